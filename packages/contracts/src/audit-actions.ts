@@ -1,0 +1,26 @@
+/**
+ * Every audit action the server records. `docs/audit-events.md` describes each one.
+ *
+ * @example
+ * ```ts
+ * const action: AuditAction = 'user.login';
+ * ```
+ */
+export const AUDIT_ACTIONS = [
+  'user.registered',
+  'user.login',
+  'user.login.failed',
+  'user.logout',
+  'user.logout_all',
+  'user.password.changed',
+  'user.session.revoked',
+  'user.account.locked',
+  'auth.refresh_token.reused',
+  'org.created',
+  'member.added',
+  'admin.created',
+  'signing_key.rotated',
+] as const;
+
+/** An audit action name. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,72 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * Every machine-readable error code the API can answer with, mapped to its HTTP status.
+ * The code is stable; the human `title`/`detail` may change.
+ *
+ * @example
+ * ```ts
+ * if (problem.code === 'auth.invalid_credentials') showLoginError();
+ * ```
+ */
+export const ERROR_CODES = {
+  'request.validation_failed': 400,
+  'request.malformed_json': 400,
+  'request.body_too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.not_found': 404,
+  'request.method_not_allowed': 405,
+  'request.rate_limited': 429,
+  'auth.unauthenticated': 401,
+  'auth.invalid_token': 401,
+  'auth.token_expired': 401,
+  'auth.session_revoked': 401,
+  'auth.invalid_credentials': 401,
+  'auth.invalid_refresh_token': 401,
+  'auth.refresh_token_reused': 401,
+  'auth.account_locked': 429,
+  'auth.account_disabled': 403,
+  'auth.email_taken': 409,
+  'auth.password_rejected': 422,
+  'session.not_found': 404,
+  'permission_denied': 403,
+  'membership.suspended': 403,
+  'organization.not_found': 404,
+  'service.unavailable': 503,
+  'internal': 500,
+} as const;
+
+/** A stable machine-readable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The URI every problem document of `code` carries in `type`. */
+export function problemType(code: ErrorCode): string {
+  return `urn:saasready:problem:${code}`;
+}
+
+/** One field-level failure inside a validation problem. */
+export const FieldErrorSchema = Type.Object({
+  field: Type.String({ description: 'JSON pointer-ish path of the offending field, e.g. `/email`' }),
+  message: Type.String(),
+  code: Type.Optional(Type.String()),
+});
+export type FieldError = Static<typeof FieldErrorSchema>;
+
+/**
+ * RFC 9457 problem document, the body of every error response
+ * (`Content-Type: application/problem+json`).
+ */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    code: Type.String(),
+    request_id: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+export type Problem = Static<typeof ProblemSchema>;

@@ -1,0 +1,46 @@
+/**
+ * The permission catalog. Roles are sets of these keys; routes declare the one they need.
+ *
+ * @example
+ * ```ts
+ * import { PERMISSIONS } from '@saasready/contracts';
+ * PERMISSIONS['org.update']; // 'Rename the organization and edit its details'
+ * ```
+ */
+export const PERMISSIONS = {
+  'org.read': 'See the organization and its members',
+  'org.update': 'Rename the organization and edit its details',
+  'org.delete': 'Delete the organization',
+  'org.settings': 'Change organization security settings such as the 2FA policy',
+  'user.read': 'See members and their roles',
+  'user.invite': 'Invite people and manage pending invitations',
+  'user.manage': 'Change members’ roles, suspend and remove members',
+  'role.read': 'See roles and their permissions',
+  'role.manage': 'Create, edit and delete custom roles',
+  'audit.read': 'Read and export the audit log',
+  'api_key.manage': 'Create, list and revoke API keys',
+  'feature_flags.read': 'See the organization’s feature flags',
+  'feature_flags.manage': 'Override feature flags for the organization',
+  'settings.read': 'Read organization settings',
+  'settings.update': 'Change organization settings',
+} as const;
+
+/** A permission key from the catalog. */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Every permission key, in catalog order. */
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+/** The system roles seeded into every organization, with their permissions. */
+export const SYSTEM_ROLES = {
+  Owner: PERMISSION_KEYS,
+  Admin: [
+    'org.read', 'org.update', 'user.read', 'user.invite', 'user.manage', 'role.read', 'audit.read',
+    'api_key.manage', 'feature_flags.read', 'settings.read', 'settings.update',
+  ],
+  Member: ['org.read', 'user.read', 'audit.read', 'feature_flags.read'],
+  Viewer: ['org.read'],
+} as const satisfies Record<string, readonly Permission[]>;
+
+/** Name of a system role. */
+export type SystemRoleName = keyof typeof SYSTEM_ROLES;

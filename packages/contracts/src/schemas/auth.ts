@@ -1,0 +1,92 @@
+import { Type, type Static } from 'typebox';
+import { AnyPassword, EmailInput, NewPassword, Timestamp, Uuid } from './common.js';
+import { UserSchema } from './users.js';
+
+/**
+ * `POST /auth/register`.
+ *
+ * @example
+ * ```json
+ * { "email": "jane@acme.test", "password": "correct horse battery", "full_name": "Jane Founder" }
+ * ```
+ */
+export const RegisterBody = Type.Object(
+  {
+    email: EmailInput,
+    password: NewPassword,
+    full_name: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+/** `POST /auth/login`. */
+export const LoginBody = Type.Object(
+  { email: EmailInput, password: AnyPassword },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+/** `POST /auth/refresh`. */
+export const RefreshBody = Type.Object(
+  { refresh_token: Type.String({ minLength: 1, maxLength: 512 }) },
+  { additionalProperties: false },
+);
+export type RefreshBody = Static<typeof RefreshBody>;
+
+/** `POST /auth/password`. */
+export const ChangePasswordBody = Type.Object(
+  { current_password: AnyPassword, new_password: NewPassword },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+/**
+ * The answer to register, login and refresh. The refresh token is shown this once.
+ *
+ * @example
+ * ```json
+ * { "access_token": "eyJ…", "token_type": "bearer", "expires_in": 900, "refresh_token": "…", "user": { … } }
+ * ```
+ */
+export const TokenResponse = Type.Object(
+  {
+    access_token: Type.String(),
+    token_type: Type.Literal('bearer'),
+    expires_in: Type.Integer({ description: 'Seconds until the access token expires' }),
+    refresh_token: Type.String(),
+    user: UserSchema,
+  },
+  { $id: 'TokenResponse' },
+);
+export type TokenResponse = Static<typeof TokenResponse>;
+
+/** One login session of the caller (`GET /auth/sessions`). */
+export const SessionSchema = Type.Object(
+  {
+    id: Uuid,
+    created_at: Timestamp,
+    last_used_at: Timestamp,
+    expires_at: Timestamp,
+    ip: Type.Union([Type.String(), Type.Null()]),
+    user_agent: Type.Union([Type.String(), Type.Null()]),
+    current: Type.Boolean(),
+  },
+  { $id: 'Session' },
+);
+export type Session = Static<typeof SessionSchema>;
+
+/** The claims of a SaaSReady access token (JWT, ES256 by default). */
+export interface AccessTokenClaims {
+  iss: string;
+  aud: string;
+  /** user id */
+  sub: string;
+  /** session id: revoking the session kills the token */
+  sid: string;
+  /** the organization the token is scoped to, or null */
+  org_id: string | null;
+  iat: number;
+  exp: number;
+  jti: string;
+}

@@ -1,0 +1,22 @@
+import { Type } from 'typebox';
+
+/** A UUID (we mint UUIDv7: time-ordered). */
+export const Uuid = Type.String({ format: 'uuid' });
+
+/** An RFC 3339 timestamp as returned by the API. */
+export const Timestamp = Type.String({ format: 'date-time' });
+
+/** An email address as accepted on input: normalised (trimmed, lower-cased) by the server. */
+export const EmailInput = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+
+/** A new password: 10–128 characters; the server also refuses the most common passwords. */
+export const NewPassword = Type.String({ minLength: 10, maxLength: 128 });
+
+/** A password as typed at login: never length-checked beyond a sane cap, so old passwords still work. */
+export const AnyPassword = Type.String({ minLength: 1, maxLength: 1024 });
+
+/** Path parameters of a route that addresses one resource by id. */
+export const IdParams = Type.Object({ id: Uuid });
+
+/** A body-less 204 answer. */
+export const NoContent = Type.Null({ description: 'No content' });

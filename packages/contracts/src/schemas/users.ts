@@ -1,0 +1,49 @@
+import { Type, type Static } from 'typebox';
+import { Timestamp, Uuid } from './common.js';
+
+/**
+ * A user as the API shows it. Never carries a password hash.
+ *
+ * @example
+ * ```json
+ * { "id": "0193…", "email": "jane@acme.test", "full_name": "Jane Founder", "is_active": true,
+ *   "is_superuser": false, "email_verified": false, "created_at": "2026-11-23T10:00:00.000Z" }
+ * ```
+ */
+export const UserSchema = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    full_name: Type.String(),
+    is_active: Type.Boolean(),
+    is_superuser: Type.Boolean(),
+    email_verified: Type.Boolean(),
+    created_at: Timestamp,
+  },
+  { $id: 'User' },
+);
+export type User = Static<typeof UserSchema>;
+
+/** One of the caller's memberships, with the effective permissions of its role. */
+export const MyMembershipSchema = Type.Object({
+  id: Uuid,
+  organization_id: Uuid,
+  organization_name: Type.String(),
+  organization_slug: Type.String(),
+  role_id: Uuid,
+  role_name: Type.String(),
+  status: Type.String(),
+  permissions: Type.Array(Type.String()),
+});
+export type MyMembership = Static<typeof MyMembershipSchema>;
+
+/** A short reference to an organization. */
+export const OrganizationRefSchema = Type.Object({ id: Uuid, name: Type.String(), slug: Type.String() });
+
+/** `GET /auth/me`: the user, their memberships and the organization their token is scoped to. */
+export const MeSchema = Type.Object({
+  ...UserSchema.properties,
+  memberships: Type.Array(MyMembershipSchema),
+  current_organization: Type.Union([OrganizationRefSchema, Type.Null()]),
+});
+export type Me = Static<typeof MeSchema>;

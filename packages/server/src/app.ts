@@ -1,0 +1,97 @@
+// buildApp(config) → a ready-to-listen Fastify instance. Tests use it with inject or listen(0).
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Redis } from 'ioredis';
+import pino, { type DestinationStream } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { Metrics } from './lib/metrics.js';
+import { PasswordHasher } from './lib/passwords.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { AuthService } from './modules/auth/service.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { Keyring } from './modules/signing-keys/service.js';
+import authenticate from './plugins/authenticate.js';
+import authorize from './plugins/authorize.js';
+import errors from './plugins/errors.js';
+import metricsPlugin from './plugins/metrics.js';
+import openapi from './plugins/openapi.js';
+import rateLimit from './plugins/rate-limit.js';
+import requestContext, { logRedact, logSerializers, requestIdFor } from './plugins/request-context.js';
+import security from './plugins/security.js';
+import './types.js';
+
+export interface BuildOptions {
+  /** an already-open database; otherwise one is opened from the config (and closed with the app) */
+  database?: DatabaseHandle;
+  /** where log lines go (tests capture them); stdout by default */
+  logStream?: DestinationStream;
+  /** run migrations before serving (default true) */
+  migrate?: boolean;
+  /** Redis key prefix for rate-limit buckets (tests isolate themselves with it) */
+  redisNamespace?: string;
+}
+
+/** Largest accepted request body: every legitimate request is far smaller. */
+const BODY_LIMIT = 64 * 1024;
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = pino(
+    {
+      level: config.logLevel,
+      redact: logRedact,
+      serializers: { ...logSerializers, res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }), err: pino.stdSerializers.err },
+    },
+    options.logStream ?? pino.destination(1),
+  );
+  const database = options.database ?? (await openDatabase(config));
+  if (options.migrate !== false) await database.migrate();
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false }) : null;
+  redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis unavailable: rate limits fail open'));
+
+  const metrics = new Metrics();
+  const keyring = new Keyring(database.db, {
+    masterKey: config.masterKey,
+    alg: config.jwtAlg,
+    accessTokenTtl: config.accessTokenTtl,
+    issuer: config.issuer,
+    audience: config.audience,
+  });
+  await keyring.init();
+  const hasher = new PasswordHasher(config.argon2);
+  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics });
+
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: requestIdFor,
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errors);
+  await app.register(requestContext);
+  await app.register(security, { corsOrigins: config.corsOrigins });
+  await app.register(metricsPlugin, { metrics });
+  await app.register(openapi, { publicUrl: config.publicUrl });
+  await app.register(rateLimit, { redis, enabled: config.rateLimit.enabled, namespace: options.redisNamespace ?? 'saasready:rl:' });
+  await app.register(authenticate, { db: database.db, keyring });
+  await app.register(authorize, { db: database.db });
+
+  await app.register(healthRoutes, { database, keyring });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { auth, config });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.addHook('onClose', async () => {
+    keyring.stop();
+    redis?.disconnect();
+    if (!options.database) await database.close();
+  });
+  return app as unknown as FastifyInstance;
+}

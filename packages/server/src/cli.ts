@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// saasready start | migrate | keys rotate | create-admin --email … --password … [--full-name …]
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import { PasswordHasher } from './lib/passwords.js';
+import { AppError } from './lib/errors.js';
+import { createAdmin } from './modules/users/admin.js';
+import { Keyring } from './modules/signing-keys/service.js';
+import { startServer } from './server.js';
+
+const USAGE = `Usage: saasready <command>
+
+Commands:
+  start                                   migrate, then serve the API (default)
+  migrate                                 apply pending database migrations
+  keys rotate                             add a new JWT signing key; old keys verify until their tokens expire
+  create-admin --email E --password P [--full-name N]
+                                          create (or promote) an instance superuser
+
+Configuration comes from environment variables; see the README.`;
+
+async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      await startServer(config);
+      return -1; // keep running
+    case 'migrate':
+      await withDatabase(config, async () => {});
+      console.log('migrations applied');
+      return 0;
+    case 'keys': {
+      if (rest[0] !== 'rotate') break;
+      const kid = await withDatabase(config, async ({ db }) => {
+        const keyring = new Keyring(db, { masterKey: config.masterKey, alg: config.jwtAlg, accessTokenTtl: config.accessTokenTtl, issuer: config.issuer, audience: config.audience });
+        await keyring.init();
+        keyring.stop();
+        return keyring.rotate();
+      });
+      console.log(`new signing key ${kid}; running servers pick it up within a minute`);
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, 'full-name': { type: 'string' } } });
+      if (!values.email || !values.password) {
+        console.error('create-admin needs --email and --password');
+        return 2;
+      }
+      const { email, password } = values;
+      const result = await withDatabase(config, ({ db }) =>
+        createAdmin(db, new PasswordHasher(config.argon2), { email, password, fullName: values['full-name'] ?? 'Administrator' }),
+      );
+      console.log(`${result.created ? 'created' : 'promoted'} superuser ${result.email}`);
+      return 0;
+    }
+  }
+  console.error(`Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      console.error(`Invalid configuration: ${err.message}`);
+      process.exit(78);
+    }
+    if (err instanceof AppError) {
+      console.error(`${err.title}: ${err.detail ?? ''}${err.extra.errors?.map((e) => ` ${e.field} ${e.message}`).join(';') ?? ''}`);
+      process.exit(1);
+    }
+    console.error(err instanceof Error ? `Error: ${err.message}` : err);
+    process.exit(1);
+  },
+);

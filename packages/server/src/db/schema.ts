@@ -1,0 +1,156 @@
+// The whole relational model. Tenant-owned tables carry organization_id NOT NULL, and the
+// foreign keys that must stay inside one organization include it (wall 1 of tenant scoping).
+import { sql } from 'drizzle-orm';
+import {
+  boolean, foreignKey, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updated_at: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  password_hash: text('password_hash').notNull(),
+  full_name: text('full_name').notNull(),
+  is_active: boolean('is_active').notNull().default(true),
+  is_superuser: boolean('is_superuser').notNull().default(false),
+  email_verified_at: timestamp('email_verified_at', { withTimezone: true }),
+  ...timestamps,
+});
+
+/** Failed-login counters keyed by normalised email, so unknown and known emails throttle alike. */
+export const loginThrottles = pgTable('login_throttles', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  locked_until: timestamp('locked_until', { withTimezone: true }),
+  updated_at: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const permissions = pgTable('permissions', {
+  key: text('key').primaryKey(),
+  description: text('description').notNull(),
+});
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  description: text('description'),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  is_active: boolean('is_active').notNull().default(true),
+  deleted_at: timestamp('deleted_at', { withTimezone: true }),
+  ...timestamps,
+});
+
+export const roles = pgTable(
+  'roles',
+  {
+    id: uuid('id').primaryKey(),
+    organization_id: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    is_system: boolean('is_system').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [unique('roles_org_name_key').on(t.organization_id, t.name), unique('roles_org_id_key').on(t.organization_id, t.id)],
+);
+
+export const rolePermissions = pgTable(
+  'role_permissions',
+  {
+    organization_id: uuid('organization_id').notNull(),
+    role_id: uuid('role_id').notNull(),
+    permission: text('permission').notNull().references(() => permissions.key),
+  },
+  (t) => [
+    primaryKey({ columns: [t.role_id, t.permission] }),
+    foreignKey({ columns: [t.organization_id, t.role_id], foreignColumns: [roles.organization_id, roles.id] }).onDelete('cascade'),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    organization_id: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role_id: uuid('role_id').notNull(),
+    status: text('status').$type<'active' | 'suspended'>().notNull().default('active'),
+    ...timestamps,
+  },
+  (t) => [
+    unique('memberships_org_user_key').on(t.organization_id, t.user_id),
+    index('memberships_user_idx').on(t.user_id),
+    foreignKey({ columns: [t.organization_id, t.role_id], foreignColumns: [roles.organization_id, roles.id] }),
+  ],
+);
+
+/** One login. Its refresh tokens form the rotation family; revoking it kills every token of it. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    organization_id: uuid('organization_id'),
+    ip: inet('ip'),
+    user_agent: text('user_agent'),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    last_used_at: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+    expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revoked_at: timestamp('revoked_at', { withTimezone: true }),
+    revoked_reason: text('revoked_reason'),
+  },
+  (t) => [index('sessions_user_idx').on(t.user_id)],
+);
+
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    session_id: uuid('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    token_hash: text('token_hash').notNull(),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
+    rotated_at: timestamp('rotated_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('refresh_tokens_hash_key').on(t.token_hash), index('refresh_tokens_session_idx').on(t.session_id)],
+);
+
+/** JWT signing keys; the private half is AES-256-GCM encrypted under MASTER_KEY. */
+export const signingKeys = pgTable('signing_keys', {
+  kid: text('kid').primaryKey(),
+  alg: text('alg').notNull(),
+  public_jwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
+  private_key_enc: text('private_key_enc').notNull(),
+  created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** set when a newer key took over signing; the key stays in the JWKS until its last token expires */
+  retired_at: timestamp('retired_at', { withTimezone: true }),
+});
+
+export const auditLogs = pgTable(
+  'audit_logs',
+  {
+    id: uuid('id').primaryKey(),
+    organization_id: uuid('organization_id'),
+    actor_type: text('actor_type').$type<'user' | 'api_key' | 'system'>().notNull(),
+    actor_user_id: uuid('actor_user_id'),
+    actor_api_key_id: uuid('actor_api_key_id'),
+    actor_email: text('actor_email'),
+    action: text('action').notNull(),
+    target_type: text('target_type'),
+    target_id: text('target_id'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    ip_address: inet('ip_address'),
+    user_agent: text('user_agent'),
+    request_id: text('request_id'),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_logs_org_created_idx').on(t.organization_id, t.created_at.desc(), t.id.desc()),
+    index('audit_logs_actor_idx').on(t.actor_user_id).where(sql`${t.actor_user_id} is not null`),
+  ],
+);

@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../types.js';
+
+/** What a service needs to know about the request that called it: who, from where, which request. */
+export interface RequestContext {
+  principal: Principal | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  const ua = request.headers['user-agent'];
+  return {
+    principal: request.principal,
+    ip: request.ip || null,
+    userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null,
+    requestId: String(request.id),
+  };
+}
+
+/** The context of work not triggered by a request (CLI, jobs). */
+export const systemContext = (requestId = 'system'): RequestContext => ({ principal: null, ip: null, userAgent: null, requestId });

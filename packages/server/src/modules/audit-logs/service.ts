@@ -1,0 +1,48 @@
+// Writes audit events. Rules: an event is written with the executor of the change it records
+// (same transaction), and its metadata never carries a secret — redactMetadata strips them.
+import type { AuditAction } from '@saasready/contracts';
+import type { Executor } from '../../db/client.js';
+import { newId } from '../../lib/ids.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import * as repository from './repository.js';
+
+const SECRET_KEY = /(password|secret|token|authorization|cookie|private|otp|hash|^key$|_key$|^code$)/i;
+
+/** Drops every property whose name suggests a secret, at any depth. */
+export function redactMetadata(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactMetadata);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!SECRET_KEY.test(k)) out[k] = redactMetadata(v);
+    return out;
+  }
+  return value;
+}
+
+export interface AuditEvent {
+  action: AuditAction;
+  organizationId?: string | null;
+  targetType?: string;
+  targetId?: string;
+  metadata?: Record<string, unknown>;
+  /** defaults to the request's principal; set it when the actor is known but not yet authenticated (login) */
+  actor?: { userId: string; email: string } | null;
+}
+
+export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
+  const actor = event.actor ?? (ctx.principal ? { userId: ctx.principal.userId, email: ctx.principal.email } : null);
+  await repository.insert(ex, {
+    id: newId(),
+    organization_id: event.organizationId ?? null,
+    actor_type: actor ? 'user' : 'system',
+    actor_user_id: actor?.userId ?? null,
+    actor_email: actor?.email ?? null,
+    action: event.action,
+    target_type: event.targetType ?? null,
+    target_id: event.targetId ?? null,
+    metadata: (redactMetadata(event.metadata ?? {}) as Record<string, unknown>),
+    ip_address: ctx.ip,
+    user_agent: ctx.userAgent,
+    request_id: ctx.requestId,
+  });
+}

@@ -1,0 +1,106 @@
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { refreshTokens, sessions, users } from '../../db/schema.js';
+import type { UserRow } from '../users/repository.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+export async function insertSession(ex: Executor, row: typeof sessions.$inferInsert): Promise<SessionRow> {
+  const [created] = await ex.insert(sessions).values(row).returning();
+  return created!;
+}
+
+export async function insertRefreshToken(ex: Executor, row: typeof refreshTokens.$inferInsert): Promise<void> {
+  await ex.insert(refreshTokens).values(row);
+}
+
+export interface RefreshLookup {
+  token: RefreshTokenRow;
+  session: SessionRow;
+}
+
+export async function findRefreshToken(ex: Executor, tokenHash: string): Promise<RefreshLookup | null> {
+  const [row] = await ex
+    .select({ token: refreshTokens, session: sessions })
+    .from(refreshTokens)
+    .innerJoin(sessions, eq(sessions.id, refreshTokens.session_id))
+    .where(eq(refreshTokens.token_hash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Marks the token used; false when another request rotated it first (the caller treats that as reuse). */
+export async function markRotated(ex: Executor, tokenId: string): Promise<boolean> {
+  const rows = await ex
+    .update(refreshTokens)
+    .set({ rotated_at: new Date() })
+    .where(and(eq(refreshTokens.id, tokenId), isNull(refreshTokens.rotated_at)))
+    .returning({ id: refreshTokens.id });
+  return rows.length === 1;
+}
+
+export async function extend(ex: Executor, sessionId: string, expiresAt: Date): Promise<void> {
+  await ex.update(sessions).set({ last_used_at: new Date(), expires_at: expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+/** Bumps last_used_at; callers only do this when it is more than a minute old, so it is not a write per request. */
+export async function touch(ex: Executor, sessionId: string): Promise<void> {
+  await ex.update(sessions).set({ last_used_at: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+export async function revoke(ex: Executor, userId: string, sessionId: string, reason: string): Promise<boolean> {
+  const rows = await ex
+    .update(sessions)
+    .set({ revoked_at: new Date(), revoked_reason: reason })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.user_id, userId), isNull(sessions.revoked_at)))
+    .returning({ id: sessions.id });
+  return rows.length === 1;
+}
+
+/** Revokes every live session of the user, except `keepSessionId` when given; returns how many. */
+export async function revokeAllForUser(ex: Executor, userId: string, reason: string, keepSessionId?: string): Promise<number> {
+  const conditions = [eq(sessions.user_id, userId), isNull(sessions.revoked_at)];
+  if (keepSessionId) conditions.push(ne(sessions.id, keepSessionId));
+  const rows = await ex
+    .update(sessions)
+    .set({ revoked_at: new Date(), revoked_reason: reason })
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function listActiveForUser(ex: Executor, userId: string): Promise<SessionRow[]> {
+  return ex
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.user_id, userId), isNull(sessions.revoked_at), gt(sessions.expires_at, sql`now()`)))
+    .orderBy(desc(sessions.last_used_at));
+}
+
+export interface SessionPrincipalRow {
+  session_id: string;
+  user_id: string;
+  revoked: boolean;
+  expired: boolean;
+  last_used_at: Date;
+  user: UserRow;
+}
+
+/** The per-request check behind every access token: the session is live and its user active. One PK lookup. */
+export async function findSessionPrincipal(ex: Executor, sessionId: string): Promise<SessionPrincipalRow | null> {
+  const [row] = await ex
+    .select({
+      session_id: sessions.id,
+      user_id: sessions.user_id,
+      revoked: sql<boolean>`${sessions.revoked_at} is not null`,
+      expired: sql<boolean>`${sessions.expires_at} <= now()`,
+      last_used_at: sessions.last_used_at,
+      user: users,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.user_id))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,42 @@
+// Fastify type augmentation: what every route may declare and what every request may carry.
+import type { Permission, User } from '@saasready/contracts';
+
+/** Who is calling. Set by the authenticate plugin; absent on public routes. */
+export interface UserPrincipal {
+  type: 'user';
+  userId: string;
+  sessionId: string;
+  email: string;
+  isSuperuser: boolean;
+  /** the user as of this request (loaded with the session check) */
+  user: User;
+  /** the token's current-organization claim: informational only, never used to authorize */
+  tokenOrgId: string | null;
+}
+export type Principal = UserPrincipal;
+
+/** The caller's membership in the organization named by the route's path, once the guard loaded it. */
+export interface OrgAccess {
+  organizationId: string;
+  membershipId: string;
+  roleId: string;
+  roleName: string;
+  permissions: ReadonlySet<string>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** reachable without credentials */
+    public?: boolean;
+    /** needs a logged-in caller, but no organization permission */
+    authenticated?: boolean;
+    /** needs this permission in the organization named by the `org_id` path parameter */
+    permission?: Permission;
+    /** registered by a library (docs UI): exempt from the response-schema rule */
+    internal?: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    orgAccess: OrgAccess | null;
+  }
+}
