@@ -6,8 +6,11 @@ export const Uuid = Type.String({ format: 'uuid' });
 /** An RFC 3339 timestamp as returned by the API. */
 export const Timestamp = Type.String({ format: 'date-time' });
 
-/** An email address as accepted on input: normalised (trimmed, lower-cased) by the server. */
-export const EmailInput = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+/**
+ * An email address as accepted on input. Surrounding white space is allowed: the server
+ * normalises (trims, lower-cases) every email before use.
+ */
+export const EmailInput = Type.String({ pattern: '^\\s*[^\\s@]{1,64}@[^\\s@.]+(\\.[^\\s@.]+)+\\s*$', minLength: 3, maxLength: 254, description: 'email address' });
 
 /** A new password: 10–128 characters; the server also refuses the most common passwords. */
 export const NewPassword = Type.String({ minLength: 10, maxLength: 128 });

@@ -1,0 +1,102 @@
+// The real app on a real database, listening on a random port, with its log lines captured.
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  database: TestDatabase;
+  baseUrl: string;
+  /** every log line the app wrote, raw JSON text */
+  logs: string[];
+  /** fetch against the app: JSON in, parsed JSON out */
+  request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** a raw body, sent as-is */
+  raw?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export type ConfigOverrides = Partial<Omit<Config, 'rateLimit' | 'lockout'>> & {
+  rateLimit?: Partial<Config['rateLimit']>;
+  lockout?: Partial<Config['lockout']>;
+};
+
+export function testConfig(overrides: ConfigOverrides = {}): Config {
+  const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', MASTER_KEY: randomBytes(32).toString('base64url'), LOG_LEVEL: 'info' }, () => {});
+  return {
+    ...base,
+    ...overrides,
+    rateLimit: { ...base.rateLimit, ...overrides.rateLimit },
+    lockout: { ...base.lockout, ...overrides.lockout },
+  };
+}
+
+export async function startTestApp(overrides: ConfigOverrides = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const database = options.database ?? (await createTestDatabase());
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, callback) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  const app = await buildApp(config, {
+    database: database.handle,
+    logStream,
+    migrate: false,
+    redisNamespace: `saasready-test:${randomBytes(6).toString('hex')}:`,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  async function request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.raw;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(baseUrl + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  }
+
+  return {
+    app,
+    config,
+    database,
+    baseUrl,
+    logs,
+    request,
+    async close() {
+      await app.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
