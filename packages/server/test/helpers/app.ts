@@ -48,7 +48,10 @@ export function testConfig(overrides: ConfigOverrides = {}): Config {
   };
 }
 
-export async function startTestApp(overrides: ConfigOverrides = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: ConfigOverrides = {},
+  options: { database?: TestDatabase; redisNamespace?: string } = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = options.database ?? (await createTestDatabase());
   const logs: string[] = [];
@@ -62,7 +65,7 @@ export async function startTestApp(overrides: ConfigOverrides = {}, options: { d
     database: database.handle,
     logStream,
     migrate: false,
-    redisNamespace: `saasready-test:${randomBytes(6).toString('hex')}:`,
+    redisNamespace: options.redisNamespace ?? `saasready-test:${randomBytes(6).toString('hex')}:`,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -27,7 +27,7 @@ export interface KeyringOptions {
 }
 
 /** Unknown key ids trigger at most one reload from the database per this many ms. */
-const RELOAD_THROTTLE_MS = 2_000;
+const RELOAD_THROTTLE_MS = 1_000;
 /** Clock skew tolerated on exp/iat, seconds. */
 const CLOCK_TOLERANCE = 5;
 
@@ -104,7 +104,7 @@ export class Keyring {
         signer = reuse ?? {
           kid: row.kid,
           alg,
-          key: await importJWK(JSON.parse(decryptSecret(this.options.masterKey, row.private_key_enc, `signing_key:${row.kid}`)), alg),
+          key: await importJWK(JSON.parse(this.decryptPrivateKey(row)), alg),
         };
       }
     }
@@ -112,7 +112,16 @@ export class Keyring {
     this.signer = signer;
   }
 
-  async sign(claims: { sub: string; sid: string; org_id: string | null }): Promise<string> {
+  private decryptPrivateKey(row: repository.SigningKeyRow): string {
+    try {
+      return decryptSecret(this.options.masterKey, row.private_key_enc, `signing_key:${row.kid}`);
+    } catch {
+      throw new Error(`Cannot decrypt signing key ${row.kid}: MASTER_KEY is not the key this database was set up with.`);
+    }
+  }
+
+  /** `issuedAt` (epoch seconds) is for tests and tools that need a token from the past. */
+  async sign(claims: { sub: string; sid: string; org_id: string | null }, issuedAt = Math.floor(Date.now() / 1000)): Promise<string> {
     if (!this.signer) throw new Error('keyring not initialised');
     const { kid, alg, key } = this.signer;
     return new SignJWT({ sid: claims.sid, org_id: claims.org_id })
@@ -120,8 +129,8 @@ export class Keyring {
       .setSubject(claims.sub)
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)
-      .setIssuedAt()
-      .setExpirationTime(`${this.options.accessTokenTtl}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + this.options.accessTokenTtl)
       .setJti(randomToken(16))
       .sign(key);
   }
