@@ -93,6 +93,8 @@ describe('key rotation', () => {
     cli.stop();
     const newKid = await cli.rotate();
     expect(newKid).not.toBe(oldKid);
+    const audit = await queryRows(t.database.handle.db, sql`select 1 from audit_logs where action = 'signing_key.rotated' and target_id = ${newKid}`);
+    expect(audit).toHaveLength(1);
 
     // a token signed with the new key is accepted before the server's periodic reload (unknown kid → reload,
     // at most once a second, so wait out the throttle from the server's own start)

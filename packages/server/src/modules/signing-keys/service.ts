@@ -7,6 +7,8 @@ import type { JwtAlg } from '../../config.js';
 import type { Database } from '../../db/client.js';
 import { decryptSecret, encryptSecret, randomToken } from '../../lib/crypto.js';
 import { invalidToken, tokenExpired } from '../../lib/errors.js';
+import { systemContext } from '../../lib/request-context.js';
+import { recordAudit } from '../audit-logs/service.js';
 import * as repository from './repository.js';
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
@@ -74,6 +76,7 @@ export class Keyring {
         public_jwk: publicJwk,
         private_key_enc: encryptSecret(this.options.masterKey, privateJwk, `signing_key:${kid}`),
       });
+      if (retireOthers) await recordAudit(tx, systemContext('keys-rotate'), { action: 'signing_key.rotated', targetType: 'signing_key', targetId: kid, metadata: { alg } });
     });
     await this.reload();
     return kid;
