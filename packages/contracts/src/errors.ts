@@ -32,6 +32,17 @@ export const ERROR_CODES = {
   'permission_denied': 403,
   'membership.suspended': 403,
   'organization.not_found': 404,
+  'organization.slug_taken': 409,
+  'organization.metadata_too_large': 400,
+  'membership.not_found': 404,
+  'membership.last_owner': 409,
+  'membership.owner_required': 403,
+  'membership.escalation': 403,
+  'role.not_found': 404,
+  'role.name_taken': 409,
+  'role.system_immutable': 409,
+  'role.in_use': 409,
+  'role.unknown_permission': 400,
   'service.unavailable': 503,
   'internal': 500,
 } as const;
@@ -66,6 +77,8 @@ export const ProblemSchema = Type.Object(
     code: Type.String(),
     request_id: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(FieldErrorSchema)),
+    /** code-specific extras, e.g. `suggestion` for `organization.slug_taken` */
+    meta: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );

@@ -4,3 +4,6 @@ export * from './audit-actions.js';
 export * from './schemas/common.js';
 export * from './schemas/users.js';
 export * from './schemas/auth.js';
+export * from './schemas/organizations.js';
+export * from './schemas/memberships.js';
+export * from './schemas/roles.js';

@@ -7,9 +7,16 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { Metrics } from './lib/metrics.js';
 import { PasswordHasher } from './lib/passwords.js';
+import { adminRoutes } from './modules/admin/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { membershipRoutes } from './modules/memberships/routes.js';
+import { MembershipsService } from './modules/memberships/service.js';
+import { organizationRoutes } from './modules/organizations/routes.js';
+import { OrganizationsService } from './modules/organizations/service.js';
+import { roleRoutes } from './modules/roles/routes.js';
+import { RolesService } from './modules/roles/service.js';
 import { Keyring } from './modules/signing-keys/service.js';
 import authenticate from './plugins/authenticate.js';
 import authorize from './plugins/authorize.js';
@@ -84,6 +91,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, config });
+      await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
+      await api.register(membershipRoutes, { memberships: new MembershipsService(database.db) });
+      await api.register(roleRoutes, { roles: new RolesService(database.db) });
+      await api.register(adminRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,8 @@ export interface OrgAccess {
   membershipId: string;
   roleId: string;
   roleName: string;
+  /** holds the system Owner role */
+  isOwner: boolean;
   permissions: ReadonlySet<string>;
 }
 
@@ -30,8 +32,12 @@ declare module 'fastify' {
     public?: boolean;
     /** needs a logged-in caller, but no organization permission */
     authenticated?: boolean;
+    /** needs an active membership (any role) in the organization named by the `org_id` path parameter */
+    member?: boolean;
     /** needs this permission in the organization named by the `org_id` path parameter */
     permission?: Permission;
+    /** needs an instance superuser */
+    superuser?: boolean;
     /** registered by a library (docs UI): exempt from the response-schema rule */
     internal?: boolean;
   }

@@ -47,3 +47,14 @@ export const MeSchema = Type.Object({
   current_organization: Type.Union([OrganizationRefSchema, Type.Null()]),
 });
 export type Me = Static<typeof MeSchema>;
+
+/** Query of the superuser listings (`/admin/users`, `/admin/organizations`). */
+export const AdminListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type AdminListQuery = Static<typeof AdminListQuery>;

@@ -10,7 +10,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly title: string,
     readonly detail?: string,
-    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; meta?: Record<string, unknown> } = {},
   ) {
     super(detail ?? title);
     this.status = ERROR_CODES[code];
@@ -30,3 +30,6 @@ export const rateLimited = (retryAfterSeconds: number) =>
   });
 export const serviceUnavailable = (detail = 'A backing service is unavailable; try again shortly.') =>
   new AppError('service.unavailable', 'Service unavailable', detail, { headers: { 'retry-after': '1' } });
+export const organizationNotFound = () => new AppError('organization.not_found', 'Organization not found');
+export const membershipSuspended = () =>
+  new AppError('membership.suspended', 'Membership suspended', 'Your membership in this organization is suspended.');

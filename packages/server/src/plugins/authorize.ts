@@ -1,28 +1,42 @@
-// Default deny. Every route declares `public`, `authenticated` or a `permission`; the server
-// refuses to start otherwise. For a permission, the guard loads the caller's membership in the
-// path's organization (never trusting a token claim): not a member → 404, suspended → 403,
-// lacking the permission → 403 permission_denied.
+// Default deny. Every route declares exactly one access kind — `public`, `authenticated`,
+// `member`, `permission` or `superuser` — and a response schema; the server refuses to start
+// otherwise. For `member`/`permission` the guard loads the caller's membership in the path's
+// organization (never trusting a token claim): not a member → 404 (indistinguishable from a
+// missing organization), suspended → 403, lacking the permission → 403 permission_denied.
+// It runs before body validation, so an outsider learns nothing, not even the body's schema.
 import fp from 'fastify-plugin';
-import type { RouteOptions } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Database } from '../db/client.js';
-import { AppError, permissionDenied, unauthenticated } from '../lib/errors.js';
+import { AppError, membershipSuspended, organizationNotFound, permissionDenied, unauthenticated } from '../lib/errors.js';
 import * as memberships from '../modules/memberships/repository.js';
 
-export const organizationNotFound = () => new AppError('organization.not_found', 'Organization not found');
+const superuserRequired = () => new AppError('permission_denied', 'Permission denied', 'This action needs an instance superuser.');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ACCESS_KINDS = ['public', 'authenticated', 'member', 'permission', 'superuser'] as const;
 
 /** What is wrong with a route's declaration, or null when it is fine. */
 export function routeDeclarationProblem(route: Pick<RouteOptions, 'url' | 'config' | 'schema'>): string | null {
-  const config = route.config ?? {};
-  const declared = [config.public, config.authenticated, config.permission].filter(Boolean).length;
-  if (declared !== 1) return 'must declare exactly one of config.public, config.authenticated or config.permission';
-  if (config.permission && !route.url.includes(':org_id')) return 'declares a permission but has no :org_id path parameter';
+  const config = (route.config ?? {}) as Record<string, unknown>;
+  const declared = ACCESS_KINDS.filter((kind) => Boolean(config[kind]));
+  if (declared.length !== 1) return `must declare exactly one of config.${ACCESS_KINDS.join(', config.')}`;
+  if ((config.permission || config.member) && !route.url.includes(':org_id')) return 'is organization-scoped but has no :org_id path parameter';
   if (!config.internal && !route.schema?.response) return 'declares no response schema';
   return null;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every route registered on the app, as declared (tests walk it to prove tenant isolation) */
+    routeTable: RouteOptions[];
+  }
+}
+
 export default fp<{ db: Database }>(
-  async (app, { db }) => {
+  async (app: FastifyInstance, { db }) => {
     const routes: RouteOptions[] = [];
+    app.decorate('routeTable', routes);
     app.addHook('onRoute', (route) => {
       routes.push(route);
     });
@@ -34,18 +48,24 @@ export default fp<{ db: Database }>(
       if (problems.length) throw new Error(`Refusing to start, routes without an access declaration:\n${problems.join('\n')}`);
     });
 
-    app.addHook('preHandler', async (request) => {
-      const permission = request.routeOptions.config.permission;
-      if (!permission) return;
+    app.addHook('preValidation', async (request) => {
+      const config = request.routeOptions.config;
+      if (config.superuser) {
+        if (!request.principal) throw unauthenticated();
+        if (!request.principal.isSuperuser) throw superuserRequired();
+        return;
+      }
+      if (!config.permission && !config.member) return;
       const principal = request.principal;
       if (!principal) throw unauthenticated();
-      const orgId = (request.params as { org_id?: string }).org_id!;
+      const orgId = (request.params as { org_id?: string }).org_id ?? '';
+      if (!UUID.test(orgId)) throw organizationNotFound();
       const access = await memberships.findAccess(db, orgId, principal.userId);
       if (!access) throw organizationNotFound();
-      if (access.status !== 'active') throw new AppError('membership.suspended', 'Membership suspended', 'Your membership in this organization is suspended.');
+      if (access.status !== 'active') throw membershipSuspended();
       const permissions = new Set(access.permissions);
-      if (!permissions.has(permission)) throw permissionDenied(permission);
-      request.orgAccess = { organizationId: orgId, membershipId: access.membership_id, roleId: access.role_id, roleName: access.role_name, permissions };
+      if (config.permission && !permissions.has(config.permission)) throw permissionDenied(config.permission);
+      request.orgAccess = { organizationId: orgId, membershipId: access.membership_id, roleId: access.role_id, roleName: access.role_name, isOwner: access.is_owner, permissions };
     });
   },
   { name: 'authorize', dependencies: ['authenticate'] },

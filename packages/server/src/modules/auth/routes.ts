@@ -8,11 +8,11 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { sha256 } from '../../lib/crypto.js';
 import { contextOf } from '../../lib/request-context.js';
+import { problemResponses } from '../../lib/route-schemas.js';
 import { normalizeEmail, type AuthService } from './service.js';
 
 const MINUTE = 60_000;
-const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem, 429: problem, 503: problem };
+const errors = problemResponses;
 
 const bodyEmail = (req: FastifyRequest) => {
   const email = (req.body as { email?: unknown } | undefined)?.email;

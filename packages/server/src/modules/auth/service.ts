@@ -3,11 +3,11 @@
 // - repeated failures lock the email out with a doubling back-off (known and unknown emails alike);
 // - a refresh token works once: presenting a rotated one ends the whole session (reuse detection);
 // - every change and its audit row share one transaction.
-import type { ChangePasswordBody, LoginBody, Me, RegisterBody, Session, TokenResponse } from '@saasready/contracts';
+import type { ChangePasswordBody, LoginBody, Me, RegisterBody, Session, SwitchOrgResponse, TokenResponse } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
-import { unauthenticated } from '../../lib/errors.js';
+import { organizationNotFound, unauthenticated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Metrics } from '../../lib/metrics.js';
 import { isCommonPassword, type PasswordHasher } from '../../lib/passwords.js';
@@ -161,6 +161,26 @@ export class AuthService {
     });
     this.deps.metrics.authAttempt('refresh', 'reused');
     throw errors.refreshTokenReused();
+  }
+
+  /** Re-scopes this session to another organization the caller is an active member of. */
+  async switchOrganization(ctx: RequestContext, organizationId: string): Promise<SwitchOrgResponse> {
+    const principal = requireUser(ctx);
+    const membership = (await memberships.listForUser(this.deps.db, principal.userId)).find(
+      (m) => m.organization_id === organizationId && m.status === 'active',
+    );
+    if (!membership) throw organizationNotFound();
+    await this.deps.db.transaction(async (tx) => {
+      await sessions.setOrganization(tx, principal.userId, principal.sessionId, organizationId);
+      await recordAudit(tx, ctx, { action: 'org.switched', organizationId, targetType: 'session', targetId: principal.sessionId });
+    });
+    const accessToken = await this.deps.keyring.sign({ sub: principal.userId, sid: principal.sessionId, org_id: organizationId });
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: this.deps.config.accessTokenTtl,
+      organization: { id: membership.organization_id, name: membership.organization_name, slug: membership.organization_slug },
+    };
   }
 
   async me(ctx: RequestContext): Promise<Me> {

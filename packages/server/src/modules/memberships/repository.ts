@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { MyMembership } from '@saasready/contracts';
 import { queryRows, type Executor } from '../../db/client.js';
 import { memberships } from '../../db/schema.js';
@@ -28,6 +28,7 @@ export interface AccessRow {
   role_id: string;
   role_name: string;
   status: string;
+  is_owner: boolean;
   permissions: string[];
 }
 
@@ -37,7 +38,7 @@ export interface AccessRow {
  */
 export async function findAccess(ex: Executor, organizationId: string, userId: string): Promise<AccessRow | null> {
   const rows = await queryRows<AccessRow>(ex, sql`
-    select m.id as membership_id, m.role_id, r.name as role_name, m.status,
+    select m.id as membership_id, m.role_id, r.name as role_name, m.status, (r.is_system and r.name = 'Owner') as is_owner,
            coalesce(array_agg(rp.permission) filter (where rp.permission is not null), '{}') as permissions
       from memberships m
       join organizations o on o.id = m.organization_id and o.deleted_at is null
@@ -46,4 +47,115 @@ export async function findAccess(ex: Executor, organizationId: string, userId: s
      where m.organization_id = ${organizationId} and m.user_id = ${userId}
      group by m.id, r.id`);
   return rows[0] ?? null;
+}
+
+const MEMBER_COLUMNS = sql`m.id, m.user_id, m.organization_id, m.role_id, r.name as role_name, m.status,
+  m.created_at, u.email as user_email, u.full_name as user_full_name`;
+
+export interface MemberRow {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  role_id: string;
+  role_name: string;
+  status: 'active' | 'suspended';
+  created_at: Date | string;
+  user_email: string;
+  user_full_name: string;
+}
+
+export interface MemberFilter {
+  limit: number;
+  /** the id of the last member of the previous page */
+  afterId?: string;
+  search?: string;
+  roleId?: string;
+  status?: 'active' | 'suspended';
+}
+
+/**
+ * One keyset page of an organization's members, ordered by membership id (UUIDv7: join order).
+ * Returns up to limit + 1 rows so the caller knows whether there is a next page.
+ */
+export async function list(ex: Executor, organizationId: string, filter: MemberFilter): Promise<MemberRow[]> {
+  const conditions = [sql`m.organization_id = ${organizationId}`];
+  if (filter.afterId) conditions.push(sql`m.id > ${filter.afterId}`);
+  if (filter.roleId) conditions.push(sql`m.role_id = ${filter.roleId}`);
+  if (filter.status) conditions.push(sql`m.status = ${filter.status}`);
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(u.email ilike ${pattern} or u.full_name ilike ${pattern})`);
+  }
+  return queryRows<MemberRow>(ex, sql`
+    select ${MEMBER_COLUMNS}
+      from memberships m
+      join users u on u.id = m.user_id
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+     where ${sql.join(conditions, sql` and `)}
+     order by m.id
+     limit ${filter.limit + 1}`);
+}
+
+export interface MemberWithRole extends MemberRow {
+  is_owner: boolean;
+}
+
+export async function findById(ex: Executor, organizationId: string, membershipId: string): Promise<MemberWithRole | null> {
+  const rows = await queryRows<MemberWithRole>(ex, sql`
+    select ${MEMBER_COLUMNS}, (r.is_system and r.name = 'Owner') as is_owner
+      from memberships m
+      join users u on u.id = m.user_id
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+     where m.organization_id = ${organizationId} and m.id = ${membershipId}`);
+  return rows[0] ?? null;
+}
+
+export async function findByUser(ex: Executor, organizationId: string, userId: string): Promise<MemberWithRole | null> {
+  const rows = await queryRows<MemberWithRole>(ex, sql`
+    select ${MEMBER_COLUMNS}, (r.is_system and r.name = 'Owner') as is_owner
+      from memberships m
+      join users u on u.id = m.user_id
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+     where m.organization_id = ${organizationId} and m.user_id = ${userId}`);
+  return rows[0] ?? null;
+}
+
+/** Active Owners of the organization; callers hold the organization's row lock while counting. */
+export async function countActiveOwners(ex: Executor, organizationId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(ex, sql`
+    select count(*)::int as n
+      from memberships m
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+     where m.organization_id = ${organizationId} and m.status = 'active' and r.is_system and r.name = 'Owner'`);
+  return Number(rows[0]!.n);
+}
+
+export async function update(
+  ex: Executor,
+  organizationId: string,
+  membershipId: string,
+  values: { role_id?: string; status?: 'active' | 'suspended' },
+): Promise<void> {
+  await ex
+    .update(memberships)
+    .set({ ...values, updated_at: new Date() })
+    .where(and(eq(memberships.organization_id, organizationId), eq(memberships.id, membershipId)));
+}
+
+export async function remove(ex: Executor, organizationId: string, membershipId: string): Promise<void> {
+  await ex.delete(memberships).where(and(eq(memberships.organization_id, organizationId), eq(memberships.id, membershipId)));
+}
+
+export async function countWithRole(ex: Executor, organizationId: string, roleId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(ex, sql`select count(*)::int as n from memberships where organization_id = ${organizationId} and role_id = ${roleId}`);
+  return Number(rows[0]!.n);
+}
+
+export async function reassignRole(ex: Executor, organizationId: string, fromRoleId: string, toRoleId: string): Promise<number> {
+  const rows = await ex
+    .update(memberships)
+    .set({ role_id: toRoleId, updated_at: new Date() })
+    .where(and(eq(memberships.organization_id, organizationId), eq(memberships.role_id, fromRoleId)))
+    .returning({ id: memberships.id });
+  return rows.length;
 }

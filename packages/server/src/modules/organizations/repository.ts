@@ -1,6 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, ilike, isNull, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { organizations } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { memberships, organizations, roles } from '../../db/schema.js';
+import { AppError } from '../../lib/errors.js';
 import { slugCandidates } from '../../lib/slugs.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -27,4 +29,78 @@ export async function insertWithFreeSlug(
 export async function findById(ex: Executor, id: string): Promise<OrganizationRow | null> {
   const [row] = await ex.select().from(organizations).where(and(eq(organizations.id, id), isNull(organizations.deleted_at))).limit(1);
   return row ?? null;
+}
+
+export const slugTaken = (suggestion: string) =>
+  new AppError('organization.slug_taken', 'Slug taken', `That slug is taken; "${suggestion}" is free.`, { meta: { suggestion } });
+
+/** The first free slug among `slugCandidates(base)`, for suggestions. */
+export async function suggestSlug(ex: Executor, base: string): Promise<string> {
+  const taken = new Set(
+    (await ex.select({ slug: organizations.slug }).from(organizations).where(like(organizations.slug, `${base}%`)).limit(200)).map((r) => r.slug),
+  );
+  for (const candidate of slugCandidates(base)) if (!taken.has(candidate)) return candidate;
+  return base;
+}
+
+/** Inserts under exactly `slug`; a taken slug becomes organization.slug_taken with a suggestion. */
+export async function insert(ex: Executor, row: typeof organizations.$inferInsert): Promise<OrganizationRow> {
+  const [created] = await ex.insert(organizations).values(row).onConflictDoNothing({ target: organizations.slug }).returning();
+  if (!created) throw slugTaken(await suggestSlug(ex, row.slug));
+  return created;
+}
+
+export async function update(ex: Executor, id: string, values: Partial<typeof organizations.$inferInsert>): Promise<OrganizationRow> {
+  try {
+    const [row] = await ex
+      .update(organizations)
+      .set({ ...values, updated_at: new Date() })
+      .where(and(eq(organizations.id, id), isNull(organizations.deleted_at)))
+      .returning();
+    return row!;
+  } catch (err) {
+    if (isUniqueViolation(err) && values.slug) throw slugTaken(`${values.slug}-2`);
+    throw err;
+  }
+}
+
+/** Soft delete: the row and its audit trail stay; the slug is freed for reuse. */
+export async function softDelete(ex: Executor, id: string): Promise<void> {
+  await ex
+    .update(organizations)
+    .set({ deleted_at: new Date(), is_active: false, slug: sql`${organizations.slug} || '~deleted~' || ${organizations.id}`, updated_at: new Date() })
+    .where(and(eq(organizations.id, id), isNull(organizations.deleted_at)));
+}
+
+/** Serialises changes to one organization's ownership (last-owner checks) across transactions. */
+export async function lockForUpdate(ex: Executor, id: string): Promise<void> {
+  await ex.execute(sql`select id from organizations where id = ${id} for update`);
+}
+
+export interface OrganizationWithRole extends OrganizationRow {
+  your_role: string;
+  your_role_id: string;
+}
+
+/** The caller's live organizations where their membership is active. */
+export async function listForUser(ex: Executor, userId: string): Promise<OrganizationWithRole[]> {
+  const rows = await ex
+    .select({ org: organizations, your_role: roles.name, your_role_id: roles.id })
+    .from(memberships)
+    .innerJoin(organizations, and(eq(organizations.id, memberships.organization_id), isNull(organizations.deleted_at)))
+    .innerJoin(roles, and(eq(roles.id, memberships.role_id), eq(roles.organization_id, memberships.organization_id)))
+    .where(and(eq(memberships.user_id, userId), eq(memberships.status, 'active')))
+    .orderBy(organizations.name, organizations.id);
+  return rows.map((r) => ({ ...r.org, your_role: r.your_role, your_role_id: r.your_role_id }));
+}
+
+/** Superuser listing of every organization, keyset by id, optionally searching name or slug. */
+export async function listAll(ex: Executor, filter: { limit: number; afterId?: string; search?: string }): Promise<OrganizationRow[]> {
+  const conditions = [isNull(organizations.deleted_at)];
+  if (filter.afterId) conditions.push(gt(organizations.id, filter.afterId));
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(organizations.name, pattern), ilike(organizations.slug, pattern))!);
+  }
+  return ex.select().from(organizations).where(and(...conditions)).orderBy(organizations.id).limit(filter.limit + 1);
 }

@@ -1,18 +1,29 @@
-// Organization lifecycle. Rules: a new organization gets the four system roles and its creator as
-// Owner, in the caller's transaction, together with its audit event.
-import type { Executor } from '../../db/client.js';
+// Organization lifecycle. Rules:
+// - a new organization gets the four system roles and its creator as Owner, with its audit rows,
+//   in one transaction; slugs are valid, unreserved and unique (409 with a free suggestion);
+// - metadata stays under 8 KiB; only Owners delete; deletion is soft and takes effect at once;
+// - switching organization needs an active membership and re-issues the access token.
+import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody } from '@saasready/contracts';
+import type { Database, Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
-import { slugify } from '../../lib/slugs.js';
+import { isValidSlug, slugify } from '../../lib/slugs.js';
+import { iso } from '../../lib/time.js';
+import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as memberships from '../memberships/repository.js';
 import * as roles from '../roles/repository.js';
+import { invalidSlug, metadataTooLarge, organizationNotFound, ownerRequired } from './errors.js';
 import * as repository from './repository.js';
+
+const METADATA_LIMIT = 8 * 1024;
 
 export interface NewOrganization {
   name: string;
-  /** text the slug is derived from when none is given */
-  slugBase: string;
+  /** the exact slug wanted (409 when taken) */
+  slug?: string;
+  /** text the slug is derived from when none is given: the first free variant is used */
+  slugBase?: string;
   description?: string | null;
   metadata?: Record<string, unknown>;
 }
@@ -24,15 +35,95 @@ export async function createOrganizationWithOwner(
   owner: { userId: string; email: string },
   input: NewOrganization,
 ): Promise<repository.OrganizationRow> {
-  const org = await repository.insertWithFreeSlug(
-    tx,
-    { id: newId(), name: input.name, description: input.description ?? null, metadata: input.metadata ?? {} },
-    slugify(input.slugBase),
-  );
+  const row = { id: newId(), name: input.name, description: input.description ?? null, metadata: input.metadata ?? {} };
+  const org = input.slug
+    ? await repository.insert(tx, { ...row, slug: input.slug })
+    : await repository.insertWithFreeSlug(tx, row, slugify(input.slugBase ?? input.name));
   const roleIds = await roles.insertSystemRoles(tx, org.id);
   const membershipId = newId();
   await memberships.insert(tx, { id: membershipId, organization_id: org.id, user_id: owner.userId, role_id: roleIds.Owner, status: 'active' });
   await recordAudit(tx, ctx, { action: 'org.created', actor: owner, organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug } });
   await recordAudit(tx, ctx, { action: 'member.added', actor: owner, organizationId: org.id, targetType: 'membership', targetId: membershipId, metadata: { user_id: owner.userId, role: 'Owner' } });
   return org;
+}
+
+export function toOrganization(row: repository.OrganizationRow): Organization {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    metadata: row.metadata,
+    settings: row.settings,
+    is_active: row.is_active,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  };
+}
+
+function assertMetadataSize(metadata: Record<string, unknown> | undefined): void {
+  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > METADATA_LIMIT) throw metadataTooLarge();
+}
+
+export class OrganizationsService {
+  constructor(private readonly db: Database) {}
+
+  async create(ctx: RequestContext, principal: UserPrincipal, body: CreateOrganizationBody): Promise<Organization> {
+    if (body.slug !== undefined && !isValidSlug(body.slug)) throw invalidSlug();
+    assertMetadataSize(body.metadata);
+    const org = await this.db.transaction((tx) =>
+      createOrganizationWithOwner(tx, ctx, { userId: principal.userId, email: principal.email }, {
+        name: body.name.trim(),
+        slug: body.slug,
+        description: body.description ?? null,
+        metadata: body.metadata ?? {},
+      }),
+    );
+    return toOrganization(org);
+  }
+
+  async listMine(principal: UserPrincipal): Promise<MyOrganization[]> {
+    const rows = await repository.listForUser(this.db, principal.userId);
+    return rows.map((r) => ({ ...toOrganization(r), your_role: r.your_role, your_role_id: r.your_role_id }));
+  }
+
+  async get(access: OrgAccess): Promise<Organization> {
+    const org = await repository.findById(this.db, access.organizationId);
+    if (!org) throw organizationNotFound();
+    return toOrganization(org);
+  }
+
+  async update(ctx: RequestContext, access: OrgAccess, body: UpdateOrganizationBody): Promise<Organization> {
+    if (body.slug !== undefined && !isValidSlug(body.slug)) throw invalidSlug();
+    assertMetadataSize(body.metadata);
+    return this.db.transaction(async (tx) => {
+      const before = await repository.findById(tx, access.organizationId);
+      if (!before) throw organizationNotFound();
+      if (body.slug && body.slug !== before.slug) {
+        const suggestion = await repository.suggestSlug(tx, body.slug);
+        if (suggestion !== body.slug) throw repository.slugTaken(suggestion);
+      }
+      const values: Parameters<typeof repository.update>[2] = {};
+      if (body.name !== undefined) values.name = body.name.trim();
+      if (body.slug !== undefined) values.slug = body.slug;
+      if (body.description !== undefined) values.description = body.description;
+      if (body.metadata !== undefined) values.metadata = body.metadata;
+      const after = await repository.update(tx, access.organizationId, values);
+      const changes = Object.fromEntries(
+        Object.keys(values).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
+      );
+      await recordAudit(tx, ctx, { action: 'org.updated', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: { changes } });
+      return toOrganization(after);
+    });
+  }
+
+  async delete(ctx: RequestContext, access: OrgAccess): Promise<void> {
+    if (!access.isOwner) throw ownerRequired('Only an Owner can delete the organization.');
+    await this.db.transaction(async (tx) => {
+      const org = await repository.findById(tx, access.organizationId);
+      if (!org) throw organizationNotFound();
+      await repository.softDelete(tx, org.id);
+      await recordAudit(tx, ctx, { action: 'org.deleted', organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug } });
+    });
+  }
 }

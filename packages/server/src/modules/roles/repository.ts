@@ -1,5 +1,8 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { SYSTEM_ROLES, type SystemRoleName } from '@saasready/contracts';
-import type { Executor } from '../../db/client.js';
+import { queryRows, type Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { rolePermissions, roles } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 
@@ -17,4 +20,73 @@ export async function insertSystemRoles(ex: Executor, organizationId: string): P
   await ex.insert(roles).values(roleRows);
   await ex.insert(rolePermissions).values(permissionRows);
   return ids;
+}
+
+export interface RoleRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string | null;
+  is_system: boolean;
+  permissions: string[];
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const ROLE_SELECT = sql`
+  select r.id, r.organization_id, r.name, r.description, r.is_system, r.created_at, r.updated_at,
+         coalesce(array_agg(rp.permission order by rp.permission) filter (where rp.permission is not null), '{}') as permissions
+    from roles r
+    left join role_permissions rp on rp.role_id = r.id and rp.organization_id = r.organization_id`;
+
+/** System roles first (Owner, Admin, Member, Viewer), then custom roles by name. */
+export async function list(ex: Executor, organizationId: string): Promise<RoleRow[]> {
+  return queryRows<RoleRow>(ex, sql`${ROLE_SELECT}
+     where r.organization_id = ${organizationId}
+     group by r.id
+     order by r.is_system desc,
+              array_position(array['Owner','Admin','Member','Viewer'], r.name) nulls last, r.name`);
+}
+
+export async function findById(ex: Executor, organizationId: string, roleId: string): Promise<RoleRow | null> {
+  const rows = await queryRows<RoleRow>(ex, sql`${ROLE_SELECT}
+     where r.organization_id = ${organizationId} and r.id = ${roleId}
+     group by r.id`);
+  return rows[0] ?? null;
+}
+
+export const roleNameTaken = () => new AppError('role.name_taken', 'Role name taken', 'This organization already has a role with that name.');
+
+export async function insert(
+  ex: Executor,
+  organizationId: string,
+  values: { id: string; name: string; description: string | null; permissions: string[] },
+): Promise<void> {
+  try {
+    await ex.insert(roles).values({ id: values.id, organization_id: organizationId, name: values.name, description: values.description, is_system: false });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw roleNameTaken();
+    throw err;
+  }
+  await replacePermissions(ex, organizationId, values.id, values.permissions);
+}
+
+export async function update(ex: Executor, organizationId: string, roleId: string, values: { name?: string; description?: string | null }): Promise<void> {
+  try {
+    await ex.update(roles).set({ ...values, updated_at: new Date() }).where(and(eq(roles.organization_id, organizationId), eq(roles.id, roleId)));
+  } catch (err) {
+    if (isUniqueViolation(err)) throw roleNameTaken();
+    throw err;
+  }
+}
+
+export async function replacePermissions(ex: Executor, organizationId: string, roleId: string, permissions: string[]): Promise<void> {
+  await ex.delete(rolePermissions).where(and(eq(rolePermissions.organization_id, organizationId), eq(rolePermissions.role_id, roleId)));
+  if (permissions.length) {
+    await ex.insert(rolePermissions).values(permissions.map((permission) => ({ organization_id: organizationId, role_id: roleId, permission })));
+  }
+}
+
+export async function remove(ex: Executor, organizationId: string, roleId: string): Promise<void> {
+  await ex.delete(roles).where(and(eq(roles.organization_id, organizationId), eq(roles.id, roleId)));
 }

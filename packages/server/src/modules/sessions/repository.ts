@@ -104,3 +104,7 @@ export async function findSessionPrincipal(ex: Executor, sessionId: string): Pro
     .limit(1);
   return row ?? null;
 }
+
+export async function setOrganization(ex: Executor, userId: string, sessionId: string, organizationId: string): Promise<void> {
+  await ex.update(sessions).set({ organization_id: organizationId }).where(and(eq(sessions.id, sessionId), eq(sessions.user_id, userId)));
+}

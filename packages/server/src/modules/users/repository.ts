@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, ilike, or } from 'drizzle-orm';
 import type { User } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -45,4 +45,15 @@ export function toUser(row: UserRow): User {
     email_verified: row.email_verified_at !== null,
     created_at: row.created_at.toISOString(),
   };
+}
+
+/** Superuser listing of every user, keyset by id, optionally searching email or name. */
+export async function listAll(ex: Executor, filter: { limit: number; afterId?: string; search?: string }): Promise<UserRow[]> {
+  const conditions = [];
+  if (filter.afterId) conditions.push(gt(users.id, filter.afterId));
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.email, pattern), ilike(users.full_name, pattern))!);
+  }
+  return ex.select().from(users).where(and(...conditions)).orderBy(users.id).limit(filter.limit + 1);
 }

@@ -1,0 +1,46 @@
+import { Type, type Static } from 'typebox';
+import { Timestamp, Uuid } from './common.js';
+
+export const MembershipStatus = Type.Union([Type.Literal('active'), Type.Literal('suspended')]);
+
+/**
+ * A member of an organization, as listed by `GET /orgs/{org_id}/members`.
+ *
+ * @example
+ * ```json
+ * { "id": "…", "user_id": "…", "organization_id": "…", "role_id": "…", "role_name": "Admin", "status": "active",
+ *   "created_at": "…", "user_email": "sam@acme.test", "user_full_name": "Sam Ops" }
+ * ```
+ */
+export const MemberSchema = Type.Object(
+  {
+    id: Uuid,
+    user_id: Uuid,
+    organization_id: Uuid,
+    role_id: Uuid,
+    role_name: Type.String(),
+    status: Type.String(),
+    created_at: Timestamp,
+    user_email: Type.String(),
+    user_full_name: Type.String(),
+  },
+  { $id: 'Member' },
+);
+export type Member = Static<typeof MemberSchema>;
+
+/** Query of `GET /orgs/{org_id}/members`. The next page's cursor comes in the `X-Next-Cursor` header. */
+export const ListMembersQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    search: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'matches email or full name, case-insensitive' })),
+    role_id: Type.Optional(Uuid),
+    status: Type.Optional(MembershipStatus),
+  },
+  { additionalProperties: false },
+);
+export type ListMembersQuery = Static<typeof ListMembersQuery>;
+
+export const MemberParams = Type.Object({ org_id: Uuid, membership_id: Uuid });
+export const ChangeRoleBody = Type.Object({ role_id: Uuid }, { additionalProperties: false });
+export const ChangeStatusBody = Type.Object({ status: MembershipStatus }, { additionalProperties: false });

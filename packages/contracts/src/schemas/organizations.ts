@@ -1,0 +1,81 @@
+import { Type, type Static } from 'typebox';
+import { Timestamp, Uuid } from './common.js';
+
+/** Organization slugs: lower-case letters, digits and single dashes, 3–48 characters. */
+export const Slug = Type.String({ pattern: '^[a-z0-9](?:[a-z0-9]|-(?!-)){1,46}[a-z0-9]$', minLength: 3, maxLength: 48 });
+
+/** Free-form data for the app's own use (≤ 8 KiB as JSON), e.g. `{"stripe_customer_id": "cus_…"}`. */
+export const Metadata = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'JSON object, at most 8 KiB' });
+
+/** Organization security settings. */
+export const OrganizationSettingsSchema = Type.Object({
+  require_2fa: Type.Optional(Type.Boolean({ description: 'members must enable two-factor authentication' })),
+});
+
+/**
+ * An organization (tenant).
+ *
+ * @example
+ * ```json
+ * { "id": "0193…", "name": "Acme", "slug": "acme", "description": null, "metadata": {}, "settings": {},
+ *   "is_active": true, "created_at": "…", "updated_at": "…" }
+ * ```
+ */
+export const OrganizationSchema = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    slug: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    metadata: Type.Record(Type.String(), Type.Unknown()),
+    settings: Type.Record(Type.String(), Type.Unknown()),
+    is_active: Type.Boolean(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { $id: 'Organization' },
+);
+export type Organization = Static<typeof OrganizationSchema>;
+
+/** An organization in the caller's list, with the caller's role in it. */
+export const MyOrganizationSchema = Type.Object({ ...OrganizationSchema.properties, your_role: Type.String(), your_role_id: Uuid });
+export type MyOrganization = Static<typeof MyOrganizationSchema>;
+
+/** `POST /orgs`. */
+export const CreateOrganizationBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    slug: Type.Optional(Slug),
+    description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
+export type CreateOrganizationBody = Static<typeof CreateOrganizationBody>;
+
+/** `PATCH /orgs/{org_id}`: only the given fields change. */
+export const UpdateOrganizationBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    slug: Type.Optional(Slug),
+    description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
+
+/** Path of every organization-scoped route. */
+export const OrgParams = Type.Object({ org_id: Uuid });
+
+/** `POST /auth/switch-org`. */
+export const SwitchOrgBody = Type.Object({ org_id: Uuid }, { additionalProperties: false });
+
+/** The answer to `POST /auth/switch-org`: an access token scoped to the organization (the refresh token is unchanged). */
+export const SwitchOrgResponse = Type.Object({
+  access_token: Type.String(),
+  token_type: Type.Literal('bearer'),
+  expires_in: Type.Integer(),
+  organization: Type.Object({ id: Uuid, name: Type.String(), slug: Type.String() }),
+});
+export type SwitchOrgResponse = Static<typeof SwitchOrgResponse>;

@@ -1,0 +1,37 @@
+// Instance-superuser views across every tenant. Only `saasready create-admin` makes superusers.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AdminListQuery, OrganizationSchema, UserSchema } from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { decodeCursor, page } from '../../lib/cursor.js';
+import { setNextPage } from '../../lib/pagination.js';
+import { problemResponses } from '../../lib/route-schemas.js';
+import * as organizations from '../organizations/repository.js';
+import { toOrganization } from '../organizations/service.js';
+import * as users from '../users/repository.js';
+
+export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  const tags = ['admin'];
+
+  app.get('/admin/users', {
+    config: { superuser: true },
+    schema: { tags, summary: 'Every user (superusers only)', querystring: AdminListQuery, response: { 200: Type.Array(UserSchema), ...problemResponses } },
+  }, async (request, reply) => {
+    const limit = request.query.limit ?? 50;
+    const rows = await users.listAll(db, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
+    const { items, nextCursor } = page(rows, limit);
+    setNextPage(request, reply, nextCursor);
+    return items.map(users.toUser);
+  });
+
+  app.get('/admin/organizations', {
+    config: { superuser: true },
+    schema: { tags, summary: 'Every organization (superusers only)', querystring: AdminListQuery, response: { 200: Type.Array(OrganizationSchema), ...problemResponses } },
+  }, async (request, reply) => {
+    const limit = request.query.limit ?? 50;
+    const rows = await organizations.listAll(db, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
+    const { items, nextCursor } = page(rows, limit);
+    setNextPage(request, reply, nextCursor);
+    return items.map(toOrganization);
+  });
+};

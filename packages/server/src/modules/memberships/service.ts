@@ -1,0 +1,109 @@
+// Members of an organization. Rules (see rules.ts): an organization always keeps an active Owner,
+// also under concurrent requests; only Owners touch Owners; no escalation; a suspended member has
+// no access (enforced by the guard). Each change and its audit row share one transaction.
+import type { ListMembersQuery, Member } from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { decodeCursor, page } from '../../lib/cursor.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { iso } from '../../lib/time.js';
+import type { OrgAccess } from '../../types.js';
+import { recordAudit } from '../audit-logs/service.js';
+import * as roles from '../roles/repository.js';
+import { membershipNotFound, roleNotFound } from './errors.js';
+import * as repository from './repository.js';
+import { assertCanGrant, assertCanManage, assertOwnersRemain, isOwnerRole } from './rules.js';
+
+export const toMember = (row: repository.MemberRow): Member => ({
+  id: row.id,
+  user_id: row.user_id,
+  organization_id: row.organization_id,
+  role_id: row.role_id,
+  role_name: row.role_name,
+  status: row.status,
+  created_at: iso(row.created_at),
+  user_email: row.user_email,
+  user_full_name: row.user_full_name,
+});
+
+export class MembershipsService {
+  constructor(private readonly db: Database) {}
+
+  async list(access: OrgAccess, query: ListMembersQuery): Promise<{ items: Member[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const rows = await repository.list(this.db, access.organizationId, {
+      limit,
+      afterId: decodeCursor(query.cursor),
+      search: query.search,
+      roleId: query.role_id,
+      status: query.status,
+    });
+    const { items, nextCursor } = page(rows, limit);
+    return { items: items.map(toMember), nextCursor };
+  }
+
+  async changeRole(ctx: RequestContext, access: OrgAccess, membershipId: string, roleId: string): Promise<Member> {
+    return this.db.transaction(async (tx) => {
+      const target = await repository.findById(tx, access.organizationId, membershipId);
+      if (!target) throw membershipNotFound();
+      const role = await roles.findById(tx, access.organizationId, roleId);
+      if (!role) throw roleNotFound();
+      assertCanManage(access, target);
+      assertCanGrant(access, role);
+      if (target.role_id === role.id) return toMember(target);
+      if (!isOwnerRole(role)) await assertOwnersRemain(tx, access.organizationId, target);
+      await repository.update(tx, access.organizationId, membershipId, { role_id: role.id });
+      await recordAudit(tx, ctx, {
+        action: 'member.role_changed',
+        organizationId: access.organizationId,
+        targetType: 'membership',
+        targetId: membershipId,
+        metadata: { user_id: target.user_id, from_role: target.role_name, from_role_id: target.role_id, to_role: role.name, to_role_id: role.id },
+      });
+      return toMember({ ...target, role_id: role.id, role_name: role.name });
+    });
+  }
+
+  async changeStatus(ctx: RequestContext, access: OrgAccess, membershipId: string, status: 'active' | 'suspended'): Promise<Member> {
+    return this.db.transaction(async (tx) => {
+      const target = await repository.findById(tx, access.organizationId, membershipId);
+      if (!target) throw membershipNotFound();
+      assertCanManage(access, target);
+      if (target.status === status) return toMember(target);
+      if (status === 'suspended') await assertOwnersRemain(tx, access.organizationId, target);
+      await repository.update(tx, access.organizationId, membershipId, { status });
+      await recordAudit(tx, ctx, {
+        action: status === 'suspended' ? 'member.suspended' : 'member.reactivated',
+        organizationId: access.organizationId,
+        targetType: 'membership',
+        targetId: membershipId,
+        metadata: { user_id: target.user_id },
+      });
+      return toMember({ ...target, status });
+    });
+  }
+
+  async remove(ctx: RequestContext, access: OrgAccess, membershipId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const target = await repository.findById(tx, access.organizationId, membershipId);
+      if (!target) throw membershipNotFound();
+      assertCanManage(access, target);
+      await assertOwnersRemain(tx, access.organizationId, target);
+      await repository.remove(tx, access.organizationId, membershipId);
+      await recordAudit(tx, ctx, {
+        action: 'member.removed',
+        organizationId: access.organizationId,
+        targetType: 'membership',
+        targetId: membershipId,
+        metadata: { user_id: target.user_id, email: target.user_email, role: target.role_name },
+      });
+    });
+  }
+
+  async leave(ctx: RequestContext, access: OrgAccess): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await assertOwnersRemain(tx, access.organizationId, { id: access.membershipId });
+      await repository.remove(tx, access.organizationId, access.membershipId);
+      await recordAudit(tx, ctx, { action: 'member.left', organizationId: access.organizationId, targetType: 'membership', targetId: access.membershipId });
+    });
+  }
+}

@@ -1,0 +1,57 @@
+// HTTP surface of organizations: schema, access declaration, one service call.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  AuthorizeBody, AuthorizeResponse, CreateOrganizationBody, MyOrganizationSchema, NoContent, OrganizationSchema, OrgParams,
+  SwitchOrgBody, SwitchOrgResponse, UpdateOrganizationBody,
+} from '@saasready/contracts';
+import { contextOf } from '../../lib/request-context.js';
+import { problemResponses } from '../../lib/route-schemas.js';
+import type { AuthService } from '../auth/service.js';
+import type { OrganizationsService } from './service.js';
+
+export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: OrganizationsService; auth: AuthService }> = async (app, { organizations, auth }) => {
+  const tags = ['organizations'];
+
+  app.post('/orgs', {
+    config: { authenticated: true },
+    schema: { tags, summary: 'Create an organization; you become its Owner', body: CreateOrganizationBody, response: { 201: OrganizationSchema, ...problemResponses } },
+  }, async (request, reply) => reply.code(201).send(await organizations.create(contextOf(request), request.principal!, request.body)));
+
+  app.get('/orgs', {
+    config: { authenticated: true },
+    schema: { tags, summary: 'Your organizations, with your role in each', response: { 200: Type.Array(MyOrganizationSchema), ...problemResponses } },
+  }, async (request) => organizations.listMine(request.principal!));
+
+  app.get('/orgs/:org_id', {
+    config: { permission: 'org.read' },
+    schema: { tags, summary: 'One organization', params: OrgParams, response: { 200: OrganizationSchema, ...problemResponses } },
+  }, async (request) => organizations.get(request.orgAccess!));
+
+  app.patch('/orgs/:org_id', {
+    config: { permission: 'org.update' },
+    schema: { tags, summary: 'Update name, slug, description or metadata', params: OrgParams, body: UpdateOrganizationBody, response: { 200: OrganizationSchema, ...problemResponses } },
+  }, async (request) => organizations.update(contextOf(request), request.orgAccess!, request.body));
+
+  app.delete('/orgs/:org_id', {
+    config: { permission: 'org.delete' },
+    schema: { tags, summary: 'Delete the organization (Owners only; soft delete, access ends at once)', params: OrgParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await organizations.delete(contextOf(request), request.orgAccess!);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/orgs/:org_id/authorize', {
+    config: { member: true },
+    schema: { tags, summary: 'Which of these permissions do you hold in this organization?', params: OrgParams, body: AuthorizeBody, response: { 200: AuthorizeResponse, ...problemResponses } },
+  }, async (request) => {
+    const access = request.orgAccess!;
+    const permissions = Object.fromEntries(request.body.permissions.map((p) => [p, access.permissions.has(p)]));
+    return { allowed: Object.values(permissions).every(Boolean), permissions, role: access.roleName };
+  });
+
+  app.post('/auth/switch-org', {
+    config: { authenticated: true },
+    schema: { tags: ['auth'], summary: 'Get an access token scoped to another of your organizations', body: SwitchOrgBody, response: { 200: SwitchOrgResponse, ...problemResponses } },
+  }, async (request) => auth.switchOrganization(contextOf(request), request.body.org_id));
+};

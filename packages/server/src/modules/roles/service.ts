@@ -1,0 +1,109 @@
+// Roles of an organization. Rules: system roles are read-only; custom role names are unique per
+// organization; permissions come only from the catalog and never exceed the caller's own (no
+// escalation); a role still held by members is deleted only with `reassign_to`, which must itself
+// be a role the caller could grant. Each change and its audit row share one transaction.
+import { PERMISSIONS, type CreateRoleBody, type Role, type UpdateRoleBody } from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { iso } from '../../lib/time.js';
+import type { OrgAccess } from '../../types.js';
+import { recordAudit } from '../audit-logs/service.js';
+import { roleNotFound } from '../memberships/errors.js';
+import * as memberships from '../memberships/repository.js';
+import { assertCanGrant } from '../memberships/rules.js';
+import * as repository from './repository.js';
+
+const systemImmutable = () => new AppError('role.system_immutable', 'System role', 'System roles cannot be changed or deleted.');
+const roleInUse = (members: number) =>
+  new AppError('role.in_use', 'Role in use', `${members} member(s) hold this role; pass reassign_to to move them to another role.`, { meta: { members } });
+
+function assertCatalogPermissions(permissions: string[]): string[] {
+  const unknown = permissions.filter((p) => !(p in PERMISSIONS));
+  if (unknown.length) {
+    throw new AppError('role.unknown_permission', 'Unknown permission', `Not in the permission catalog: ${unknown.join(', ')}.`, {
+      errors: unknown.map((p) => ({ field: '/permissions', message: `unknown permission "${p}"`, code: 'unknown_permission' })),
+    });
+  }
+  return [...new Set(permissions)].sort();
+}
+
+export const toRole = (row: repository.RoleRow): Role => ({
+  id: row.id,
+  organization_id: row.organization_id,
+  name: row.name,
+  description: row.description,
+  is_system: row.is_system,
+  permissions: [...row.permissions],
+  created_at: iso(row.created_at),
+  updated_at: iso(row.updated_at),
+});
+
+export class RolesService {
+  constructor(private readonly db: Database) {}
+
+  async list(access: OrgAccess): Promise<Role[]> {
+    return (await repository.list(this.db, access.organizationId)).map(toRole);
+  }
+
+  async create(ctx: RequestContext, access: OrgAccess, body: CreateRoleBody): Promise<Role> {
+    const permissions = assertCatalogPermissions(body.permissions);
+    assertCanGrant(access, { is_system: false, name: body.name, permissions });
+    return this.db.transaction(async (tx) => {
+      const id = newId();
+      await repository.insert(tx, access.organizationId, { id, name: body.name.trim(), description: body.description ?? null, permissions });
+      await recordAudit(tx, ctx, { action: 'role.created', organizationId: access.organizationId, targetType: 'role', targetId: id, metadata: { name: body.name.trim(), permissions } });
+      return toRole((await repository.findById(tx, access.organizationId, id))!);
+    });
+  }
+
+  async update(ctx: RequestContext, access: OrgAccess, roleId: string, body: UpdateRoleBody): Promise<Role> {
+    const permissions = body.permissions ? assertCatalogPermissions(body.permissions) : undefined;
+    return this.db.transaction(async (tx) => {
+      const before = await repository.findById(tx, access.organizationId, roleId);
+      if (!before) throw roleNotFound();
+      if (before.is_system) throw systemImmutable();
+      if (permissions) assertCanGrant(access, { ...before, permissions });
+      const values: { name?: string; description?: string | null } = {};
+      if (body.name !== undefined) values.name = body.name.trim();
+      if (body.description !== undefined) values.description = body.description;
+      await repository.update(tx, access.organizationId, roleId, values);
+      if (permissions) await repository.replacePermissions(tx, access.organizationId, roleId, permissions);
+      const after = (await repository.findById(tx, access.organizationId, roleId))!;
+      await recordAudit(tx, ctx, {
+        action: 'role.updated',
+        organizationId: access.organizationId,
+        targetType: 'role',
+        targetId: roleId,
+        metadata: { before: { name: before.name, permissions: before.permissions }, after: { name: after.name, permissions: after.permissions } },
+      });
+      return toRole(after);
+    });
+  }
+
+  async delete(ctx: RequestContext, access: OrgAccess, roleId: string, reassignTo?: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const role = await repository.findById(tx, access.organizationId, roleId);
+      if (!role) throw roleNotFound();
+      if (role.is_system) throw systemImmutable();
+      const holders = await memberships.countWithRole(tx, access.organizationId, roleId);
+      let reassigned = 0;
+      if (holders > 0) {
+        if (!reassignTo) throw roleInUse(holders);
+        const target = reassignTo === roleId ? null : await repository.findById(tx, access.organizationId, reassignTo);
+        if (!target) throw roleNotFound();
+        assertCanGrant(access, target);
+        reassigned = await memberships.reassignRole(tx, access.organizationId, roleId, target.id);
+      }
+      await repository.remove(tx, access.organizationId, roleId);
+      await recordAudit(tx, ctx, {
+        action: 'role.deleted',
+        organizationId: access.organizationId,
+        targetType: 'role',
+        targetId: roleId,
+        metadata: { name: role.name, permissions: role.permissions, reassigned_to: reassignTo ?? null, members_reassigned: reassigned },
+      });
+    });
+  }
+}
