@@ -43,7 +43,8 @@ export function testConfig(overrides: ConfigOverrides = {}): Config {
   return {
     ...base,
     ...overrides,
-    rateLimit: { ...base.rateLimit, ...overrides.rateLimit },
+    // every test client shares 127.0.0.1: per-IP limits are high unless a test sets them
+    rateLimit: { ...base.rateLimit, perIpPerMinute: 100_000, ...overrides.rateLimit },
     lockout: { ...base.lockout, ...overrides.lockout },
   };
 }
@@ -75,7 +76,7 @@ export async function startTestApp(
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.raw;
-    if (options.body !== undefined) {
+    if (options.body !== undefined && method !== 'GET' && method !== 'HEAD') {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
