@@ -57,7 +57,14 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'create-admin': {
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, 'full-name': { type: 'string' } } });
+      let values: { email?: string; password?: string; 'full-name'?: string };
+      try {
+        ({ values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, 'full-name': { type: 'string' } } }));
+      } catch (err) {
+        // a mistyped or unknown option is a usage error (exit 2), not a crash
+        console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+        return 2;
+      }
       if (!values.email || !values.password) {
         console.error('create-admin needs --email and --password');
         return 2;

@@ -33,6 +33,19 @@ export interface Config {
   rateLimit: { perIpPerMinute: number; perAccountPerMinute: number; enabled: boolean };
   /** failures before the first lockout; each further failure doubles the lock, capped at lockoutMaxSeconds */
   lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
+  /** SMTP server for outgoing mail (smtp:// or smtps://); without it mail goes to the dev mailbox */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** shown in emails and as the TOTP issuer */
+  productName: string;
+  /** seconds an invitation link stays valid */
+  invitationTtl: number;
+  /** refuse login until the email address is verified */
+  requireEmailVerification: boolean;
+  /** how often the outbox worker looks for due mail, ms */
+  outboxPollMs: number;
+  /** first retry delay after a failed delivery, ms; doubles per attempt up to an hour */
+  outboxRetryBaseMs: number;
   /** argon2id parameters (OWASP: 19 MiB, t=2, p=1) */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 }
@@ -72,7 +85,8 @@ function parseUrl(name: string, raw: string, protocols: string[]): string {
 }
 
 function parsePort(name: string, raw: string): number {
-  const port = Number(raw);
+  // Decimal digits only: Number() would turn "", " ", "0x1f" and "1e3" into ports.
+  const port = /^\d{1,5}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(name, `must be a port number, got "${raw}"`);
   return port;
 }
@@ -127,6 +141,11 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   if (jwtAlg !== 'ES256' && jwtAlg !== 'EdDSA') throw new ConfigError('JWT_ALG', 'must be ES256 or EdDSA');
   const trustProxy = parseBool('TRUST_PROXY', env.TRUST_PROXY ?? 'false');
   const masterKey = resolveMasterKey(env, nodeEnv, dataDir, warn);
+  const smtpUrl = env.SMTP_URL ? parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']) : undefined;
+  const invitationTtl = parseDuration('INVITATION_TTL', env.INVITATION_TTL ?? '7d');
+  const requireEmailVerification = parseBool('REQUIRE_EMAIL_VERIFICATION', env.REQUIRE_EMAIL_VERIFICATION ?? 'false');
+  const productName = env.PRODUCT_NAME ?? 'SaaSReady';
+  const mailFrom = env.MAIL_FROM ?? `${productName} <no-reply@${new URL(publicUrl).hostname}>`;
   return {
     nodeEnv, port, host, databaseUrl, dataDir, redisUrl, publicUrl, corsOrigins, accessTokenTtl, refreshTokenTtl,
     masterKey, logLevel, jwtAlg, trustProxy,
@@ -135,6 +154,9 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     rateLimit: { perIpPerMinute: 30, perAccountPerMinute: 10, enabled: true },
     lockout: { threshold: 5, baseSeconds: 30, maxSeconds: 3600 },
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+    smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification,
+    outboxPollMs: 1000,
+    outboxRetryBaseMs: 2000,
   };
 }
 

@@ -3,7 +3,7 @@
 // says nothing about the cause.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { problemType, type ErrorCode, type FieldError, type Problem } from '@saasready/contracts';
+import { ERROR_CODES, problemType, type ErrorCode, type FieldError, type Problem } from '@saasready/contracts';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError } from '../lib/errors.js';
 
@@ -15,8 +15,19 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; title: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.validation_failed', title: 'Invalid Content-Length' },
 };
 
+/** Fastify client errors without an entry above, by status: the code must agree with the status. */
+const STATUS_CODES: Record<number, { code: ErrorCode; title: string }> = {
+  404: { code: 'request.not_found', title: 'Not found' },
+  405: { code: 'request.method_not_allowed', title: 'Method not allowed' },
+  413: { code: 'request.body_too_large', title: 'Request body too large' },
+  415: { code: 'request.unsupported_media_type', title: 'Unsupported media type' },
+};
+
 /** The request path without its query string (which may carry tokens). */
-const instanceOf = (request: FastifyRequest) => request.url.split('?')[0];
+const instanceOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/';
+
+/** Methods checked when a path exists but not for the request's method (OPTIONS is CORS's own). */
+const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function sendProblem(
   request: FastifyRequest,
@@ -26,10 +37,12 @@ export function sendProblem(
   title: string,
   detail?: string,
   errors?: FieldError[],
+  meta?: Record<string, unknown>,
 ): FastifyReply {
   const body: Problem = { type: problemType(code), title, status, code, instance: instanceOf(request), request_id: String(request.id) };
   if (detail) body.detail = detail;
   if (errors?.length) body.errors = errors;
+  if (meta) body.meta = meta;
   return reply.code(status).type('application/problem+json').send(body);
 }
 
@@ -50,12 +63,78 @@ function fieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The JSON pointers of every string (key or value) in `value` that holds a NUL character.
+ * PostgreSQL text cannot store U+0000: left alone, such input fails deep inside a query as a 500.
+ * Iterative, and bounded by the 64 KiB body limit, so hostile nesting cannot exhaust the stack.
+ */
+export function nulCharacterPaths(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length && found.length < 10) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) found.push(path || '/');
+    } else if (current && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        const childPath = `${path}/${escapePointer(key)}`;
+        if (key.includes('\u0000')) found.push(childPath);
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * What of an error may be logged. A failed Drizzle query carries its parameters (emails,
+ * password hashes, token hashes) in its message, its stack and a `params` property: log the SQL
+ * text (placeholders only), the SQLSTATE and the driver's message instead, with any echoed input
+ * value (`…: "value"`) cut off.
+ */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { query, params, cause } = error as Error & { query?: unknown; params?: unknown; cause?: unknown };
+  if (typeof query !== 'string' || !Array.isArray(params)) return error;
+  const driver = (cause && typeof cause === 'object' ? cause : {}) as { code?: unknown; message?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
+  const driverMessage = typeof driver.message === 'string' ? driver.message.replace(/: ".*"$/s, ': [redacted]') : undefined;
+  const safe = new Error(`Failed query: ${query}${driverMessage ? ` (${driverMessage})` : ''}`) as Error & Record<string, unknown>;
+  safe.name = error.name;
+  safe.stack = [`${error.name}: ${safe.message}`, ...(error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))].join('\n');
+  for (const key of ['code', 'constraint', 'table', 'column'] as const) {
+    if (typeof driver[key] === 'string') safe[key] = driver[key];
+  }
+  return safe;
+}
+
 export default fp(
   async (app) => {
+    // The API speaks JSON only. Without this, a text/plain body would be parsed as a string and
+    // answered with a confusing "body must be object" instead of 415.
+    app.removeContentTypeParser('text/plain');
+
+    // After authentication, authorization and schema validation (an outsider learns nothing new),
+    // before any handler can hand the string to the database.
+    app.addHook('preHandler', async (request) => {
+      const schema = request.routeOptions.schema;
+      const paths = [
+        ...nulCharacterPaths(request.body),
+        ...(schema?.querystring ? nulCharacterPaths(request.query).map((p) => `querystring:${p}`) : []),
+        ...(schema?.params ? nulCharacterPaths(request.params).map((p) => `params:${p}`) : []),
+      ];
+      if (paths.length) {
+        throw new AppError('request.validation_failed', 'Validation failed', 'The request does not match the schema.', {
+          errors: paths.map((field) => ({ field, message: 'must not contain NUL (U+0000) characters', code: 'nul_character' })),
+        });
+      }
+    });
+
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof AppError) {
         for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
-        return sendProblem(request, reply, error.status, error.code, error.title, error.detail, error.extra.errors);
+        return sendProblem(request, reply, error.status, error.code, error.title, error.detail, error.extra.errors, error.extra.meta);
       }
       if (error.validation) {
         return sendProblem(request, reply, 400, 'request.validation_failed', 'Validation failed', 'The request does not match the schema.', fieldErrors(error));
@@ -63,22 +142,30 @@ export default fp(
       const known = error.code ? FASTIFY_CODES[error.code] : undefined;
       if (known) return sendProblem(request, reply, error.statusCode ?? 400, known.code, known.title);
       if (isDatabaseUnavailable(error)) {
-        request.log.error({ err: error }, 'database unavailable');
+        request.log.error({ err: loggableError(error) }, 'database unavailable');
         reply.header('retry-after', '1');
         return sendProblem(request, reply, 503, 'service.unavailable', 'Service unavailable', 'The database is unavailable; try again shortly.');
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         // A Fastify client error we have no specific code for (bad URL, bad header…).
-        return sendProblem(request, reply, status, status === 404 ? 'request.not_found' : 'request.validation_failed', 'Bad request', error.message);
+        const { code, title } = STATUS_CODES[status] ?? { code: 'request.validation_failed', title: 'Bad request' };
+        return sendProblem(request, reply, ERROR_CODES[code], code, title, error.message);
       }
-      request.log.error({ err: error }, 'unhandled error');
+      request.log.error({ err: loggableError(error) }, 'unhandled error');
       return sendProblem(request, reply, 500, 'internal', 'Internal server error', 'Something went wrong on our side.');
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, 404, 'request.not_found', 'Not found', `No route ${request.method} ${instanceOf(request)}.`),
-    );
+    app.setNotFoundHandler((request, reply) => {
+      const path = instanceOf(request);
+      // The path exists, just not for this method: 405 with the methods that do exist.
+      const allowed = ROUTABLE_METHODS.filter((method) => method !== request.method && app.findRoute({ method, url: path }));
+      if (allowed.length) {
+        reply.header('allow', allowed.join(', '));
+        return sendProblem(request, reply, 405, 'request.method_not_allowed', 'Method not allowed', `${request.method} is not supported on ${path}; use ${allowed.join(', ')}.`);
+      }
+      return sendProblem(request, reply, 404, 'request.not_found', 'Not found', `No route ${request.method} ${path}.`);
+    });
   },
   { name: 'errors' },
 );

@@ -4,6 +4,27 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ProblemSchema } from '@saasready/contracts';
 
+const PROBLEM_REF = '#/components/schemas/Problem';
+
+type Responses = Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+
+/**
+ * Error responses are sent as `application/problem+json` (RFC 9457), but the generator files every
+ * response schema under `application/json`: move the Problem ones to the media type actually sent.
+ */
+export function problemMediaTypes<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, { responses?: Responses }>> }).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      for (const response of Object.values(operation?.responses ?? {})) {
+        const json = response.content?.['application/json'];
+        if (json?.schema?.$ref === PROBLEM_REF) response.content = { 'application/problem+json': json };
+      }
+    }
+  }
+  return document;
+}
+
 export default fp<{ publicUrl: string }>(
   async (app, { publicUrl }) => {
     app.addSchema(ProblemSchema);
@@ -19,6 +40,7 @@ export default fp<{ publicUrl: string }>(
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
         security: [{ bearer: [] }],
       },
+      transformObject: (documents) => problemMediaTypes('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
       refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
     app.get('/openapi.json', { config: { public: true, internal: true }, schema: { hide: true } }, async () => app.swagger());

@@ -6,6 +6,13 @@ import cors from '@fastify/cors';
 export default fp<{ corsOrigins: string[] }>(
   async (app, { corsOrigins }) => {
     await app.register(helmet, { global: true, contentSecurityPolicy: false });
+    // @fastify/cors answers preflights in its onRequest hook and adds a catch-all `OPTIONS *` route
+    // that only ends in a 404 when CORS does not apply. That route carries no credentials by
+    // nature: declare it public (it is registered before the boot guard, which would not see it),
+    // so it is not answered 401 by the authentication hook.
+    app.addHook('onRoute', (route) => {
+      if (route.method === 'OPTIONS' && route.url === '*') route.config = { ...(route.config ?? {}), public: true, internal: true };
+    });
     await app.register(cors, {
       origin: corsOrigins.length ? corsOrigins : false,
       credentials: true,

@@ -1,0 +1,225 @@
+// The compiled CLI (`npm test` builds it first), run as a real process against a real database:
+// PGlite in a temporary DATA_DIR, or the PostgreSQL test database on the postgres run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type DatabaseHandle } from './db/client.js';
+import { PasswordHasher } from './lib/passwords.js';
+import { createTestDatabase, testDbKind, type TestDatabase } from '../test/helpers/db.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+/** Process startup includes opening (and on first use initialising) the database: be generous. */
+const SPAWN_TIMEOUT = 120_000;
+
+const ADMIN_EMAIL = 'Admin@B.Test';
+const FIRST_PASSWORD = 'granite-harbor-lantern-17';
+const SECOND_PASSWORD = 'velvet-comet-orchard-58';
+
+let dataDir: string;
+let pg: TestDatabase | null = null;
+let baseEnv: Record<string, string>;
+const children = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  expect(existsSync(CLI), `${CLI} missing: run tsc -b first`).toBe(true);
+  dataDir = mkdtempSync(join(tmpdir(), 'saasready-cli-'));
+  pg = testDbKind() === 'postgres' ? await createTestDatabase() : null;
+  // A clean environment: nothing leaks in from the test runner's own.
+  baseEnv = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    MASTER_KEY: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'info',
+    ...(pg ? { DATABASE_URL: pg.url! } : {}),
+  };
+});
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await pg?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Run>; stdout: () => string } {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<Run>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, done, stdout: () => stdout };
+}
+
+const run = (args: string[], env: Record<string, string> = {}) => start(args, env).done;
+
+/** No stack frames: operators get one readable line, not a trace. */
+const expectNoStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
+
+/** The CLI's database, opened after the process has exited (PGlite allows one process at a time). */
+async function inspect<T>(work: (db: DatabaseHandle['db']) => Promise<T>): Promise<T> {
+  if (pg) return work(pg.handle.db);
+  const handle = await openDatabase({ databaseUrl: undefined, dataDir });
+  try {
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('configuration and usage errors', () => {
+  it('exits non-zero on a bad PORT with one line naming it, and no stack trace', async () => {
+    const result = await run(['migrate'], { PORT: 'abc' });
+    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(78); // EX_CONFIG
+    expect(result.stderr).toContain('Invalid configuration: PORT');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expectNoStack(result.stderr);
+  });
+
+  it('exits 2 with the usage on an unknown command', async () => {
+    const result = await run(['frobnicate', '--now']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command: frobnicate --now');
+    expect(result.stderr).toContain('Usage: saasready <command>');
+    expect(result.stderr).toMatch(/create-admin --email/);
+    expectNoStack(result.stderr);
+  });
+
+  it('treats a mistyped create-admin option as a usage error (exit 2), not a crash', async () => {
+    const result = await run(['create-admin', '--email', 'typo@b.test', '--pasword', 'granite-harbor-lantern-99']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown option '--pasword'/);
+    expect(result.stderr).toContain('Usage: saasready <command>');
+    expectNoStack(result.stderr);
+  });
+});
+
+describe('database commands', () => {
+  it('migrate applies the migrations and exits 0', { timeout: SPAWN_TIMEOUT }, async () => {
+    const result = await run(['migrate']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('migrations applied');
+    const tables = await inspect((db) => queryRows<{ n: number }>(db, sql`select count(*)::int as n from information_schema.tables where table_name in ('users', 'sessions', 'signing_keys', 'audit_logs')`));
+    expect(tables[0]!.n).toBe(4);
+  });
+
+  it('create-admin creates an instance superuser with a personal organization', { timeout: SPAWN_TIMEOUT }, async () => {
+    const result = await run(['create-admin', '--email', ADMIN_EMAIL, '--password', FIRST_PASSWORD, '--full-name', 'Ada Admin']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('created superuser admin@b.test');
+    const rows = await inspect((db) =>
+      queryRows<{ is_superuser: boolean; full_name: string; memberships: number }>(
+        db,
+        sql`select u.is_superuser, u.full_name, (select count(*)::int from memberships m where m.user_id = u.id) as memberships from users u where u.email = 'admin@b.test'`,
+      ),
+    );
+    expect(rows).toEqual([{ is_superuser: true, full_name: 'Ada Admin', memberships: 1 }]);
+  });
+
+  it('create-admin again updates the password of the same account instead of duplicating it', { timeout: SPAWN_TIMEOUT }, async () => {
+    const result = await run(['create-admin', '--email', ADMIN_EMAIL.toLowerCase(), '--password', SECOND_PASSWORD]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('promoted superuser admin@b.test');
+    const rows = await inspect((db) =>
+      queryRows<{ is_superuser: boolean; password_hash: string }>(db, sql`select is_superuser, password_hash from users where email = 'admin@b.test'`),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.is_superuser).toBe(true);
+    const hasher = new PasswordHasher({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    expect((await hasher.verify(rows[0]!.password_hash, SECOND_PASSWORD)).ok).toBe(true);
+    expect((await hasher.verify(rows[0]!.password_hash, FIRST_PASSWORD)).ok).toBe(false);
+  });
+
+  it('create-admin refuses a common password, exits non-zero and changes nothing', { timeout: SPAWN_TIMEOUT }, async () => {
+    const result = await run(['create-admin', '--email', 'other-admin@b.test', '--password', 'password1234']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/password/i);
+    expectNoStack(result.stderr);
+    const rows = await inspect((db) => queryRows(db, sql`select id from users where email = 'other-admin@b.test'`));
+    expect(rows).toHaveLength(0);
+  });
+
+  let rotatedKid = '';
+  it('keys rotate adds a signing key and retires the previous one', { timeout: SPAWN_TIMEOUT }, async () => {
+    const result = await run(['keys', 'rotate']);
+    expect(result.code, result.stderr).toBe(0);
+    const match = /new signing key (\S+);/.exec(result.stdout);
+    expect(match, result.stdout).not.toBeNull();
+    rotatedKid = match![1]!;
+    const keys = await inspect((db) =>
+      queryRows<{ kid: string; retired: boolean }>(db, sql`select kid, retired_at is not null as retired from signing_keys order by created_at`),
+    );
+    expect(keys).toHaveLength(2);
+    expect(keys.filter((k) => k.retired)).toHaveLength(1);
+    expect(keys.find((k) => !k.retired)!.kid).toBe(rotatedKid);
+  });
+
+  it('start serves the API, signs with the rotated key, and exits 0 on SIGTERM', { timeout: SPAWN_TIMEOUT }, async () => {
+    const server = start(['start'], { PORT: '0', HOST: '127.0.0.1' });
+    let baseUrl = '';
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        for (const line of server.stdout().split('\n')) {
+          if (!line.startsWith('{')) continue;
+          const entry = JSON.parse(line) as { msg?: string };
+          const listening = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(entry.msg ?? '');
+          if (listening) {
+            baseUrl = listening[1]!;
+            server.child.stdout!.off('data', check);
+            return resolve();
+          }
+        }
+      };
+      server.child.stdout!.on('data', check);
+      server.done.then((r) => reject(new Error(`server exited early (${r.code}): ${r.stderr}`)), reject);
+    });
+
+    const health = await fetch(`${baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+
+    const jwks = (await (await fetch(`${baseUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
+    expect(jwks.keys.map((k) => k.kid)).toContain(rotatedKid);
+    expect(jwks.keys).toHaveLength(2);
+
+    // the admin made by the CLI logs in with the updated password, and the token uses the new key
+    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: SECOND_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const tokens = (await login.json()) as { access_token: string; user: { is_superuser: boolean } };
+    expect(tokens.user.is_superuser).toBe(true);
+    expect(JSON.parse(Buffer.from(tokens.access_token.split('.')[0]!, 'base64url').toString()).kid).toBe(rotatedKid);
+
+    server.child.kill('SIGTERM');
+    const result = await server.done;
+    expect(result.signal).toBeNull();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/"signal":"SIGTERM".*"msg":"shutting down"/);
+    expect(result.stdout).not.toContain(SECOND_PASSWORD);
+    expect(result.stdout).not.toContain(tokens.access_token);
+  });
+});

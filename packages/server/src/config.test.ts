@@ -1,0 +1,192 @@
+// loadConfig: defaults, one ConfigError naming each bad variable, and the development master key file.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, decodeMasterKey, loadConfig, parseDuration } from './config.js';
+
+const KEY = randomBytes(32);
+/** A minimal valid environment: nothing but a master key, and no key file anywhere. */
+const env = (overrides: Record<string, string | undefined> = {}) => ({ MASTER_KEY: KEY.toString('base64url'), DATA_DIR: 'memory://', ...overrides });
+
+const noWarnings = () => {
+  throw new Error('unexpected warning');
+};
+
+/** Runs loadConfig and returns the ConfigError it threw. */
+function configError(overrides: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env(overrides), () => {});
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(overrides)}`);
+}
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('defaults', () => {
+  it('listens on 127.0.0.1:8000 with 15-minute access and 30-day refresh tokens', () => {
+    const config = loadConfig(env(), noWarnings);
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 8000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      accessTokenTtl: 900,
+      refreshTokenTtl: 30 * 24 * 3600,
+      logLevel: 'info',
+      jwtAlg: 'ES256',
+      trustProxy: false,
+      corsOrigins: [],
+      publicUrl: 'http://localhost:8000',
+      issuer: 'http://localhost:8000',
+      audience: 'saasready',
+    });
+    expect(config.masterKey.equals(KEY)).toBe(true);
+    expect(config.rateLimit.enabled).toBe(true);
+    expect(config.argon2).toEqual({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  });
+
+  it('reads every variable it documents', () => {
+    const config = loadConfig(
+      env({
+        NODE_ENV: 'production',
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgresql://app:pw@db:5432/saasready',
+        REDIS_URL: 'rediss://cache:6380',
+        PUBLIC_URL: 'https://auth.example.com/',
+        CORS_ORIGINS: 'https://app.example.com/, https://admin.example.com',
+        ACCESS_TOKEN_TTL: '5m',
+        REFRESH_TOKEN_TTL: '12h',
+        LOG_LEVEL: 'warn',
+        JWT_ALG: 'EdDSA',
+        TRUST_PROXY: 'yes',
+        JWT_AUDIENCE: 'my-api',
+      }),
+      noWarnings,
+    );
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      port: 9000,
+      host: '0.0.0.0',
+      databaseUrl: 'postgresql://app:pw@db:5432/saasready',
+      redisUrl: 'rediss://cache:6380',
+      publicUrl: 'https://auth.example.com',
+      issuer: 'https://auth.example.com',
+      corsOrigins: ['https://app.example.com', 'https://admin.example.com'],
+      accessTokenTtl: 300,
+      refreshTokenTtl: 12 * 3600,
+      logLevel: 'warn',
+      jwtAlg: 'EdDSA',
+      trustProxy: true,
+      audience: 'my-api',
+    });
+  });
+
+  it('parses durations in seconds, minutes, hours and days', () => {
+    expect(parseDuration('X', '900')).toBe(900);
+    expect(parseDuration('X', '45s')).toBe(45);
+    expect(parseDuration('X', '15m')).toBe(900);
+    expect(parseDuration('X', ' 2h ')).toBe(7200);
+    expect(parseDuration('X', '30d')).toBe(2_592_000);
+  });
+});
+
+describe('each bad variable is a ConfigError naming it', () => {
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['PORT', '80.5'],
+    ['PORT', ''],
+    ['PORT', '0x1F'],
+    ['PORT', '1e3'],
+    ['NODE_ENV', 'staging'],
+    ['DATABASE_URL', 'mysql://root@localhost/app'],
+    ['DATABASE_URL', 'not a url'],
+    ['REDIS_URL', 'http://localhost:6379'],
+    ['PUBLIC_URL', 'ftp://auth.example.com'],
+    ['CORS_ORIGINS', 'https://ok.example.com,javascript:alert(1)'],
+    ['ACCESS_TOKEN_TTL', 'soon'],
+    ['ACCESS_TOKEN_TTL', '0'],
+    ['ACCESS_TOKEN_TTL', '-5m'],
+    ['REFRESH_TOKEN_TTL', '30 days'],
+    ['LOG_LEVEL', 'loud'],
+    ['JWT_ALG', 'HS256'],
+    ['JWT_ALG', 'none'],
+    ['TRUST_PROXY', 'maybe'],
+    ['MASTER_KEY', 'too-short'],
+    ['MASTER_KEY', 'ab'.repeat(31)],
+    ['MASTER_KEY', randomBytes(48).toString('base64')],
+  ])('%s=%s', (variable, value) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('requires MASTER_KEY in production instead of generating one', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'saasready-config-'));
+    tempDirs.push(dataDir);
+    const error = configError({ NODE_ENV: 'production', MASTER_KEY: undefined, DATA_DIR: dataDir });
+    expect(error.variable).toBe('MASTER_KEY');
+    expect(error.message).toMatch(/required when NODE_ENV=production/);
+    expect(existsSync(join(dataDir, 'master.key'))).toBe(false);
+  });
+
+  it('does not echo a bad master key in its message', () => {
+    const secretish = 'Zm9vYmFyYmF6cXV4c2VjcmV0';
+    expect(configError({ MASTER_KEY: secretish }).message).not.toContain(secretish);
+  });
+});
+
+describe('MASTER_KEY', () => {
+  it('accepts 64 hex characters, base64 and base64url for the same 32 bytes', () => {
+    for (const encoded of [KEY.toString('hex'), KEY.toString('hex').toUpperCase(), KEY.toString('base64'), KEY.toString('base64url'), `  ${KEY.toString('base64')}\n`]) {
+      expect(decodeMasterKey(encoded).equals(KEY)).toBe(true);
+      expect(loadConfig(env({ MASTER_KEY: encoded }), noWarnings).masterKey.equals(KEY)).toBe(true);
+    }
+  });
+
+  it('outside production, is generated once into DATA_DIR/master.key with a warning, then reused', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'saasready-config-')), 'nested', 'data');
+    tempDirs.push(dataDir);
+    const warnings: string[] = [];
+    const first = loadConfig({ DATA_DIR: dataDir }, (msg) => warnings.push(msg));
+    expect(first.dataDir).toBe(dataDir);
+    expect(first.masterKey).toHaveLength(32);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(join(dataDir, 'master.key'));
+    expect(warnings[0]).toMatch(/MASTER_KEY/);
+
+    const file = join(dataDir, 'master.key');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(decodeMasterKey(readFileSync(file, 'utf8')).equals(first.masterKey)).toBe(true);
+
+    const second = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }, (msg) => warnings.push(msg));
+    expect(second.masterKey.equals(first.masterKey)).toBe(true);
+    expect(warnings).toHaveLength(1); // reusing the file is silent
+  });
+
+  it('prefers MASTER_KEY over an existing key file', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'saasready-config-'));
+    tempDirs.push(dataDir);
+    loadConfig({ DATA_DIR: dataDir }, () => {});
+    expect(loadConfig({ DATA_DIR: dataDir, MASTER_KEY: KEY.toString('hex') }, noWarnings).masterKey.equals(KEY)).toBe(true);
+  });
+
+  it('with an in-memory database, is random per start and never written anywhere', () => {
+    const a = loadConfig({ DATA_DIR: 'memory://' }, noWarnings);
+    const b = loadConfig({ DATA_DIR: 'memory://' }, noWarnings);
+    expect(a.dataDir).toBe('memory://');
+    expect(a.masterKey).toHaveLength(32);
+    expect(a.masterKey.equals(b.masterKey)).toBe(false);
+  });
+});
