@@ -7,3 +7,4 @@ export * from './schemas/auth.js';
 export * from './schemas/organizations.js';
 export * from './schemas/memberships.js';
 export * from './schemas/roles.js';
+export * from './schemas/invitations.js';

@@ -10,7 +10,14 @@ import { PasswordHasher } from './lib/passwords.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
+import { EmailTokensService } from './modules/auth/email-tokens.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { invitationRoutes } from './modules/invitations/routes.js';
+import { InvitationsService } from './modules/invitations/service.js';
+import { devMailboxRoutes } from './modules/mail/routes.js';
+import { Mailer } from './modules/mail/service.js';
+import { devTransport, smtpTransport } from './modules/mail/transport.js';
+import { OutboxWorker } from './modules/mail/worker.js';
 import { membershipRoutes } from './modules/memberships/routes.js';
 import { MembershipsService } from './modules/memberships/service.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
@@ -28,6 +35,13 @@ import requestContext, { logRedact, logSerializers, requestIdFor } from './plugi
 import security from './plugins/security.js';
 import './types.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** this process's outbox worker (tests drive it) */
+    outbox: OutboxWorker;
+  }
+}
+
 export interface BuildOptions {
   /** an already-open database; otherwise one is opened from the config (and closed with the app) */
   database?: DatabaseHandle;
@@ -37,6 +51,8 @@ export interface BuildOptions {
   migrate?: boolean;
   /** Redis key prefix for rate-limit buckets (tests isolate themselves with it) */
   redisNamespace?: string;
+  /** run the outbox worker in this process (default true) */
+  outboxWorker?: boolean;
 }
 
 /** Largest accepted request body: every legitimate request is far smaller. */
@@ -67,7 +83,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await keyring.init();
   const hasher = new PasswordHasher(config.argon2);
-  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics });
+  const brand = { productName: config.productName, publicUrl: config.publicUrl };
+  const mailer = new Mailer(config.masterKey);
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devTransport();
+  const outbox = new OutboxWorker(database.db, mailer, transport, logger, { pollMs: config.outboxPollMs, retryBaseMs: config.outboxRetryBaseMs, from: config.mailFrom });
+  const mailEnqueued = () => outbox.poke();
+  const invitations = new InvitationsService({ db: database.db, mailer, brand, invitationTtl: config.invitationTtl, mailEnqueued });
+  const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });
+  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mailEnqueued });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -90,7 +113,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { database, keyring });
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { auth, config });
+      await api.register(authRoutes, { auth, emailTokens, config });
+      await api.register(invitationRoutes, { invitations, config });
+      if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db) });
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
@@ -99,7 +124,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     { prefix: '/api/v1' },
   );
 
+  if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
+  if (!config.smtpUrl) {
+    logger.warn(
+      config.nodeEnv === 'production'
+        ? 'SMTP_URL is not set: emails (invitations, password resets) are NOT delivered'
+        : 'SMTP_URL is not set: outgoing mail is kept in the development mailbox (GET /api/v1/dev/mailbox)',
+    );
+  }
+  app.decorate('outbox', outbox);
+
   app.addHook('onClose', async () => {
+    await outbox.stop();
     keyring.stop();
     redis?.disconnect();
     if (!options.database) await database.close();

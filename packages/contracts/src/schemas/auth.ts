@@ -15,6 +15,7 @@ export const RegisterBody = Type.Object(
     email: EmailInput,
     password: NewPassword,
     full_name: Type.String({ minLength: 1, maxLength: 200 }),
+    invitation_token: Type.Optional(Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'accept this invitation while registering (the email must match)' })),
   },
   { additionalProperties: false },
 );
@@ -57,7 +58,7 @@ export const TokenResponse = Type.Object(
     refresh_token: Type.String(),
     user: UserSchema,
   },
-  { $id: 'TokenResponse' },
+  { title: 'TokenResponse' },
 );
 export type TokenResponse = Static<typeof TokenResponse>;
 
@@ -90,3 +91,9 @@ export interface AccessTokenClaims {
   exp: number;
   jti: string;
 }
+
+/** `POST /auth/register` when REQUIRE_EMAIL_VERIFICATION is on: no session until the email is verified. */
+export const VerificationPendingResponse = Type.Object({
+  user: UserSchema,
+  email_verification_required: Type.Literal(true),
+});

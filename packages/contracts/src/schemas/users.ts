@@ -20,7 +20,7 @@ export const UserSchema = Type.Object(
     email_verified: Type.Boolean(),
     created_at: Timestamp,
   },
-  { $id: 'User' },
+  { title: 'User' },
 );
 export type User = Static<typeof UserSchema>;
 

@@ -154,3 +154,69 @@ export const auditLogs = pgTable(
     index('audit_logs_actor_idx').on(t.actor_user_id).where(sql`${t.actor_user_id} is not null`),
   ],
 );
+
+/** An invitation to join an organization. The token lives only in the email; we keep its SHA-256. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    organization_id: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    full_name: text('full_name'),
+    role_id: uuid('role_id').notNull(),
+    invited_by: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    token_hash: text('token_hash').notNull(),
+    status: text('status').$type<'pending' | 'accepted' | 'revoked'>().notNull().default('pending'),
+    expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
+    accepted_at: timestamp('accepted_at', { withTimezone: true }),
+    accepted_by: uuid('accepted_by'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('invitations_token_hash_key').on(t.token_hash),
+    // at most one pending invitation per email and organization
+    uniqueIndex('invitations_pending_email_key').on(t.organization_id, t.email).where(sql`${t.status} = 'pending'`),
+    index('invitations_org_idx').on(t.organization_id, t.id),
+    foreignKey({ columns: [t.organization_id, t.role_id], foreignColumns: [roles.organization_id, roles.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Single-use emailed tokens (password reset, email verification), stored as SHA-256. */
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<'password_reset' | 'email_verification'>().notNull(),
+    token_hash: text('token_hash').notNull(),
+    expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
+    used_at: timestamp('used_at', { withTimezone: true }),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('user_tokens_hash_key').on(t.token_hash), index('user_tokens_user_idx').on(t.user_id, t.purpose)],
+);
+
+/**
+ * The transactional outbox: an email is written here in the transaction of the action that causes
+ * it, and delivered by the worker. Bodies carry links with bearer tokens, so they are encrypted
+ * under MASTER_KEY, and erased once delivered over SMTP.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    template: text('template').notNull(),
+    to_address: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body_enc: text('body_enc'),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    next_attempt_at: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    locked_until: timestamp('locked_until', { withTimezone: true }),
+    last_error: text('last_error'),
+    transport: text('transport'),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sent_at: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('email_outbox_due_idx').on(t.next_attempt_at).where(sql`${t.status} in ('pending', 'sending')`)],
+);

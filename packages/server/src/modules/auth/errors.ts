@@ -14,3 +14,5 @@ export const refreshTokenReused = () =>
 export const sessionNotFound = () => new AppError('session.not_found', 'Session not found');
 export const passwordRejected = (field: string, code: string, message: string) =>
   new AppError('auth.password_rejected', 'Password not accepted', message, { errors: [{ field: `/${field}`, code, message }] });
+export const emailNotVerified = () =>
+  new AppError('auth.email_not_verified', 'Email not verified', 'Verify your email address first: follow the link we sent you, or ask for a new one.');

@@ -2,13 +2,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  ChangePasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RegisterBody, SessionSchema, TokenResponse,
+  ChangePasswordBody, ForgotPasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RegisterBody, ResetPasswordBody, SessionSchema,
+  TokenBody, TokenResponse, VerificationPendingResponse,
 } from '@saasready/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { sha256 } from '../../lib/crypto.js';
 import { contextOf } from '../../lib/request-context.js';
 import { problemResponses } from '../../lib/route-schemas.js';
+import type { EmailTokensService } from './email-tokens.js';
 import { normalizeEmail, type AuthService } from './service.js';
 
 const MINUTE = 60_000;
@@ -23,7 +25,7 @@ const bodyRefreshToken = (req: FastifyRequest) => {
   return typeof token === 'string' ? sha256(token) : null;
 };
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; config: Config }> = async (app, { auth, config }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTokens: EmailTokensService; config: Config }> = async (app, { auth, emailTokens, config }) => {
   const { perIpPerMinute, perAccountPerMinute } = config.rateLimit;
   const perIp = (name: string) => app.limit(`${name}:ip`, { max: perIpPerMinute, windowMs: MINUTE, key: (req) => req.ip });
   const perAccount = (name: string, key: (req: FastifyRequest) => string | null) =>
@@ -32,8 +34,44 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; config: 
   app.post('/auth/register', {
     config: { public: true },
     preHandler: [perIp('register'), perAccount('register', bodyEmail)],
-    schema: { tags: ['auth'], summary: 'Create an account, its personal organization, and a session', security: [], body: RegisterBody, response: { 201: TokenResponse, ...errors } },
+    schema: { tags: ['auth'], summary: 'Create an account, its personal organization, and a session', security: [], body: RegisterBody, response: { 201: Type.Union([TokenResponse, VerificationPendingResponse]), ...errors } },
   }, async (request, reply) => reply.code(201).send(await auth.register(contextOf(request), request.body)));
+
+  app.post('/auth/forgot-password', {
+    config: { public: true },
+    preHandler: [perIp('forgot-password'), perAccount('forgot-password', bodyEmail)],
+    schema: { tags: ['auth'], summary: 'Email a password-reset link (always 202: never reveals whether the account exists)', security: [], body: ForgotPasswordBody, response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errors } },
+  }, async (request, reply) => {
+    emailTokens.requestPasswordReset(contextOf(request), request.body.email);
+    return reply.code(202).send({ status: 'accepted' as const });
+  });
+
+  app.post('/auth/reset-password', {
+    config: { public: true },
+    preHandler: [perIp('reset-password')],
+    schema: { tags: ['auth'], summary: 'Set a new password with the emailed token; ends every session', security: [], body: ResetPasswordBody, response: { 204: NoContent, ...errors } },
+  }, async (request, reply) => {
+    await emailTokens.resetPassword(contextOf(request), request.body.token, request.body.new_password);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/auth/verify-email', {
+    config: { public: true },
+    preHandler: [perIp('verify-email')],
+    schema: { tags: ['auth'], summary: 'Confirm the email address with the emailed token', security: [], body: TokenBody, response: { 204: NoContent, ...errors } },
+  }, async (request, reply) => {
+    await emailTokens.verifyEmail(contextOf(request), request.body.token);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/auth/resend-verification', {
+    config: { authenticated: true },
+    preHandler: [perIp('resend-verification'), perAccount('resend-verification', (req) => req.principal?.userId ?? null)],
+    schema: { tags: ['auth'], summary: 'Send the verification email again', response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errors } },
+  }, async (request, reply) => {
+    await emailTokens.resendVerification(contextOf(request), request.principal!.userId);
+    return reply.code(202).send({ status: 'accepted' as const });
+  });
 
   app.post('/auth/login', {
     config: { public: true },

@@ -3,7 +3,7 @@
 // - repeated failures lock the email out with a doubling back-off (known and unknown emails alike);
 // - a refresh token works once: presenting a rotated one ends the whole session (reuse detection);
 // - every change and its audit row share one transaction.
-import type { ChangePasswordBody, LoginBody, Me, RegisterBody, Session, SwitchOrgResponse, TokenResponse } from '@saasready/contracts';
+import type { ChangePasswordBody, LoginBody, Me, RegisterBody, Session, SwitchOrgResponse, TokenResponse, User } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
@@ -19,16 +19,25 @@ import { createOrganizationWithOwner } from '../organizations/service.js';
 import * as sessions from '../sessions/repository.js';
 import type { Keyring } from '../signing-keys/service.js';
 import * as users from '../users/repository.js';
+import { emailMismatch } from '../invitations/errors.js';
+import type { InvitationsService } from '../invitations/service.js';
 import * as errors from './errors.js';
+import type { EmailTokensService } from './email-tokens.js';
 import * as throttle from './repository.js';
 
 export interface AuthDeps {
   db: Database;
-  config: Pick<Config, 'accessTokenTtl' | 'refreshTokenTtl' | 'lockout'>;
+  config: Pick<Config, 'accessTokenTtl' | 'refreshTokenTtl' | 'lockout' | 'requireEmailVerification'>;
   hasher: PasswordHasher;
   keyring: Keyring;
   metrics: Metrics;
+  invitations: InvitationsService;
+  emailTokens: EmailTokensService;
+  /** called after a transaction that enqueued mail has committed */
+  mailEnqueued: () => void;
 }
+
+export type RegisterResult = TokenResponse | { user: User; email_verification_required: true };
 
 /** Emails compare trimmed and lower-cased everywhere. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -52,21 +61,38 @@ function requireUser(ctx: RequestContext): UserPrincipal {
 export class AuthService {
   constructor(private readonly deps: AuthDeps) {}
 
-  async register(ctx: RequestContext, body: RegisterBody): Promise<TokenResponse> {
+  /**
+   * A new account. With an invitation token it joins that organization (the token proves the
+   * inbox, so the email counts as verified); otherwise it gets a personal organization and a
+   * verification email. Under REQUIRE_EMAIL_VERIFICATION an unverified account gets no session.
+   */
+  async register(ctx: RequestContext, body: RegisterBody): Promise<RegisterResult> {
     const email = normalizeEmail(body.email);
     const fullName = body.full_name.trim();
     assertAcceptablePassword(body.password, email);
     const passwordHash = await this.deps.hasher.hash(body.password);
     const result = await this.deps.db.transaction(async (tx) => {
-      const user = await users.insert(tx, { id: newId(), email, password_hash: passwordHash, full_name: fullName });
-      const actor = { userId: user.id, email };
-      const org = await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, {
-        name: `${fullName}'s Organization`,
-        slugBase: fullName,
+      const invitation = body.invitation_token ? await this.deps.invitations.loadUsable(tx, body.invitation_token) : null;
+      if (invitation && invitation.email !== email) throw emailMismatch();
+      const user = await users.insert(tx, {
+        id: newId(), email, password_hash: passwordHash, full_name: fullName, email_verified_at: invitation ? new Date() : null,
       });
-      await recordAudit(tx, ctx, { action: 'user.registered', actor, organizationId: org.id, targetType: 'user', targetId: user.id });
-      return this.startSession(tx, ctx, user, org.id);
+      const actor = { userId: user.id, email };
+      let organizationId: string;
+      if (invitation) {
+        await this.deps.invitations.join(tx, ctx, invitation, actor);
+        organizationId = invitation.organization_id;
+      } else {
+        organizationId = (await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, { name: `${fullName}'s Organization`, slugBase: fullName })).id;
+        await this.deps.emailTokens.sendVerification(tx, ctx, user);
+      }
+      await recordAudit(tx, ctx, { action: 'user.registered', actor, organizationId, targetType: 'user', targetId: user.id, metadata: { via_invitation: Boolean(invitation) } });
+      if (this.deps.config.requireEmailVerification && !user.email_verified_at) {
+        return { user: users.toUser(user), email_verification_required: true as const };
+      }
+      return this.startSession(tx, ctx, user, organizationId);
     });
+    this.deps.mailEnqueued();
     this.deps.metrics.authAttempt('register', 'success');
     return result;
   }
@@ -83,6 +109,7 @@ export class AuthService {
     }
     // Checked only after the password, so a disabled account is not revealed to a guesser.
     if (!user.is_active) throw errors.accountDisabled();
+    if (this.deps.config.requireEmailVerification && !user.email_verified_at) throw errors.emailNotVerified();
     const newHash = verdict.needsRehash ? await this.deps.hasher.hash(body.password) : null;
     const result = await this.deps.db.transaction(async (tx) => {
       await throttle.clearFailures(tx, email);

@@ -1,8 +1,8 @@
-import { and, eq, gt, ilike, or } from 'drizzle-orm';
+import { and, eq, gt, ilike, isNull, or } from 'drizzle-orm';
 import type { User } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { users } from '../../db/schema.js';
+import { users, userTokens } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -56,4 +56,30 @@ export async function listAll(ex: Executor, filter: { limit: number; afterId?: s
     conditions.push(or(ilike(users.email, pattern), ilike(users.full_name, pattern))!);
   }
   return ex.select().from(users).where(and(...conditions)).orderBy(users.id).limit(filter.limit + 1);
+}
+
+export async function markEmailVerified(ex: Executor, id: string): Promise<void> {
+  await ex.update(users).set({ email_verified_at: new Date(), updated_at: new Date() }).where(and(eq(users.id, id), isNull(users.email_verified_at)));
+}
+
+export type TokenPurpose = 'password_reset' | 'email_verification';
+
+/** Stores a new emailed token and kills the user's earlier unused ones of the same purpose. */
+export async function insertToken(ex: Executor, row: { id: string; user_id: string; purpose: TokenPurpose; token_hash: string; expires_at: Date }): Promise<void> {
+  await ex
+    .update(userTokens)
+    .set({ used_at: new Date() })
+    .where(and(eq(userTokens.user_id, row.user_id), eq(userTokens.purpose, row.purpose), isNull(userTokens.used_at)));
+  await ex.insert(userTokens).values(row);
+}
+
+export async function findToken(ex: Executor, purpose: TokenPurpose, tokenHash: string) {
+  const [row] = await ex.select().from(userTokens).where(and(eq(userTokens.token_hash, tokenHash), eq(userTokens.purpose, purpose))).limit(1);
+  return row ?? null;
+}
+
+/** Marks the token used; false when it was used already (a concurrent request won). */
+export async function consumeToken(ex: Executor, id: string): Promise<boolean> {
+  const rows = await ex.update(userTokens).set({ used_at: new Date() }).where(and(eq(userTokens.id, id), isNull(userTokens.used_at))).returning({ id: userTokens.id });
+  return rows.length === 1;
 }

@@ -1,0 +1,83 @@
+import { Type, type Static } from 'typebox';
+import { EmailInput, Timestamp, Uuid } from './common.js';
+
+export const InvitationStatus = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('revoked'), Type.Literal('expired')]);
+
+/**
+ * An invitation to join an organization. The token never appears here: it is only in the email.
+ *
+ * @example
+ * ```json
+ * { "id": "…", "organization_id": "…", "email": "sam@acme.test", "full_name": "Sam", "role_id": "…", "role_name": "Admin",
+ *   "status": "pending", "invited_by": "…", "expires_at": "…", "created_at": "…" }
+ * ```
+ */
+export const InvitationSchema = Type.Object(
+  {
+    id: Uuid,
+    organization_id: Uuid,
+    email: Type.String(),
+    full_name: Type.Union([Type.String(), Type.Null()]),
+    role_id: Uuid,
+    role_name: Type.String(),
+    status: InvitationStatus,
+    invited_by: Type.Union([Uuid, Type.Null()]),
+    expires_at: Timestamp,
+    created_at: Timestamp,
+  },
+  { $id: 'Invitation' },
+);
+export type Invitation = Static<typeof InvitationSchema>;
+
+/** `POST /orgs/{org_id}/invite`. */
+export const InviteBody = Type.Object(
+  { email: EmailInput, role_id: Uuid, full_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { additionalProperties: false },
+);
+export type InviteBody = Static<typeof InviteBody>;
+
+export const ListInvitationsQuery = Type.Object({ status: Type.Optional(InvitationStatus) }, { additionalProperties: false });
+export const InvitationParams = Type.Object({ org_id: Uuid, invitation_id: Uuid });
+
+/** A bearer token from an emailed link. */
+export const EmailedToken = Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' });
+export const TokenParams = Type.Object({ token: EmailedToken });
+export const TokenBody = Type.Object({ token: EmailedToken }, { additionalProperties: false });
+
+/** `GET /invitations/{token}`: what the invitee sees before accepting. */
+export const InvitationPreviewSchema = Type.Object({
+  organization_name: Type.String(),
+  inviter_name: Type.Union([Type.String(), Type.Null()]),
+  role_name: Type.String(),
+  email: Type.String(),
+  expires_at: Timestamp,
+});
+export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
+
+/** `POST /invitations/accept` answer. */
+export const AcceptInvitationResponse = Type.Object({
+  organization: Type.Object({ id: Uuid, name: Type.String(), slug: Type.String() }),
+  membership_id: Uuid,
+  role_name: Type.String(),
+});
+
+/** `POST /auth/forgot-password`. */
+export const ForgotPasswordBody = Type.Object({ email: EmailInput }, { additionalProperties: false });
+/** `POST /auth/reset-password`. */
+export const ResetPasswordBody = Type.Object(
+  { token: EmailedToken, new_password: Type.String({ minLength: 10, maxLength: 128 }) },
+  { additionalProperties: false },
+);
+export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
+
+/** A message in the development mailbox (`GET /dev/mailbox`, never in production). */
+export const DevMailSchema = Type.Object({
+  id: Uuid,
+  template: Type.String(),
+  to: Type.String(),
+  subject: Type.String(),
+  text: Type.Union([Type.String(), Type.Null()]),
+  html: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  created_at: Timestamp,
+});

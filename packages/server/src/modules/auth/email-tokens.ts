@@ -1,0 +1,115 @@
+// Password reset and email verification by emailed single-use tokens. Rules: tokens are 256-bit,
+// stored as SHA-256, single use; a new one kills the earlier ones; forgot-password answers the same
+// way whether or not the account exists (the work happens after the answer); a reset ends every
+// session and clears the lockout. Each change, its audit row and its email share one transaction.
+import type { Database, Executor } from '../../db/client.js';
+import { randomToken, sha256 } from '../../lib/crypto.js';
+import { AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { PasswordHasher } from '../../lib/passwords.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { recordAudit } from '../audit-logs/service.js';
+import type { Mailer } from '../mail/service.js';
+import { passwordResetEmail, verificationEmail, type Branding } from '../mail/templates.js';
+import * as sessions from '../sessions/repository.js';
+import * as users from '../users/repository.js';
+import * as throttle from './repository.js';
+import { assertAcceptablePassword, normalizeEmail } from './service.js';
+
+const RESET_TTL_SECONDS = 3600;
+const VERIFY_TTL_SECONDS = 86_400;
+
+const invalidToken = () => new AppError('token.invalid', 'Invalid link', 'This link is not valid. Ask for a new one.');
+const expiredToken = () => new AppError('token.expired', 'Link expired', 'This link has expired or was already used. Ask for a new one.');
+
+export interface EmailTokenDeps {
+  db: Database;
+  hasher: PasswordHasher;
+  mailer: Mailer;
+  brand: Branding;
+  mailEnqueued: () => void;
+  log: { error(obj: object, msg: string): void };
+}
+
+export class EmailTokensService {
+  constructor(private readonly deps: EmailTokenDeps) {}
+
+  /** Enqueues a verification email for the user (in the caller's transaction). */
+  async sendVerification(tx: Executor, ctx: RequestContext, user: { id: string; email: string; full_name: string }): Promise<void> {
+    const token = randomToken();
+    await users.insertToken(tx, { id: newId(), user_id: user.id, purpose: 'email_verification', token_hash: sha256(token), expires_at: new Date(Date.now() + VERIFY_TTL_SECONDS * 1000) });
+    await this.deps.mailer.enqueue(tx, 'email_verification', user.email, verificationEmail(this.deps.brand, { fullName: user.full_name, token }));
+    await recordAudit(tx, ctx, { action: 'user.email.verification_sent', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
+  }
+
+  async resendVerification(ctx: RequestContext, userId: string): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      const user = await users.findById(tx, userId);
+      if (!user || user.email_verified_at) return;
+      await this.sendVerification(tx, ctx, user);
+    });
+    this.deps.mailEnqueued();
+  }
+
+  async verifyEmail(ctx: RequestContext, token: string): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      const row = await this.consume(tx, 'email_verification', token);
+      const user = await users.findById(tx, row.user_id);
+      if (!user) throw invalidToken();
+      await users.markEmailVerified(tx, user.id);
+      await recordAudit(tx, ctx, { action: 'user.email.verified', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
+    });
+  }
+
+  /**
+   * Always answers at once; the lookup and the email happen afterwards, so neither the answer nor
+   * its timing tells whether the account exists.
+   */
+  requestPasswordReset(ctx: RequestContext, rawEmail: string): void {
+    const email = normalizeEmail(rawEmail);
+    setImmediate(() => {
+      this.sendPasswordReset(ctx, email).catch((err: unknown) => this.deps.log.error({ err }, 'could not send password reset email'));
+    });
+  }
+
+  /** The deferred half of requestPasswordReset (exported for tests that need to await it). */
+  async sendPasswordReset(ctx: RequestContext, email: string): Promise<void> {
+    const sent = await this.deps.db.transaction(async (tx) => {
+      const user = await users.findByEmail(tx, email);
+      if (!user || !user.is_active) return false;
+      const token = randomToken();
+      await users.insertToken(tx, { id: newId(), user_id: user.id, purpose: 'password_reset', token_hash: sha256(token), expires_at: new Date(Date.now() + RESET_TTL_SECONDS * 1000) });
+      await this.deps.mailer.enqueue(tx, 'password_reset', user.email, passwordResetEmail(this.deps.brand, { fullName: user.full_name, token }));
+      await recordAudit(tx, ctx, { action: 'user.password.reset_requested', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
+      return true;
+    });
+    if (sent) this.deps.mailEnqueued();
+  }
+
+  async resetPassword(ctx: RequestContext, token: string, newPassword: string): Promise<void> {
+    const row = await users.findToken(this.deps.db, 'password_reset', sha256(token));
+    if (!row) throw invalidToken();
+    const user = await users.findById(this.deps.db, row.user_id);
+    if (!user) throw invalidToken();
+    assertAcceptablePassword(newPassword, user.email, 'new_password');
+    const passwordHash = await this.deps.hasher.hash(newPassword);
+    await this.deps.db.transaction(async (tx) => {
+      await this.consume(tx, 'password_reset', token);
+      await users.update(tx, user.id, { password_hash: passwordHash });
+      const ended = await sessions.revokeAllForUser(tx, user.id, 'password_reset');
+      await throttle.clearFailures(tx, user.email);
+      // following the emailed link proves the inbox
+      await users.markEmailVerified(tx, user.id);
+      await recordAudit(tx, ctx, { action: 'user.password.reset', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata: { sessions_ended: ended } });
+    });
+  }
+
+  /** Step: the token exists, is unexpired and unused — and is now used. */
+  private async consume(tx: Executor, purpose: users.TokenPurpose, token: string) {
+    const row = await users.findToken(tx, purpose, sha256(token));
+    if (!row) throw invalidToken();
+    if (row.used_at || row.expires_at <= new Date()) throw expiredToken();
+    if (!(await users.consumeToken(tx, row.id))) throw expiredToken();
+    return row;
+  }
+}

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
+import { linkToken, startSmtpServer, type TestSmtp } from '../../../test/helpers/smtp.js';
+
+let smtp: TestSmtp;
+let t: TestApp;
+let f: OrgFixture;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await startTestApp({ smtpUrl: smtp.url, outboxPollMs: 50, publicUrl: 'https://auth.example.test' });
+  f = await createOrgWithMembers(t, 'Invite <Corp> & "Co"');
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const invite = (token: string, body: object, orgId = f.orgId) => t.request('POST', `/api/v1/orgs/${orgId}/invite`, { token, body });
+/** The first email to `email` (at or after index `after`) that links to `path`. */
+const mailTo = (email: string, path: string, after = 0) =>
+  smtp.waitFor((m) => m.to === email && m.text.includes(`${path}?token=`) && smtp.messages.indexOf(m) >= after);
+
+describe('inviting over real SMTP', () => {
+  it('emails a link that a new user follows to register straight into the organization with the chosen role', async () => {
+    const email = uniqueEmail('newcomer');
+    const res = await invite(f.admin.accessToken, { email: email.toUpperCase(), role_id: f.roles.Member, full_name: 'New <b>Comer</b>' });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({ email, role_id: f.roles.Member, role_name: 'Member', status: 'pending', invited_by: f.admin.userId, organization_id: f.orgId });
+    expect(JSON.stringify(res.body)).not.toMatch(/token/i);
+
+    const mail = await mailTo(email, '/accept-invite');
+    expect(mail.subject).toContain('Invite <Corp> & "Co"');
+    expect(mail.text).toContain('https://auth.example.test/accept-invite?token=');
+    // user-controlled names are escaped in HTML
+    expect(mail.html).toContain('Invite &lt;Corp&gt; &amp; &quot;Co&quot;');
+    expect(mail.html).not.toContain('<Corp>');
+    const token = linkToken(mail, '/accept-invite');
+
+    const preview = await t.request('GET', `/api/v1/invitations/${token}`);
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toMatchObject({ organization_name: 'Invite <Corp> & "Co"', inviter_name: f.admin.fullName, role_name: 'Member', email });
+
+    const reg = await t.request('POST', '/api/v1/auth/register', { body: { email, password: STRONG_PASSWORD, full_name: 'New Comer', invitation_token: token } });
+    expect(reg.status, reg.text).toBe(201);
+    expect(reg.body.user.email_verified).toBe(true);
+    const me = await t.request('GET', '/api/v1/auth/me', { token: reg.body.access_token });
+    expect(me.body.memberships).toEqual([expect.objectContaining({ organization_id: f.orgId, role_name: 'Member', status: 'active' })]);
+    expect(me.body.current_organization.id).toBe(f.orgId);
+
+    // single use
+    expectProblem(await t.request('GET', `/api/v1/invitations/${token}`), 410, 'invitation.gone');
+    const list = await t.request('GET', `/api/v1/orgs/${f.orgId}/invitations?status=accepted`, { token: f.owner.accessToken });
+    expect(list.body.map((i: any) => i.email)).toContain(email);
+    const audit = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where organization_id = ${f.orgId} and action like 'user.invite.%' order by id`);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.invite.sent', 'user.invite.accepted']));
+  });
+
+  it('lets an existing user accept while logged in, only with the invited email', async () => {
+    const existing = await registerUser(t);
+    const stranger = await registerUser(t);
+    expect((await invite(f.owner.accessToken, { email: existing.email, role_id: f.roles.Admin })).status).toBe(201);
+    const token = linkToken(await mailTo(existing.email, '/accept-invite'), '/accept-invite');
+    expectProblem(await t.request('POST', '/api/v1/invitations/accept', { token: stranger.accessToken, body: { token } }), 403, 'invitation.email_mismatch');
+    const res = await t.request('POST', '/api/v1/invitations/accept', { token: existing.accessToken, body: { token } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ organization: { id: f.orgId }, role_name: 'Admin' });
+    expect((await t.request('GET', `/api/v1/orgs/${f.orgId}/members`, { token: existing.accessToken })).status).toBe(200);
+    expectProblem(await t.request('POST', '/api/v1/invitations/accept', { token: existing.accessToken, body: { token } }), 410, 'invitation.gone');
+  });
+
+  it('yields one membership when the same invitation is accepted twice at once', async () => {
+    const user = await registerUser(t);
+    await invite(f.owner.accessToken, { email: user.email, role_id: f.roles.Viewer });
+    const token = linkToken(await mailTo(user.email, '/accept-invite'), '/accept-invite');
+    const results = await Promise.all([0, 1, 2].map(() => t.request('POST', '/api/v1/invitations/accept', { token: user.accessToken, body: { token } })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of results.filter((x) => x.status !== 200)) expect([409, 410]).toContain(r.status);
+    const [row] = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from memberships where organization_id = ${f.orgId} and user_id = ${user.userId}`);
+    expect(row!.n).toBe(1);
+  });
+
+  it('refuses duplicates: an existing member, and a second pending invitation (with its id)', async () => {
+    expectProblem(await invite(f.owner.accessToken, { email: f.member.email, role_id: f.roles.Viewer }), 409, 'invitation.already_member');
+    const email = uniqueEmail();
+    const first = await invite(f.owner.accessToken, { email, role_id: f.roles.Viewer });
+    const second = await invite(f.owner.accessToken, { email, role_id: f.roles.Member });
+    expectProblem(second, 409, 'invitation.pending_exists');
+    expect(second.body.meta.invitation_id).toBe(first.body.id);
+  });
+
+  it('resend mints a new link and kills the old one; revoke kills it for good', async () => {
+    const email = uniqueEmail();
+    const created = await invite(f.owner.accessToken, { email, role_id: f.roles.Viewer });
+    const oldToken = linkToken(await mailTo(email, '/accept-invite'), '/accept-invite');
+    const before = smtp.messages.length;
+    const resent = await t.request('POST', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}/resend`, { token: f.owner.accessToken });
+    expect(resent.status, resent.text).toBe(200);
+    const newToken = linkToken(await mailTo(email, '/accept-invite', before), '/accept-invite');
+    expect(newToken).not.toBe(oldToken);
+    expectProblem(await t.request('GET', `/api/v1/invitations/${oldToken}`), 404, 'invitation.not_found');
+    expect((await t.request('GET', `/api/v1/invitations/${newToken}`)).status).toBe(200);
+    expect((await t.request('DELETE', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}`, { token: f.owner.accessToken })).status).toBe(204);
+    expectProblem(await t.request('GET', `/api/v1/invitations/${newToken}`), 410, 'invitation.gone');
+    expectProblem(await t.request('DELETE', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}`, { token: f.owner.accessToken }), 409, 'invitation.not_pending');
+  });
+
+  it('answers an expired invitation with 410 and lets a new one replace it', async () => {
+    const email = uniqueEmail();
+    const created = await invite(f.owner.accessToken, { email, role_id: f.roles.Viewer });
+    const token = linkToken(await mailTo(email, '/accept-invite'), '/accept-invite');
+    await t.database.handle.db.execute(sql`update invitations set expires_at = now() - interval '1 second' where id = ${created.body.id}`);
+    const gone = await t.request('GET', `/api/v1/invitations/${token}`);
+    expectProblem(gone, 410, 'invitation.gone');
+    expect(gone.body.meta.reason).toBe('expired');
+    expectProblem(await t.request('POST', '/api/v1/auth/register', { body: { email, password: STRONG_PASSWORD, full_name: 'Late', invitation_token: token } }), 410, 'invitation.gone');
+    expect((await t.request('GET', `/api/v1/orgs/${f.orgId}/invitations?status=expired`, { token: f.owner.accessToken })).body.map((i: any) => i.id)).toContain(created.body.id);
+    expect((await invite(f.owner.accessToken, { email, role_id: f.roles.Viewer })).status).toBe(201);
+  });
+
+  it('refuses an unknown token with 404 and a malformed one with 400', async () => {
+    expectProblem(await t.request('GET', `/api/v1/invitations/${'a'.repeat(43)}`), 404, 'invitation.not_found');
+    expectProblem(await t.request('GET', '/api/v1/invitations/short'), 400, 'request.validation_failed');
+  });
+
+  it('lets nobody offer a role above their own: Admins cannot invite Owners', async () => {
+    expectProblem(await invite(f.admin.accessToken, { email: uniqueEmail(), role_id: f.roles.Owner }), 403, 'membership.owner_required');
+    expectProblem(await invite(f.member.accessToken, { email: uniqueEmail(), role_id: f.roles.Viewer }), 403, 'permission_denied');
+  });
+
+  it('keeps one organization’s invitations out of another’s reach (404)', async () => {
+    const other = await createOrgWithMembers(t, 'Other Invite Org');
+    const created = await invite(other.owner.accessToken, { email: uniqueEmail(), role_id: other.roles.Viewer }, other.orgId);
+    // an Owner of org A naming org B's invitation under org A's path
+    expectProblem(await t.request('DELETE', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}`, { token: f.owner.accessToken }), 404, 'invitation.not_found');
+    expectProblem(await t.request('POST', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}/resend`, { token: f.owner.accessToken }), 404, 'invitation.not_found');
+    // and under org B's path: not a member
+    expectProblem(await t.request('DELETE', `/api/v1/orgs/${other.orgId}/invitations/${created.body.id}`, { token: f.owner.accessToken }), 404, 'organization.not_found');
+    const list = await t.request('GET', `/api/v1/orgs/${f.orgId}/invitations`, { token: f.owner.accessToken });
+    expect(list.body.map((i: any) => i.id)).not.toContain(created.body.id);
+  });
+});
+
+describe('password reset over real SMTP', () => {
+  it('emails a link that sets a new password, ends every session and works once', async () => {
+    const user = await registerUser(t);
+    const before = smtp.messages.length;
+    const res = await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } });
+    expect(res.status).toBe(202);
+    const token = linkToken(await mailTo(user.email, '/reset-password', before), '/reset-password');
+    const reset = await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'a-fresh-secret-99' } });
+    expect(reset.status, reset.text).toBe(204);
+    expectProblem(await t.request('GET', '/api/v1/auth/me', { token: user.accessToken }), 401, 'auth.session_revoked');
+    expectProblem(await login(t, user.email, user.password), 401, 'auth.invalid_credentials');
+    expect((await login(t, user.email, 'a-fresh-secret-99')).status).toBe(200);
+    expectProblem(await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'another-secret-00' } }), 410, 'token.expired');
+    const audit = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where actor_user_id = ${user.userId} and action like 'user.password.%' order by id`);
+    expect(audit.map((a) => a.action)).toEqual(['user.password.reset_requested', 'user.password.reset']);
+  });
+
+  it('answers 202 for unknown emails too, and sends nothing', async () => {
+    const ghost = uniqueEmail('ghost');
+    const res = await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: ghost } });
+    expect(res.status).toBe(202);
+    const known = await registerUser(t);
+    const resKnown = await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: known.email } });
+    expect(resKnown.text).toBe(res.text);
+    await mailTo(known.email, '/reset-password');
+    expect(smtp.messages.some((m) => m.to === ghost)).toBe(false);
+  });
+
+  it('refuses expired, unknown and weak-password resets', async () => {
+    const user = await registerUser(t);
+    const before = smtp.messages.length;
+    await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } });
+    const token = linkToken(await mailTo(user.email, '/reset-password', before), '/reset-password');
+    expectProblem(await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'password123' } }), 422, 'auth.password_rejected');
+    await t.database.handle.db.execute(sql`update user_tokens set expires_at = now() - interval '1 second' where user_id = ${user.userId}`);
+    expectProblem(await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'a-fresh-secret-99' } }), 410, 'token.expired');
+    expectProblem(await t.request('POST', '/api/v1/auth/reset-password', { body: { token: 'b'.repeat(43), new_password: 'a-fresh-secret-99' } }), 400, 'token.invalid');
+  });
+});
+
+describe('email verification over real SMTP', () => {
+  it('sends a verification link on registration that verifies the email once', async () => {
+    const user = await registerUser(t);
+    const token = linkToken(await mailTo(user.email, '/verify-email'), '/verify-email');
+    expect((await t.request('GET', '/api/v1/auth/me', { token: user.accessToken })).body.email_verified).toBe(false);
+    expect((await t.request('POST', '/api/v1/auth/verify-email', { body: { token } })).status).toBe(204);
+    expect((await t.request('GET', '/api/v1/auth/me', { token: user.accessToken })).body.email_verified).toBe(true);
+    expectProblem(await t.request('POST', '/api/v1/auth/verify-email', { body: { token } }), 410, 'token.expired');
+  });
+
+  it('resends a fresh link that replaces the old one', async () => {
+    const user = await registerUser(t);
+    const first = linkToken(await mailTo(user.email, '/verify-email'), '/verify-email');
+    const before = smtp.messages.length;
+    expect((await t.request('POST', '/api/v1/auth/resend-verification', { token: user.accessToken })).status).toBe(202);
+    const second = linkToken(await mailTo(user.email, '/verify-email', before), '/verify-email');
+    expect(second).not.toBe(first);
+    expectProblem(await t.request('POST', '/api/v1/auth/verify-email', { body: { token: first } }), 410, 'token.expired');
+    expect((await t.request('POST', '/api/v1/auth/verify-email', { body: { token: second } })).status).toBe(204);
+  });
+});
+
+describe('REQUIRE_EMAIL_VERIFICATION', () => {
+  it('gives no session until the email is verified, then allows login', async () => {
+    const strict = await startTestApp({ smtpUrl: smtp.url, outboxPollMs: 50, requireEmailVerification: true });
+    try {
+      const email = uniqueEmail('strict');
+      const reg = await strict.request('POST', '/api/v1/auth/register', { body: { email, password: STRONG_PASSWORD, full_name: 'Strict' } });
+      expect(reg.status, reg.text).toBe(201);
+      expect(reg.body).toEqual({ user: expect.objectContaining({ email, email_verified: false }), email_verification_required: true });
+      expectProblem(await login(strict, email, STRONG_PASSWORD), 403, 'auth.email_not_verified');
+      const token = linkToken(await mailTo(email, '/verify-email'), '/verify-email');
+      expect((await strict.request('POST', '/api/v1/auth/verify-email', { body: { token } })).status).toBe(204);
+      expect((await login(strict, email, STRONG_PASSWORD)).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.js';
+import { invitations } from '../../db/schema.js';
+
+export interface InvitationRow {
+  id: string;
+  organization_id: string;
+  email: string;
+  full_name: string | null;
+  role_id: string;
+  role_name: string;
+  status: 'pending' | 'accepted' | 'revoked';
+  invited_by: string | null;
+  expires_at: Date | string;
+  created_at: Date | string;
+}
+
+export interface InvitationWithContext extends InvitationRow {
+  organization_name: string;
+  organization_slug: string;
+  organization_deleted: boolean;
+  inviter_name: string | null;
+  role_permissions: string[];
+  role_is_owner: boolean;
+}
+
+const SELECT = sql`
+  select i.id, i.organization_id, i.email, i.full_name, i.role_id, r.name as role_name, i.status, i.invited_by, i.expires_at, i.created_at
+    from invitations i
+    join roles r on r.id = i.role_id and r.organization_id = i.organization_id`;
+
+/** Returns false when a pending invitation for this email already exists (unique partial index). */
+export async function insert(ex: Executor, row: typeof invitations.$inferInsert): Promise<boolean> {
+  const rows = await ex.insert(invitations).values(row).onConflictDoNothing().returning({ id: invitations.id });
+  return rows.length === 1;
+}
+
+export async function list(ex: Executor, organizationId: string, status?: string): Promise<InvitationRow[]> {
+  const now = sql`now()`;
+  const filter =
+    status === 'expired' ? sql` and i.status = 'pending' and i.expires_at <= ${now}`
+    : status === 'pending' ? sql` and i.status = 'pending' and i.expires_at > ${now}`
+    : status ? sql` and i.status = ${status}` : sql``;
+  return queryRows<InvitationRow>(ex, sql`${SELECT} where i.organization_id = ${organizationId}${filter} order by i.id desc limit 500`);
+}
+
+export async function findById(ex: Executor, organizationId: string, id: string): Promise<InvitationRow | null> {
+  const rows = await queryRows<InvitationRow>(ex, sql`${SELECT} where i.organization_id = ${organizationId} and i.id = ${id}`);
+  return rows[0] ?? null;
+}
+
+export async function findPendingByEmail(ex: Executor, organizationId: string, email: string): Promise<InvitationRow | null> {
+  const rows = await queryRows<InvitationRow>(ex, sql`${SELECT} where i.organization_id = ${organizationId} and i.email = ${email} and i.status = 'pending'`);
+  return rows[0] ?? null;
+}
+
+/** Looks an invitation up by its token hash, with what the invitee and the acceptance need. */
+export async function findByTokenHash(ex: Executor, tokenHash: string): Promise<InvitationWithContext | null> {
+  const rows = await queryRows<InvitationWithContext>(ex, sql`
+    select i.id, i.organization_id, i.email, i.full_name, i.role_id, r.name as role_name, i.status, i.invited_by, i.expires_at, i.created_at,
+           o.name as organization_name, o.slug as organization_slug, (o.deleted_at is not null) as organization_deleted,
+           u.full_name as inviter_name, (r.is_system and r.name = 'Owner') as role_is_owner,
+           coalesce((select array_agg(rp.permission) from role_permissions rp where rp.role_id = r.id), '{}') as role_permissions
+      from invitations i
+      join organizations o on o.id = i.organization_id
+      join roles r on r.id = i.role_id and r.organization_id = i.organization_id
+      left join users u on u.id = i.invited_by
+     where i.token_hash = ${tokenHash}`);
+  return rows[0] ?? null;
+}
+
+/** Ends a pending invitation that expired, so a new one can take its place. */
+export async function retireExpired(ex: Executor, organizationId: string, email: string): Promise<void> {
+  await ex
+    .update(invitations)
+    .set({ status: 'revoked', updated_at: new Date() })
+    .where(and(eq(invitations.organization_id, organizationId), eq(invitations.email, email), eq(invitations.status, 'pending'), sql`${invitations.expires_at} <= now()`));
+}
+
+export async function replaceToken(ex: Executor, organizationId: string, id: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  await ex
+    .update(invitations)
+    .set({ token_hash: tokenHash, expires_at: expiresAt, updated_at: new Date() })
+    .where(and(eq(invitations.organization_id, organizationId), eq(invitations.id, id), eq(invitations.status, 'pending')));
+}
+
+export async function revoke(ex: Executor, organizationId: string, id: string): Promise<boolean> {
+  const rows = await ex
+    .update(invitations)
+    .set({ status: 'revoked', updated_at: new Date() })
+    .where(and(eq(invitations.organization_id, organizationId), eq(invitations.id, id), eq(invitations.status, 'pending')))
+    .returning({ id: invitations.id });
+  return rows.length === 1;
+}
+
+/** Atomically moves a pending, unexpired invitation to accepted; false when someone else got there first. */
+export async function markAccepted(ex: Executor, organizationId: string, id: string, userId: string): Promise<boolean> {
+  const rows = await ex
+    .update(invitations)
+    .set({ status: 'accepted', accepted_at: new Date(), accepted_by: userId, updated_at: new Date() })
+    .where(and(eq(invitations.organization_id, organizationId), eq(invitations.id, id), eq(invitations.status, 'pending'), sql`${invitations.expires_at} > now()`))
+    .returning({ id: invitations.id });
+  return rows.length === 1;
+}
+

@@ -1,0 +1,169 @@
+// Invitations. Rules: the inviter may only offer a role they could grant (no escalation, Owner only
+// by Owners); one pending invitation per email and organization; the token is 256-bit, single use,
+// stored as SHA-256 and expires after INVITATION_TTL; resending mints a new token and kills the old;
+// only the invited email may accept, and concurrent acceptances yield one membership. Every change,
+// its audit row and its email share one transaction.
+import type { AcceptInvitationResponse, Invitation, InvitationPreview, InviteBody } from '@saasready/contracts';
+import type { Static } from 'typebox';
+import type { Database, Executor } from '../../db/client.js';
+import { randomToken, sha256 } from '../../lib/crypto.js';
+import { newId } from '../../lib/ids.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { iso } from '../../lib/time.js';
+import type { OrgAccess, UserPrincipal } from '../../types.js';
+import { recordAudit } from '../audit-logs/service.js';
+import { normalizeEmail } from '../auth/service.js';
+import { invitationEmail, type Branding } from '../mail/templates.js';
+import type { Mailer } from '../mail/service.js';
+import { roleNotFound } from '../memberships/errors.js';
+import * as memberships from '../memberships/repository.js';
+import { assertCanGrant } from '../memberships/rules.js';
+import * as organizations from '../organizations/repository.js';
+import * as roles from '../roles/repository.js';
+import * as users from '../users/repository.js';
+import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, notPending, pendingExists } from './errors.js';
+import * as repository from './repository.js';
+
+export interface InvitationDeps {
+  db: Database;
+  mailer: Mailer;
+  brand: Branding;
+  invitationTtl: number;
+  /** called after a transaction that enqueued mail has committed */
+  mailEnqueued: () => void;
+}
+
+const isExpired = (row: { expires_at: Date | string }) => new Date(row.expires_at).getTime() <= Date.now();
+
+export function toInvitation(row: repository.InvitationRow): Invitation {
+  return {
+    id: row.id,
+    organization_id: row.organization_id,
+    email: row.email,
+    full_name: row.full_name,
+    role_id: row.role_id,
+    role_name: row.role_name,
+    status: row.status === 'pending' && isExpired(row) ? 'expired' : row.status,
+    invited_by: row.invited_by,
+    expires_at: iso(row.expires_at),
+    created_at: iso(row.created_at),
+  };
+}
+
+export class InvitationsService {
+  constructor(private readonly deps: InvitationDeps) {}
+
+  async invite(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, body: InviteBody): Promise<Invitation> {
+    const email = normalizeEmail(body.email);
+    const invitation = await this.deps.db.transaction(async (tx) => {
+      const role = await roles.findById(tx, access.organizationId, body.role_id);
+      if (!role) throw roleNotFound();
+      assertCanGrant(access, role);
+      const existingUser = await users.findByEmail(tx, email);
+      if (existingUser && (await memberships.findByUser(tx, access.organizationId, existingUser.id))) throw alreadyMember();
+      await repository.retireExpired(tx, access.organizationId, email);
+      const token = randomToken();
+      const id = newId();
+      const expiresAt = new Date(Date.now() + this.deps.invitationTtl * 1000);
+      const inserted = await repository.insert(tx, {
+        id, organization_id: access.organizationId, email, full_name: body.full_name ?? null, role_id: role.id,
+        invited_by: inviter.userId, token_hash: sha256(token), expires_at: expiresAt,
+      });
+      if (!inserted) throw pendingExists((await repository.findPendingByEmail(tx, access.organizationId, email))!.id);
+      await this.sendInvitationEmail(tx, access.organizationId, inviter, { email, roleName: role.name, token, expiresAt });
+      await recordAudit(tx, ctx, {
+        action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: id,
+        metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
+      });
+      return (await repository.findById(tx, access.organizationId, id))!;
+    });
+    this.deps.mailEnqueued();
+    return toInvitation(invitation);
+  }
+
+  async list(access: OrgAccess, status?: string): Promise<Invitation[]> {
+    return (await repository.list(this.deps.db, access.organizationId, status)).map(toInvitation);
+  }
+
+  async resend(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, id: string): Promise<Invitation> {
+    const invitation = await this.deps.db.transaction(async (tx) => {
+      const row = await repository.findById(tx, access.organizationId, id);
+      if (!row) throw invitationNotFound();
+      if (row.status !== 'pending') throw notPending();
+      const token = randomToken();
+      const expiresAt = new Date(Date.now() + this.deps.invitationTtl * 1000);
+      await repository.replaceToken(tx, access.organizationId, id, sha256(token), expiresAt);
+      await this.sendInvitationEmail(tx, access.organizationId, inviter, { email: row.email, roleName: row.role_name, token, expiresAt });
+      await recordAudit(tx, ctx, { action: 'user.invite.resent', organizationId: access.organizationId, targetType: 'invitation', targetId: id, metadata: { invited_email: row.email } });
+      return (await repository.findById(tx, access.organizationId, id))!;
+    });
+    this.deps.mailEnqueued();
+    return toInvitation(invitation);
+  }
+
+  async revoke(ctx: RequestContext, access: OrgAccess, id: string): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      const row = await repository.findById(tx, access.organizationId, id);
+      if (!row) throw invitationNotFound();
+      if (!(await repository.revoke(tx, access.organizationId, id))) throw notPending();
+      await recordAudit(tx, ctx, { action: 'user.invite.revoked', organizationId: access.organizationId, targetType: 'invitation', targetId: id, metadata: { invited_email: row.email } });
+    });
+  }
+
+  async preview(token: string): Promise<InvitationPreview> {
+    const row = await this.loadUsable(this.deps.db, token);
+    return { organization_name: row.organization_name, inviter_name: row.inviter_name, role_name: row.role_name, email: row.email, expires_at: iso(row.expires_at) };
+  }
+
+  /** A logged-in user accepts an invitation sent to their own email. */
+  async accept(ctx: RequestContext, principal: UserPrincipal, token: string): Promise<Static<typeof AcceptInvitationResponse>> {
+    const result = await this.deps.db.transaction(async (tx) => {
+      const invitation = await this.loadUsable(tx, token);
+      if (normalizeEmail(principal.email) !== invitation.email) throw emailMismatch();
+      const membershipId = await this.join(tx, ctx, invitation, { userId: principal.userId, email: principal.email });
+      await users.markEmailVerified(tx, principal.userId);
+      return { invitation, membershipId };
+    });
+    const { invitation, membershipId } = result;
+    return { organization: { id: invitation.organization_id, name: invitation.organization_name, slug: invitation.organization_slug }, membership_id: membershipId, role_name: invitation.role_name };
+  }
+
+  /** Step: the token names a pending, unexpired invitation of a live organization. */
+  async loadUsable(ex: Executor, token: string): Promise<repository.InvitationWithContext> {
+    const row = await repository.findByTokenHash(ex, sha256(token));
+    if (!row || row.organization_deleted) throw invitationNotFound();
+    if (row.status === 'accepted' || row.status === 'revoked') throw invitationGone(row.status);
+    if (isExpired(row)) throw invitationGone('expired');
+    return row;
+  }
+
+  /** Step: flip the invitation to accepted (exactly once) and create the membership with the invited role. */
+  async join(tx: Executor, ctx: RequestContext, invitation: repository.InvitationWithContext, user: { userId: string; email: string }): Promise<string> {
+    if (await memberships.findByUser(tx, invitation.organization_id, user.userId)) throw alreadyMember();
+    if (!(await repository.markAccepted(tx, invitation.organization_id, invitation.id, user.userId))) throw invitationGone('accepted');
+    const membershipId = newId();
+    await memberships.insert(tx, { id: membershipId, organization_id: invitation.organization_id, user_id: user.userId, role_id: invitation.role_id, status: 'active' });
+    await recordAudit(tx, ctx, {
+      action: 'user.invite.accepted', actor: user, organizationId: invitation.organization_id, targetType: 'membership', targetId: membershipId,
+      metadata: { invitation_id: invitation.id, role: invitation.role_name },
+    });
+    return membershipId;
+  }
+
+  private async sendInvitationEmail(
+    tx: Executor,
+    organizationId: string,
+    inviter: UserPrincipal,
+    data: { email: string; roleName: string; token: string; expiresAt: Date },
+  ): Promise<void> {
+    const org = await organizations.findById(tx, organizationId);
+    const rendered = invitationEmail(this.deps.brand, {
+      inviterName: inviter.user.full_name,
+      organizationName: org?.name ?? 'an organization',
+      roleName: data.roleName,
+      token: data.token,
+      expiresAt: data.expiresAt,
+    });
+    await this.deps.mailer.enqueue(tx, 'invitation', data.email, rendered);
+  }
+}

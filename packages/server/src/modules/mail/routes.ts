@@ -1,0 +1,30 @@
+// The development mailbox: with no SMTP server configured, outgoing mail stays readable here so
+// every flow (invitations, resets, verification) works out of the box. Never registered when
+// NODE_ENV=production or when SMTP_URL is set.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { DevMailSchema } from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { problemResponses } from '../../lib/route-schemas.js';
+import { iso } from '../../lib/time.js';
+import * as repository from './repository.js';
+import type { Mailer } from './service.js';
+
+export const devMailboxRoutes: FastifyPluginAsyncTypebox<{ db: Database; mailer: Mailer }> = async (app, { db, mailer }) => {
+  app.get('/dev/mailbox', {
+    config: { public: true },
+    schema: {
+      tags: ['development'],
+      summary: 'Development only: the latest outgoing emails, newest first',
+      security: [],
+      querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 254 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }),
+      response: { 200: Type.Array(DevMailSchema), ...problemResponses },
+    },
+  }, async (request) => {
+    const rows = await repository.listRecent(db, request.query.limit ?? 50, request.query.to?.trim().toLowerCase());
+    return rows.map((row) => {
+      const body = mailer.decryptBody(row);
+      return { id: row.id, template: row.template, to: row.to_address, subject: row.subject, text: body?.text ?? null, html: body?.html ?? null, status: row.status, created_at: iso(row.created_at) };
+    });
+  });
+};
