@@ -6,6 +6,7 @@ import pino, { type DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { Metrics } from './lib/metrics.js';
+import { createValidatorCompiler } from './lib/validation.js';
 import { PasswordHasher } from './lib/passwords.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -27,7 +28,7 @@ import { RolesService } from './modules/roles/service.js';
 import { Keyring } from './modules/signing-keys/service.js';
 import authenticate from './plugins/authenticate.js';
 import authorize from './plugins/authorize.js';
-import errors from './plugins/errors.js';
+import errors, { sendProblem } from './plugins/errors.js';
 import metricsPlugin from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import rateLimit from './plugins/rate-limit.js';
@@ -97,9 +98,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: requestIdFor,
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
+    // errors raised before routing (malformed URL, over-long parameter) get a problem document too
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, 400, 'request.validation_failed', 'Bad request', error.message);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(createValidatorCompiler());
 
   await app.register(errors);
   await app.register(requestContext);

@@ -14,7 +14,7 @@ export const RegisterBody = Type.Object(
   {
     email: EmailInput,
     password: NewPassword,
-    full_name: Type.String({ minLength: 1, maxLength: 200 }),
+    full_name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'not only white space' }),
     invitation_token: Type.Optional(Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'accept this invitation while registering (the email must match)' })),
   },
   { additionalProperties: false },

@@ -31,7 +31,7 @@ export type Invitation = Static<typeof InvitationSchema>;
 
 /** `POST /orgs/{org_id}/invite`. */
 export const InviteBody = Type.Object(
-  { email: EmailInput, role_id: Uuid, full_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { email: EmailInput, role_id: Uuid, full_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })) },
   { additionalProperties: false },
 );
 export type InviteBody = Static<typeof InviteBody>;

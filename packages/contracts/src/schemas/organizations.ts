@@ -44,7 +44,7 @@ export type MyOrganization = Static<typeof MyOrganizationSchema>;
 /** `POST /orgs`. */
 export const CreateOrganizationBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'not only white space' }),
     slug: Type.Optional(Slug),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
     metadata: Type.Optional(Metadata),
@@ -56,7 +56,7 @@ export type CreateOrganizationBody = Static<typeof CreateOrganizationBody>;
 /** `PATCH /orgs/{org_id}`: only the given fields change. */
 export const UpdateOrganizationBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'not only white space' })),
     slug: Type.Optional(Slug),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
     metadata: Type.Optional(Metadata),

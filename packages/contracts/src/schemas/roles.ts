@@ -23,7 +23,7 @@ export const RoleSchema = Type.Object(
 );
 export type Role = Static<typeof RoleSchema>;
 
-const RoleName = Type.String({ minLength: 1, maxLength: 64 });
+const RoleName = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: 'not only white space' });
 const PermissionList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 64, uniqueItems: true });
 
 export const CreateRoleBody = Type.Object(

@@ -21,6 +21,8 @@ export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** PGlite only: a dump of the data directory, to clone this database cheaply */
+  dump?(): Promise<Blob>;
   /** applies pending migrations; safe to call from several processes at once */
   migrate(): Promise<void>;
   ping(): Promise<void>;
@@ -35,10 +37,12 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolMax?: number;
+  /** in-memory PGlite only: start from this data-directory dump (tests clone a migrated database) */
+  pgliteDump?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax ?? 10) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax ?? 10) : openPglite(options.dataDir, options.pgliteDump);
 }
 
 async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandle> {
@@ -78,13 +82,13 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   let client: InstanceType<typeof PGlite>;
   if (dataDir === 'memory://') {
-    client = new PGlite();
+    client = dump ? new PGlite({ loadDataDir: dump }) : new PGlite();
   } else {
     const dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
@@ -95,6 +99,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
+    async dump() {
+      return (await client.dumpDataDir('none')) as Blob;
+    },
     async migrate() {
       await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS });
     },

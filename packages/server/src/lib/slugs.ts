@@ -21,14 +21,16 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/g, '');
-  if (slug.length < 3 || RESERVED_SLUGS.has(slug)) slug = slug ? `${slug}-org` : 'org';
-  if (slug.length < 3) slug = 'organization';
+  if (!slug) return 'organization';
+  if (slug.length < 3 || RESERVED_SLUGS.has(slug)) slug = `${slug}-org`;
   return slug;
 }
 
 /** The candidates tried in order when the base slug is taken: base, base-2, base-3, …, then random suffixes. */
 export function* slugCandidates(base: string): Generator<string> {
   yield base;
-  for (let n = 2; n <= 9; n++) yield `${base}-${n}`;
-  for (;;) yield `${base}-${Math.random().toString(36).slice(2, 8)}`;
+  // keep every candidate within 48 characters: shorten the base to leave room for the suffix
+  const stem = (suffix: string) => `${base.slice(0, 48 - suffix.length).replace(/-+$/, '')}${suffix}`;
+  for (let n = 2; n <= 9; n++) yield stem(`-${n}`);
+  for (;;) yield stem(`-${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}`);
 }

@@ -13,10 +13,22 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (testDbKind() === 'pglite') {
+/** One migrated PGlite per test worker, dumped once; every test database starts from the dump. */
+let pgliteTemplate: Promise<Blob> | null = null;
+function migratedPgliteDump(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
     const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
     await handle.migrate();
+    const dump = await handle.dump!();
+    await handle.close();
+    return dump;
+  })();
+  return pgliteTemplate;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testDbKind() === 'pglite') {
+    const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteDump: await migratedPgliteDump() });
     return { handle, url: undefined, drop: () => handle.close() };
   }
   const base = process.env.TEST_DATABASE_URL!;

@@ -59,7 +59,11 @@ export async function update(ex: Executor, id: string, values: Partial<typeof or
       .returning();
     return row!;
   } catch (err) {
-    if (isUniqueViolation(err) && values.slug) throw slugTaken(`${values.slug}-2`);
+    if (isUniqueViolation(err) && values.slug) {
+      const candidates = slugCandidates(values.slug);
+      candidates.next();
+      throw slugTaken(candidates.next().value!);
+    }
     throw err;
   }
 }

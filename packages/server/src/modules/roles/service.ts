@@ -88,13 +88,14 @@ export class RolesService {
       if (!role) throw roleNotFound();
       if (role.is_system) throw systemImmutable();
       const holders = await memberships.countWithRole(tx, access.organizationId, roleId);
+      if (holders > 0 && !reassignTo) throw roleInUse(holders);
       let reassigned = 0;
-      if (holders > 0) {
-        if (!reassignTo) throw roleInUse(holders);
+      if (reassignTo) {
+        // checked even when nobody holds the role, so the audit row never names an unknown role
         const target = reassignTo === roleId ? null : await repository.findById(tx, access.organizationId, reassignTo);
         if (!target) throw roleNotFound();
         assertCanGrant(access, target);
-        reassigned = await memberships.reassignRole(tx, access.organizationId, roleId, target.id);
+        if (holders > 0) reassigned = await memberships.reassignRole(tx, access.organizationId, roleId, target.id);
       }
       await repository.remove(tx, access.organizationId, roleId);
       await recordAudit(tx, ctx, {
