@@ -37,6 +37,12 @@ export const AUDIT_ACTIONS = [
   'user.password.reset',
   'user.email.verification_sent',
   'user.email.verified',
+  'user.2fa.enabled',
+  'user.2fa.disabled',
+  'user.2fa.backup_codes.regenerated',
+  'user.2fa.backup_code.used',
+  'user.login.mfa_failed',
+  'org.settings.updated',
   'admin.created',
   'signing_key.rotated',
 ] as const;

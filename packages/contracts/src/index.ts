@@ -8,3 +8,4 @@ export * from './schemas/organizations.js';
 export * from './schemas/memberships.js';
 export * from './schemas/roles.js';
 export * from './schemas/invitations.js';
+export * from './schemas/mfa.js';

@@ -16,6 +16,8 @@ import { healthRoutes } from './modules/health/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { InvitationsService } from './modules/invitations/service.js';
 import { devMailboxRoutes } from './modules/mail/routes.js';
+import { mfaRoutes } from './modules/mfa/routes.js';
+import { MfaService } from './modules/mfa/service.js';
 import { Mailer } from './modules/mail/service.js';
 import { devTransport, smtpTransport } from './modules/mail/transport.js';
 import { OutboxWorker } from './modules/mail/worker.js';
@@ -91,7 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const mailEnqueued = () => outbox.poke();
   const invitations = new InvitationsService({ db: database.db, mailer, brand, invitationTtl: config.invitationTtl, mailEnqueued });
   const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });
-  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mailEnqueued });
+  const mfa = new MfaService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher });
+  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mfa, mailEnqueued });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -120,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       await api.register(authRoutes, { auth, emailTokens, config });
       await api.register(invitationRoutes, { invitations, config });
+      await api.register(mfaRoutes, { mfa, config });
       if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db) });

@@ -10,6 +10,8 @@ export interface UserPrincipal {
   isSuperuser: boolean;
   /** the user as of this request (loaded with the session check) */
   user: User;
+  /** has a confirmed TOTP factor */
+  mfaEnabled: boolean;
   /** the token's current-organization claim: informational only, never used to authorize */
   tokenOrgId: string | null;
 }
@@ -38,6 +40,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** needs an instance superuser */
     superuser?: boolean;
+    /** reachable by a member who has not enabled 2FA although the organization requires it */
+    mfaExempt?: boolean;
     /** registered by a library (docs UI): exempt from the response-schema rule */
     internal?: boolean;
   }

@@ -23,7 +23,11 @@ export type RegisterBody = Static<typeof RegisterBody>;
 
 /** `POST /auth/login`. */
 export const LoginBody = Type.Object(
-  { email: EmailInput, password: AnyPassword },
+  {
+    email: EmailInput,
+    password: AnyPassword,
+    two_factor_code: Type.Optional(Type.String({ pattern: '^\\s*\\d{3}\\s?\\d{3}\\s*$', description: 'for accounts with 2FA: log in in one call' })),
+  },
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;

@@ -60,6 +60,8 @@ export const UpdateOrganizationBody = Type.Object(
     slug: Type.Optional(Slug),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
     metadata: Type.Optional(Metadata),
+    /** needs the `org.settings` permission */
+    settings: Type.Optional(Type.Object({ require_2fa: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -34,6 +34,8 @@ export const MyMembershipSchema = Type.Object({
   role_name: Type.String(),
   status: Type.String(),
   permissions: Type.Array(Type.String()),
+  /** the organization requires two-factor authentication of its members */
+  require_2fa: Type.Boolean(),
 });
 export type MyMembership = Static<typeof MyMembershipSchema>;
 
@@ -45,6 +47,9 @@ export const MeSchema = Type.Object({
   ...UserSchema.properties,
   memberships: Type.Array(MyMembershipSchema),
   current_organization: Type.Union([OrganizationRefSchema, Type.Null()]),
+  two_factor_enabled: Type.Boolean(),
+  /** some organization of yours requires 2FA and you have not enabled it: send the user to enrolment */
+  two_factor_setup_required: Type.Boolean(),
 });
 export type Me = Static<typeof MeSchema>;
 

@@ -2,7 +2,7 @@
 // foreign keys that must stay inside one organization include it (wall 1 of tenant scoping).
 import { sql } from 'drizzle-orm';
 import {
-  boolean, foreignKey, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
+  bigint, boolean, foreignKey, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const timestamps = {
@@ -219,4 +219,41 @@ export const emailOutbox = pgTable(
     sent_at: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('email_outbox_due_idx').on(t.next_attempt_at).where(sql`${t.status} in ('pending', 'sending')`)],
+);
+
+/** A user's TOTP factor. The secret is AES-256-GCM encrypted; enabled_at is null until the first code is confirmed. */
+export const userMfa = pgTable('user_mfa', {
+  user_id: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  secret_enc: text('secret_enc').notNull(),
+  enabled_at: timestamp('enabled_at', { withTimezone: true }),
+  /** the last 30-second step a code was accepted for: a code works once */
+  last_used_step: bigint('last_used_step', { mode: 'number' }),
+  created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Single-use backup codes, stored as HMAC-SHA256 under MASTER_KEY. */
+export const mfaBackupCodes = pgTable(
+  'mfa_backup_codes',
+  {
+    id: uuid('id').primaryKey(),
+    user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    code_hash: text('code_hash').notNull(),
+    used_at: timestamp('used_at', { withTimezone: true }),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mfa_backup_codes_user_hash_key').on(t.user_id, t.code_hash)],
+);
+
+/** The second step of a login: a short-lived, single-use token bound to the user. */
+export const mfaChallenges = pgTable(
+  'mfa_challenges',
+  {
+    id: uuid('id').primaryKey(),
+    user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    token_hash: text('token_hash').notNull(),
+    expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
+    used_at: timestamp('used_at', { withTimezone: true }),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mfa_challenges_hash_key').on(t.token_hash)],
 );

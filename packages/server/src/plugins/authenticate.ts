@@ -38,6 +38,7 @@ export default fp<{ db: Database; keyring: Keyring }>(
         email: row.user.email,
         isSuperuser: row.user.is_superuser,
         user: toUser(row.user),
+        mfaEnabled: Boolean(row.mfa_enabled),
         tokenOrgId: claims.org_id,
       };
       if (Date.now() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {

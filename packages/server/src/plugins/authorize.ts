@@ -10,6 +10,8 @@ import type { Database } from '../db/client.js';
 import { AppError, membershipSuspended, organizationNotFound, permissionDenied, unauthenticated } from '../lib/errors.js';
 import * as memberships from '../modules/memberships/repository.js';
 
+const twoFactorRequired = () =>
+  new AppError('two_factor_required', 'Two-factor authentication required', 'This organization requires two-factor authentication: enable it at POST /api/v1/auth/2fa/setup.');
 const superuserRequired = () => new AppError('permission_denied', 'Permission denied', 'This action needs an instance superuser.');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,6 +65,7 @@ export default fp<{ db: Database }>(
       const access = await memberships.findAccess(db, orgId, principal.userId);
       if (!access) throw organizationNotFound();
       if (access.status !== 'active') throw membershipSuspended();
+      if (access.require_2fa && !principal.mfaEnabled && !config.mfaExempt) throw twoFactorRequired();
       const permissions = new Set(access.permissions);
       if (config.permission && !permissions.has(config.permission)) throw permissionDenied(config.permission);
       request.orgAccess = { organizationId: orgId, membershipId: access.membership_id, roleId: access.role_id, roleName: access.role_name, isOwner: access.is_owner, permissions };

@@ -14,5 +14,8 @@ export const refreshTokenReused = () =>
 export const sessionNotFound = () => new AppError('session.not_found', 'Session not found');
 export const passwordRejected = (field: string, code: string, message: string) =>
   new AppError('auth.password_rejected', 'Password not accepted', message, { errors: [{ field: `/${field}`, code, message }] });
+export const invalidMfaCode = () => new AppError('auth.invalid_mfa_code', 'Invalid code', 'The two-factor code is not valid.');
+export const invalidMfaToken = () =>
+  new AppError('auth.invalid_mfa_token', 'Login step expired', 'This login step is invalid or expired; log in again with your password.');
 export const emailNotVerified = () =>
   new AppError('auth.email_not_verified', 'Email not verified', 'Verify your email address first: follow the link we sent you, or ask for a new one.');

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   ChangePasswordBody, ForgotPasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RegisterBody, ResetPasswordBody, SessionSchema,
-  TokenBody, TokenResponse, VerificationPendingResponse,
+  LoginMfaBody, MfaRequiredResponse, TokenBody, TokenResponse, VerificationPendingResponse,
 } from '@saasready/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -76,8 +76,23 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   app.post('/auth/login', {
     config: { public: true },
     preHandler: [perIp('login'), perAccount('login', bodyEmail)],
-    schema: { tags: ['auth'], summary: 'Log in with email and password', security: [], body: LoginBody, response: { 200: TokenResponse, ...errors } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Log in with email and password (accounts with 2FA get an mfa_token, or pass two_factor_code)',
+      security: [],
+      body: LoginBody,
+      response: { 200: Type.Union([TokenResponse, MfaRequiredResponse]), ...errors },
+    },
   }, async (request) => auth.login(contextOf(request), request.body));
+
+  app.post('/auth/login/2fa', {
+    config: { public: true },
+    preHandler: [perIp('login-2fa'), perAccount('login-2fa', (req) => {
+      const token = (req.body as { mfa_token?: unknown } | undefined)?.mfa_token;
+      return typeof token === 'string' ? sha256(token) : null;
+    })],
+    schema: { tags: ['auth'], summary: 'Second login step: the mfa_token and a TOTP or backup code', security: [], body: LoginMfaBody, response: { 200: TokenResponse, ...errors } },
+  }, async (request) => auth.loginWithMfa(contextOf(request), request.body));
 
   app.post('/auth/refresh', {
     config: { public: true },

@@ -3,7 +3,7 @@
 // - repeated failures lock the email out with a doubling back-off (known and unknown emails alike);
 // - a refresh token works once: presenting a rotated one ends the whole session (reuse detection);
 // - every change and its audit row share one transaction.
-import type { ChangePasswordBody, LoginBody, Me, RegisterBody, Session, SwitchOrgResponse, TokenResponse, User } from '@saasready/contracts';
+import type { ChangePasswordBody, LoginBody, LoginMfaBody, Me, MfaRequiredResponse, RegisterBody, Session, SwitchOrgResponse, TokenResponse, User } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
@@ -21,6 +21,8 @@ import type { Keyring } from '../signing-keys/service.js';
 import * as users from '../users/repository.js';
 import { emailMismatch } from '../invitations/errors.js';
 import type { InvitationsService } from '../invitations/service.js';
+import * as mfaRepository from '../mfa/repository.js';
+import type { MfaService } from '../mfa/service.js';
 import * as errors from './errors.js';
 import type { EmailTokensService } from './email-tokens.js';
 import * as throttle from './repository.js';
@@ -33,11 +35,15 @@ export interface AuthDeps {
   metrics: Metrics;
   invitations: InvitationsService;
   emailTokens: EmailTokensService;
+  mfa: MfaService;
   /** called after a transaction that enqueued mail has committed */
   mailEnqueued: () => void;
 }
 
 export type RegisterResult = TokenResponse | { user: User; email_verification_required: true };
+export type LoginResult = TokenResponse | MfaRequiredResponse;
+
+const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
 
 /** Emails compare trimmed and lower-cased everywhere. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -97,7 +103,7 @@ export class AuthService {
     return result;
   }
 
-  async login(ctx: RequestContext, body: LoginBody): Promise<TokenResponse> {
+  async login(ctx: RequestContext, body: LoginBody): Promise<LoginResult> {
     const email = normalizeEmail(body.email);
     await this.assertNotLockedOut(email);
     const user = await users.findByEmail(this.deps.db, email);
@@ -111,21 +117,58 @@ export class AuthService {
     if (!user.is_active) throw errors.accountDisabled();
     if (this.deps.config.requireEmailVerification && !user.email_verified_at) throw errors.emailNotVerified();
     const newHash = verdict.needsRehash ? await this.deps.hasher.hash(body.password) : null;
+    if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
+    const mfaEnabled = await this.deps.mfa.isEnabled(this.deps.db, user.id);
+    if (mfaEnabled && !body.two_factor_code) return this.mfaChallenge(user.id);
     const result = await this.deps.db.transaction(async (tx) => {
-      await throttle.clearFailures(tx, email);
-      if (newHash) await users.update(tx, user.id, { password_hash: newHash });
-      const current = (await memberships.listForUser(tx, user.id)).find((m) => m.status === 'active');
-      await recordAudit(tx, ctx, {
-        action: 'user.login',
-        actor: { userId: user.id, email },
-        targetType: 'user',
-        targetId: user.id,
-        metadata: newHash ? { password_hash_upgraded: true } : {},
-      });
-      return this.startSession(tx, ctx, user, current?.organization_id ?? null);
+      // the seeds' single-call form: the code comes with the password
+      if (mfaEnabled && !(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return null;
+      return this.finishLogin(tx, ctx, user, { password_hash_upgraded: Boolean(newHash), mfa: mfaEnabled });
     });
+    if (!result) return this.mfaFailed(ctx, user);
     this.deps.metrics.authAttempt('login', 'success');
     return result;
+  }
+
+  /** The second step of a login with 2FA: the mfa_token from step one and a TOTP or backup code. */
+  async loginWithMfa(ctx: RequestContext, body: LoginMfaBody): Promise<TokenResponse> {
+    const challenge = await mfaRepository.findChallenge(this.deps.db, sha256(body.mfa_token));
+    if (!challenge || challenge.used_at || challenge.expires_at <= new Date()) throw errors.invalidMfaToken();
+    const user = await users.findById(this.deps.db, challenge.user_id);
+    if (!user?.is_active) throw errors.invalidMfaToken();
+    await this.assertNotLockedOut(user.email);
+    const result = await this.deps.db.transaction(async (tx) => {
+      if (!(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return null;
+      // single use: a concurrent request with the same token loses here (and rolls back its code)
+      if (!(await mfaRepository.consumeChallenge(tx, challenge.id))) throw errors.invalidMfaToken();
+      return this.finishLogin(tx, ctx, user, { mfa: true });
+    });
+    if (!result) return this.mfaFailed(ctx, user);
+    this.deps.metrics.authAttempt('login', 'success');
+    return result;
+  }
+
+  /** Step: the password was right and a second factor is needed: a 5-minute single-use token. */
+  private async mfaChallenge(userId: string): Promise<MfaRequiredResponse> {
+    const token = randomToken();
+    await mfaRepository.insertChallenge(this.deps.db, { id: newId(), user_id: userId, token_hash: sha256(token), expires_at: new Date(Date.now() + MFA_CHALLENGE_TTL_MS) });
+    return { mfa_required: true, mfa_token: token, methods: ['totp', 'backup_code'] };
+  }
+
+  /** Step: a wrong second factor counts toward the lockout like a wrong password. */
+  private async mfaFailed(ctx: RequestContext, user: users.UserRow): Promise<never> {
+    await recordAudit(this.deps.db, ctx, { action: 'user.login.mfa_failed', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
+    await this.recordFailedLogin(ctx, user.email, user);
+    this.deps.metrics.authAttempt('login', 'failure');
+    throw errors.invalidMfaCode();
+  }
+
+  /** Step: the user is fully authenticated: forget failures, pick the current organization, open a session. */
+  private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, metadata: Record<string, unknown>): Promise<TokenResponse> {
+    await throttle.clearFailures(tx, user.email);
+    const current = (await memberships.listForUser(tx, user.id)).find((m) => m.status === 'active');
+    await recordAudit(tx, ctx, { action: 'user.login', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
+    return this.startSession(tx, ctx, user, current?.organization_id ?? null);
   }
 
   /** Step: refuse early, before any password check, while the email is locked out. */
@@ -216,6 +259,8 @@ export class AuthService {
     const current = mine.find((m) => m.organization_id === principal.tokenOrgId && m.status === 'active');
     return {
       ...principal.user,
+      two_factor_enabled: principal.mfaEnabled,
+      two_factor_setup_required: !principal.mfaEnabled && mine.some((m) => m.require_2fa && m.status === 'active'),
       memberships: mine,
       current_organization: current ? { id: current.organization_id, name: current.organization_name, slug: current.organization_slug } : null,
     };

@@ -12,6 +12,7 @@ export async function listForUser(ex: Executor, userId: string): Promise<MyMembe
   const rows = await queryRows<MyMembership>(ex, sql`
     select m.id, m.organization_id, o.name as organization_name, o.slug as organization_slug,
            m.role_id, r.name as role_name, m.status,
+           coalesce((o.settings->>'require_2fa')::boolean, false) as require_2fa,
            coalesce(array_agg(rp.permission order by rp.permission) filter (where rp.permission is not null), '{}') as permissions
       from memberships m
       join organizations o on o.id = m.organization_id and o.deleted_at is null
@@ -29,6 +30,7 @@ export interface AccessRow {
   role_name: string;
   status: string;
   is_owner: boolean;
+  require_2fa: boolean;
   permissions: string[];
 }
 
@@ -39,13 +41,14 @@ export interface AccessRow {
 export async function findAccess(ex: Executor, organizationId: string, userId: string): Promise<AccessRow | null> {
   const rows = await queryRows<AccessRow>(ex, sql`
     select m.id as membership_id, m.role_id, r.name as role_name, m.status, (r.is_system and r.name = 'Owner') as is_owner,
+           coalesce((o.settings->>'require_2fa')::boolean, false) as require_2fa,
            coalesce(array_agg(rp.permission) filter (where rp.permission is not null), '{}') as permissions
       from memberships m
       join organizations o on o.id = m.organization_id and o.deleted_at is null
       join roles r on r.id = m.role_id and r.organization_id = m.organization_id
       left join role_permissions rp on rp.role_id = m.role_id
      where m.organization_id = ${organizationId} and m.user_id = ${userId}
-     group by m.id, r.id`);
+     group by m.id, r.id, o.id`);
   return rows[0] ?? null;
 }
 

@@ -44,7 +44,7 @@ export const membershipRoutes: FastifyPluginAsyncTypebox<{ memberships: Membersh
   });
 
   app.post('/orgs/:org_id/leave', {
-    config: { member: true },
+    config: { member: true, mfaExempt: true },
     schema: { tags, summary: 'Leave the organization (the last Owner cannot)', params: OrgParams, response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     await memberships.leave(contextOf(request), request.orgAccess!);

@@ -24,14 +24,14 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
   }, async (request) => organizations.listMine(request.principal!));
 
   app.get('/orgs/:org_id', {
-    config: { permission: 'org.read' },
+    config: { permission: 'org.read', mfaExempt: true },
     schema: { tags, summary: 'One organization', params: OrgParams, response: { 200: OrganizationSchema, ...problemResponses } },
   }, async (request) => organizations.get(request.orgAccess!));
 
   app.patch('/orgs/:org_id', {
     config: { permission: 'org.update' },
     schema: { tags, summary: 'Update name, slug, description or metadata', params: OrgParams, body: UpdateOrganizationBody, response: { 200: OrganizationSchema, ...problemResponses } },
-  }, async (request) => organizations.update(contextOf(request), request.orgAccess!, request.body));
+  }, async (request) => organizations.update(contextOf(request), request.orgAccess!, request.principal!, request.body));
 
   app.delete('/orgs/:org_id', {
     config: { permission: 'org.delete' },

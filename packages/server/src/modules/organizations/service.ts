@@ -13,7 +13,11 @@ import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as memberships from '../memberships/repository.js';
 import * as roles from '../roles/repository.js';
+import { AppError, permissionDenied } from '../../lib/errors.js';
 import { invalidSlug, metadataTooLarge, organizationNotFound, ownerRequired } from './errors.js';
+
+const mfaEnableFirst = () =>
+  new AppError('mfa.enable_first', 'Enable two-factor first', 'Turn on two-factor authentication for your own account before requiring it of members.');
 import * as repository from './repository.js';
 
 const METADATA_LIMIT = 8 * 1024;
@@ -93,8 +97,13 @@ export class OrganizationsService {
     return toOrganization(org);
   }
 
-  async update(ctx: RequestContext, access: OrgAccess, body: UpdateOrganizationBody): Promise<Organization> {
+  async update(ctx: RequestContext, access: OrgAccess, principal: UserPrincipal, body: UpdateOrganizationBody): Promise<Organization> {
     if (body.slug !== undefined && !isValidSlug(body.slug)) throw invalidSlug();
+    if (body.settings !== undefined) {
+      if (!access.permissions.has('org.settings')) throw permissionDenied('org.settings');
+      // whoever turns the policy on must already comply, or they would lock themselves out
+      if (body.settings.require_2fa && !principal.mfaEnabled) throw mfaEnableFirst();
+    }
     assertMetadataSize(body.metadata);
     return this.db.transaction(async (tx) => {
       const before = await repository.findById(tx, access.organizationId);
@@ -108,11 +117,18 @@ export class OrganizationsService {
       if (body.slug !== undefined) values.slug = body.slug;
       if (body.description !== undefined) values.description = body.description;
       if (body.metadata !== undefined) values.metadata = body.metadata;
+      if (body.settings !== undefined) values.settings = { ...before.settings, ...body.settings };
       const after = await repository.update(tx, access.organizationId, values);
       const changes = Object.fromEntries(
         Object.keys(values).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
       );
-      await recordAudit(tx, ctx, { action: 'org.updated', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: { changes } });
+      const { settings: settingsChange, ...otherChanges } = changes;
+      if (Object.keys(otherChanges).length) {
+        await recordAudit(tx, ctx, { action: 'org.updated', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: { changes: otherChanges } });
+      }
+      if (settingsChange) {
+        await recordAudit(tx, ctx, { action: 'org.settings.updated', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: { changes: { settings: settingsChange } } });
+      }
       return toOrganization(after);
     });
   }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { refreshTokens, sessions, users } from '../../db/schema.js';
+import { refreshTokens, sessions, userMfa, users } from '../../db/schema.js';
 import type { UserRow } from '../users/repository.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -85,6 +85,7 @@ export interface SessionPrincipalRow {
   expired: boolean;
   last_used_at: Date;
   user: UserRow;
+  mfa_enabled: boolean;
 }
 
 /** The per-request check behind every access token: the session is live and its user active. One PK lookup. */
@@ -97,9 +98,11 @@ export async function findSessionPrincipal(ex: Executor, sessionId: string): Pro
       expired: sql<boolean>`${sessions.expires_at} <= now()`,
       last_used_at: sessions.last_used_at,
       user: users,
+      mfa_enabled: sql<boolean>`${userMfa.enabled_at} is not null`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.user_id))
+    .leftJoin(userMfa, eq(userMfa.user_id, sessions.user_id))
     .where(eq(sessions.id, sessionId))
     .limit(1);
   return row ?? null;

@@ -1,0 +1,39 @@
+// HTTP surface of two-factor enrolment and management.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { BackupCodesResponse, MfaCodeBody, MfaPasswordCodeBody, MfaSetupResponse, NoContent } from '@saasready/contracts';
+import type { Config } from '../../config.js';
+import { contextOf } from '../../lib/request-context.js';
+import { problemResponses } from '../../lib/route-schemas.js';
+import type { MfaService } from './service.js';
+
+export const mfaRoutes: FastifyPluginAsyncTypebox<{ mfa: MfaService; config: Config }> = async (app, { mfa, config }) => {
+  const tags = ['two-factor'];
+  // codes are 6 digits: a tight per-account limit on every endpoint that checks one
+  const perAccount = app.limit('2fa:account', { max: config.rateLimit.perAccountPerMinute, windowMs: 60_000, key: (req) => req.principal?.userId ?? null });
+
+  app.post('/auth/2fa/setup', {
+    config: { authenticated: true },
+    schema: { tags, summary: 'Start enrolment: a new TOTP secret and its QR code (nothing is enabled yet)', response: { 200: MfaSetupResponse, ...problemResponses } },
+  }, async (request) => mfa.setup(request.principal!));
+
+  app.post('/auth/2fa/verify', {
+    config: { authenticated: true },
+    preHandler: [perAccount],
+    schema: { tags, summary: 'Confirm enrolment with a code; returns 10 backup codes, shown once', body: MfaCodeBody, response: { 200: BackupCodesResponse, ...problemResponses } },
+  }, async (request) => ({ backup_codes: await mfa.verify(contextOf(request), request.principal!, request.body.code) }));
+
+  app.post('/auth/2fa/backup-codes', {
+    config: { authenticated: true },
+    preHandler: [perAccount],
+    schema: { tags, summary: 'Replace the backup codes (password and a current code)', body: MfaPasswordCodeBody, response: { 200: BackupCodesResponse, ...problemResponses } },
+  }, async (request) => ({ backup_codes: await mfa.regenerateBackupCodes(contextOf(request), request.principal!, request.body.password, request.body.code) }));
+
+  app.post('/auth/2fa/disable', {
+    config: { authenticated: true },
+    preHandler: [perAccount],
+    schema: { tags, summary: 'Turn two-factor off (password and a current or backup code)', body: MfaPasswordCodeBody, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await mfa.disable(contextOf(request), request.principal!, request.body.password, request.body.code);
+    return reply.code(204).send(null);
+  });
+};
