@@ -329,8 +329,11 @@ process. Scenarios:
 - Refresh is a write path (a rotation in a transaction, a new refresh token, a signature), so it is
   expected well below the read-only ceiling; on PGlite every query runs one at a time in the
   server's own thread.
-- p50/p99 include queueing at the given connection count; errors are connection errors and
-  timeouts, non-2xx any other status — both should be 0.
+- p50/p99 include queueing at the given connection count, in whole milliseconds (autocannon's
+  resolution: 0.0 means under 1 ms); errors are connection errors and timeouts, non-2xx any other
+  status — both should be 0.
+- The "other processes" lines under Machine say how much CPU something else on the machine took
+  during the measured runs; when it is high, trust the ratios more than the absolute numbers.
 
 ${KEEP_MARKER}
 ${kept}`;
