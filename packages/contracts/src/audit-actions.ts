@@ -43,6 +43,9 @@ export const AUDIT_ACTIONS = [
   'user.2fa.backup_code.used',
   'user.login.mfa_failed',
   'org.settings.updated',
+  'api_key.created',
+  'api_key.revoked',
+  'audit.pruned',
   'admin.created',
   'signing_key.rotated',
 ] as const;

@@ -9,3 +9,5 @@ export * from './schemas/memberships.js';
 export * from './schemas/roles.js';
 export * from './schemas/invitations.js';
 export * from './schemas/mfa.js';
+export * from './schemas/audit.js';
+export * from './schemas/api-keys.js';

@@ -9,6 +9,10 @@ import { Metrics } from './lib/metrics.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { PasswordHasher } from './lib/passwords.js';
 import { adminRoutes } from './modules/admin/routes.js';
+import { apiKeyRoutes } from './modules/api-keys/routes.js';
+import { ApiKeysService } from './modules/api-keys/service.js';
+import { startRetentionJob } from './modules/audit-logs/retention.js';
+import { auditRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
 import { EmailTokensService } from './modules/auth/email-tokens.js';
@@ -31,6 +35,7 @@ import { Keyring } from './modules/signing-keys/service.js';
 import authenticate from './plugins/authenticate.js';
 import authorize from './plugins/authorize.js';
 import errors, { sendProblem } from './plugins/errors.js';
+import idempotency from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import rateLimit from './plugins/rate-limit.js';
@@ -93,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const mailEnqueued = () => outbox.poke();
   const invitations = new InvitationsService({ db: database.db, mailer, brand, invitationTtl: config.invitationTtl, mailEnqueued });
   const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });
+  const apiKeys = new ApiKeysService(database.db);
   const mfa = new MfaService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher });
   const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mfa, mailEnqueued });
 
@@ -115,8 +121,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metricsPlugin, { metrics });
   await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(rateLimit, { redis, enabled: config.rateLimit.enabled, namespace: options.redisNamespace ?? 'saasready:rl:' });
-  await app.register(authenticate, { db: database.db, keyring });
+  await app.register(authenticate, { db: database.db, keyring, apiKeys });
   await app.register(authorize, { db: database.db });
+  await app.register(idempotency, { db: database.db });
 
   await app.register(healthRoutes, { database, keyring });
   await app.register(
@@ -124,6 +131,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(authRoutes, { auth, emailTokens, config });
       await api.register(invitationRoutes, { invitations, config });
       await api.register(mfaRoutes, { mfa, config });
+      await api.register(apiKeyRoutes, { apiKeys });
+      await api.register(auditRoutes, { db: database.db });
       if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db) });
@@ -134,6 +143,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
+  let stopRetention = () => {};
+  app.addHook('onReady', async () => {
+    stopRetention = startRetentionJob(database.db, config.auditRetentionDays, logger);
+  });
   if (!config.smtpUrl) {
     logger.warn(
       config.nodeEnv === 'production'
@@ -144,6 +157,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('outbox', outbox);
 
   app.addHook('onClose', async () => {
+    stopRetention();
     await outbox.stop();
     keyring.stop();
     redis?.disconnect();

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// saasready start | migrate | keys rotate | create-admin --email … --password … [--full-name …]
+// saasready start | migrate | keys rotate | create-admin --email … --password … [--full-name …] | audit verify [--org ID]
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { PasswordHasher } from './lib/passwords.js';
 import { AppError } from './lib/errors.js';
+import { listAuditChains } from './modules/audit-logs/repository.js';
+import { verifyChain } from './modules/audit-logs/queries.js';
 import { createAdmin } from './modules/users/admin.js';
 import { Keyring } from './modules/signing-keys/service.js';
 import { startServer } from './server.js';
@@ -15,6 +17,7 @@ Commands:
   start                                   migrate, then serve the API (default)
   migrate                                 apply pending database migrations
   keys rotate                             add a new JWT signing key; old keys verify until their tokens expire
+  audit verify [--org ID]                 walk the audit hash chains (every organization, or one) and report breaks
   create-admin --email E --password P [--full-name N]
                                           create (or promote) an instance superuser
 
@@ -55,6 +58,25 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`new signing key ${kid}; running servers pick it up within a minute`);
       return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') break;
+      const { values } = parseArgs({ args: rest.slice(1), options: { org: { type: 'string' } } });
+      const broken = await withDatabase(config, async ({ db }) => {
+        const chains = values.org ? [values.org] : await listAuditChains(db);
+        let failures = 0;
+        for (const organizationId of chains) {
+          const result = await verifyChain(db, organizationId);
+          const name = organizationId ?? '(no organization)';
+          if (result.ok) console.log(`ok      ${name}: ${result.checked} rows`);
+          else {
+            failures++;
+            console.log(`BROKEN  ${name}: row ${result.first_broken!.seq} (${result.first_broken!.id}): ${result.first_broken!.reason}`);
+          }
+        }
+        return failures;
+      });
+      return broken ? 1 : 0;
     }
     case 'create-admin': {
       let values: { email?: string; password?: string; 'full-name'?: string };

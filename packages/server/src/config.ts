@@ -42,6 +42,8 @@ export interface Config {
   invitationTtl: number;
   /** refuse login until the email address is verified */
   requireEmailVerification: boolean;
+  /** audit rows older than this many days are pruned (undefined: kept forever) */
+  auditRetentionDays: number | undefined;
   /** how often the outbox worker looks for due mail, ms */
   outboxPollMs: number;
   /** first retry delay after a failed delivery, ms; doubles per attempt up to an hour */
@@ -145,6 +147,11 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   const invitationTtl = parseDuration('INVITATION_TTL', env.INVITATION_TTL ?? '7d');
   const requireEmailVerification = parseBool('REQUIRE_EMAIL_VERIFICATION', env.REQUIRE_EMAIL_VERIFICATION ?? 'false');
   const productName = env.PRODUCT_NAME ?? 'SaaSReady';
+  let auditRetentionDays: number | undefined;
+  if (env.AUDIT_RETENTION_DAYS) {
+    auditRetentionDays = Number(env.AUDIT_RETENTION_DAYS);
+    if (!/^\d{1,5}$/.test(env.AUDIT_RETENTION_DAYS.trim()) || auditRetentionDays < 1) throw new ConfigError('AUDIT_RETENTION_DAYS', 'must be a whole number of days, at least 1');
+  }
   const mailFrom = env.MAIL_FROM ?? `${productName} <no-reply@${new URL(publicUrl).hostname}>`;
   return {
     nodeEnv, port, host, databaseUrl, dataDir, redisUrl, publicUrl, corsOrigins, accessTokenTtl, refreshTokenTtl,
@@ -154,7 +161,7 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     rateLimit: { perIpPerMinute: 30, perAccountPerMinute: 10, enabled: true },
     lockout: { threshold: 5, baseSeconds: 30, maxSeconds: 3600 },
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
-    smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification,
+    smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification, auditRetentionDays,
     outboxPollMs: 1000,
     outboxRetryBaseMs: 2000,
   };

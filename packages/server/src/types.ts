@@ -17,6 +17,14 @@ export interface UserPrincipal {
 }
 export type Principal = UserPrincipal;
 
+/** An organization API key calling: exactly one organization, exactly its permissions. */
+export interface ApiKeyPrincipal {
+  id: string;
+  organizationId: string;
+  name: string;
+  permissions: ReadonlySet<string>;
+}
+
 /** The caller's membership in the organization named by the route's path, once the guard loaded it. */
 export interface OrgAccess {
   organizationId: string;
@@ -42,11 +50,16 @@ declare module 'fastify' {
     superuser?: boolean;
     /** reachable by a member who has not enabled 2FA although the organization requires it */
     mfaExempt?: boolean;
+    /** answers are stored under the Idempotency-Key header and replayed for 24 hours */
+    idempotent?: boolean;
+    /** API keys may call this `authenticated` route (they are refused on every other one) */
+    apiKeys?: boolean;
     /** registered by a library (docs UI): exempt from the response-schema rule */
     internal?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
+    apiKey: ApiKeyPrincipal | null;
     orgAccess: OrgAccess | null;
   }
 }

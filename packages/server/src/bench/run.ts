@@ -45,7 +45,7 @@ const KEEP_MARKER = '<!-- bench: everything below this line is kept when the ben
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-/** set by Ctrl-C: the current scenario ends, then the databases are dropped */
+/** set by Ctrl-C or SIGTERM: the current scenario ends, then the databases are dropped */
 let aborted = false;
 const checkAborted = () => {
   if (aborted) throw new Error('interrupted');
@@ -351,10 +351,12 @@ async function main(): Promise<void> {
   /** CPU used by processes other than the bench, the load generator and PostgreSQL, while measuring */
   const foreign: string[] = [];
   let failed: unknown = null;
-  process.once('SIGINT', () => {
-    log('interrupted: cleaning up');
-    aborted = true;
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping after this scenario, then dropping the bench database`);
+      aborted = true;
+    });
+  }
   try {
     for (const kind of KINDS) {
       const { rows, description, version, others } = await benchDatabase(kind, load);

@@ -148,11 +148,74 @@ export const auditLogs = pgTable(
     user_agent: text('user_agent'),
     request_id: text('request_id'),
     created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** position in its organization's hash chain (the null organization has a chain of its own) */
+    seq: bigint('seq', { mode: 'number' }),
+    prev_hash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_logs_org_created_idx').on(t.organization_id, t.created_at.desc(), t.id.desc()),
     index('audit_logs_actor_idx').on(t.actor_user_id).where(sql`${t.actor_user_id} is not null`),
+    uniqueIndex('audit_logs_chain_key').on(sql`coalesce(${t.organization_id}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.seq),
+    index('audit_logs_org_action_idx').on(t.organization_id, t.action, t.seq),
   ],
+);
+
+/** Where a pruned chain now starts: the hash of the last row removed by retention. */
+export const auditChainAnchors = pgTable('audit_chain_anchors', {
+  chain_key: uuid('chain_key').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  updated_at: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Organization API keys: `sr_<prefix>_<secret>`, stored as the prefix plus SHA-256 of the whole key. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    organization_id: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    key_hash: text('key_hash').notNull(),
+    created_by: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    last_used_at: timestamp('last_used_at', { withTimezone: true }),
+    expires_at: timestamp('expires_at', { withTimezone: true }),
+    revoked_at: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_prefix_key').on(t.prefix), index('api_keys_org_idx').on(t.organization_id, t.id), unique('api_keys_org_id_key').on(t.organization_id, t.id)],
+);
+
+export const apiKeyPermissions = pgTable(
+  'api_key_permissions',
+  {
+    organization_id: uuid('organization_id').notNull(),
+    api_key_id: uuid('api_key_id').notNull(),
+    permission: text('permission').notNull().references(() => permissions.key),
+  },
+  (t) => [
+    primaryKey({ columns: [t.api_key_id, t.permission] }),
+    foreignKey({ columns: [t.organization_id, t.api_key_id], foreignColumns: [apiKeys.organization_id, apiKeys.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Idempotency-Key records: the first answer to a create, replayed for 24 hours. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    body_hash: text('body_hash').notNull(),
+    status: text('status').$type<'in_progress' | 'completed'>().notNull(),
+    response_status: integer('response_status'),
+    response_body: jsonb('response_body'),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_keys_expires_idx').on(t.expires_at)],
 );
 
 /** An invitation to join an organization. The token lives only in the email; we keep its SHA-256. */

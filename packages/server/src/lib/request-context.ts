@@ -4,6 +4,8 @@ import type { Principal } from '../types.js';
 /** What a service needs to know about the request that called it: who, from where, which request. */
 export interface RequestContext {
   principal: Principal | null;
+  /** set when an organization API key is calling (then principal is null) */
+  apiKey?: { id: string; organizationId: string } | null;
   ip: string | null;
   userAgent: string | null;
   requestId: string;
@@ -13,6 +15,7 @@ export function contextOf(request: FastifyRequest): RequestContext {
   const ua = request.headers['user-agent'];
   return {
     principal: request.principal,
+    apiKey: request.apiKey ? { id: request.apiKey.id, organizationId: request.apiKey.organizationId } : null,
     ip: request.ip || null,
     userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null,
     requestId: String(request.id),

@@ -5,14 +5,33 @@
 // missing organization), suspended → 403, lacking the permission → 403 permission_denied.
 // It runs before body validation, so an outsider learns nothing, not even the body's schema.
 import fp from 'fastify-plugin';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '../db/client.js';
 import { AppError, membershipSuspended, organizationNotFound, permissionDenied, unauthenticated } from '../lib/errors.js';
+import { USER_ONLY_PERMISSIONS } from '../modules/api-keys/service.js';
 import * as memberships from '../modules/memberships/repository.js';
 
 const twoFactorRequired = () =>
   new AppError('two_factor_required', 'Two-factor authentication required', 'This organization requires two-factor authentication: enable it at POST /api/v1/auth/2fa/setup.');
 const superuserRequired = () => new AppError('permission_denied', 'Permission denied', 'This action needs an instance superuser.');
+
+/**
+ * The same guard for API keys: exactly the key's organization (any other is "not found") and
+ * exactly its permissions; never user-only routes (sessions, account, superuser, managing people).
+ */
+function authorizeApiKey(request: FastifyRequest): void {
+  const key = request.apiKey!;
+  const config = request.routeOptions.config;
+  const userOnly = config.superuser || (config.authenticated && !config.apiKeys) || (config.member && !config.apiKeys);
+  if (userOnly || (config.permission && USER_ONLY_PERMISSIONS.has(config.permission))) throw apiKeyForbidden();
+  if (!config.permission && !config.member) return;
+  const orgId = (request.params as { org_id?: string }).org_id ?? '';
+  if (orgId.toLowerCase() !== key.organizationId) throw organizationNotFound();
+  if (config.permission && !key.permissions.has(config.permission)) throw permissionDenied(config.permission);
+  request.orgAccess = { organizationId: key.organizationId, membershipId: '', roleId: '', roleName: 'api_key', isOwner: false, permissions: key.permissions };
+}
+
+const apiKeyForbidden = () => new AppError('api_key.forbidden', 'Not for API keys', 'This endpoint needs a person’s session, not an API key.');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,6 +71,7 @@ export default fp<{ db: Database }>(
 
     app.addHook('preValidation', async (request) => {
       const config = request.routeOptions.config;
+      if (request.apiKey) return authorizeApiKey(request);
       if (config.superuser) {
         if (!request.principal) throw unauthenticated();
         if (!request.principal.isSuperuser) throw superuserRequired();

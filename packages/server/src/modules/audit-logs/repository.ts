@@ -1,8 +1,123 @@
-import type { Executor } from '../../db/client.js';
-import { auditLogs } from '../../db/schema.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.js';
+import { auditChainAnchors, auditLogs } from '../../db/schema.js';
+import { NO_ORG_CHAIN } from './chain.js';
 
 export type AuditLogInsert = typeof auditLogs.$inferInsert;
 
+export interface AuditRow {
+  id: string;
+  organization_id: string | null;
+  seq: number;
+  actor_type: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  actor_email: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  metadata: Record<string, unknown>;
+  ip_address: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  created_at: Date | string;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+const chainKey = (organizationId: string | null) => organizationId ?? NO_ORG_CHAIN;
+const inChain = (organizationId: string | null) =>
+  sql`coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) = ${chainKey(organizationId)}::uuid`;
+
+/** Serialises writers of one chain until the end of the enclosing transaction. */
+export async function lockChain(ex: Executor, organizationId: string | null): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'audit:' + chainKey(organizationId)}, 0))`);
+}
+
+/** The chain's head: its last row, or (for a pruned chain) the anchor left by retention. */
+export async function chainHead(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string | null } | null> {
+  const [last] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
+    select seq, hash from audit_logs where ${inChain(organizationId)} order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid), seq desc limit 1`);
+  if (last) return { seq: Number(last.seq), hash: last.hash };
+  const [anchor] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_anchors where chain_key = ${chainKey(organizationId)}`);
+  return anchor ? { seq: Number(anchor.seq), hash: anchor.hash } : null;
+}
+
 export async function insert(ex: Executor, row: AuditLogInsert): Promise<void> {
   await ex.insert(auditLogs).values(row);
+}
+
+export interface AuditFilter {
+  action?: string;
+  actorUserId?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: string;
+  to?: string;
+  /** rows with seq below this (keyset cursor, newest first) */
+  beforeSeq?: number;
+}
+
+function filterSql(organizationId: string, f: AuditFilter): SQL {
+  const conditions = [inChain(organizationId)];
+  if (f.action?.endsWith('.*')) conditions.push(sql`action like ${`${f.action.slice(0, -2).replace(/[\\%_]/g, (c) => `\\${c}`)}.%`}`);
+  else if (f.action) conditions.push(sql`action = ${f.action}`);
+  if (f.actorUserId) conditions.push(sql`actor_user_id = ${f.actorUserId}`);
+  if (f.targetType) conditions.push(sql`target_type = ${f.targetType}`);
+  if (f.targetId) conditions.push(sql`target_id = ${f.targetId}`);
+  if (f.from) conditions.push(sql`created_at >= ${f.from}`);
+  if (f.to) conditions.push(sql`created_at < ${f.to}`);
+  if (f.beforeSeq !== undefined) conditions.push(sql`seq < ${f.beforeSeq}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** Newest first, by chain position (index audit_logs_chain_key serves both offset and cursor pages). */
+export async function list(ex: Executor, organizationId: string, filter: AuditFilter, limit: number, offset = 0): Promise<AuditRow[]> {
+  return queryRows<AuditRow>(ex, sql`
+    select * from audit_logs where ${filterSql(organizationId, filter)}
+     order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc
+     limit ${limit} offset ${offset}`);
+}
+
+/** One chain in order, from `afterSeq`, a batch at a time (verification). */
+export async function chainBatch(ex: Executor, organizationId: string | null, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return queryRows<AuditRow>(ex, sql`
+    select * from audit_logs where ${inChain(organizationId)} and seq > ${afterSeq}
+     order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid), seq limit ${limit}`);
+}
+
+export async function anchorOf(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string } | null> {
+  const [anchor] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_anchors where chain_key = ${chainKey(organizationId)}`);
+  return anchor ? { seq: Number(anchor.seq), hash: anchor.hash } : null;
+}
+
+/**
+ * Retention: removes one chain's rows older than `before`, leaving an anchor (the hash of the last
+ * removed row) so what remains still verifies. Returns how many rows went.
+ */
+export async function pruneChain(ex: Executor, organizationId: string | null, before: Date): Promise<number> {
+  const [last] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
+    select seq, hash from audit_logs where ${inChain(organizationId)} and created_at < ${before.toISOString()}
+     order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc limit 1`);
+  if (!last) return 0;
+  await ex.execute(sql`select set_config('saasready.audit_prune', 'on', true)`);
+  const deleted = await queryRows<{ id: string }>(ex, sql`delete from audit_logs where ${inChain(organizationId)} and seq <= ${last.seq} returning id`);
+  await ex.execute(sql`select set_config('saasready.audit_prune', 'off', true)`);
+  await ex
+    .insert(auditChainAnchors)
+    .values({ chain_key: chainKey(organizationId), seq: Number(last.seq), hash: last.hash ?? '' })
+    .onConflictDoUpdate({ target: auditChainAnchors.chain_key, set: { seq: Number(last.seq), hash: last.hash ?? '', updated_at: new Date() } });
+  return deleted.length;
+}
+
+/** Chains that hold rows older than `before`. */
+export async function chainsWithRowsBefore(ex: Executor, before: Date): Promise<(string | null)[]> {
+  const rows = await queryRows<{ organization_id: string | null }>(ex, sql`select distinct organization_id from audit_logs where created_at < ${before.toISOString()}`);
+  return rows.map((r) => r.organization_id);
+}
+
+/** Every chain that has rows: each organization's, and the no-organization chain (as null). */
+export async function listAuditChains(ex: Executor): Promise<(string | null)[]> {
+  const rows = await queryRows<{ organization_id: string | null }>(ex, sql`select distinct organization_id from audit_logs`);
+  return rows.map((r) => r.organization_id);
 }

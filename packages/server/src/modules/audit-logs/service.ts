@@ -4,6 +4,7 @@ import type { AuditAction } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
+import { chainHash, type ChainedFields } from './chain.js';
 import * as repository from './repository.js';
 
 const SECRET_KEY = /(password|secret|token|authorization|cookie|private|otp|hash|^key$|_key$|^code$)/i;
@@ -29,20 +30,43 @@ export interface AuditEvent {
   actor?: { userId: string; email: string } | null;
 }
 
+/**
+ * Appends the event to its organization's hash chain, inside the caller's transaction (a savepoint
+ * when there is one, its own transaction otherwise). The chain lock serialises writers of one
+ * organization until that transaction ends, so the chain never forks.
+ */
 export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
   const actor = event.actor ?? (ctx.principal ? { userId: ctx.principal.userId, email: ctx.principal.email } : null);
-  await repository.insert(ex, {
-    id: newId(),
-    organization_id: event.organizationId ?? null,
-    actor_type: actor ? 'user' : 'system',
-    actor_user_id: actor?.userId ?? null,
-    actor_email: actor?.email ?? null,
-    action: event.action,
-    target_type: event.targetType ?? null,
-    target_id: event.targetId ?? null,
-    metadata: (redactMetadata(event.metadata ?? {}) as Record<string, unknown>),
-    ip_address: ctx.ip,
-    user_agent: ctx.userAgent,
-    request_id: ctx.requestId,
+  const apiKey = !actor && ctx.apiKey ? ctx.apiKey : null;
+  const organizationId = event.organizationId ?? null;
+  await ex.transaction(async (tx) => {
+    await repository.lockChain(tx, organizationId);
+    const head = await repository.chainHead(tx, organizationId);
+    const row: ChainedFields = {
+      id: newId(),
+      organization_id: organizationId,
+      seq: (head?.seq ?? 0) + 1,
+      actor_type: actor ? 'user' : apiKey ? 'api_key' : 'system',
+      actor_user_id: actor?.userId ?? null,
+      actor_api_key_id: apiKey?.id ?? null,
+      actor_email: actor?.email ?? null,
+      action: event.action,
+      target_type: event.targetType ?? null,
+      target_id: event.targetId ?? null,
+      metadata: redactMetadata(event.metadata ?? {}) as Record<string, unknown>,
+      ip_address: ctx.ip,
+      user_agent: ctx.userAgent,
+      request_id: ctx.requestId,
+      created_at: new Date(),
+    };
+    const prevHash = head?.hash ?? null;
+    await repository.insert(tx, {
+      ...row,
+      actor_type: row.actor_type as 'user' | 'api_key' | 'system',
+      metadata: row.metadata as Record<string, unknown>,
+      created_at: row.created_at as Date,
+      prev_hash: prevHash,
+      hash: chainHash(prevHash, row),
+    });
   });
 }

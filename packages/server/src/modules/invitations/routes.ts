@@ -19,7 +19,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ invitations: Invitati
     app.limit(`${name}:account`, { max: config.rateLimit.perAccountPerMinute * 3, windowMs: MINUTE, key: (req) => req.principal?.userId ?? null });
 
   app.post('/orgs/:org_id/invite', {
-    config: { permission: 'user.invite' },
+    config: { permission: 'user.invite', idempotent: true },
     preHandler: [perUser('invite')],
     schema: { tags, summary: 'Invite someone by email with a role', params: OrgParams, body: InviteBody, response: { 201: InvitationSchema, ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await invitations.invite(contextOf(request), request.orgAccess!, request.principal!, request.body)));

@@ -14,7 +14,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
   const tags = ['organizations'];
 
   app.post('/orgs', {
-    config: { authenticated: true },
+    config: { authenticated: true, idempotent: true },
     schema: { tags, summary: 'Create an organization; you become its Owner', body: CreateOrganizationBody, response: { 201: OrganizationSchema, ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await organizations.create(contextOf(request), request.principal!, request.body)));
 
@@ -31,7 +31,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
   app.patch('/orgs/:org_id', {
     config: { permission: 'org.update' },
     schema: { tags, summary: 'Update name, slug, description or metadata', params: OrgParams, body: UpdateOrganizationBody, response: { 200: OrganizationSchema, ...problemResponses } },
-  }, async (request) => organizations.update(contextOf(request), request.orgAccess!, request.principal!, request.body));
+  }, async (request) => organizations.update(contextOf(request), request.orgAccess!, request.principal, request.body));
 
   app.delete('/orgs/:org_id', {
     config: { permission: 'org.delete' },
@@ -42,7 +42,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
   });
 
   app.post('/orgs/:org_id/authorize', {
-    config: { member: true },
+    config: { member: true, apiKeys: true },
     schema: { tags, summary: 'Which of these permissions do you hold in this organization?', params: OrgParams, body: AuthorizeBody, response: { 200: AuthorizeResponse, ...problemResponses } },
   }, async (request) => {
     const access = request.orgAccess!;

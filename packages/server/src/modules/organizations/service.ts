@@ -97,12 +97,12 @@ export class OrganizationsService {
     return toOrganization(org);
   }
 
-  async update(ctx: RequestContext, access: OrgAccess, principal: UserPrincipal, body: UpdateOrganizationBody): Promise<Organization> {
+  async update(ctx: RequestContext, access: OrgAccess, principal: UserPrincipal | null, body: UpdateOrganizationBody): Promise<Organization> {
     if (body.slug !== undefined && !isValidSlug(body.slug)) throw invalidSlug();
     if (body.settings !== undefined) {
       if (!access.permissions.has('org.settings')) throw permissionDenied('org.settings');
       // whoever turns the policy on must already comply, or they would lock themselves out
-      if (body.settings.require_2fa && !principal.mfaEnabled) throw mfaEnableFirst();
+      if (body.settings.require_2fa && !principal?.mfaEnabled) throw mfaEnableFirst();
     }
     assertMetadataSize(body.metadata);
     return this.db.transaction(async (tx) => {

@@ -22,7 +22,7 @@ export const roleRoutes: FastifyPluginAsyncTypebox<{ roles: RolesService }> = as
   }, async (request) => roles.list(request.orgAccess!));
 
   app.post('/orgs/:org_id/roles', {
-    config: { permission: 'role.manage' },
+    config: { permission: 'role.manage', idempotent: true },
     schema: { tags, summary: 'Create a custom role', params: OrgParams, body: CreateRoleBody, response: { 201: RoleSchema, ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await roles.create(contextOf(request), request.orgAccess!, request.body)));
 

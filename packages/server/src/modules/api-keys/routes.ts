@@ -1,0 +1,35 @@
+// HTTP surface of organization API keys.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ApiKeyParams, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, NoContent, OrgParams } from '@saasready/contracts';
+import { contextOf } from '../../lib/request-context.js';
+import { problemResponses } from '../../lib/route-schemas.js';
+import type { ApiKeysService } from './service.js';
+
+export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeysService }> = async (app, { apiKeys }) => {
+  const tags = ['api-keys'];
+
+  app.post('/orgs/:org_id/api-keys', {
+    config: { permission: 'api_key.manage', idempotent: true },
+    schema: {
+      tags,
+      summary: 'Create an API key; raw_key is shown this once (Idempotency-Key supported; a replay omits raw_key)',
+      params: OrgParams,
+      body: CreateApiKeyBody,
+      response: { 201: CreatedApiKeySchema, ...problemResponses },
+    },
+  }, async (request, reply) => reply.code(201).send(await apiKeys.create(contextOf(request), request.orgAccess!, request.principal!, request.body)));
+
+  app.get('/orgs/:org_id/api-keys', {
+    config: { permission: 'api_key.manage' },
+    schema: { tags, summary: 'API keys of the organization (metadata only)', params: OrgParams, response: { 200: Type.Array(ApiKeySchema), ...problemResponses } },
+  }, async (request) => apiKeys.list(request.orgAccess!));
+
+  app.delete('/orgs/:org_id/api-keys/:key_id', {
+    config: { permission: 'api_key.manage' },
+    schema: { tags, summary: 'Revoke an API key (effective immediately)', params: ApiKeyParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await apiKeys.revoke(contextOf(request), request.orgAccess!, request.params.key_id);
+    return reply.code(204).send(null);
+  });
+};

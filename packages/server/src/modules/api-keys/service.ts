@@ -1,0 +1,102 @@
+// Organization API keys. Rules: the raw key (`sr_<prefix>_<secret>`, 256-bit secret) is shown once
+// and stored as SHA-256 beside its public prefix; a key's permissions are a subset of its creator's
+// and never include managing keys, members or roles; revocation and expiry apply on the very next
+// request of any server process (every request looks the key up).
+import { randomBytes } from 'node:crypto';
+import { PERMISSIONS, type ApiKey, type CreateApiKeyBody } from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { randomToken, safeEqual, sha256 } from '../../lib/crypto.js';
+import { AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { iso } from '../../lib/time.js';
+import type { ApiKeyPrincipal, OrgAccess, UserPrincipal } from '../../types.js';
+import { recordAudit } from '../audit-logs/service.js';
+import { escalation } from '../memberships/errors.js';
+import * as repository from './repository.js';
+
+/** What an API key may never do, whatever its permissions say. */
+export const USER_ONLY_PERMISSIONS: ReadonlySet<string> = new Set(['api_key.manage', 'user.manage', 'user.invite', 'role.manage', 'org.settings', 'org.delete']);
+
+const KEY_PATTERN = /^sr_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+const LAST_USED_INTERVAL_MS = 60_000;
+
+export const apiKeyNotFound = () => new AppError('api_key.not_found', 'API key not found');
+export const invalidApiKey = (detail = 'The API key is invalid, revoked or expired.') => new AppError('api_key.invalid', 'Invalid API key', detail);
+
+export const looksLikeApiKey = (token: string): boolean => token.startsWith('sr_');
+
+export function toApiKey(row: repository.ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    organization_id: row.organization_id,
+    name: row.name,
+    prefix: row.prefix,
+    permissions: [...row.permissions],
+    created_by: row.created_by,
+    created_at: iso(row.created_at),
+    last_used_at: row.last_used_at ? iso(row.last_used_at) : null,
+    expires_at: row.expires_at ? iso(row.expires_at) : null,
+    revoked_at: row.revoked_at ? iso(row.revoked_at) : null,
+  };
+}
+
+export class ApiKeysService {
+  constructor(private readonly db: Database) {}
+
+  async create(ctx: RequestContext, access: OrgAccess, creator: UserPrincipal, body: CreateApiKeyBody): Promise<ApiKey & { raw_key: string }> {
+    const permissions = [...new Set(body.permissions)].sort();
+    const unknown = permissions.filter((p) => !(p in PERMISSIONS));
+    if (unknown.length) {
+      throw new AppError('role.unknown_permission', 'Unknown permission', `Not in the permission catalog: ${unknown.join(', ')}.`, {
+        errors: unknown.map((p) => ({ field: '/permissions', message: `unknown permission "${p}"`, code: 'unknown_permission' })),
+      });
+    }
+    const forbidden = permissions.filter((p) => USER_ONLY_PERMISSIONS.has(p));
+    if (forbidden.length) {
+      throw new AppError('api_key.forbidden', 'Not for API keys', `API keys cannot hold: ${forbidden.join(', ')}.`, {
+        errors: forbidden.map((p) => ({ field: '/permissions', message: `"${p}" is reserved to people`, code: 'user_only' })),
+      });
+    }
+    const missing = permissions.filter((p) => !access.permissions.has(p));
+    if (missing.length) throw escalation(missing);
+    const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
+    if (expiresAt && expiresAt <= new Date()) throw new AppError('api_key.expiry_in_past', 'Expiry in the past', 'expires_at must be in the future.');
+
+    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const rawKey = `sr_${prefix}_${randomToken()}`;
+    const id = newId();
+    return this.db.transaction(async (tx) => {
+      await repository.insert(tx, { id, organization_id: access.organizationId, name: body.name.trim(), prefix, key_hash: sha256(rawKey), created_by: creator.userId, expires_at: expiresAt }, permissions);
+      await recordAudit(tx, ctx, { action: 'api_key.created', organizationId: access.organizationId, targetType: 'api_key', targetId: id, metadata: { name: body.name.trim(), prefix, permissions, expires_at: expiresAt?.toISOString() ?? null } });
+      return { ...toApiKey((await repository.findById(tx, access.organizationId, id))!), raw_key: rawKey };
+    });
+  }
+
+  async list(access: OrgAccess): Promise<ApiKey[]> {
+    return (await repository.list(this.db, access.organizationId)).map(toApiKey);
+  }
+
+  async revoke(ctx: RequestContext, access: OrgAccess, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const row = await repository.findById(tx, access.organizationId, id);
+      if (!row) throw apiKeyNotFound();
+      if (!(await repository.revoke(tx, access.organizationId, id))) return; // already revoked: idempotent
+      await recordAudit(tx, ctx, { action: 'api_key.revoked', organizationId: access.organizationId, targetType: 'api_key', targetId: id, metadata: { name: row.name, prefix: row.prefix } });
+    });
+  }
+
+  /** Authentication: a presented `sr_…` key → its principal, or api_key.invalid. */
+  async authenticate(rawKey: string, onTouchError: (err: unknown) => void): Promise<ApiKeyPrincipal> {
+    const match = KEY_PATTERN.exec(rawKey);
+    if (!match) throw invalidApiKey('That is not a SaaSReady API key.');
+    const row = await repository.findByPrefix(this.db, match[1]!);
+    if (!row || !safeEqual(row.key_hash, sha256(rawKey)) || row.revoked_at || !row.org_live) throw invalidApiKey();
+    if (row.expires_at && new Date(row.expires_at) <= new Date()) throw invalidApiKey('The API key has expired.');
+    // last_used_at is coalesced to once a minute, so using a key is not a write per request
+    if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > LAST_USED_INTERVAL_MS) {
+      repository.touch(this.db, row.id).catch(onTouchError);
+    }
+    return { id: row.id, organizationId: row.organization_id, name: row.name, permissions: new Set(row.permissions.filter((p) => !USER_ONLY_PERMISSIONS.has(p))) };
+  }
+}

@@ -1,0 +1,126 @@
+// Reading the audit log: pages, a streamed export, and chain verification.
+import { Readable } from 'node:stream';
+import type { AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
+import type { Database, Executor } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { iso } from '../../lib/time.js';
+import { chainHash } from './chain.js';
+import * as repository from './repository.js';
+
+export function toAuditLog(row: repository.AuditRow): AuditLog {
+  return {
+    id: row.id,
+    organization_id: row.organization_id,
+    seq: Number(row.seq),
+    actor_type: row.actor_type as AuditLog['actor_type'],
+    actor_user_id: row.actor_user_id,
+    actor_api_key_id: row.actor_api_key_id,
+    actor_email: row.actor_email,
+    action: row.action,
+    target_type: row.target_type,
+    target_id: row.target_id,
+    metadata: row.metadata,
+    audit_metadata: row.metadata,
+    ip_address: row.ip_address,
+    user_agent: row.user_agent,
+    request_id: row.request_id,
+    created_at: iso(row.created_at),
+    prev_hash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+const badCursor = () =>
+  new AppError('request.validation_failed', 'Validation failed', 'The cursor is not one this API issued.', {
+    errors: [{ field: 'querystring:/cursor', message: 'is not a valid cursor', code: 'cursor' }],
+  });
+
+export function filterOf(query: Omit<ListAuditLogsQuery, 'limit' | 'offset' | 'cursor'>): repository.AuditFilter {
+  return { action: query.action, actorUserId: query.actor_user_id, targetType: query.target_type, targetId: query.target_id, from: query.from, to: query.to };
+}
+
+/** One page, newest first; `next_cursor` is the chain position to continue below. */
+export async function listAuditLogs(db: Database, organizationId: string, query: ListAuditLogsQuery): Promise<{ items: AuditLog[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  let beforeSeq: number | undefined;
+  if (query.cursor !== undefined) {
+    const decoded = Number(Buffer.from(query.cursor, 'base64url').toString());
+    if (!Number.isSafeInteger(decoded) || decoded < 1) throw badCursor();
+    beforeSeq = decoded;
+  }
+  const rows = await repository.list(db, organizationId, { ...filterOf(query), beforeSeq }, limit + 1, query.cursor ? 0 : (query.offset ?? 0));
+  const items = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? Buffer.from(String(items[items.length - 1]!.seq)).toString('base64url') : null;
+  return { items: items.map(toAuditLog), nextCursor };
+}
+
+const CSV_COLUMNS = ['id', 'seq', 'created_at', 'action', 'actor_type', 'actor_user_id', 'actor_api_key_id', 'actor_email', 'target_type', 'target_id', 'ip_address', 'user_agent', 'request_id', 'metadata', 'hash'] as const;
+
+const csvCell = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // quote everything that needs it; neutralise spreadsheet formulas
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/**
+ * Streams the filtered log newest first, a page at a time by keyset: memory stays bounded whatever
+ * the size of the log.
+ */
+export function exportAuditLogs(db: Database, organizationId: string, filter: repository.AuditFilter, format: 'csv' | 'jsonl'): Readable {
+  const PAGE = 1000;
+  let beforeSeq: number | undefined;
+  let headerSent = false;
+  let done = false;
+  return new Readable({
+    async read() {
+      try {
+        if (format === 'csv' && !headerSent) {
+          headerSent = true;
+          this.push(`${CSV_COLUMNS.join(',')}\n`);
+        }
+        if (done) return void this.push(null);
+        const rows = await repository.list(db, organizationId, { ...filter, beforeSeq }, PAGE);
+        if (rows.length < PAGE) done = true;
+        if (!rows.length) return void this.push(null);
+        beforeSeq = Number(rows[rows.length - 1]!.seq);
+        const lines = rows.map((row) => {
+          const log = toAuditLog(row);
+          return format === 'jsonl' ? JSON.stringify({ ...log, audit_metadata: undefined }) : CSV_COLUMNS.map((c) => csvCell(log[c])).join(',');
+        });
+        this.push(`${lines.join('\n')}\n`);
+      } catch (err) {
+        this.destroy(err as Error);
+      }
+    },
+  });
+}
+
+/** Walks a chain from its anchor and reports the first row whose link or content does not hold. */
+export async function verifyChain(ex: Executor, organizationId: string | null): Promise<AuditVerifyResponse> {
+  const anchor = await repository.anchorOf(ex, organizationId);
+  let prevHash: string | null = anchor?.hash ?? null;
+  let prevSeq = anchor?.seq ?? 0;
+  let checked = 0;
+  let started = Boolean(anchor);
+  for (;;) {
+    const rows = await repository.chainBatch(ex, organizationId, prevSeq, 1000);
+    if (!rows.length) return { ok: true, checked, first_broken: null };
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      // rows written before the chain existed carry no hash; the chain starts at the first hashed row
+      if (!started && row.hash === null) {
+        prevSeq = seq;
+        continue;
+      }
+      const broken = (reason: string) => ({ ok: false, checked, first_broken: { id: row.id, seq, reason } });
+      if (started && seq !== prevSeq + 1) return broken(`row ${prevSeq + 1} is missing`);
+      if (started && row.prev_hash !== prevHash) return broken('prev_hash does not match the previous row');
+      if (chainHash(row.prev_hash, row) !== row.hash) return broken('content does not match its hash');
+      started = true;
+      prevHash = row.hash;
+      prevSeq = seq;
+      checked++;
+    }
+  }
+}

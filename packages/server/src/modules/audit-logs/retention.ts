@@ -1,0 +1,39 @@
+// AUDIT_RETENTION_DAYS: a scheduled job removes older audit rows chain by chain, leaving an
+// anchor so the rest still verifies. Runs hourly in every process; an advisory lock lets one at a time work.
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { queryRows, type Database } from '../../db/client.js';
+import { systemContext } from '../../lib/request-context.js';
+import * as repository from './repository.js';
+import { recordAudit } from './service.js';
+
+const LOCK = 727_002;
+
+export async function pruneAuditLogs(db: Database, retentionDays: number): Promise<number> {
+  const before = new Date(Date.now() - retentionDays * 86_400_000);
+  return db.transaction(async (tx) => {
+    const [{ locked } = { locked: false }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`);
+    if (!locked) return 0;
+    let removed = 0;
+    for (const organizationId of await repository.chainsWithRowsBefore(tx, before)) {
+      await repository.lockChain(tx, organizationId);
+      const count = await repository.pruneChain(tx, organizationId, before);
+      removed += count;
+      await recordAudit(tx, systemContext('audit-retention'), { action: 'audit.pruned', organizationId, metadata: { removed: count, before: before.toISOString(), retention_days: retentionDays } });
+    }
+    return removed;
+  });
+}
+
+export function startRetentionJob(db: Database, retentionDays: number | undefined, log: FastifyBaseLogger): () => void {
+  if (!retentionDays) return () => {};
+  const run = () =>
+    pruneAuditLogs(db, retentionDays).then(
+      (removed) => removed && log.info({ removed }, 'audit retention pruned old rows'),
+      (err: unknown) => log.warn({ err }, 'audit retention failed; will retry'),
+    );
+  const timer = setInterval(run, 3_600_000);
+  timer.unref();
+  setTimeout(run, 10_000).unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,50 @@
+// HTTP surface of the audit log: pages, streamed export, chain verification.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AuditLogSchema, AuditVerifyResponse, ExportAuditLogsQuery, ListAuditLogsQuery, OrgParams } from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { setNextPage } from '../../lib/pagination.js';
+import { problemResponses } from '../../lib/route-schemas.js';
+import { exportAuditLogs, filterOf, listAuditLogs, verifyChain } from './queries.js';
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  const tags = ['audit'];
+
+  app.get('/audit/orgs/:org_id/logs', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags,
+      summary: 'The organization’s audit log, newest first (offset or X-Next-Cursor pages; filters)',
+      params: OrgParams,
+      querystring: ListAuditLogsQuery,
+      response: { 200: Type.Array(AuditLogSchema), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { items, nextCursor } = await listAuditLogs(db, request.orgAccess!.organizationId, request.query);
+    setNextPage(request, reply, nextCursor);
+    return items;
+  });
+
+  app.get('/audit/orgs/:org_id/logs/export', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags,
+      summary: 'Stream the filtered log as CSV or JSON lines',
+      params: OrgParams,
+      querystring: ExportAuditLogsQuery,
+      produces: ['text/csv', 'application/x-ndjson'],
+      response: { 200: Type.String({ description: 'CSV or JSON lines, streamed' }), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const format = request.query.format ?? 'jsonl';
+    const { format: _f, ...filters } = request.query;
+    reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="audit-${request.orgAccess!.organizationId}.${format}"`);
+    return reply.send(exportAuditLogs(db, request.orgAccess!.organizationId, filterOf(filters), format));
+  });
+
+  app.get('/audit/orgs/:org_id/verify', {
+    config: { permission: 'audit.read' },
+    schema: { tags, summary: 'Walk the hash chain and report the first broken link', params: OrgParams, response: { 200: AuditVerifyResponse, ...problemResponses } },
+  }, async (request) => verifyChain(db, request.orgAccess!.organizationId));
+};
