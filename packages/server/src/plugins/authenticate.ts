@@ -48,7 +48,7 @@ export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService }>(
         mfaEnabled: Boolean(row.mfa_enabled),
         tokenOrgId: claims.org_id,
       };
-      if (Date.now() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+      if (Date.now() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
         sessions.touch(db, row.session_id).catch((err) => request.log.warn({ err }, 'could not update session last_used_at'));
       }
     });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { MyMembership } from '@saasready/contracts';
-import { queryRows, type Executor } from '../../db/client.js';
+import { preparedRows, queryRows, type Executor } from '../../db/client.js';
 import { memberships } from '../../db/schema.js';
 
 export async function insert(ex: Executor, row: typeof memberships.$inferInsert): Promise<void> {
@@ -9,7 +9,7 @@ export async function insert(ex: Executor, row: typeof memberships.$inferInsert)
 
 /** The caller's own memberships in live organizations, with each role's permissions. */
 export async function listForUser(ex: Executor, userId: string): Promise<MyMembership[]> {
-  const rows = await queryRows<MyMembership>(ex, sql`
+  const rows = await preparedRows<MyMembership>(ex, 'memberships_for_user', sql`
     select m.id, m.organization_id, o.name as organization_name, o.slug as organization_slug,
            m.role_id, r.name as role_name, m.status,
            coalesce((o.settings->>'require_2fa')::boolean, false) as require_2fa,
@@ -39,7 +39,7 @@ export interface AccessRow {
  * in one indexed query (memberships_org_user_key), or null when they are not a member.
  */
 export async function findAccess(ex: Executor, organizationId: string, userId: string): Promise<AccessRow | null> {
-  const rows = await queryRows<AccessRow>(ex, sql`
+  const rows = await preparedRows<AccessRow>(ex, 'membership_access', sql`
     select m.id as membership_id, m.role_id, r.name as role_name, m.status, (r.is_system and r.name = 'Owner') as is_owner,
            coalesce((o.settings->>'require_2fa')::boolean, false) as require_2fa,
            coalesce(array_agg(rp.permission) filter (where rp.permission is not null), '{}') as permissions

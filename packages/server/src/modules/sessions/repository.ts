@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { refreshTokens, sessions, userMfa, users } from '../../db/schema.js';
+import { preparedRows, type Executor } from '../../db/client.js';
+import { refreshTokens, sessions } from '../../db/schema.js';
 import type { UserRow } from '../users/repository.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -83,29 +83,25 @@ export interface SessionPrincipalRow {
   user_id: string;
   revoked: boolean;
   expired: boolean;
-  last_used_at: Date;
+  /** a Date on PostgreSQL, text on PGlite (raw query) */
+  last_used_at: Date | string;
   user: UserRow;
   mfa_enabled: boolean;
 }
 
 /** The per-request check behind every access token: the session is live and its user active. One PK lookup. */
 export async function findSessionPrincipal(ex: Executor, sessionId: string): Promise<SessionPrincipalRow | null> {
-  const [row] = await ex
-    .select({
-      session_id: sessions.id,
-      user_id: sessions.user_id,
-      revoked: sql<boolean>`${sessions.revoked_at} is not null`,
-      expired: sql<boolean>`${sessions.expires_at} <= now()`,
-      last_used_at: sessions.last_used_at,
-      user: users,
-      mfa_enabled: sql<boolean>`${userMfa.enabled_at} is not null`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.user_id))
-    .leftJoin(userMfa, eq(userMfa.user_id, sessions.user_id))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
-  return row ?? null;
+  const [row] = await preparedRows<UserRow & Omit<SessionPrincipalRow, 'user'>>(ex, 'session_principal', sql`
+    select s.id as session_id, s.user_id, s.revoked_at is not null as revoked, s.expires_at <= now() as expired,
+           s.last_used_at, (f.enabled_at is not null) as mfa_enabled,
+           u.id, u.email, u.password_hash, u.full_name, u.is_active, u.is_superuser, u.email_verified_at, u.created_at, u.updated_at
+      from sessions s
+      join users u on u.id = s.user_id
+      left join user_mfa f on f.user_id = s.user_id
+     where s.id = ${sessionId}`);
+  if (!row) return null;
+  const { session_id, user_id, revoked, expired, last_used_at, mfa_enabled, ...user } = row;
+  return { session_id, user_id, revoked, expired, last_used_at, mfa_enabled, user };
 }
 
 export async function setOrganization(ex: Executor, userId: string, sessionId: string, organizationId: string): Promise<void> {

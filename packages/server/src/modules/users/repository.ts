@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { users, userTokens } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
+import { iso } from '../../lib/time.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -43,7 +44,7 @@ export function toUser(row: UserRow): User {
     is_active: row.is_active,
     is_superuser: row.is_superuser,
     email_verified: row.email_verified_at !== null,
-    created_at: row.created_at.toISOString(),
+    created_at: iso(row.created_at),
   };
 }
 
