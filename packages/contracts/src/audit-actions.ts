@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = [
   'api_key.created',
   'api_key.revoked',
   'audit.pruned',
+  'feature_flag.created',
+  'feature_flag.updated',
+  'feature_flag.deleted',
+  'feature_flag.enabled',
+  'feature_flag.disabled',
+  'feature_flag.reset',
   'admin.created',
   'signing_key.rotated',
 ] as const;

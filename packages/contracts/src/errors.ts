@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   'api_key.forbidden': 403,
   'api_key.expiry_in_past': 400,
   'idempotency_key_reused': 422,
+  'feature_flag.not_found': 404,
+  'feature_flag.key_taken': 409,
   'idempotency_in_progress': 409,
   'token.invalid': 400,
   'token.expired': 410,

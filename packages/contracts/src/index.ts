@@ -11,3 +11,5 @@ export * from './schemas/invitations.js';
 export * from './schemas/mfa.js';
 export * from './schemas/audit.js';
 export * from './schemas/api-keys.js';
+export * from './flags.js';
+export * from './schemas/feature-flags.js';

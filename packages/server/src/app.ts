@@ -14,6 +14,8 @@ import { ApiKeysService } from './modules/api-keys/service.js';
 import { startRetentionJob } from './modules/audit-logs/retention.js';
 import { auditRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { featureFlagRoutes } from './modules/feature-flags/routes.js';
+import { FeatureFlagsService } from './modules/feature-flags/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { EmailTokensService } from './modules/auth/email-tokens.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -133,6 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(mfaRoutes, { mfa, config });
       await api.register(apiKeyRoutes, { apiKeys });
       await api.register(auditRoutes, { db: database.db });
+      await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db) });
       if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db) });

@@ -8,7 +8,7 @@ export interface LoadJob {
   connections: number;
   /** seconds */
   duration: number;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   headers: Record<string, string>;
   /** a fixed body (or none) */
   body?: string;

@@ -320,3 +320,28 @@ export const mfaChallenges = pgTable(
   },
   (t) => [uniqueIndex('mfa_challenges_hash_key').on(t.token_hash)],
 );
+
+/** Global feature flags (instance-wide, managed by superusers). */
+export const featureFlags = pgTable('feature_flags', {
+  id: uuid('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description'),
+  default_enabled: boolean('default_enabled').notNull().default(false),
+  rollout_percent: integer('rollout_percent'),
+  rollout_unit: text('rollout_unit').$type<'organization' | 'user'>().notNull().default('organization'),
+  ...timestamps,
+});
+
+/** One organization's override of a flag. */
+export const featureFlagOverrides = pgTable(
+  'feature_flag_overrides',
+  {
+    organization_id: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    flag_id: uuid('flag_id').notNull().references(() => featureFlags.id, { onDelete: 'cascade' }),
+    enabled: boolean('enabled').notNull(),
+    rollout_percent: integer('rollout_percent'),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.organization_id, t.flag_id] })],
+);

@@ -1,0 +1,128 @@
+// Large data sets for the list scenarios, written straight into the bench database with one SQL
+// statement each (generate_series; ids from gen_random_uuid(), available in PostgreSQL 13+ and PGlite),
+// and EXPLAIN of the exact SQL the app's repositories send.
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { queryRows, type Executor } from '../db/client.js';
+import { encodeCursor } from '../lib/cursor.js';
+import * as auditRepository from '../modules/audit-logs/repository.js';
+import * as membershipsRepository from '../modules/memberships/repository.js';
+import type { BenchDatabase } from './targets.js';
+
+/**
+ * `count` users (password_hash is not a hash: they never log in), each an active member of
+ * `organizationId` with its system Member role. Returns how long it took, in ms.
+ */
+export async function seedMembers(database: BenchDatabase, organizationId: string, count: number): Promise<number> {
+  const started = performance.now();
+  const tag = `${database.kind}-${Date.now().toString(36)}`;
+  await database.handle.db.execute(sql`
+    with new_users as (
+      insert into users (id, email, password_hash, full_name)
+      select gen_random_uuid(), 'bench-member-' || g || '-' || ${tag} || '@example.com', 'bench-seeded-no-login', 'Bench Member ' || g
+        from generate_series(1, ${count}::int) g
+      returning id
+    )
+    insert into memberships (id, organization_id, user_id, role_id, status)
+    select gen_random_uuid(), ${organizationId}::uuid, u.id,
+           (select id from roles where organization_id = ${organizationId}::uuid and name = 'Member' and is_system), 'active'
+      from new_users u`);
+  await database.handle.db.execute(sql`analyze users`);
+  await database.handle.db.execute(sql`analyze memberships`);
+  return performance.now() - started;
+}
+
+/** The id of the member just before keyset page `page` (1-based): its cursor, computed from the ids. */
+export async function memberCursorBeforePage(database: BenchDatabase, organizationId: string, page: number, limit: number): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    database.handle.db,
+    sql`select id from memberships where organization_id = ${organizationId}::uuid order by id offset ${(page - 1) * limit - 1}::int limit 1`,
+  );
+  if (!row) throw new Error(`the organization has fewer than ${(page - 1) * limit} members`);
+  return encodeCursor(row.id);
+}
+
+/**
+ * `count` audit rows appended to one organization's chain after its current head (seq head+1 …
+ * head+count), one a second up to now; hashes left null (the append-only trigger refuses only
+ * UPDATE/DELETE/TRUNCATE). Returns the new head's seq and how long it took, in ms.
+ */
+export async function seedAuditLogs(database: BenchDatabase, organizationId: string, count: number): Promise<{ head: number; ms: number }> {
+  const started = performance.now();
+  const before = await auditRepository.chainHead(database.handle.db, organizationId);
+  const base = before?.seq ?? 0;
+  await database.handle.db.execute(sql`
+    insert into audit_logs (id, organization_id, seq, actor_type, action, metadata, created_at)
+    select gen_random_uuid(), ${organizationId}::uuid, ${base}::bigint + g, 'system', 'bench.seed', '{}'::jsonb,
+           now() - (${count}::int - g) * interval '1 second'
+      from generate_series(1, ${count}::int) g`);
+  // a fresh visibility map and statistics, as autovacuum would leave them on a table this size
+  await database.handle.db.execute(sql`vacuum analyze audit_logs`);
+  return { head: base + count, ms: performance.now() - started };
+}
+
+export const auditCursor = (seq: number): string => Buffer.from(String(seq)).toString('base64url');
+
+const dialect = new PgDialect();
+
+export interface Explained {
+  title: string;
+  /** the statement as the app sends it, with its parameters */
+  text: string;
+  params: unknown[];
+  plan: string[];
+}
+
+/**
+ * An Executor that answers every query with its EXPLAIN (planned with the real parameter values,
+ * not run), so a repository function shows the plan of exactly the SQL it sends.
+ */
+function explainer(ex: Executor, into: { text: string; params: unknown[]; plan: string[] }): Executor {
+  return {
+    execute: async (query: SQL) => {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      into.text = text.replace(/\s+/g, ' ').trim();
+      into.params = params;
+      const rows = await queryRows<Record<string, string>>(ex, sql`explain ${query}`);
+      into.plan = rows.map((r) => Object.values(r)[0]!);
+      return { rows: [] };
+    },
+  } as unknown as Executor;
+}
+
+async function explain(ex: Executor, title: string, run: (e: Executor) => Promise<unknown>): Promise<Explained> {
+  const out = { title, text: '', params: [] as unknown[], plan: [] as string[] };
+  await run(explainer(ex, out));
+  return out;
+}
+
+/** The plans of the audit pages and member pages the scenarios request, as the app would run them. */
+export async function explainListQueries(
+  database: BenchDatabase,
+  audit: { organizationId: string; cursorSeq: number; offset: number } | null,
+  members: { organizationId: string; afterId: string } | null,
+): Promise<Explained[]> {
+  const { db } = database.handle;
+  const plans: Explained[] = [];
+  if (audit) {
+    // listAuditLogs asks for limit + 1 rows
+    plans.push(await explain(db, 'Audit log, first page (`?limit=50`)', (e) => auditRepository.list(e, audit.organizationId, {}, 51, 0)));
+    plans.push(
+      await explain(db, `Audit log, deep cursor page (\`?limit=50&cursor=\` seq ${audit.cursorSeq})`, (e) =>
+        auditRepository.list(e, audit.organizationId, { beforeSeq: audit.cursorSeq }, 51, 0),
+      ),
+    );
+    plans.push(
+      await explain(db, `Audit log, offset page (\`?limit=50&offset=${audit.offset}\`)`, (e) => auditRepository.list(e, audit.organizationId, {}, 51, audit.offset)),
+    );
+  }
+  if (members) {
+    plans.push(await explain(db, 'Members, first page (`?limit=50`)', (e) => membershipsRepository.list(e, members.organizationId, { limit: 50 })));
+    plans.push(
+      await explain(db, 'Members, deep cursor page (`?limit=50&cursor=`…)', (e) =>
+        membershipsRepository.list(e, members.organizationId, { limit: 50, afterId: members.afterId }),
+      ),
+    );
+  }
+  return plans;
+}
