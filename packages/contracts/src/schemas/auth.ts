@@ -91,6 +91,10 @@ export interface AccessTokenClaims {
   sid: string;
   /** the organization the token is scoped to, or null */
   org_id: string | null;
+  /** the caller's role in org_id when the token was issued (relying apps: valid until the next refresh) */
+  org_role: string | null;
+  /** the caller's permissions in org_id when the token was issued */
+  permissions: string[];
   iat: number;
   exp: number;
   jti: string;

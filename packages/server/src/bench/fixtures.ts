@@ -11,28 +11,30 @@ import type { BenchDatabase } from './targets.js';
 
 /**
  * `count` users (password_hash is not a hash: they never log in), each an active member of
- * `organizationId` with its system Member role. Returns how long it took, in ms.
+ * `organizationId` with its system Member role, in one statement. Returns how long it took, in ms.
  */
 export async function seedMembers(database: BenchDatabase, organizationId: string, count: number): Promise<number> {
   const started = performance.now();
   const tag = `${database.kind}-${Date.now().toString(36)}`;
-  await database.handle.db.execute(sql`
-    with new_users as (
-      insert into users (id, email, password_hash, full_name)
-      select gen_random_uuid(), 'bench-member-' || g || '-' || ${tag} || '@example.com', 'bench-seeded-no-login', 'Bench Member ' || g
-        from generate_series(1, ${count}::int) g
-      returning id
-    )
-    insert into memberships (id, organization_id, user_id, role_id, status)
-    select gen_random_uuid(), ${organizationId}::uuid, u.id,
-           (select id from roles where organization_id = ${organizationId}::uuid and name = 'Member' and is_system), 'active'
-      from new_users u`);
-  await database.handle.db.execute(sql`analyze users`);
-  await database.handle.db.execute(sql`analyze memberships`);
+  await database.bulk(
+    `with new_users as (
+       insert into users (id, email, password_hash, full_name)
+       select gen_random_uuid(), 'bench-member-' || g || '-' || $3 || '@example.com', 'bench-seeded-no-login', 'Bench Member ' || g
+         from generate_series(1, $2::int) g
+       returning id
+     )
+     insert into memberships (id, organization_id, user_id, role_id, status)
+     select gen_random_uuid(), $1::uuid, u.id,
+            (select id from roles where organization_id = $1::uuid and name = 'Member' and is_system), 'active'
+       from new_users u`,
+    [organizationId, count, tag],
+  );
+  await database.bulk('vacuum analyze users');
+  await database.bulk('vacuum analyze memberships');
   return performance.now() - started;
 }
 
-/** The id of the member just before keyset page `page` (1-based): its cursor, computed from the ids. */
+/** The cursor that asks for keyset page `page` (1-based) of `limit` members, computed from the ids. */
 export async function memberCursorBeforePage(database: BenchDatabase, organizationId: string, page: number, limit: number): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     database.handle.db,
@@ -44,21 +46,52 @@ export async function memberCursorBeforePage(database: BenchDatabase, organizati
 
 /**
  * `count` audit rows appended to one organization's chain after its current head (seq head+1 …
- * head+count), one a second up to now; hashes left null (the append-only trigger refuses only
- * UPDATE/DELETE/TRUNCATE). Returns the new head's seq and how long it took, in ms.
+ * head+count), one a second up to now, in one statement; hashes left null (the append-only trigger
+ * refuses only UPDATE/DELETE/TRUNCATE). Then VACUUM ANALYZE, as autovacuum would do to a table
+ * this size (and so it does not do it during the measurements). Returns the new head's seq and the
+ * time taken, in ms.
  */
 export async function seedAuditLogs(database: BenchDatabase, organizationId: string, count: number): Promise<{ head: number; ms: number }> {
   const started = performance.now();
   const before = await auditRepository.chainHead(database.handle.db, organizationId);
   const base = before?.seq ?? 0;
-  await database.handle.db.execute(sql`
-    insert into audit_logs (id, organization_id, seq, actor_type, action, metadata, created_at)
-    select gen_random_uuid(), ${organizationId}::uuid, ${base}::bigint + g, 'system', 'bench.seed', '{}'::jsonb,
-           now() - (${count}::int - g) * interval '1 second'
-      from generate_series(1, ${count}::int) g`);
-  // a fresh visibility map and statistics, as autovacuum would leave them on a table this size
-  await database.handle.db.execute(sql`vacuum analyze audit_logs`);
+  await database.bulk(
+    `insert into audit_logs (id, organization_id, seq, actor_type, action, metadata, created_at)
+     select gen_random_uuid(), $1::uuid, $2::bigint + g, 'system', 'bench.seed', '{}'::jsonb, now() - ($3::int - g) * interval '1 second'
+       from generate_series(1, $3::int) g`,
+    [organizationId, base, count],
+  );
+  await database.bulk('vacuum analyze audit_logs');
   return { head: base + count, ms: performance.now() - started };
+}
+
+export interface Page {
+  status: number;
+  count: number;
+  nextCursor: string | null;
+  body: unknown;
+}
+
+/** One GET through the API, with the page's size and X-Next-Cursor. */
+export async function getPage(url: string, token: string): Promise<Page> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const body: unknown = await response.json();
+  return { status: response.status, count: Array.isArray(body) ? body.length : -1, nextCursor: response.headers.get('x-next-cursor'), body };
+}
+
+/** Walks the members list from page 1 through the API, following X-Next-Cursor: the cursor of page `page`. */
+export async function walkMemberPages(baseUrl: string, organizationId: string, token: string, page: number, limit: number): Promise<string> {
+  let cursor: string | null = null;
+  for (let i = 1; i < page; i++) {
+    const url = `${baseUrl}/api/v1/orgs/${organizationId}/members?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+    const result = await getPage(url, token);
+    if (result.status !== 200 || result.count !== limit || !result.nextCursor) {
+      throw new Error(`members page ${i}: status ${result.status}, ${result.count} items, next cursor ${result.nextCursor ?? 'none'}`);
+    }
+    cursor = result.nextCursor;
+  }
+  if (!cursor) throw new Error('no cursor: page must be 2 or more');
+  return cursor;
 }
 
 export const auditCursor = (seq: number): string => Buffer.from(String(seq)).toString('base64url');

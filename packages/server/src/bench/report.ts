@@ -1,4 +1,5 @@
 // Medians over rounds, and the Markdown the bench prints and writes to docs/benchmarks.md.
+import type { CpuSample } from './load-client.js';
 import type { LoadResult } from './load.js';
 
 export const median = (values: number[]): number => {
@@ -10,6 +11,8 @@ export const median = (values: number[]): number => {
 
 export interface ScenarioRounds {
   db: string;
+  /** the scenario's short name (BENCH_ONLY) */
+  key: string;
   scenario: string;
   /** the row is the ceiling itself */
   isCeiling: boolean;
@@ -17,11 +20,14 @@ export interface ScenarioRounds {
   rounds: LoadResult[];
   /** this scenario's req/s ÷ the ceiling's, per round (same DB, same round) */
   ratios: number[];
+  /** CPU spent during each round's measurement, by process */
+  cpu: CpuSample[];
   notes: string[];
 }
 
 export interface Summary {
   db: string;
+  key: string;
   scenario: string;
   isCeiling: boolean;
   connections: number;
@@ -31,6 +37,10 @@ export interface Summary {
   errors: number;
   non2xx: number;
   ratio: number | null;
+  /** CPU µs per completed request: the bench process (app, ceiling, and PGlite when it is PGlite) */
+  serverUs: number;
+  /** CPU µs per completed request in PostgreSQL's processes (null on PGlite: it runs in the server) */
+  postgresUs: number | null;
   perRound: number[];
   notes: string[];
 }
@@ -38,6 +48,7 @@ export interface Summary {
 export function summarize(s: ScenarioRounds): Summary {
   return {
     db: s.db,
+    key: s.key,
     scenario: s.scenario,
     isCeiling: s.isCeiling,
     connections: s.connections,
@@ -47,6 +58,8 @@ export function summarize(s: ScenarioRounds): Summary {
     errors: s.rounds.reduce((n, r) => n + r.errors, 0),
     non2xx: s.rounds.reduce((n, r) => n + r.non2xx, 0),
     ratio: s.isCeiling ? null : median(s.ratios),
+    serverUs: median(s.rounds.map((r, i) => (s.cpu[i]?.server ?? NaN) / Math.max(1, r.total))),
+    postgresUs: s.db === 'PGlite' ? null : median(s.rounds.map((r, i) => (s.cpu[i]?.postgres ?? NaN) / Math.max(1, r.total))),
     perRound: s.rounds.map((r) => r.rps),
     notes: s.notes,
   };
@@ -55,18 +68,30 @@ export function summarize(s: ScenarioRounds): Summary {
 const fmt = (n: number, digits = 0): string =>
   Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '—';
 
+export const pct = (ratio: number | null | undefined): string => (ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : `${fmt(ratio * 100)}%`);
+export const cpuCell = (us: number | null): string => (us === null ? '—' : fmt(us));
+
 export function markdownTable(rows: Summary[]): string {
   const lines = [
-    '| Database | Scenario | Conns | Req/s (median) | p50 ms | p99 ms | Errors | Non-2xx | vs ceiling |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Database | Scenario | Conns | Req/s (median) | p50 ms | p99 ms | Errors | Non-2xx | vs ceiling | server CPU µs/req | PostgreSQL CPU µs/req |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
-    const ratio = r.ratio === null ? '100% (ref.)' : `${fmt(r.ratio * 100)}%`;
+    const ratio = r.ratio === null ? '100% (ref.)' : pct(r.ratio);
     lines.push(
-      `| ${r.db} | ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${r.non2xx} | ${ratio} |`,
+      `| ${r.db} | ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${r.non2xx} | ${ratio} | ${cpuCell(r.serverUs)} | ${cpuCell(r.postgresUs)} |`,
     );
   }
   return lines.join('\n');
+}
+
+/** A Markdown table from a header and rows of cells; columns after the first `left` are right-aligned. */
+export function table(header: string[], rows: string[][], left = 2): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < left ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
 }
 
 export function perRoundTable(rows: Summary[]): string {

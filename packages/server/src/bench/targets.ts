@@ -25,6 +25,11 @@ export interface BenchDatabase {
   description: string;
   /** server version string */
   version: string;
+  /**
+   * Runs one statement outside the app's pool, without its 15 s statement_timeout (bulk seeding,
+   * VACUUM): on PostgreSQL on a connection of its own, on PGlite on the same client.
+   */
+  bulk(text: string, params?: unknown[]): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -40,6 +45,9 @@ export async function createDatabase(kind: DbKind, postgresUrl: string): Promise
       handle,
       description: 'PGlite (embedded, temp DATA_DIR)',
       version: row?.version ?? '?',
+      async bulk(text, params = []) {
+        await (handle.db as unknown as { $client: { query(text: string, params: unknown[]): Promise<unknown> } }).$client.query(text, params);
+      },
       async drop() {
         await handle.close().catch(() => {});
         rmSync(dir, { recursive: true, force: true });
@@ -71,6 +79,15 @@ export async function createDatabase(kind: DbKind, postgresUrl: string): Promise
     handle,
     description: `PostgreSQL on ${url.hostname}:${url.port || '5432'} (fresh database ${name}, pool max 10)`,
     version: row?.version ?? '?',
+    async bulk(text, params = []) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        await client.query(text, params);
+      } finally {
+        await client.end();
+      }
+    },
     async drop() {
       await handle.close().catch(() => {});
       await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
@@ -118,7 +135,8 @@ export async function startApp(config: Config, database: BenchDatabase): Promise
 /**
  * The ceiling: bare Fastify 5, no plugins, a route doing what /auth/me cannot avoid — an ES256
  * verify with jose (public key imported once, algorithm pinned) and one primary-key select on the
- * sessions table, through the same database handle as the app.
+ * sessions table, through the same database handle as the app. A second route, PATCH
+ * /ceiling/orgs/:org_id, is the write ceiling: the same verify and one UPDATE of the organization.
  */
 export async function startCeiling(
   database: BenchDatabase,

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ApiKeyParams, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, NoContent, OrgParams } from '@saasready/contracts';
+import { AppError } from '../../lib/errors.js';
 import { contextOf } from '../../lib/request-context.js';
 import { problemResponses } from '../../lib/route-schemas.js';
 import type { ApiKeysService } from './service.js';
@@ -19,6 +20,19 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeysService }
       response: { 201: CreatedApiKeySchema, ...problemResponses },
     },
   }, async (request, reply) => reply.code(201).send(await apiKeys.create(contextOf(request), request.orgAccess!, request.principal!, request.body)));
+
+  app.get('/api-keys/me', {
+    config: { authenticated: true, apiKeys: true },
+    schema: {
+      tags,
+      summary: 'Introspect the calling API key (for relying apps that accept keys)',
+      response: { 200: Type.Object({ id: Type.String(), organization_id: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()) }), ...problemResponses },
+    },
+  }, async (request) => {
+    const key = request.apiKey;
+    if (!key) throw new AppError('permission_denied', 'Permission denied', 'This endpoint describes the calling API key; call it with one.');
+    return { id: key.id, organization_id: key.organizationId, name: key.name, permissions: [...key.permissions].sort() };
+  });
 
   app.get('/orgs/:org_id/api-keys', {
     config: { permission: 'api_key.manage' },

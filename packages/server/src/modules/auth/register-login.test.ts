@@ -34,6 +34,9 @@ describe('POST /auth/register', () => {
     expect(claims).toMatchObject({ sub: res.body.user.id, iss: t.config.issuer, aud: t.config.audience });
     expect(claims.exp - claims.iat).toBe(900);
     for (const claim of ['sid', 'org_id', 'jti']) expect(typeof claims[claim]).toBe('string');
+    // the current organization's role and permissions, for offline authorization in relying apps
+    expect(claims.org_role).toBe('Owner');
+    expect(claims.permissions).toEqual(expect.arrayContaining(['org.delete', 'user.manage']));
 
     const me = await t.request('GET', '/api/v1/auth/me', { token: res.body.access_token });
     expect(me.status).toBe(200);

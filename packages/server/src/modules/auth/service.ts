@@ -244,7 +244,7 @@ export class AuthService {
       await sessions.setOrganization(tx, principal.userId, principal.sessionId, organizationId);
       await recordAudit(tx, ctx, { action: 'org.switched', organizationId, targetType: 'session', targetId: principal.sessionId });
     });
-    const accessToken = await this.deps.keyring.sign({ sub: principal.userId, sid: principal.sessionId, org_id: organizationId });
+    const accessToken = await this.signAccessToken(this.deps.db, principal.userId, principal.sessionId, organizationId);
     return {
       access_token: accessToken,
       token_type: 'bearer',
@@ -325,6 +325,23 @@ export class AuthService {
     this.deps.metrics.authAttempt('password_change', 'success');
   }
 
+  /**
+   * Step: the access token carries the current organization's role and permissions, so relying
+   * apps can authorize offline; they are as fresh as the token (at most ACCESS_TOKEN_TTL old).
+   */
+  private async signAccessToken(ex: Executor, userId: string, sessionId: string, organizationId: string | null): Promise<string> {
+    const membership = organizationId
+      ? (await memberships.listForUser(ex, userId)).find((m) => m.organization_id === organizationId && m.status === 'active')
+      : undefined;
+    return this.deps.keyring.sign({
+      sub: userId,
+      sid: sessionId,
+      org_id: membership ? organizationId : null,
+      org_role: membership?.role_name ?? null,
+      permissions: membership?.permissions ?? [],
+    });
+  }
+
   /** Step: open a session for a freshly authenticated user and mint its first token pair. */
   private async startSession(tx: Executor, ctx: RequestContext, user: users.UserRow, organizationId: string | null): Promise<TokenResponse> {
     const session = await sessions.insertSession(tx, {
@@ -350,7 +367,7 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.deps.config.refreshTokenTtl * 1000);
     await sessions.insertRefreshToken(tx, { id: newId(), session_id: sessionId, token_hash: sha256(refreshToken), expires_at: expiresAt });
     if (options.extend) await sessions.extend(tx, sessionId, expiresAt);
-    const accessToken = await this.deps.keyring.sign({ sub: user.id, sid: sessionId, org_id: organizationId });
+    const accessToken = await this.signAccessToken(tx, user.id, sessionId, organizationId);
     return {
       access_token: accessToken,
       token_type: 'bearer',

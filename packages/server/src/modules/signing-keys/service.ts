@@ -124,10 +124,13 @@ export class Keyring {
   }
 
   /** `issuedAt` (epoch seconds) is for tests and tools that need a token from the past. */
-  async sign(claims: { sub: string; sid: string; org_id: string | null }, issuedAt = Math.floor(Date.now() / 1000)): Promise<string> {
+  async sign(
+    claims: { sub: string; sid: string; org_id: string | null; org_role?: string | null; permissions?: readonly string[] },
+    issuedAt = Math.floor(Date.now() / 1000),
+  ): Promise<string> {
     if (!this.signer) throw new Error('keyring not initialised');
     const { kid, alg, key } = this.signer;
-    return new SignJWT({ sid: claims.sid, org_id: claims.org_id })
+    return new SignJWT({ sid: claims.sid, org_id: claims.org_id, org_role: claims.org_role ?? null, permissions: [...(claims.permissions ?? [])] })
       .setProtectedHeader({ alg, kid, typ: 'at+jwt' })
       .setSubject(claims.sub)
       .setIssuer(this.options.issuer)
@@ -182,6 +185,8 @@ function toClaims(payload: JWTPayload): AccessTokenClaims {
     sub: payload.sub!,
     sid: payload.sid,
     org_id: typeof payload.org_id === 'string' ? payload.org_id : null,
+    org_role: typeof payload.org_role === 'string' ? payload.org_role : null,
+    permissions: Array.isArray(payload.permissions) ? payload.permissions.filter((p): p is string => typeof p === 'string') : [],
     iat: payload.iat!,
     exp: payload.exp!,
     jti: payload.jti!,
