@@ -10,7 +10,7 @@ export default defineConfig({
       test: {
         name: db,
         env: { TEST_DB: db },
-        include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+        include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
         globalSetup: ['packages/server/test/helpers/global-setup.ts'],
         testTimeout: 30_000,
         hookTimeout: 60_000,

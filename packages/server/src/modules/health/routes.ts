@@ -28,6 +28,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DatabaseHandle;
     schema: { tags: ['auth'], summary: 'Public keys that verify access tokens', security: [], response: { 200: Jwks } },
   }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300');
+    // a rotation made by `saasready keys rotate` (another process) shows here within a second
+    await keyring.reloadIfOlderThan(1_000);
     return keyring.jwks();
   });
 };

@@ -82,6 +82,11 @@ export class Keyring {
     return kid;
   }
 
+  /** Reloads unless the keys were read less than `maxAgeMs` ago (the JWKS endpoint uses it). */
+  async reloadIfOlderThan(maxAgeMs: number): Promise<void> {
+    if (Date.now() - this.lastReload > maxAgeMs) await this.reload();
+  }
+
   /** Re-reads the keys from the database (picks up rotations made by other processes). */
   reload(): Promise<void> {
     this.reloading ??= this.doReload().finally(() => {

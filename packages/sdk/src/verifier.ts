@@ -1,0 +1,174 @@
+import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify } from 'jose';
+
+/**
+ * Who is calling a relying app, from a verified SaaSReady access token (or an API key checked by
+ * the server).
+ */
+export interface VerifiedCaller {
+  kind: 'user' | 'api_key';
+  /** the user id (`sub`); null for API keys */
+  userId: string | null;
+  /** the session id (`sid`); null for API keys */
+  sessionId: string | null;
+  /** the organization the token (or key) is scoped to */
+  orgId: string | null;
+  /** the role in orgId when the token was issued; `api_key` for keys */
+  role: string | null;
+  permissions: ReadonlySet<string>;
+  /** the raw claims (user tokens) */
+  claims: Record<string, unknown>;
+}
+
+export interface VerifierOptions {
+  /** the server's PUBLIC_URL (the `iss` claim) */
+  issuer: string;
+  /** JWT_AUDIENCE on the server (default `saasready`) */
+  audience?: string;
+  /** defaults to `${issuer}/.well-known/jwks.json` */
+  jwksUrl?: string;
+  /**
+   * Ask the server on each check (`POST /orgs/{id}/authorize`, cached for `strictCacheMs`) instead
+   * of trusting the permissions inside the token, which may be up to ACCESS_TOKEN_TTL old.
+   */
+  strict?: boolean;
+  strictCacheMs?: number;
+  /** accept `Bearer sr_…` API keys, verified by the server (cached for `apiKeyCacheMs`) */
+  acceptApiKeys?: boolean;
+  apiKeyCacheMs?: number;
+  /** the server's base URL for strict checks and API keys (defaults to issuer) */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** Thrown by `verify` for a missing, invalid or expired credential. */
+export class VerificationError extends Error {
+  constructor(
+    readonly code: 'missing' | 'invalid' | 'expired' | 'api_key_rejected',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VerificationError';
+  }
+}
+
+export interface Verifier {
+  /** Verifies a bearer credential (the token without `Bearer `). */
+  verify(credential: string): Promise<VerifiedCaller>;
+  /** Whether the caller holds `permission` (in strict mode, asks the server). */
+  hasPermission(caller: VerifiedCaller, permission: string, bearer: string): Promise<boolean>;
+}
+
+class TtlCache<V> {
+  private entries = new Map<string, { value: V; expires: number }>();
+  constructor(private readonly ttlMs: number, private readonly max = 10_000) {}
+  get(key: string): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (hit.expires < Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return hit.value;
+  }
+  set(key: string, value: V): void {
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
+  }
+}
+
+/**
+ * Verifies SaaSReady access tokens offline against the server's JWKS (fetched once, cached, and
+ * re-fetched when a token names an unknown key — which is how key rotation is picked up). No
+ * network call per request once the keys are cached.
+ *
+ * @example
+ * ```ts
+ * const verifier = createVerifier({ issuer: 'https://auth.example.com' });
+ * const caller = await verifier.verify(token);
+ * caller.orgId; caller.permissions.has('org.update');
+ * ```
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  const issuer = options.issuer.replace(/\/$/, '');
+  const baseUrl = (options.baseUrl ?? issuer).replace(/\/$/, '');
+  const doFetch = options.fetch ?? fetch;
+  const jwks = createRemoteJWKSet(new URL(options.jwksUrl ?? `${issuer}/.well-known/jwks.json`), {
+    // an unknown key id (a rotation) triggers a refetch at most once a second
+    cooldownDuration: 1_000,
+    cacheMaxAge: 10 * 60_000,
+    ...(options.fetch ? { [customFetch]: options.fetch } : {}),
+  });
+  const strictCache = new TtlCache<boolean>(options.strictCacheMs ?? 5_000);
+  const keyCache = new TtlCache<VerifiedCaller | null>(options.apiKeyCacheMs ?? 10_000);
+
+  async function verifyApiKey(key: string): Promise<VerifiedCaller> {
+    const cached = keyCache.get(key);
+    if (cached !== undefined) {
+      if (!cached) throw new VerificationError('api_key_rejected', 'The API key was rejected.');
+      return cached;
+    }
+    const res = await doFetch(`${baseUrl}/api/v1/api-keys/me`, { headers: { authorization: `Bearer ${key}` } });
+    if (!res.ok) {
+      keyCache.set(key, null);
+      throw new VerificationError('api_key_rejected', 'The API key was rejected.');
+    }
+    const body = (await res.json()) as { organization_id: string; permissions: string[] };
+    const caller: VerifiedCaller = { kind: 'api_key', userId: null, sessionId: null, orgId: body.organization_id, role: 'api_key', permissions: new Set(body.permissions), claims: {} };
+    keyCache.set(key, caller);
+    return caller;
+  }
+
+  return {
+    async verify(credential) {
+      if (!credential) throw new VerificationError('missing', 'No credential.');
+      if (credential.startsWith('sr_')) {
+        if (!options.acceptApiKeys) throw new VerificationError('invalid', 'API keys are not accepted here.');
+        return verifyApiKey(credential);
+      }
+      try {
+        const { payload } = await jwtVerify(credential, jwks, {
+          issuer,
+          audience: options.audience ?? 'saasready',
+          algorithms: ['ES256', 'EdDSA'],
+          typ: 'at+jwt',
+          clockTolerance: 5,
+          requiredClaims: ['sub', 'sid', 'exp'],
+        });
+        return {
+          kind: 'user',
+          userId: payload.sub!,
+          sessionId: String(payload.sid),
+          orgId: typeof payload.org_id === 'string' ? payload.org_id : null,
+          role: typeof payload.org_role === 'string' ? payload.org_role : null,
+          permissions: new Set(Array.isArray(payload.permissions) ? (payload.permissions as string[]) : []),
+          claims: payload as Record<string, unknown>,
+        };
+      } catch (err) {
+        if (err instanceof joseErrors.JWTExpired) throw new VerificationError('expired', 'The access token has expired.');
+        throw new VerificationError('invalid', 'The access token is invalid.');
+      }
+    },
+
+    async hasPermission(caller, permission, bearer) {
+      if (!options.strict || caller.kind === 'api_key' || !caller.orgId) return caller.permissions.has(permission);
+      const cacheKey = `${caller.sessionId}:${caller.orgId}:${permission}`;
+      const cached = strictCache.get(cacheKey);
+      if (cached !== undefined) return cached;
+      const res = await doFetch(`${baseUrl}/api/v1/orgs/${caller.orgId}/authorize`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ permissions: [permission] }),
+      });
+      const allowed = res.ok && Boolean(((await res.json()) as { allowed: boolean }).allowed);
+      strictCache.set(cacheKey, allowed);
+      return allowed;
+    },
+  };
+}
+
+/** The credential of an `Authorization: Bearer …` header value, or null. */
+export function bearerOf(header: string | string[] | undefined | null): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
+  return match ? match[1]! : null;
+}
