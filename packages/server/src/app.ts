@@ -81,7 +81,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.migrate !== false) await database.migrate();
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false }) : null;
-  redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis unavailable: rate limits fail open'));
+  // log transitions, not every reconnection attempt
+  let redisDown = false;
+  redis?.on('error', (err) => {
+    if (!redisDown) logger.warn({ err: { message: err.message } }, 'redis unavailable: rate limits count per process until it is back');
+    redisDown = true;
+  });
+  redis?.on('ready', () => {
+    if (redisDown) logger.info('redis is back: rate limits are shared again');
+    redisDown = false;
+  });
 
   const metrics = new Metrics();
   const keyring = new Keyring(database.db, {

@@ -73,6 +73,21 @@ describe('rate limits', () => {
   });
 });
 
+describe('rate limits while Redis is down', () => {
+  it('fall back to counting in this process, and say so in the log', async () => {
+    const t = await startTestApp({ rateLimit: { perIpPerMinute: 100, perAccountPerMinute: 2 }, redisUrl: 'redis://127.0.0.1:1' });
+    try {
+      const email = uniqueEmail();
+      expect((await login(t, email, 'wrong-password-x')).status).toBe(401);
+      expect((await login(t, email, 'wrong-password-x')).status).toBe(401);
+      expectProblem(await login(t, email, 'wrong-password-x'), 429, 'request.rate_limited');
+      expect(t.logs.some((l) => l.includes('rate limits fall back to per-process counting'))).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe.runIf(process.env.TEST_REDIS_URL || process.env.CI)('rate limits shared through Redis', () => {
   it('counts attempts made through two server processes together', async () => {
     expect(process.env.TEST_REDIS_URL, 'CI must provide TEST_REDIS_URL').toBeTruthy();
