@@ -115,6 +115,37 @@ describe('configuration and usage errors', () => {
   });
 });
 
+describe('start --workers', () => {
+  it('refuses bad worker counts, and several workers on the embedded database', { timeout: SPAWN_TIMEOUT }, async () => {
+    const zero = await run(['start', '--workers', '0']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--workers must be a whole number');
+    if (!pg) {
+      const embedded = await run(['start', '--workers', '2']);
+      expect(embedded.code).toBe(2);
+      expect(embedded.stderr).toContain('--workers needs DATABASE_URL');
+    }
+  });
+
+  it.runIf(process.env.TEST_DB === 'postgres')('runs N processes on PostgreSQL that all serve, and stops them all on SIGTERM', { timeout: SPAWN_TIMEOUT }, async () => {
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const server = start(['start', '--workers', '2'], { PORT: port, LOG_LEVEL: 'info' });
+    const deadline = Date.now() + 20_000;
+    const pids = new Set<number>();
+    while (Date.now() < deadline && pids.size < 2) {
+      const listening = [...server.stdout().matchAll(/"pid":(\d+)[^\n]*Server listening/g)].map((m) => Number(m[1]));
+      listening.forEach((pid) => pids.add(pid));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(pids.size).toBe(2);
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    server.child.kill('SIGTERM');
+    const result = await server.done;
+    expect(result.code).toBe(0);
+  });
+});
+
 describe('database commands', () => {
   it('migrate applies the migrations and exits 0', { timeout: SPAWN_TIMEOUT }, async () => {
     const result = await run(['migrate']);

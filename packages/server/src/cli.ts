@@ -9,12 +9,13 @@ import { listAuditChains } from './modules/audit-logs/repository.js';
 import { verifyChain } from './modules/audit-logs/queries.js';
 import { createAdmin } from './modules/users/admin.js';
 import { Keyring } from './modules/signing-keys/service.js';
+import { startCluster } from './cluster.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: saasready <command>
 
 Commands:
-  start                                   migrate, then serve the API (default)
+  start [--workers N]                     migrate, then serve the API (default); N processes need DATABASE_URL
   migrate                                 apply pending database migrations
   keys rotate                             add a new JWT signing key; old keys verify until their tokens expire
   audit verify [--org ID]                 walk the audit hash chains (every organization, or one) and report breaks
@@ -41,9 +42,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   switch (command) {
-    case 'start':
-      await startServer(config);
+    case 'start': {
+      const { values } = parseArgs({ args: rest, options: { workers: { type: 'string' } } });
+      const workers = values.workers === undefined ? 1 : Number(values.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+        console.error('--workers must be a whole number from 1 to 64');
+        return 2;
+      }
+      if (workers > 1 && !config.databaseUrl) {
+        console.error('--workers needs DATABASE_URL: the embedded database serves one process');
+        return 2;
+      }
+      if (workers > 1) await startCluster(config, workers);
+      else await startServer(config);
       return -1; // keep running
+    }
     case 'migrate':
       await withDatabase(config, async () => {});
       console.log('migrations applied');
