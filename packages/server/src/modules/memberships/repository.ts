@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { MyMembership } from '@saasready/contracts';
 import { preparedRows, queryRows, type Executor } from '../../db/client.js';
+import { containsPattern } from '../../lib/like.js';
 import { memberships } from '../../db/schema.js';
 
 export async function insert(ex: Executor, row: typeof memberships.$inferInsert): Promise<void> {
@@ -86,7 +87,7 @@ export async function list(ex: Executor, organizationId: string, filter: MemberF
   if (filter.roleId) conditions.push(sql`m.role_id = ${filter.roleId}`);
   if (filter.status) conditions.push(sql`m.status = ${filter.status}`);
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     conditions.push(sql`(u.email ilike ${pattern} or u.full_name ilike ${pattern})`);
   }
   return queryRows<MemberRow>(ex, sql`
@@ -103,25 +104,19 @@ export interface MemberWithRole extends MemberRow {
   is_owner: boolean;
 }
 
-export async function findById(ex: Executor, organizationId: string, membershipId: string): Promise<MemberWithRole | null> {
+async function findOne(ex: Executor, organizationId: string, match: ReturnType<typeof sql>): Promise<MemberWithRole | null> {
   const rows = await queryRows<MemberWithRole>(ex, sql`
     select ${MEMBER_COLUMNS}, (r.is_system and r.name = 'Owner') as is_owner
       from memberships m
       join users u on u.id = m.user_id
       join roles r on r.id = m.role_id and r.organization_id = m.organization_id
-     where m.organization_id = ${organizationId} and m.id = ${membershipId}`);
+     where m.organization_id = ${organizationId} and ${match}`);
   return rows[0] ?? null;
 }
 
-export async function findByUser(ex: Executor, organizationId: string, userId: string): Promise<MemberWithRole | null> {
-  const rows = await queryRows<MemberWithRole>(ex, sql`
-    select ${MEMBER_COLUMNS}, (r.is_system and r.name = 'Owner') as is_owner
-      from memberships m
-      join users u on u.id = m.user_id
-      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
-     where m.organization_id = ${organizationId} and m.user_id = ${userId}`);
-  return rows[0] ?? null;
-}
+export const findById = (ex: Executor, organizationId: string, membershipId: string) => findOne(ex, organizationId, sql`m.id = ${membershipId}`);
+
+export const findByUser = (ex: Executor, organizationId: string, userId: string) => findOne(ex, organizationId, sql`m.user_id = ${userId}`);
 
 /** Active Owners of the organization; callers hold the organization's row lock while counting. */
 export async function countActiveOwners(ex: Executor, organizationId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { and, eq, gt, ilike, isNull, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { memberships, organizations, roles } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
@@ -103,7 +104,7 @@ export async function listAll(ex: Executor, filter: { limit: number; afterId?: s
   const conditions = [isNull(organizations.deleted_at)];
   if (filter.afterId) conditions.push(gt(organizations.id, filter.afterId));
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     conditions.push(or(ilike(organizations.name, pattern), ilike(organizations.slug, pattern))!);
   }
   return ex.select().from(organizations).where(and(...conditions)).orderBy(organizations.id).limit(filter.limit + 1);

@@ -1,6 +1,7 @@
 import { and, eq, gt, ilike, isNull, or } from 'drizzle-orm';
 import type { User } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
+import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { users, userTokens } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
@@ -53,7 +54,7 @@ export async function listAll(ex: Executor, filter: { limit: number; afterId?: s
   const conditions = [];
   if (filter.afterId) conditions.push(gt(users.id, filter.afterId));
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     conditions.push(or(ilike(users.email, pattern), ilike(users.full_name, pattern))!);
   }
   return ex.select().from(users).where(and(...conditions)).orderBy(users.id).limit(filter.limit + 1);
