@@ -1,0 +1,15 @@
+// Public surface of the API client (re-exported by the package index).
+export { SaaSReady, AuthApi, OrgsApi, InvitationsApi, ApiKeysApi, FeaturesApi } from './client.js';
+export type { CallOptions, SaaSReadyOptions, Tokens } from './client.js';
+export { SaaSReadyError } from './errors.js';
+export type { SaaSReadyErrorCode, ProblemDocument, FieldError } from './errors.js';
+export type {
+  AcceptInvitationBody, AcceptInvitationResponse, ApiKey, ApiKeyIdentity, AuditLog, AuditVerifyResponse, AuthorizeBody, AuthorizeResponse,
+  BackupCodesResponse, ChangePasswordBody, ChangeRoleBody, CreateApiKeyBody, CreatedApiKey, CreateOrganizationBody, CreateRoleBody,
+  DeleteRoleQuery, Disable2faBody, EvaluateResponse, ExportAuditLogsQuery, ForgotPasswordBody, Invitation, InvitationPreview, InviteBody,
+  ListAuditLogsQuery, ListInvitationsQuery, ListMembersQuery, LoginBody, LoginResult, LoginWith2faBody, Me, Member, MfaRequiredResponse,
+  MfaSetupResponse, MyMembership, MyOrganization, Organization, OrgFeatureFlag, Page, Permission, QueryParams, RegisterBody, RegisterResult,
+  RequestBody, ResetPasswordBody, ResponseBody, Role, Session, SetFlagOverrideBody, SwitchOrgBody, SwitchOrgResponse, TokenResponse,
+  UpdateOrganizationBody, UpdateRoleBody, User, VerificationPendingResponse, Verify2faBody, VerifyEmailBody,
+} from './types.js';
+export type { paths as SaaSReadyPaths, components as SaaSReadyComponents } from '../generated/openapi.js';
