@@ -80,7 +80,8 @@ export default fp<{ db: Database }>(
       if (!config.permission && !config.member) return;
       const principal = request.principal;
       if (!principal) throw unauthenticated();
-      const orgId = (request.params as { org_id?: string }).org_id ?? '';
+      // one spelling of the id everywhere after this point (locks and keys compare text)
+      const orgId = ((request.params as { org_id?: string }).org_id ?? '').toLowerCase();
       if (!UUID.test(orgId)) throw organizationNotFound();
       const access = await memberships.findAccess(db, orgId, principal.userId);
       if (!access) throw organizationNotFound();

@@ -88,6 +88,34 @@ export function nulCharacterPaths(value: unknown): string[] {
   return found.sort();
 }
 
+/** An unpaired UTF-16 surrogate: with the `u` flag a well-formed pair is one code point and does not match. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
+
+/**
+ * Replaces every unpaired surrogate (JSON allows `"\ud800"`) in the strings and keys of `value` with
+ * U+FFFD, in place. A text column already stores U+FFFD (the driver encodes strings as UTF-8), but
+ * a jsonb one (audit metadata, organization metadata) is sent as JSON text, where PostgreSQL
+ * refuses the escape: without this, such input is a 500. Iterative, like nulCharacterPaths.
+ */
+export function replaceLoneSurrogates(value: unknown): unknown {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? value.replace(LONE_SURROGATES, '\uFFFD') : value;
+  const stack: Array<Record<string, unknown>> = value && typeof value === 'object' ? [value as Record<string, unknown>] : [];
+  while (stack.length) {
+    const current = stack.pop()!;
+    for (const key of Object.keys(current)) {
+      let child = current[key];
+      if (typeof child === 'string' && LONE_SURROGATE.test(child)) child = current[key] = child.replace(LONE_SURROGATES, '\uFFFD');
+      else if (child && typeof child === 'object') stack.push(child as Record<string, unknown>);
+      if (LONE_SURROGATE.test(key)) {
+        delete current[key];
+        current[key.replace(LONE_SURROGATES, '\uFFFD')] = child;
+      }
+    }
+  }
+  return value;
+}
+
 /**
  * What of an error may be logged. A failed Drizzle query carries its parameters (emails,
  * password hashes, token hashes) in its message, its stack and a `params` property: log the SQL
@@ -119,6 +147,7 @@ export default fp(
     // before any handler can hand the string to the database.
     app.addHook('preHandler', async (request) => {
       const schema = request.routeOptions.schema;
+      request.body = replaceLoneSurrogates(request.body);
       const paths = [
         ...nulCharacterPaths(request.body),
         ...(schema?.querystring ? nulCharacterPaths(request.query).map((p) => `querystring:${p}`) : []),
