@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../types.js';
 
@@ -16,7 +17,8 @@ export function contextOf(request: FastifyRequest): RequestContext {
   return {
     principal: request.principal,
     apiKey: request.apiKey ? { id: request.apiKey.id, organizationId: request.apiKey.organizationId } : null,
-    ip: request.ip || null,
+    // behind TRUST_PROXY the client writes X-Forwarded-For: keep only a real address (inet columns)
+    ip: isIP(request.ip ?? '') ? request.ip : null,
     userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null,
     requestId: String(request.id),
   };

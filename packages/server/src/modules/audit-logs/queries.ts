@@ -65,59 +65,54 @@ const csvCell = (value: unknown): string => {
 
 /**
  * Streams the filtered log newest first, a page at a time by keyset: memory stays bounded whatever
- * the size of the log.
+ * the size of the log. An async generator, so a page is read only when the one before it has been
+ * taken: `read()` is never re-entered while a query is in flight (which would send a page twice).
  */
 export function exportAuditLogs(db: Database, organizationId: string, filter: repository.AuditFilter, format: 'csv' | 'jsonl'): Readable {
   const PAGE = 1000;
-  let beforeSeq: number | undefined;
-  let headerSent = false;
-  let done = false;
-  return new Readable({
-    async read() {
-      try {
-        if (format === 'csv' && !headerSent) {
-          headerSent = true;
-          this.push(`${CSV_COLUMNS.join(',')}\n`);
-        }
-        if (done) return void this.push(null);
-        const rows = await repository.list(db, organizationId, { ...filter, beforeSeq }, PAGE);
-        if (rows.length < PAGE) done = true;
-        if (!rows.length) return void this.push(null);
-        beforeSeq = Number(rows[rows.length - 1]!.seq);
-        const lines = rows.map((row) => {
-          const log = toAuditLog(row);
-          return format === 'jsonl' ? JSON.stringify({ ...log, audit_metadata: undefined }) : CSV_COLUMNS.map((c) => csvCell(log[c])).join(',');
-        });
-        this.push(`${lines.join('\n')}\n`);
-      } catch (err) {
-        this.destroy(err as Error);
-      }
-    },
-  });
+  async function* chunks(): AsyncGenerator<string> {
+    if (format === 'csv') yield `${CSV_COLUMNS.join(',')}\n`;
+    let beforeSeq: number | undefined;
+    for (;;) {
+      const rows = await repository.list(db, organizationId, { ...filter, beforeSeq }, PAGE);
+      if (!rows.length) return;
+      const lines = rows.map((row) => {
+        const log = toAuditLog(row);
+        return format === 'jsonl' ? JSON.stringify({ ...log, audit_metadata: undefined }) : CSV_COLUMNS.map((c) => csvCell(log[c])).join(',');
+      });
+      yield `${lines.join('\n')}\n`;
+      if (rows.length < PAGE) return;
+      beforeSeq = Number(rows[rows.length - 1]!.seq);
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
 }
 
-/** Walks a chain from its anchor and reports the first row whose link or content does not hold. */
+/**
+ * Walks a chain from its anchor and reports the first row whose link or content does not hold.
+ * Positions are dense from 1 (or from the anchor), so a removed row — the oldest ones included —
+ * is a gap. Rows written before the chain existed carry no hash: they are accepted only as the
+ * chain's prefix, and the first hashed row must then start the chain (prev_hash null).
+ */
 export async function verifyChain(ex: Executor, organizationId: string | null): Promise<AuditVerifyResponse> {
   const anchor = await repository.anchorOf(ex, organizationId);
   let prevHash: string | null = anchor?.hash ?? null;
   let prevSeq = anchor?.seq ?? 0;
   let checked = 0;
-  let started = Boolean(anchor);
   for (;;) {
     const rows = await repository.chainBatch(ex, organizationId, prevSeq, 1000);
     if (!rows.length) return { ok: true, checked, first_broken: null };
     for (const row of rows) {
       const seq = Number(row.seq);
-      // rows written before the chain existed carry no hash; the chain starts at the first hashed row
-      if (!started && row.hash === null) {
+      const broken = (reason: string) => ({ ok: false, checked, first_broken: { id: row.id, seq, reason } });
+      if (seq !== prevSeq + 1) return broken(`row ${prevSeq + 1} is missing`);
+      if (row.prev_hash !== prevHash) return broken('prev_hash does not match the previous row');
+      if (row.hash === null) {
+        if (prevHash !== null) return broken('row has no hash');
         prevSeq = seq;
         continue;
       }
-      const broken = (reason: string) => ({ ok: false, checked, first_broken: { id: row.id, seq, reason } });
-      if (started && seq !== prevSeq + 1) return broken(`row ${prevSeq + 1} is missing`);
-      if (started && row.prev_hash !== prevHash) return broken('prev_hash does not match the previous row');
       if (chainHash(row.prev_hash, row) !== row.hash) return broken('content does not match its hash');
-      started = true;
       prevHash = row.hash;
       prevSeq = seq;
       checked++;

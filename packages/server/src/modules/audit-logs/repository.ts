@@ -25,7 +25,7 @@ export interface AuditRow {
   hash: string | null;
 }
 
-const chainKey = (organizationId: string | null) => organizationId ?? NO_ORG_CHAIN;
+const chainKey = (organizationId: string | null) => (organizationId ?? NO_ORG_CHAIN).toLowerCase();
 const inChain = (organizationId: string | null) =>
   sql`coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) = ${chainKey(organizationId)}::uuid`;
 
@@ -39,8 +39,13 @@ export async function chainHead(ex: Executor, organizationId: string | null): Pr
   const [last] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
     select seq, hash from audit_logs where ${inChain(organizationId)} order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid), seq desc limit 1`);
   if (last) return { seq: Number(last.seq), hash: last.hash };
-  const [anchor] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_anchors where chain_key = ${chainKey(organizationId)}`);
-  return anchor ? { seq: Number(anchor.seq), hash: anchor.hash } : null;
+  return anchorOf(ex, organizationId);
+}
+
+/** An IP address in the text the inet type gives back. */
+export async function canonicalInet(ex: Executor, ip: string): Promise<string> {
+  const [row] = await queryRows<{ ip: string }>(ex, sql`select ${ip}::inet as ip`);
+  return row!.ip;
 }
 
 export async function insert(ex: Executor, row: AuditLogInsert): Promise<void> {
@@ -86,9 +91,13 @@ export async function chainBatch(ex: Executor, organizationId: string | null, af
      order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid), seq limit ${limit}`);
 }
 
-export async function anchorOf(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string } | null> {
+/**
+ * Where a pruned chain now starts. The anchor's hash is null when the last pruned row predated the
+ * hash chain (stored as '': the column is not nullable), so the rows after it may still be unhashed.
+ */
+export async function anchorOf(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string | null } | null> {
   const [anchor] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_anchors where chain_key = ${chainKey(organizationId)}`);
-  return anchor ? { seq: Number(anchor.seq), hash: anchor.hash } : null;
+  return anchor ? { seq: Number(anchor.seq), hash: anchor.hash || null } : null;
 }
 
 /**

@@ -32,8 +32,14 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       summary: 'Stream the filtered log as CSV or JSON lines',
       params: OrgParams,
       querystring: ExportAuditLogsQuery,
-      produces: ['text/csv', 'application/x-ndjson'],
-      response: { 200: Type.String({ description: 'CSV or JSON lines, streamed' }), ...problemResponses },
+      // the media types belong to the 200 response alone: problems stay application/problem+json
+      response: {
+        200: {
+          description: 'CSV or JSON lines, streamed',
+          content: { 'text/csv': { schema: Type.String() }, 'application/x-ndjson': { schema: Type.String() } },
+        },
+        ...problemResponses,
+      },
     },
   }, async (request, reply) => {
     const format = request.query.format ?? 'jsonl';

@@ -1,5 +1,6 @@
 // Writes audit events. Rules: an event is written with the executor of the change it records
 // (same transaction), and its metadata never carries a secret — redactMetadata strips them.
+import { isIPv4, isIPv6 } from 'node:net';
 import type { AuditAction } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
@@ -7,17 +8,38 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { chainHash, type ChainedFields } from './chain.js';
 import * as repository from './repository.js';
 
-const SECRET_KEY = /(password|secret|token|authorization|cookie|private|otp|hash|^key$|_key$|^code$)/i;
+/**
+ * Names of secrets, tested on the snake_case form of a key (`apiKey`, `API_KEY` and `api_key` are
+ * one name): passwords, secrets, tokens, credentials, cookies, private keys, one-time passwords,
+ * hashes, and `key`/`code` alone or as the last word (`signing_key`, `backup_codes`, `two_factor_code`).
+ */
+const SECRET_KEY = /(password|passwd|passphrase|secret|token|authorization|cookie|credential|private|otp|hash|(^|_)keys?$|(^|_)codes?$)/;
+const snakeCase = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+const isSecretKey = (key: string) => SECRET_KEY.test(snakeCase(key));
 
 /** Drops every property whose name suggests a secret, at any depth. */
 export function redactMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactMetadata);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (!SECRET_KEY.test(k)) out[k] = redactMetadata(v);
+    for (const [k, v] of Object.entries(value)) if (!isSecretKey(k)) out[k] = redactMetadata(v);
     return out;
   }
   return value;
+}
+
+/**
+ * The client address as the inet column will give it back, since the hash covers what verification
+ * reads: IPv4 as it is (Node's dotted quads are canonical), IPv6 as PostgreSQL writes it (lower
+ * case, zeros compressed). `host:port` and `[v6]:port` lose the port; anything else — a forged
+ * X-Forwarded-For behind TRUST_PROXY — is not an address and is not stored (the insert would fail).
+ */
+async function canonicalIp(ex: Executor, ip: string | null): Promise<string | null> {
+  if (!ip) return null;
+  const bare = (/^\[([^\]]+)\](?::\d+)?$/.exec(ip)?.[1] ?? /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(ip)?.[1] ?? ip).replace(/%.*$/, '');
+  if (isIPv4(bare)) return bare;
+  if (!isIPv6(bare)) return null;
+  return repository.canonicalInet(ex, bare);
 }
 
 export interface AuditEvent {
@@ -54,7 +76,7 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
       target_type: event.targetType ?? null,
       target_id: event.targetId ?? null,
       metadata: redactMetadata(event.metadata ?? {}) as Record<string, unknown>,
-      ip_address: ctx.ip,
+      ip_address: await canonicalIp(tx, ctx.ip),
       user_agent: ctx.userAgent,
       request_id: ctx.requestId,
       created_at: new Date(),

@@ -148,3 +148,20 @@ describe('GET /auth/me', () => {
     expectProblem(await t.request('GET', '/api/v1/auth/me', { token: 'not.a.jwt' }), 401, 'auth.invalid_token');
   });
 });
+
+describe('behind a proxy (TRUST_PROXY)', () => {
+  it('records the forwarded client address, and ignores one that is not an address instead of failing', async () => {
+    const proxied = await startTestApp({ trustProxy: true });
+    try {
+      const good = await proxied.request('POST', '/api/v1/auth/register', { body: { email: uniqueEmail(), password: STRONG_PASSWORD, full_name: 'Proxied' }, headers: { 'x-forwarded-for': '2001:db8::1' } });
+      expect(good.status, good.text).toBe(201);
+      const sessions = await proxied.request('GET', '/api/v1/auth/sessions', { token: good.body.access_token });
+      expect(sessions.body[0].ip).toBe('2001:db8::1');
+      const bad = await proxied.request('POST', '/api/v1/auth/register', { body: { email: uniqueEmail(), password: STRONG_PASSWORD, full_name: 'Spoofed' }, headers: { 'x-forwarded-for': 'garbage' } });
+      expect(bad.status, bad.text).toBe(201);
+      expect((await proxied.request('GET', '/api/v1/auth/sessions', { token: bad.body.access_token })).body[0].ip).toBeNull();
+    } finally {
+      await proxied.close();
+    }
+  });
+});

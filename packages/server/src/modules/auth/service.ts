@@ -123,7 +123,7 @@ export class AuthService {
     const result = await this.deps.db.transaction(async (tx) => {
       // the seeds' single-call form: the code comes with the password
       if (mfaEnabled && !(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return null;
-      return this.finishLogin(tx, ctx, user, { password_hash_upgraded: Boolean(newHash), mfa: mfaEnabled });
+      return this.finishLogin(tx, ctx, user, { rehashed: Boolean(newHash), mfa: mfaEnabled });
     });
     if (!result) return this.mfaFailed(ctx, user);
     this.deps.metrics.authAttempt('login', 'success');
