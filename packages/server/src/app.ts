@@ -1,6 +1,7 @@
 // buildApp(config) → a ready-to-listen Fastify instance. Tests use it with inject or listen(0).
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pino, { type DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -156,8 +157,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
   let stopRetention = () => {};
+  let analyzeTimer: NodeJS.Timeout | null = null;
   app.addHook('onReady', async () => {
     stopRetention = startRetentionJob(database.db, config.auditRetentionDays, logger);
+    // PGlite has no autovacuum: refresh the planner's statistics ourselves (PostgreSQL does it itself)
+    if (database.kind === 'pglite') {
+      const analyze = () => database.db.execute(sql`analyze`).catch((err: unknown) => logger.warn({ err }, 'analyze failed'));
+      setTimeout(analyze, 30_000).unref();
+      analyzeTimer = setInterval(analyze, 3_600_000);
+      analyzeTimer.unref();
+    }
   });
   if (!config.smtpUrl) {
     logger.warn(
@@ -170,6 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     stopRetention();
+    if (analyzeTimer) clearInterval(analyzeTimer);
     await outbox.stop();
     keyring.stop();
     redis?.disconnect();
