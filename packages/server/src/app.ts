@@ -157,15 +157,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
   let stopRetention = () => {};
-  let analyzeTimer: NodeJS.Timeout | null = null;
+  const analyzeTimers: NodeJS.Timeout[] = [];
   app.addHook('onReady', async () => {
     stopRetention = startRetentionJob(database.db, config.auditRetentionDays, logger);
     // PGlite has no autovacuum: refresh the planner's statistics ourselves (PostgreSQL does it itself)
     if (database.kind === 'pglite') {
       const analyze = () => database.db.execute(sql`analyze`).catch((err: unknown) => logger.warn({ err }, 'analyze failed'));
-      setTimeout(analyze, 30_000).unref();
-      analyzeTimer = setInterval(analyze, 3_600_000);
-      analyzeTimer.unref();
+      analyzeTimers.push(setTimeout(analyze, 30_000).unref(), setInterval(analyze, 3_600_000).unref());
     }
   });
   if (!config.smtpUrl) {
@@ -179,7 +177,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     stopRetention();
-    if (analyzeTimer) clearInterval(analyzeTimer);
+    for (const timer of analyzeTimers) clearTimeout(timer);
     await outbox.stop();
     keyring.stop();
     redis?.disconnect();
