@@ -1,10 +1,12 @@
 // `npm run bench`: autocannon against the real app, in-process, on PGlite and on PostgreSQL, next to
-// a bare-Fastify "ceiling" measured in the same run. Prints a Markdown table (medians over rounds)
-// and writes it, with the machine's description, to docs/benchmarks.md. Not part of `npm test`.
+// a bare-Fastify "ceiling" measured in the same run. Prints Markdown tables (medians over rounds)
+// and writes them, with the machine's description, to docs/benchmarks.md. Not part of `npm test`.
 //
-// Knobs: BENCH_DB=pglite|postgres|both, BENCH_ROUNDS (3), BENCH_DURATION (seconds, 6),
+// Knobs: BENCH_DB=pglite|postgres|both, BENCH_ROUNDS (3), BENCH_DURATION (seconds, 5),
 // BENCH_WARMUP (seconds, 2), BENCH_CONNECTIONS (20), BENCH_LOGIN_CONNECTIONS (8),
-// BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test: a fresh database is created next to it).
+// BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test: a fresh database is created next to it),
+// BENCH_ONLY (comma list of scenario keys or groups; a subset run does not rewrite the doc),
+// BENCH_MEMBERS (10000), BENCH_AUDIT_ROWS_PG (1000000), BENCH_AUDIT_ROWS_PGLITE (100000).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -12,9 +14,14 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PasswordHasher } from '../lib/passwords.js';
+import {
+  auditCursor, explainListQueries, getPage, memberCursorBeforePage, seedAuditLogs, seedMembers, walkMemberPages, type Explained,
+} from './fixtures.js';
 import type { LoadJob, LoadResult } from './load.js';
 import { LoadGenerator, cpuMeter, otherShare } from './load-client.js';
-import { fmt, markdownTable, median, perRoundTable, summarize, type ScenarioRounds, type Summary } from './report.js';
+import {
+  cpuCell, fmt, markdownTable, median, pct, perRoundTable, summarize, table, type ScenarioRounds, type Summary,
+} from './report.js';
 import {
   benchConfig, createDatabase, fetchJwks, registerUsers, seedRefreshTokens, startApp, startCeiling,
   type BenchDatabase, type BenchUser, type DbKind, type Target,
@@ -28,7 +35,7 @@ function envNumber(name: string, fallback: number): number {
   return value;
 }
 
-const DURATION = envNumber('BENCH_DURATION', 6);
+const DURATION = envNumber('BENCH_DURATION', 5);
 const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 3));
 const WARMUP = envNumber('BENCH_WARMUP', 2);
 const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 20));
@@ -39,6 +46,22 @@ if (!['pglite', 'postgres', 'both'].includes(DB_CHOICE)) throw new Error(`BENCH_
 const KINDS: DbKind[] = DB_CHOICE === 'both' ? ['pglite', 'postgres'] : [DB_CHOICE as DbKind];
 const USERS = 8;
 const CORES = availableParallelism();
+/** members seeded into one organization, and the keyset page measured deep in the list */
+const MEMBERS = Math.round(envNumber('BENCH_MEMBERS', 10_000));
+const PAGE_SIZE = 50;
+const MEMBERS_DEEP_PAGE = Math.min(150, Math.floor(MEMBERS / PAGE_SIZE));
+/** audit rows seeded into one organization: 1M on PostgreSQL; PGlite inserts far slower, so 100k */
+const AUDIT_ROWS: Record<DbKind, number> = {
+  postgres: Math.round(envNumber('BENCH_AUDIT_ROWS_PG', 1_000_000)),
+  pglite: Math.round(envNumber('BENCH_AUDIT_ROWS_PGLITE', 100_000)),
+};
+/** the deep audit page: the one below this chain position (cursor = base64url of the seq) */
+const AUDIT_CURSOR_SEQ = 10_000;
+const AUDIT_OFFSET = 5_000;
+if (MEMBERS_DEEP_PAGE < 2) throw new Error(`BENCH_MEMBERS must be at least ${2 * PAGE_SIZE}`);
+for (const kind of KINDS) {
+  if (AUDIT_ROWS[kind] < AUDIT_CURSOR_SEQ + PAGE_SIZE) throw new Error(`the audit scenarios need at least ${AUDIT_CURSOR_SEQ + PAGE_SIZE} rows`);
+}
 const DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
 /** hand-written notes below this line in docs/benchmarks.md survive a re-run */
 const KEEP_MARKER = '<!-- bench: everything below this line is kept when the bench rewrites this file -->';
@@ -53,6 +76,24 @@ const checkAborted = () => {
 
 // ---- scenarios ----------------------------------------------------------------------------------
 
+interface MembersFixture {
+  organizationId: string;
+  token: string;
+  count: number;
+  page: number;
+  /** the cursor that asks for `page`, as the API issued it while walking the pages */
+  cursor: string;
+  seedMs: number;
+}
+
+interface AuditFixture {
+  organizationId: string;
+  token: string;
+  rows: number;
+  head: number;
+  seedMs: number;
+}
+
 interface Env {
   db: BenchDatabase;
   app: Target;
@@ -61,35 +102,56 @@ interface Env {
   refreshTtl: number;
   /** refresh tokens needed per second of load, learned as we go */
   refreshRate: number;
+  /** users[0]'s own organization (they are its Owner): the guard and PATCH scenarios */
+  orgId: string;
+  /** users[1]'s organization with MEMBERS seeded members */
+  members: MembersFixture | null;
+  /** users[2]'s organization with AUDIT_ROWS seeded audit rows */
+  audit: AuditFixture | null;
 }
 
 interface Scenario {
+  /** short name, for BENCH_ONLY */
+  key: string;
   name: string;
   connections: number;
   isCeiling?: boolean;
+  /** scenarios it is reported against: BENCH_ONLY brings them along */
+  needs?: string[];
+  /** seeded data it reads */
+  fixture?: 'members' | 'audit';
   job(env: Env, seconds: number): Promise<{ job: Omit<LoadJob, 'id'>; notes?: string[] }>;
   after?(env: Env, result: LoadResult): void;
 }
 
 const json = { 'content-type': 'application/json' };
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const get = (url: string, token: string, seconds: number, connections = CONNECTIONS): { job: Omit<LoadJob, 'id'> } => ({
+  job: { url, method: 'GET', headers: bearer(token), connections, duration: seconds },
+});
+const need = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new Error(`${what} was not seeded`);
+  return value;
+};
+/** two small PATCH bodies in turn, so every request really changes the row */
+const PATCH_BODIES = [JSON.stringify({ description: 'Bench organization (a)' }), JSON.stringify({ description: 'Bench organization (b)' })];
 
-const SCENARIOS: Scenario[] = [
+const ALL_SCENARIOS: Scenario[] = [
   {
+    key: 'ceiling',
     name: 'CEILING: bare Fastify + jose ES256 verify + PK select',
     connections: CONNECTIONS,
     isCeiling: true,
-    job: async (env, seconds) => ({
-      job: { url: `${env.ceiling.baseUrl}/ceiling`, method: 'GET', headers: { authorization: `Bearer ${env.users[0]!.accessToken}` }, connections: CONNECTIONS, duration: seconds },
-    }),
+    job: async (env, seconds) => get(`${env.ceiling.baseUrl}/ceiling`, env.users[0]!.accessToken, seconds),
   },
   {
+    key: 'me',
     name: 'GET /api/v1/auth/me',
     connections: CONNECTIONS,
-    job: async (env, seconds) => ({
-      job: { url: `${env.app.baseUrl}/api/v1/auth/me`, method: 'GET', headers: { authorization: `Bearer ${env.users[0]!.accessToken}` }, connections: CONNECTIONS, duration: seconds },
-    }),
+    job: async (env, seconds) => get(`${env.app.baseUrl}/api/v1/auth/me`, env.users[0]!.accessToken, seconds),
   },
   {
+    key: 'refresh',
     name: 'POST /api/v1/auth/refresh',
     connections: CONNECTIONS,
     job: async (env, seconds) => {
@@ -117,6 +179,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    key: 'login',
     name: 'POST /api/v1/auth/login',
     connections: LOGIN_CONNECTIONS,
     job: async (env, seconds) => ({
@@ -131,20 +194,223 @@ const SCENARIOS: Scenario[] = [
     }),
   },
   {
+    key: 'healthz',
     name: 'GET /healthz (reference)',
     connections: CONNECTIONS,
     job: async (env, seconds) => ({
       job: { url: `${env.app.baseUrl}/healthz`, method: 'GET', headers: {}, connections: CONNECTIONS, duration: seconds },
     }),
   },
+  {
+    key: 'org-get',
+    name: 'GET /api/v1/orgs/{id} (guard: org.read)',
+    connections: CONNECTIONS,
+    needs: ['healthz'],
+    job: async (env, seconds) => get(`${env.app.baseUrl}/api/v1/orgs/${env.orgId}`, env.users[0]!.accessToken, seconds),
+  },
+  {
+    key: 'authorize',
+    name: 'POST /api/v1/orgs/{id}/authorize (2 permissions)',
+    connections: CONNECTIONS,
+    needs: ['healthz'],
+    job: async (env, seconds) => ({
+      job: {
+        url: `${env.app.baseUrl}/api/v1/orgs/${env.orgId}/authorize`,
+        method: 'POST',
+        headers: { ...json, ...bearer(env.users[0]!.accessToken) },
+        body: JSON.stringify({ permissions: ['org.read', 'org.update'] }),
+        connections: CONNECTIONS,
+        duration: seconds,
+      },
+    }),
+  },
+  {
+    key: 'members-first',
+    name: `GET /api/v1/orgs/{id}/members?limit=${PAGE_SIZE} (page 1 of ${fmt(MEMBERS)} members)`,
+    connections: CONNECTIONS,
+    fixture: 'members',
+    needs: ['members-deep'],
+    job: async (env, seconds) => {
+      const m = need(env.members, 'members');
+      return get(`${env.app.baseUrl}/api/v1/orgs/${m.organizationId}/members?limit=${PAGE_SIZE}`, m.token, seconds);
+    },
+  },
+  {
+    key: 'members-deep',
+    name: `GET /api/v1/orgs/{id}/members?limit=${PAGE_SIZE}&cursor=… (page ${MEMBERS_DEEP_PAGE})`,
+    connections: CONNECTIONS,
+    fixture: 'members',
+    needs: ['members-first'],
+    job: async (env, seconds) => {
+      const m = need(env.members, 'members');
+      return get(`${env.app.baseUrl}/api/v1/orgs/${m.organizationId}/members?limit=${PAGE_SIZE}&cursor=${m.cursor}`, m.token, seconds);
+    },
+  },
+  {
+    key: 'audit-first',
+    name: `GET /api/v1/audit/orgs/{id}/logs?limit=${PAGE_SIZE} (first page)`,
+    connections: CONNECTIONS,
+    fixture: 'audit',
+    job: async (env, seconds) => {
+      const a = need(env.audit, 'audit');
+      return get(`${env.app.baseUrl}/api/v1/audit/orgs/${a.organizationId}/logs?limit=${PAGE_SIZE}`, a.token, seconds);
+    },
+  },
+  {
+    key: 'audit-cursor',
+    name: `GET /api/v1/audit/orgs/{id}/logs?limit=${PAGE_SIZE}&cursor=… (below seq ${fmt(AUDIT_CURSOR_SEQ)})`,
+    connections: CONNECTIONS,
+    fixture: 'audit',
+    needs: ['audit-first'],
+    job: async (env, seconds) => {
+      const a = need(env.audit, 'audit');
+      return get(`${env.app.baseUrl}/api/v1/audit/orgs/${a.organizationId}/logs?limit=${PAGE_SIZE}&cursor=${auditCursor(AUDIT_CURSOR_SEQ)}`, a.token, seconds);
+    },
+  },
+  {
+    key: 'audit-offset',
+    name: `GET /api/v1/audit/orgs/{id}/logs?limit=${PAGE_SIZE}&offset=${AUDIT_OFFSET}`,
+    connections: CONNECTIONS,
+    fixture: 'audit',
+    needs: ['audit-first'],
+    job: async (env, seconds) => {
+      const a = need(env.audit, 'audit');
+      return get(`${env.app.baseUrl}/api/v1/audit/orgs/${a.organizationId}/logs?limit=${PAGE_SIZE}&offset=${AUDIT_OFFSET}`, a.token, seconds);
+    },
+  },
+  {
+    key: 'update-ceiling',
+    name: 'CEILING (write): bare Fastify + jose verify + one UPDATE organizations',
+    connections: CONNECTIONS,
+    job: async (env, seconds) => ({
+      job: {
+        url: `${env.ceiling.baseUrl}/ceiling/orgs/${env.orgId}`,
+        method: 'PATCH',
+        headers: { ...json, ...bearer(env.users[0]!.accessToken) },
+        bodies: PATCH_BODIES,
+        connections: CONNECTIONS,
+        duration: seconds,
+      },
+    }),
+  },
+  {
+    key: 'patch',
+    name: 'PATCH /api/v1/orgs/{id} (update + audit row)',
+    connections: CONNECTIONS,
+    needs: ['update-ceiling'],
+    job: async (env, seconds) => ({
+      job: {
+        url: `${env.app.baseUrl}/api/v1/orgs/${env.orgId}`,
+        method: 'PATCH',
+        headers: { ...json, ...bearer(env.users[0]!.accessToken) },
+        bodies: PATCH_BODIES,
+        connections: CONNECTIONS,
+        duration: seconds,
+      },
+    }),
+  },
 ];
+
+/** BENCH_ONLY groups */
+const GROUPS: Record<string, string[]> = {
+  auth: ['me', 'refresh', 'login'],
+  guard: ['org-get', 'authorize'],
+  members: ['members-first', 'members-deep'],
+  audit: ['audit-first', 'audit-cursor', 'audit-offset'],
+  patch: ['patch'],
+};
+
+/** The scenarios BENCH_ONLY asks for, with those they are reported against; the ceiling always runs. */
+function selectScenarios(only: string | undefined): Scenario[] {
+  if (!only?.trim()) return ALL_SCENARIOS;
+  const byKey = new Map(ALL_SCENARIOS.map((s) => [s.key, s]));
+  const wanted = new Set<string>(['ceiling']);
+  const add = (key: string) => {
+    if (wanted.has(key)) return;
+    wanted.add(key);
+    for (const dep of byKey.get(key)?.needs ?? []) add(dep);
+  };
+  for (const raw of only.split(',')) {
+    const name = raw.trim();
+    if (!name) continue;
+    if (GROUPS[name]) GROUPS[name].forEach(add);
+    else if (byKey.has(name)) add(name);
+    else throw new Error(`BENCH_ONLY: unknown scenario "${name}"; scenarios: ${[...byKey.keys()].join(', ')}; groups: ${Object.keys(GROUPS).join(', ')}`);
+  }
+  return ALL_SCENARIOS.filter((s) => wanted.has(s.key));
+}
+
+const SCENARIOS = selectScenarios(process.env.BENCH_ONLY);
+const SUBSET = SCENARIOS.length < ALL_SCENARIOS.length;
+const selected = (key: string) => SCENARIOS.some((s) => s.key === key);
 
 function describe(result: LoadResult): string {
   const statuses = Object.entries(result.statuses).map(([code, n]) => `${code}×${n}`).join(' ');
   return `${fmt(result.rps)} req/s, p50 ${fmt(result.p50, 1)} ms, p99 ${fmt(result.p99, 1)} ms, errors ${result.errors}, non-2xx ${result.non2xx} [${statuses}]${result.exhausted ? ' TOKENS EXHAUSTED' : ''}`;
 }
 
-async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<{ rows: ScenarioRounds[]; description: string; version: string; others: number[] }> {
+const dbLabel = (kind: DbKind) => (kind === 'pglite' ? 'PGlite' : 'PostgreSQL');
+
+/** Seeds what the selected scenarios read, and checks each page answers as expected before any load. */
+async function prepareFixtures(env: Env, kind: DbKind, notes: string[]): Promise<void> {
+  if (SCENARIOS.some((s) => s.fixture === 'members')) {
+    const owner = env.users[1]!;
+    const organizationId = owner.organizationId!;
+    const seedMs = await seedMembers(env.db, organizationId, MEMBERS);
+    log(`${kind}: seeded ${fmt(MEMBERS)} users and memberships in ${fmt(seedMs)} ms`);
+    const started = performance.now();
+    const cursor = await walkMemberPages(env.app.baseUrl, organizationId, owner.accessToken, MEMBERS_DEEP_PAGE, PAGE_SIZE);
+    const computed = await memberCursorBeforePage(env.db, organizationId, MEMBERS_DEEP_PAGE, PAGE_SIZE);
+    if (cursor !== computed) throw new Error(`members: the API's cursor for page ${MEMBERS_DEEP_PAGE} is not the one computed from the ids`);
+    log(`${kind}: walked ${MEMBERS_DEEP_PAGE - 1} member pages in ${fmt(performance.now() - started)} ms to get page ${MEMBERS_DEEP_PAGE}'s cursor`);
+    const deep = await getPage(`${env.app.baseUrl}/api/v1/orgs/${organizationId}/members?limit=${PAGE_SIZE}&cursor=${cursor}`, owner.accessToken);
+    if (deep.status !== 200 || deep.count !== PAGE_SIZE) throw new Error(`members page ${MEMBERS_DEEP_PAGE}: status ${deep.status}, ${deep.count} items`);
+    env.members = { organizationId, token: owner.accessToken, count: MEMBERS, page: MEMBERS_DEEP_PAGE, cursor, seedMs };
+    notes.push(`${dbLabel(kind)}: ${fmt(MEMBERS)} members seeded in ${fmt(seedMs / 1000, 1)} s (one INSERT … SELECT generate_series, then VACUUM ANALYZE)`);
+  }
+  if (SCENARIOS.some((s) => s.fixture === 'audit')) {
+    const owner = env.users[2]!;
+    const organizationId = owner.organizationId!;
+    const rows = AUDIT_ROWS[kind];
+    const { head, ms } = await seedAuditLogs(env.db, organizationId, rows);
+    log(`${kind}: seeded ${fmt(rows)} audit rows in ${fmt(ms)} ms (chain head now seq ${fmt(head)})`);
+    const base = `${env.app.baseUrl}/api/v1/audit/orgs/${organizationId}/logs?limit=${PAGE_SIZE}`;
+    const checks: [string, string, number][] = [
+      ['first page', base, head],
+      ['cursor page', `${base}&cursor=${auditCursor(AUDIT_CURSOR_SEQ)}`, AUDIT_CURSOR_SEQ - 1],
+      ['offset page', `${base}&offset=${AUDIT_OFFSET}`, head - AUDIT_OFFSET],
+    ];
+    for (const [what, url, firstSeq] of checks) {
+      const page = await getPage(url, owner.accessToken);
+      const seq = Array.isArray(page.body) ? (page.body[0] as { seq?: number } | undefined)?.seq : undefined;
+      if (page.status !== 200 || page.count !== PAGE_SIZE || seq !== firstSeq) {
+        throw new Error(`audit ${what}: status ${page.status}, ${page.count} items, first seq ${String(seq)} (expected ${firstSeq})`);
+      }
+    }
+    env.audit = { organizationId, token: owner.accessToken, rows, head, seedMs: ms };
+    notes.push(`${dbLabel(kind)}: ${fmt(rows)} audit rows seeded in ${fmt(ms / 1000, 1)} s (one INSERT … SELECT generate_series, then VACUUM ANALYZE)`);
+  }
+  for (const scenario of SCENARIOS.filter((s) => ['org-get', 'authorize', 'patch', 'update-ceiling'].includes(s.key))) {
+    // one request each before the load, so a broken route fails the bench instead of measuring 4xx
+    const { job } = await scenario.job(env, 1);
+    const response = await fetch(job.url, { method: job.method, headers: job.headers, body: job.body ?? job.bodies?.[0] });
+    if (!response.ok) throw new Error(`${scenario.name}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  }
+}
+
+interface DbRun {
+  kind: DbKind;
+  rows: ScenarioRounds[];
+  description: string;
+  version: string;
+  others: number[];
+  members: MembersFixture | null;
+  audit: AuditFixture | null;
+  plans: Explained[];
+  setupNotes: string[];
+}
+
+async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> {
   log(`${kind}: creating a fresh database`);
   const db = await createDatabase(kind, POSTGRES_URL);
   const targets: Target[] = [];
@@ -156,15 +422,29 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<{ rows:
     const users = await registerUsers(app.baseUrl, USERS);
     const ceiling = await startCeiling(db, await fetchJwks(app.baseUrl), { issuer: config.issuer, audience: config.audience });
     targets.push(ceiling);
-    const env: Env = { db, app, ceiling, users, refreshTtl: config.refreshTokenTtl, refreshRate: 1000 };
+    const env: Env = {
+      db, app, ceiling, users, refreshTtl: config.refreshTokenTtl, refreshRate: 1000, orgId: users[0]!.organizationId!, members: null, audit: null,
+    };
+    const setupNotes: string[] = [];
+    await prepareFixtures(env, kind, setupNotes);
+    const plans =
+      kind === 'postgres' && (env.audit || env.members)
+        ? await explainListQueries(
+            db,
+            env.audit && { organizationId: env.audit.organizationId, cursorSeq: AUDIT_CURSOR_SEQ, offset: AUDIT_OFFSET },
+            env.members && { organizationId: env.members.organizationId, afterId: Buffer.from(env.members.cursor, 'base64url').toString() },
+          )
+        : [];
 
     const rows: ScenarioRounds[] = SCENARIOS.map((s) => ({
-      db: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
+      db: dbLabel(kind),
+      key: s.key,
       scenario: s.name,
       isCeiling: !!s.isCeiling,
       connections: s.connections,
       rounds: [],
       ratios: [],
+      cpu: [],
       notes: [],
     }));
 
@@ -179,30 +459,33 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<{ rows:
 
     const others: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      // the ceiling and /auth/me swap places every other round, so drift does not favour either
-      const order = round % 2 === 1 ? SCENARIOS : [SCENARIOS[1]!, SCENARIOS[0]!, ...SCENARIOS.slice(2)];
-      const byName = new Map<string, LoadResult>();
+      // every other round runs the list backwards, so drift favours neither side of a pair
+      // (the ceiling and /auth/me, first and deep pages, the write ceiling and PATCH)
+      const order = round % 2 === 1 ? SCENARIOS : [...SCENARIOS].reverse();
+      const byKey = new Map<string, { result: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>> }>();
       for (const scenario of order) {
         checkAborted();
         const { job } = await scenario.job(env, DURATION);
         const stop = cpuMeter(load.pid);
         const result = await load.run(job);
-        others.push(otherShare(stop(), result.duration));
+        const cpu = stop();
+        others.push(otherShare(cpu, result.duration));
         scenario.after?.(env, result);
-        byName.set(scenario.name, result);
+        byKey.set(scenario.key, { result, cpu });
         log(`${kind} round ${round}/${ROUNDS} ${scenario.name}: ${describe(result)}`);
       }
-      const ceilingRps = byName.get(SCENARIOS[0]!.name)!.rps;
+      const ceilingRps = byKey.get('ceiling')!.result.rps;
       SCENARIOS.forEach((scenario, i) => {
-        const result = byName.get(scenario.name)!;
+        const { result, cpu } = byKey.get(scenario.key)!;
         const row = rows[i]!;
         row.rounds.push(result);
+        row.cpu.push(cpu);
         row.ratios.push(result.rps / ceilingRps);
         if (result.exhausted) row.notes.push(`round ${round}: refresh tokens ran out (${result.used} used); the rest were 401s`);
         if (result.non2xx > 0) row.notes.push(`round ${round}: statuses ${JSON.stringify(result.statuses)}`);
       });
     }
-    return { rows, description: db.description, version: db.version, others };
+    return { kind, rows, description: db.description, version: db.version, others, members: env.members, audit: env.audit, plans, setupNotes };
   } finally {
     await sleep(500); // requests in flight when autocannon stopped finish before the pool closes
     for (const target of targets.reverse()) await target.close().catch((err: unknown) => log(`close failed: ${String(err)}`));
@@ -252,14 +535,187 @@ async function timeArgon2(): Promise<Argon> {
   return { hashMs, verifyMs: median(verifyTimes), bound: CORES / (hashMs / 1000), parallel };
 }
 
-function renderDoc(summaries: Summary[], info: string[], argon: Argon, extraNotes: string[], kept: string): string {
-  const loginRows = summaries.filter((s) => s.scenario.includes('/auth/login'));
-  const meRows = summaries.filter((s) => s.scenario.includes('/auth/me'));
+// ---- report -------------------------------------------------------------------------------------
+
+interface Run extends DbRun {
+  label: string;
+  summaries: Summary[];
+}
+
+const find = (run: Run, key: string): Summary | undefined => run.summaries.find((s) => s.key === key);
+
+/** median over rounds of a's req/s ÷ b's, both measured in the same round */
+function ratioOf(run: Run, a: string, b: string): number | null {
+  const ra = run.rows.find((r) => r.key === a);
+  const rb = run.rows.find((r) => r.key === b);
+  if (!ra || !rb) return null;
+  return median(ra.rounds.map((r, i) => r.rps / rb.rounds[i]!.rps));
+}
+
+const totalCpu = (s: Summary): number => s.serverUs + (s.postgresUs ?? 0);
+/** p99 "does not grow": within 25% of the first page's, plus autocannon's 1 ms resolution */
+const p99Flat = (first: number, deep: number): boolean => deep <= first * 1.25 + 1;
+
+function guardTable(runs: Run[]): string | null {
+  const keys = ['healthz', 'ceiling', 'me', 'org-get', 'authorize'];
+  const rows: string[][] = [];
+  for (const run of runs) {
+    const healthz = find(run, 'healthz');
+    if (!find(run, 'org-get') && !find(run, 'authorize')) continue;
+    for (const key of keys) {
+      const s = find(run, key);
+      if (!s) continue;
+      rows.push([
+        run.label, s.scenario, fmt(s.rps), fmt(s.p50, 1), fmt(s.p99, 1),
+        key === 'healthz' ? '100% (ref.)' : pct(ratioOf(run, key, 'healthz')),
+        key === 'ceiling' ? '100% (ref.)' : pct(ratioOf(run, key, 'ceiling')),
+        cpuCell(s.serverUs), cpuCell(s.postgresUs),
+        key === 'healthz' ? '0 (ref.)' : healthz ? `+${fmt(totalCpu(s) - totalCpu(healthz))}` : '—',
+      ]);
+    }
+  }
+  if (!rows.length) return null;
+  return table(['Database', 'Scenario', 'Req/s', 'p50 ms', 'p99 ms', 'vs /healthz', 'vs ceiling', 'server CPU µs/req', 'PostgreSQL CPU µs/req', 'CPU µs/req above /healthz'], rows);
+}
+
+function membersTable(runs: Run[]): { table: string; verdicts: string[] } | null {
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  for (const run of runs) {
+    const first = find(run, 'members-first');
+    const deep = find(run, 'members-deep');
+    if (!first || !deep || !run.members) continue;
+    const flat = p99Flat(first.p99, deep.p99);
+    rows.push([
+      run.label, fmt(run.members.count + 1), fmt(first.rps), fmt(first.p50, 1), fmt(first.p99, 1),
+      fmt(deep.rps), fmt(deep.p50, 1), fmt(deep.p99, 1), `${fmt(deep.p99 / first.p99, 2)}×`, flat ? 'yes' : '**no**',
+    ]);
+    verdicts.push(
+      `Members on ${run.label}: page ${run.members.page} p99 ${fmt(deep.p99, 1)} ms against page 1's ${fmt(first.p99, 1)} ms — ${flat ? 'does not grow (target met)' : 'GROWS (target NOT met)'}; req/s ${pct(ratioOf(run, 'members-deep', 'members-first'))} of page 1's.`,
+    );
+  }
+  if (!rows.length) return null;
+  const header = ['Database', 'Members in the org', 'page 1 req/s', 'page 1 p50 ms', 'page 1 p99 ms', `page ${MEMBERS_DEEP_PAGE} req/s`, `page ${MEMBERS_DEEP_PAGE} p50 ms`, `page ${MEMBERS_DEEP_PAGE} p99 ms`, 'p99 deep ÷ first', 'p99 flat?'];
+  return { table: table(header, rows), verdicts };
+}
+
+function auditTable(runs: Run[]): { table: string; verdicts: string[] } | null {
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  for (const run of runs) {
+    const first = find(run, 'audit-first');
+    if (!first || !run.audit) continue;
+    const size = `${fmt(run.audit.rows)}${run.kind === 'pglite' ? ' (PGlite variant)' : ''}`;
+    const pages: [string, string][] = [
+      ['audit-first', 'first page (newest)'],
+      ['audit-cursor', `cursor below seq ${fmt(AUDIT_CURSOR_SEQ)} (${fmt(run.audit.head - AUDIT_CURSOR_SEQ + 1)} newer rows skipped)`],
+      ['audit-offset', `offset=${fmt(AUDIT_OFFSET)}`],
+    ];
+    for (const [key, label] of pages) {
+      const s = find(run, key);
+      if (!s) continue;
+      rows.push([
+        run.label, size, label, fmt(s.rps), fmt(s.p50, 1), fmt(s.p99, 1),
+        key === 'audit-first' ? '100% (ref.)' : pct(ratioOf(run, key, 'audit-first')),
+        key === 'audit-first' ? '1.00×' : `${fmt(s.p99 / first.p99, 2)}×`,
+        cpuCell(s.serverUs), cpuCell(s.postgresUs),
+      ]);
+    }
+    const cursor = find(run, 'audit-cursor');
+    if (cursor) {
+      const flat = p99Flat(first.p99, cursor.p99);
+      verdicts.push(
+        `Audit log on ${run.label} (${fmt(run.audit.rows)} rows): the deep cursor page's p99 is ${fmt(cursor.p99, 1)} ms against the first page's ${fmt(first.p99, 1)} ms — ${flat ? 'does not grow' : 'GROWS'}.`,
+      );
+    }
+  }
+  if (!rows.length) return null;
+  const header = ['Database', 'Audit rows in the org', 'Page (limit 50)', 'Req/s', 'p50 ms', 'p99 ms', 'req/s vs first page', 'p99 vs first page', 'server CPU µs/req', 'PostgreSQL CPU µs/req'];
+  return { table: table(header, rows, 3), verdicts };
+}
+
+function patchTable(runs: Run[]): { table: string; verdicts: string[] } | null {
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  for (const run of runs) {
+    const patch = find(run, 'patch');
+    const bare = find(run, 'update-ceiling');
+    if (!patch || !bare) continue;
+    const ratio = ratioOf(run, 'patch', 'update-ceiling');
+    rows.push([run.label, bare.scenario, fmt(bare.rps), fmt(bare.p50, 1), fmt(bare.p99, 1), '100% (ref.)', cpuCell(bare.serverUs), cpuCell(bare.postgresUs)]);
+    rows.push([run.label, patch.scenario, fmt(patch.rps), fmt(patch.p50, 1), fmt(patch.p99, 1), pct(ratio), cpuCell(patch.serverUs), cpuCell(patch.postgresUs)]);
+    verdicts.push(
+      `PATCH /orgs/{id} on ${run.label}: ${pct(ratio)} of the write ceiling's req/s; ${fmt(totalCpu(patch) - totalCpu(bare))} µs more CPU per request (server${run.kind === 'postgres' ? ' + PostgreSQL' : ', PGlite included'}).`,
+    );
+  }
+  if (!rows.length) return null;
+  return { table: table(['Database', 'Scenario', 'Req/s', 'p50 ms', 'p99 ms', 'vs write ceiling', 'server CPU µs/req', 'PostgreSQL CPU µs/req'], rows), verdicts };
+}
+
+function plansSection(runs: Run[]): string | null {
+  const plans = runs.flatMap((r) => r.plans);
+  if (!plans.length) return null;
+  return plans
+    .map((p) => {
+      const params = p.params.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
+      return `**${p.title}**: \`${p.text}\` with (${params})\n\n\`\`\`text\n${p.plan.join('\n')}\n\`\`\``;
+    })
+    .join('\n\n');
+}
+
+interface Report {
+  main: string;
+  guard: string | null;
+  members: { table: string; verdicts: string[] } | null;
+  audit: { table: string; verdicts: string[] } | null;
+  patch: { table: string; verdicts: string[] } | null;
+  plans: string | null;
+  meLines: string[];
+  loginLines: string[];
+}
+
+function buildReport(runs: Run[], argon: Argon | null): Report {
+  const summaries = runs.flatMap((r) => r.summaries);
+  return {
+    main: markdownTable(summaries),
+    guard: guardTable(runs),
+    members: membersTable(runs),
+    audit: auditTable(runs),
+    patch: patchTable(runs),
+    plans: plansSection(runs),
+    meLines: summaries
+      .filter((s) => s.key === 'me')
+      .map((r) => `/auth/me on ${r.db}: ${pct(r.ratio)} of the ceiling${r.db === 'PostgreSQL' ? ` (target ≥ 70%: ${(r.ratio ?? 0) >= 0.7 ? 'met' : 'NOT met'})` : ''}.`),
+    loginLines: argon
+      ? summaries
+          .filter((s) => s.key === 'login')
+          .map((r) => `Login on ${r.db}: ${fmt(r.rps)} req/s = ${fmt((r.rps / argon.bound) * 100)}% of the theoretical bound, ${fmt((r.rps / argon.parallel) * 100)}% of the measured argon2 throughput.`)
+      : [],
+  };
+}
+
+/** what a full default run takes: every scenario's warm-up and rounds, plus ~30 s of set-up and seeding per database */
+const estimatedMinutes = (kinds: number) => Math.ceil((kinds * (ALL_SCENARIOS.length * (WARMUP + ROUNDS * DURATION) + 30)) / 60);
+
+function renderDoc(runs: Run[], report: Report, info: string[], argon: Argon | null, extraNotes: string[], kept: string): string {
+  const summaries = runs.flatMap((r) => r.summaries);
+  const pgAudit = runs.find((r) => r.kind === 'postgres')?.audit?.rows ?? AUDIT_ROWS.postgres;
+  const liteAudit = runs.find((r) => r.kind === 'pglite')?.audit?.rows ?? AUDIT_ROWS.pglite;
+  const argonText = argon
+    ? `argon2id (the app's PasswordHasher, ${benchConfig().argon2.memoryCost} KiB, t=${benchConfig().argon2.timeCost}, p=${benchConfig().argon2.parallelism}):
+${fmt(argon.hashMs, 1)} ms a hash, ${fmt(argon.verifyMs, 1)} ms a verify (median of 5, one at a time), so login's
+theoretical ceiling is ${CORES} cores ÷ ${fmt(argon.hashMs, 1)} ms ≈ **${fmt(argon.bound)} logins/s**. Measured with
+${LOGIN_CONNECTIONS} verifies in flight at once (no HTTP, no database): ${fmt(argon.parallel)} verifies/s.
+${report.loginLines.join('\n')}
+`
+    : '';
+  const section = (title: string, intro: string, body: string | null, after: string[] = []) =>
+    body ? `\n## ${title}\n\n${intro}\n\n${body}\n${after.length ? `\n${after.join('\n')}\n` : ''}` : '';
   return `# Benchmarks
 
 Measured by \`npm run bench\` (autocannon; not part of \`npm test\`). Every number below is a median over
-${ROUNDS} rounds of ${DURATION} s per scenario; each ratio compares a scenario with the ceiling
-measured against the same database in the same round.
+${ROUNDS} rounds of ${DURATION} s per scenario; each ratio compares two scenarios measured against the same
+database in the same round.
 
 ## Machine
 
@@ -267,52 +723,107 @@ ${info.map((l) => `- ${l}`).join('\n')}
 
 ## Results
 
-${markdownTable(summaries)}
+${report.main}
 
-argon2id (the app's PasswordHasher, ${benchConfig().argon2.memoryCost} KiB, t=${benchConfig().argon2.timeCost}, p=${benchConfig().argon2.parallelism}):
-${fmt(argon.hashMs, 1)} ms a hash, ${fmt(argon.verifyMs, 1)} ms a verify (median of 5, one at a time), so login's
-theoretical ceiling is ${CORES} cores ÷ ${fmt(argon.hashMs, 1)} ms ≈ **${fmt(argon.bound)} logins/s**. Measured with
-${LOGIN_CONNECTIONS} verifies in flight at once (no HTTP, no database): ${fmt(argon.parallel)} verifies/s.
-${loginRows.map((r) => `Login on ${r.db}: ${fmt(r.rps)} req/s = ${fmt((r.rps / argon.bound) * 100)}% of the theoretical bound, ${fmt((r.rps / argon.parallel) * 100)}% of the measured argon2 throughput.`).join('\n')}
-${meRows.map((r) => `/auth/me on ${r.db}: ${fmt((r.ratio ?? 0) * 100)}% of the ceiling${r.db === 'PostgreSQL' ? ` (target ≥ 70%: ${(r.ratio ?? 0) >= 0.7 ? 'met' : 'NOT met'})` : ''}.`).join('\n')}
-${extraNotes.length ? `\nNotes from the run:\n\n${extraNotes.map((n) => `- ${n}`).join('\n')}\n` : ''}
-Req/s per round:
+${argonText}${report.meLines.join('\n')}
+${extraNotes.length ? `\nNotes from the run:\n\n${extraNotes.map((n) => `- ${n}`).join('\n')}\n` : ''}${section(
+    'Guard cost: permission-protected routes',
+    `\`GET /api/v1/orgs/{id}\` needs \`org.read\`: authentication (token verify + session lookup), the guard's
+membership lookup (\`memberships.findAccess\`, one prepared statement on PostgreSQL) and the handler's
+primary-key select of the organization. \`POST …/authorize\` needs only membership and answers from the
+guard's result (no query of its own). "CPU above /healthz" is what auth + guard + handler cost per request, in
+the server and (PostgreSQL) the database together.`,
+    report.guard,
+  )}${section(
+    `Members list: ${fmt(MEMBERS)} members in one organization`,
+    `${fmt(MEMBERS)} users and their memberships (Member role) seeded with one \`INSERT … SELECT generate_series\`
+(ids from \`gen_random_uuid()\`). Page 1 against page ${MEMBERS_DEEP_PAGE}, whose cursor was obtained by walking pages
+1…${MEMBERS_DEEP_PAGE - 1} through the API once before measuring (and checked against the one computed from the ids).
+Keyset pages (\`m.id > cursor order by m.id limit 51\`): p99 must not grow with the page number.`,
+    report.members?.table ?? null,
+    report.members?.verdicts,
+  )}${section(
+    'Audit log listing',
+    `One organization's chain with ${fmt(pgAudit)} rows on **PostgreSQL** and ${fmt(liteAudit)} on **PGlite** (seeding a
+million rows into PGlite takes far longer, so it gets the smaller variant), seeded after its real rows with one
+\`INSERT … SELECT generate_series\` (\`actor_type 'system'\`, action \`bench.seed\`, one a second up to now, hashes null),
+then \`VACUUM ANALYZE\`. Newest first: the first page, a keyset page below seq ${fmt(AUDIT_CURSOR_SEQ)} (cursor =
+base64url of the seq, i.e. nearly the whole chain skipped), and \`offset=${fmt(AUDIT_OFFSET)}\`.`,
+    report.audit?.table ?? null,
+    report.audit?.verdicts,
+  )}${section(
+    'Audit writing on a mutating route',
+    `\`PATCH /api/v1/orgs/{id}\` with a small body (\`{"description": …}\`, two values in turn) against the write
+ceiling: bare Fastify, the same jose verify, and the one \`UPDATE organizations … RETURNING\` the PATCH makes,
+autocommitted. Turning audit off is not possible, so the gap is everything PATCH adds to that statement:
+session and membership lookups, a transaction, re-reading the organization, and the audit row — a savepoint,
+the per-organization chain lock (\`pg_advisory_xact_lock\`), reading the chain head, hashing, the insert. All
+${CONNECTIONS} connections update the same organization, so both sides queue on its row lock, and PATCH holds
+that lock (and the chain lock) until its transaction commits.`,
+    report.patch?.table ?? null,
+    report.patch?.verdicts,
+  )}${section(
+    'Query plans (PostgreSQL, EXPLAIN without ANALYZE)',
+    `The exact statements the app sends for the pages above (the repositories' own functions, run through an
+executor that answers with EXPLAIN), planned with the bench's parameter values.`,
+    report.plans,
+  )}
+## Req/s per round
 
 ${perRoundTable(summaries)}
 
 ## How to run
 
 \`\`\`sh
-npx tsc -b && npm run bench                    # PGlite and PostgreSQL, 3 rounds of 6 s
+npx tsc -b && npm run bench                    # PGlite and PostgreSQL, ${ROUNDS} rounds of ${DURATION} s
 BENCH_DB=pglite npm run bench                  # or postgres
 BENCH_ROUNDS=5 BENCH_DURATION=8 npm run bench  # longer, steadier
+BENCH_ONLY=guard,patch npm run bench           # a subset (printed only: docs/benchmarks.md is left alone)
 BENCH_DATABASE_URL=postgres://user@host:5432/db npm run bench
 node packages/server/dist/bench/breakdown.js   # where /auth/me's time goes, step by step (BENCH_DB=postgres by default)
 \`\`\`
 
+\`BENCH_ONLY\` takes a comma list of scenario keys — ${ALL_SCENARIOS.map((s) => `\`${s.key}\``).join(', ')} — or
+groups: ${Object.entries(GROUPS).map(([g, keys]) => `\`${g}\` (${keys.join(', ')})`).join(', ')}. The ceiling always
+runs, and so does whatever a scenario is reported against (\`/healthz\` for the guard routes, the write ceiling
+for PATCH, the other page for the members pair, the first page for the deep audit pages); data is seeded only
+for the scenarios that read it.
+
 Other knobs: \`BENCH_WARMUP\` (s, default 2), \`BENCH_CONNECTIONS\` (default 20),
-\`BENCH_LOGIN_CONNECTIONS\` (default 8). For PostgreSQL the bench creates a database
+\`BENCH_LOGIN_CONNECTIONS\` (default 8), \`BENCH_MEMBERS\` (default 10000), \`BENCH_AUDIT_ROWS_PG\` (default
+1000000), \`BENCH_AUDIT_ROWS_PGLITE\` (default 100000). For PostgreSQL the bench creates a database
 \`saasready_bench_<pid>\` beside the one in \`BENCH_DATABASE_URL\`, migrates it and drops it at the end;
 PGlite runs in a temporary DATA_DIR that is removed afterwards. The whole run takes about
-${Math.ceil((KINDS.length * (SCENARIOS.length * (WARMUP + ROUNDS * DURATION) + 20)) / 60)} minutes with the defaults and rewrites this file
+${estimatedMinutes(KINDS.length)} minutes with the defaults (this one: see "Whole run" above) and rewrites this file
 (text below the marker at the end is kept).
 
 What runs: the real app from \`buildApp(config)\` in the bench's process, listening on 127.0.0.1:0,
-with \`NODE_ENV=production\`, a random \`MASTER_KEY\`, \`LOG_LEVEL=warn\` and — for the bench only —
-\`rateLimit.enabled = false\`, since every request comes from one IP. autocannon runs in a child
-process. Scenarios:
+with \`NODE_ENV=production\`, a random \`MASTER_KEY\`, \`LOG_LEVEL=warn\`, 2-hour access tokens (issued once
+per database, they must outlive the run) and — for the bench only — \`rateLimit.enabled = false\`, since
+every request comes from one IP. autocannon runs in a child process. ${USERS} users register through the API;
+each gets their own organization, as its Owner. Scenarios (key in brackets):
 
-- **CEILING** — a bare Fastify 5 server (no plugins) with one route that verifies the same ES256
+- **CEILING** [\`ceiling\`] — a bare Fastify 5 server (no plugins) with one route that verifies the same ES256
   access token with \`jose\` (\`jwtVerify\`, public key imported once, algorithm pinned) and runs one
   primary-key select (\`select … from sessions where id = $1\`) on the same database handle.
-- **GET /auth/me** — one access token (so \`last_used_at\` is touched at most once a minute).
-- **POST /auth/refresh** — every request presents a refresh token never used before: before each
+- **GET /auth/me** [\`me\`] — one access token (so \`last_used_at\` is touched at most once a minute).
+- **POST /auth/refresh** [\`refresh\`] — every request presents a refresh token never used before: before each
   run the bench writes that many fresh sessions, each with one refresh token, straight into the
   database (as \`startSession\` would, but in bulk — logging in that often would cost an argon2 verify
   each), and hands each token out once. A reused token would end its session, so errors and
   non-2xx must stay 0.
-- **POST /auth/login** — ${USERS} registered users in turn, ${LOGIN_CONNECTIONS} connections.
-- **GET /healthz** — the app's cheapest route, for reference: what the plugin stack alone costs.
+- **POST /auth/login** [\`login\`] — ${USERS} registered users in turn, ${LOGIN_CONNECTIONS} connections.
+- **GET /healthz** [\`healthz\`] — the app's cheapest route, for reference: what the plugin stack alone costs.
+- **GET /orgs/{id}** [\`org-get\`] and **POST /orgs/{id}/authorize** [\`authorize\`] with
+  \`{"permissions": ["org.read", "org.update"]}\` — the first user in their own organization.
+- **Members** [\`members-first\`, \`members-deep\`] — the second user's organization, with ${fmt(MEMBERS)} seeded members.
+- **Audit log** [\`audit-first\`, \`audit-cursor\`, \`audit-offset\`] — the third user's organization, with the
+  seeded rows.
+- **CEILING (write)** [\`update-ceiling\`] and **PATCH /orgs/{id}** [\`patch\`] — the first user's organization
+  (its audit chain grows by one row per PATCH).
+
+Odd rounds run the scenarios in the order of the tables, even rounds in reverse, so slow drift favours
+neither side of a pair.
 
 ## Reading the numbers
 
@@ -323,12 +834,19 @@ process. Scenarios:
   things every authenticated request must do (verify the token, look up its session); everything
   above that — the plugin hooks (request id, helmet, CORS, metrics, authentication), the user join,
   the memberships query, schema serialisation — is what the ratio measures.
+- **CPU µs/req** is CPU time divided by completed requests, from procfs: "server" is the bench's own
+  process (the app or the ceiling, and PGlite when the database is PGlite — it runs in that process),
+  "PostgreSQL" all processes named \`postgres\`. At saturation it is a steadier measure of a route's
+  cost than req/s; "above /healthz" subtracts what the plugin stack alone costs.
 - **Login is bounded by argon2id**, not by the server: at best ≈ cores ÷ hash time (a verify costs the same). A login
   throughput near that bound is the expected result; latency grows with connections because hashes
   queue on libuv's thread pool.
-- Refresh is a write path (a rotation in a transaction, a new refresh token, a signature), so it is
-  expected well below the read-only ceiling; on PGlite every query runs one at a time in the
-  server's own thread.
+- Refresh and PATCH are write paths (a transaction, several statements, for refresh a signature), so
+  they are expected well below the read-only ceiling; on PGlite every query runs one at a time in the
+  server's own thread. PATCH is compared with the write ceiling, not the read one.
+- **Pages**: a keyset page (members, audit cursor) should cost the same wherever it starts; p99 within
+  25% (+1 ms, autocannon's resolution) of the first page's counts as "does not grow". An offset page
+  reads and throws away \`offset\` rows first, so it costs more the deeper it goes (here ${fmt(AUDIT_OFFSET)} rows).
 - p50/p99 include queueing at the given connection count, in whole milliseconds (autocannon's
   resolution: 0.0 means under 1 ms); errors are connection errors and timeouts, non-2xx any other
   status — both should be 0.
@@ -342,14 +860,19 @@ ${kept}`;
 async function main(): Promise<void> {
   const started = Date.now();
   log(`rounds ${ROUNDS} × ${DURATION} s, warm-up ${WARMUP} s, databases: ${KINDS.join(', ')}, cores ${CORES}`);
-  const argon = await timeArgon2();
-  log(`argon2id: ${fmt(argon.hashMs, 1)} ms a hash, ${fmt(argon.verifyMs, 1)} ms a verify → login ceiling ≈ ${CORES} ÷ ${fmt(argon.hashMs, 1)} ms ≈ ${fmt(argon.bound)}/s; ${fmt(argon.parallel)} verifies/s measured ${LOGIN_CONNECTIONS} at a time`);
+  log(`scenarios: ${SCENARIOS.map((s) => s.key).join(', ')}${SUBSET ? ' (BENCH_ONLY: docs/benchmarks.md will not be rewritten)' : ''}`);
+  let argon: Argon | null = null;
+  if (selected('login')) {
+    argon = await timeArgon2();
+    log(`argon2id: ${fmt(argon.hashMs, 1)} ms a hash, ${fmt(argon.verifyMs, 1)} ms a verify → login ceiling ≈ ${CORES} ÷ ${fmt(argon.hashMs, 1)} ms ≈ ${fmt(argon.bound)}/s; ${fmt(argon.parallel)} verifies/s measured ${LOGIN_CONNECTIONS} at a time`);
+  }
 
   const load = new LoadGenerator();
-  const all: ScenarioRounds[] = [];
+  const runs: Run[] = [];
   const dbInfo: string[] = [];
   /** CPU used by processes other than the bench, the load generator and PostgreSQL, while measuring */
   const foreign: string[] = [];
+  const setupNotes: string[] = [];
   let failed: unknown = null;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -359,11 +882,12 @@ async function main(): Promise<void> {
   }
   try {
     for (const kind of KINDS) {
-      const { rows, description, version, others } = await benchDatabase(kind, load);
-      all.push(...rows);
-      dbInfo.push(`${description}: ${version.split(',')[0]}`);
-      if (others.length) {
-        foreign.push(`${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} runs: other processes used a median ${fmt(median(others) * 100)}% (max ${fmt(Math.max(...others) * 100)}%) of the machine's CPU`);
+      const run = await benchDatabase(kind, load);
+      runs.push({ ...run, label: dbLabel(kind), summaries: run.rows.map(summarize) });
+      dbInfo.push(`${run.description}: ${run.version.split(',')[0]}`);
+      setupNotes.push(...run.setupNotes);
+      if (run.others.length) {
+        foreign.push(`${dbLabel(kind)} runs: other processes used a median ${fmt(median(run.others) * 100)}% (max ${fmt(Math.max(...run.others) * 100)}%) of the machine's CPU`);
       }
     }
   } catch (err) {
@@ -373,8 +897,8 @@ async function main(): Promise<void> {
   }
   if (failed) throw failed;
 
-  const summaries = all.map(summarize);
-  const table = markdownTable(summaries);
+  const summaries = runs.flatMap((r) => r.summaries);
+  const report = buildReport(runs, argon);
   const notes = summaries.flatMap((s) => s.notes.map((n) => `${s.db} ${s.scenario}: ${n}`));
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const info = [
@@ -384,22 +908,33 @@ async function main(): Promise<void> {
     `Rounds: ${ROUNDS} × ${DURATION} s per scenario (after a ${WARMUP} s warm-up each); connections ${CONNECTIONS}, login ${LOGIN_CONNECTIONS}`,
     ...dbInfo,
     ...foreign,
+    ...setupNotes,
     `Whole run: ${fmt((Date.now() - started) / 1000)} s`,
   ];
 
-  process.stdout.write(`\n${table}\n\n`);
-  process.stdout.write(
-    `argon2id: ${fmt(argon.hashMs, 1)} ms/hash, ${fmt(argon.verifyMs, 1)} ms/verify → theoretical login ceiling ${CORES} cores ÷ ${fmt(argon.hashMs, 1)} ms ≈ ${fmt(argon.bound)}/s (measured ${fmt(argon.parallel)} verifies/s, ${LOGIN_CONNECTIONS} in flight)\n`,
-  );
-  for (const line of foreign) process.stdout.write(`${line}\n`);
-  for (const note of notes) process.stdout.write(`note: ${note}\n`);
+  const out = (text: string) => process.stdout.write(text);
+  out(`\n${report.main}\n\n`);
+  if (argon) {
+    out(`argon2id: ${fmt(argon.hashMs, 1)} ms/hash, ${fmt(argon.verifyMs, 1)} ms/verify → theoretical login ceiling ${CORES} cores ÷ ${fmt(argon.hashMs, 1)} ms ≈ ${fmt(argon.bound)}/s (measured ${fmt(argon.parallel)} verifies/s, ${LOGIN_CONNECTIONS} in flight)\n`);
+  }
+  for (const line of [...report.loginLines, ...report.meLines]) out(`${line}\n`);
+  if (report.guard) out(`\nGuard cost:\n\n${report.guard}\n`);
+  for (const part of [report.members, report.audit, report.patch]) if (part) out(`\n${part.table}\n\n${part.verdicts.join('\n')}\n`);
+  if (report.plans) out(`\n${report.plans}\n`);
+  out('\n');
+  for (const line of [...foreign, ...setupNotes, info[info.length - 1]!]) out(`${line}\n`);
+  for (const note of notes) out(`note: ${note}\n`);
 
+  if (SUBSET) {
+    out(`\nBENCH_ONLY run: ${DOC} left as it was\n`);
+    return;
+  }
   const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
   const markerAt = previous.indexOf(KEEP_MARKER);
   const kept = markerAt >= 0 ? previous.slice(markerAt + KEEP_MARKER.length).replace(/^\n/, '') : '';
   mkdirSync(dirname(DOC), { recursive: true });
-  writeFileSync(DOC, renderDoc(summaries, info, argon, notes, kept));
-  process.stdout.write(`\nwritten to ${DOC}\n`);
+  writeFileSync(DOC, renderDoc(runs, report, info, argon, notes, kept));
+  out(`\nwritten to ${DOC}\n`);
 }
 
 main().then(
