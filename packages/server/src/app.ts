@@ -92,6 +92,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (redisDown) logger.info('redis is back: rate limits are shared again');
     redisDown = false;
   });
+  // start counting in Redis from the first request (not in-process first, then Redis)
+  if (redis && redis.status !== 'ready') {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2_000);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 
   const metrics = new Metrics();
   const keyring = new Keyring(database.db, {
