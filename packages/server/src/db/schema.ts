@@ -85,6 +85,8 @@ export const memberships = pgTable(
   (t) => [
     unique('memberships_org_user_key').on(t.organization_id, t.user_id),
     index('memberships_user_idx').on(t.user_id),
+    // keyset pages of one organization's members, whatever the size of the others
+    index('memberships_org_id_idx').on(t.organization_id, t.id),
     foreignKey({ columns: [t.organization_id, t.role_id], foreignColumns: [roles.organization_id, roles.id] }),
   ],
 );

@@ -1,5 +1,5 @@
 import { and, eq, gt, ilike, isNull, like, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { preparedRows, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { memberships, organizations, roles } from '../../db/schema.js';
@@ -26,9 +26,9 @@ export async function insertWithFreeSlug(
   throw new Error('could not find a free organization slug');
 }
 
-/** A live (not deleted) organization by id. */
+/** A live (not deleted) organization by id (prepared: GET /orgs/{id} is on hot paths). */
 export async function findById(ex: Executor, id: string): Promise<OrganizationRow | null> {
-  const [row] = await ex.select().from(organizations).where(and(eq(organizations.id, id), isNull(organizations.deleted_at))).limit(1);
+  const [row] = await preparedRows<OrganizationRow>(ex, 'organization_by_id', sql`select * from organizations where id = ${id} and deleted_at is null`);
   return row ?? null;
 }
 
