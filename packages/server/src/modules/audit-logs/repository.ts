@@ -1,26 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { auditChainAnchors, auditLogs } from '../../db/schema.js';
-import { NO_ORG_CHAIN } from './chain.js';
+import { NO_ORG_CHAIN, type ChainedFields } from './chain.js';
 
 export type AuditLogInsert = typeof auditLogs.$inferInsert;
 
-export interface AuditRow {
-  id: string;
-  organization_id: string | null;
-  seq: number;
-  actor_type: string;
-  actor_user_id: string | null;
-  actor_api_key_id: string | null;
-  actor_email: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
+/** A stored row: the chained content plus its links. */
+export interface AuditRow extends ChainedFields {
   metadata: Record<string, unknown>;
-  ip_address: string | null;
-  user_agent: string | null;
-  request_id: string | null;
-  created_at: Date | string;
   prev_hash: string | null;
   hash: string | null;
 }
