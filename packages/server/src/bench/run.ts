@@ -6,7 +6,8 @@
 // BENCH_WARMUP (seconds, 2), BENCH_CONNECTIONS (20), BENCH_LOGIN_CONNECTIONS (8),
 // BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test: a fresh database is created next to it),
 // BENCH_ONLY (comma list of scenario keys or groups; a subset run does not rewrite the doc),
-// BENCH_MEMBERS (10000), BENCH_AUDIT_ROWS_PG (1000000), BENCH_AUDIT_ROWS_PGLITE (100000).
+// BENCH_MEMBERS (10000), BENCH_AUDIT_ROWS_PG (1000000), BENCH_AUDIT_ROWS_PGLITE (100000),
+// BENCH_MICRO_SECONDS (2: each round of the in-process flag and verify loops), BENCH_VERIFY_CONCURRENCY (8).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -14,6 +15,10 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PasswordHasher } from '../lib/passwords.js';
+import {
+  EVAL_KEYS, FLAG_COUNT, prepareFlags, startProjectsApi, summarizeMicro, timeFlagEvaluation, timeVerification,
+  type FlagsFixture, type MicroResult, type MicroSummary,
+} from './flags-sdk.js';
 import {
   auditCursor, explainListQueries, getPage, memberCursorBeforePage, seedAuditLogs, seedMembers, walkMemberPages, type Explained,
 } from './fixtures.js';
@@ -58,6 +63,11 @@ const AUDIT_ROWS: Record<DbKind, number> = {
 /** the deep audit page: the one below this chain position (cursor = base64url of the seq) */
 const AUDIT_CURSOR_SEQ = 10_000;
 const AUDIT_OFFSET = 5_000;
+/** the in-process loops (flag evaluation, token verification): seconds per round, and verifies in flight */
+const MICRO_SECONDS = envNumber('BENCH_MICRO_SECONDS', 2);
+const VERIFY_CONCURRENCY = Math.round(envNumber('BENCH_VERIFY_CONCURRENCY', 8));
+/** spec targets */
+const FLAGS_TARGET = 0.8;
 if (MEMBERS_DEEP_PAGE < 2) throw new Error(`BENCH_MEMBERS must be at least ${2 * PAGE_SIZE}`);
 for (const kind of KINDS) {
   if (AUDIT_ROWS[kind] < AUDIT_CURSOR_SEQ + PAGE_SIZE) throw new Error(`the audit scenarios need at least ${AUDIT_CURSOR_SEQ + PAGE_SIZE} rows`);
@@ -108,6 +118,10 @@ interface Env {
   members: MembersFixture | null;
   /** users[2]'s organization with AUDIT_ROWS seeded audit rows */
   audit: AuditFixture | null;
+  /** global flags, overrides for users[0]'s organization, and users[3] as a Member of it */
+  flags: FlagsFixture | null;
+  /** the projects-api example, verifying SaaSReady's tokens with the SDK */
+  projects: Target | null;
 }
 
 interface Scenario {
@@ -119,7 +133,7 @@ interface Scenario {
   /** scenarios it is reported against: BENCH_ONLY brings them along */
   needs?: string[];
   /** seeded data it reads */
-  fixture?: 'members' | 'audit';
+  fixture?: 'members' | 'audit' | 'flags' | 'sdk';
   job(env: Env, seconds: number): Promise<{ job: Omit<LoadJob, 'id'>; notes?: string[] }>;
   after?(env: Env, result: LoadResult): void;
 }
@@ -225,6 +239,39 @@ const ALL_SCENARIOS: Scenario[] = [
     }),
   },
   {
+    key: 'flags-eval',
+    name: `GET /api/v1/orgs/{id}/feature-flags/evaluate?keys=<${EVAL_KEYS.length} of ${FLAG_COUNT}> (member)`,
+    connections: CONNECTIONS,
+    fixture: 'flags',
+    // reported against /healthz (the target), and authorize (auth + guard, no query of its own)
+    needs: ['healthz', 'authorize'],
+    job: async (env, seconds) => {
+      const f = need(env.flags, 'flags');
+      return get(`${env.app.baseUrl}/api/v1/orgs/${f.organizationId}/feature-flags/evaluate?keys=${EVAL_KEYS.join(',')}`, f.token, seconds);
+    },
+  },
+  {
+    key: 'sdk-health',
+    name: 'example app (SDK): GET /health (unprotected)',
+    connections: CONNECTIONS,
+    fixture: 'sdk',
+    needs: ['sdk-projects'],
+    job: async (env, seconds) => ({
+      job: { url: `${need(env.projects, 'the example app').baseUrl}/health`, method: 'GET', headers: {}, connections: CONNECTIONS, duration: seconds },
+    }),
+  },
+  {
+    key: 'sdk-projects',
+    name: 'example app (SDK): GET /orgs/{id}/projects (offline verify + org.read)',
+    connections: CONNECTIONS,
+    fixture: 'sdk',
+    needs: ['sdk-health'],
+    job: async (env, seconds) => {
+      const f = need(env.flags, 'the member');
+      return get(`${need(env.projects, 'the example app').baseUrl}/orgs/${f.organizationId}/projects`, f.token, seconds);
+    },
+  },
+  {
     key: 'members-first',
     name: `GET /api/v1/orgs/{id}/members?limit=${PAGE_SIZE} (page 1 of ${fmt(MEMBERS)} members)`,
     connections: CONNECTIONS,
@@ -318,6 +365,8 @@ const GROUPS: Record<string, string[]> = {
   members: ['members-first', 'members-deep'],
   audit: ['audit-first', 'audit-cursor', 'audit-offset'],
   patch: ['patch'],
+  flags: ['flags-eval'],
+  sdk: ['sdk-health', 'sdk-projects'],
 };
 
 /** The scenarios BENCH_ONLY asks for, with those they are reported against; the ceiling always runs. */
@@ -352,7 +401,19 @@ function describe(result: LoadResult): string {
 const dbLabel = (kind: DbKind) => (kind === 'pglite' ? 'PGlite' : 'PostgreSQL');
 
 /** Seeds what the selected scenarios read, and checks each page answers as expected before any load. */
-async function prepareFixtures(env: Env, kind: DbKind, notes: string[]): Promise<void> {
+async function prepareFixtures(env: Env, kind: DbKind, notes: string[], targets: Target[], claims: { issuer: string; audience: string }): Promise<void> {
+  if (SCENARIOS.some((s) => s.fixture === 'flags' || s.fixture === 'sdk')) {
+    const started = performance.now();
+    env.flags = await prepareFlags(env.db, env.app.baseUrl, env.users[0]!, env.users[3]!, env.users.slice(4));
+    const ms = performance.now() - started;
+    log(`${kind}: ${FLAG_COUNT} flags, ${env.flags.overrides} overrides for the bench organization (+${env.flags.otherOverrides} for others), a member, in ${fmt(ms)} ms; SDK says ${JSON.stringify(env.flags.expected)}`);
+    notes.push(`${dbLabel(kind)}: ${FLAG_COUNT} global flags, ${env.flags.overrides} overrides for the bench organization and ${env.flags.otherOverrides} for ${env.users.length - 4} others (app's repository functions), one member (Member role, session switched to the organization through the API)`);
+  }
+  if (SCENARIOS.some((s) => s.fixture === 'sdk')) {
+    env.projects = await startProjectsApi(env.app.baseUrl, claims);
+    targets.push(env.projects);
+    log(`${kind}: projects-api example listening on ${env.projects.baseUrl}`);
+  }
   if (SCENARIOS.some((s) => s.fixture === 'members')) {
     const owner = env.users[1]!;
     const organizationId = owner.organizationId!;
@@ -390,12 +451,41 @@ async function prepareFixtures(env: Env, kind: DbKind, notes: string[]): Promise
     env.audit = { organizationId, token: owner.accessToken, rows, head, seedMs: ms };
     notes.push(`${dbLabel(kind)}: ${fmt(rows)} audit rows seeded in ${fmt(ms / 1000, 1)} s (one INSERT … SELECT generate_series, then VACUUM ANALYZE)`);
   }
-  for (const scenario of SCENARIOS.filter((s) => ['org-get', 'authorize', 'patch', 'update-ceiling'].includes(s.key))) {
+  for (const scenario of SCENARIOS.filter((s) => ['org-get', 'authorize', 'patch', 'update-ceiling', 'flags-eval', 'sdk-health', 'sdk-projects'].includes(s.key))) {
     // one request each before the load, so a broken route fails the bench instead of measuring 4xx
     const { job } = await scenario.job(env, 1);
     const response = await fetch(job.url, { method: job.method, headers: job.headers, body: job.body ?? job.bodies?.[0] });
     if (!response.ok) throw new Error(`${scenario.name}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+    if (scenario.key === 'flags-eval') {
+      // the server and the SDK (evaluating locally from the snapshot) must agree
+      const body = (await response.json()) as { flags: Record<string, boolean> };
+      if (JSON.stringify(body.flags) !== JSON.stringify(env.flags!.expected)) {
+        throw new Error(`evaluate answered ${JSON.stringify(body.flags)}, the SDK's local evaluation ${JSON.stringify(env.flags!.expected)}`);
+      }
+    } else await response.arrayBuffer();
   }
+}
+
+/** the in-process loops run once per bench process, on the first database's fixtures */
+let microDone = false;
+
+async function runMicro(env: Env, kind: DbKind, claims: { issuer: string; audience: string }): Promise<MicroResult[]> {
+  if (microDone) return [];
+  const results: MicroResult[] = [];
+  if (selected('flags-eval') && env.flags) {
+    log(`${kind}: local flag evaluation, ${ROUNDS} × ${MICRO_SECONDS} s per loop`);
+    results.push(...(await timeFlagEvaluation(env.flags, MICRO_SECONDS, ROUNDS)));
+  }
+  if (selected('sdk-projects') && env.flags) {
+    log(`${kind}: SDK offline verification, ${ROUNDS} × ${MICRO_SECONDS} s, 1 and ${VERIFY_CONCURRENCY} in flight`);
+    results.push(...(await timeVerification(env.app.baseUrl, claims, await fetchJwks(env.app.baseUrl), env.flags.token, MICRO_SECONDS, ROUNDS, VERIFY_CONCURRENCY)));
+  }
+  for (const r of results) {
+    const s = summarizeMicro(r);
+    log(`  ${s.name} ×${s.concurrency}: ${fmt(s.perSecond)}/s, ${fmt(s.perCpuSecond)} per CPU-second (${fmt(s.cpuNs)} ns CPU each)`);
+  }
+  microDone = results.length > 0;
+  return results;
 }
 
 interface DbRun {
@@ -408,6 +498,8 @@ interface DbRun {
   audit: AuditFixture | null;
   plans: Explained[];
   setupNotes: string[];
+  /** in-process loops (first database of the process only) */
+  micro: MicroResult[];
 }
 
 async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> {
@@ -424,9 +516,11 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
     targets.push(ceiling);
     const env: Env = {
       db, app, ceiling, users, refreshTtl: config.refreshTokenTtl, refreshRate: 1000, orgId: users[0]!.organizationId!, members: null, audit: null,
+      flags: null, projects: null,
     };
     const setupNotes: string[] = [];
-    await prepareFixtures(env, kind, setupNotes);
+    const claims = { issuer: config.issuer, audience: config.audience };
+    await prepareFixtures(env, kind, setupNotes, targets, claims);
     const plans =
       kind === 'postgres' && (env.audit || env.members)
         ? await explainListQueries(
@@ -485,7 +579,8 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
         if (result.non2xx > 0) row.notes.push(`round ${round}: statuses ${JSON.stringify(result.statuses)}`);
       });
     }
-    return { kind, rows, description: db.description, version: db.version, others, members: env.members, audit: env.audit, plans, setupNotes };
+    const micro = await runMicro(env, kind, claims);
+    return { kind, rows, description: db.description, version: db.version, others, members: env.members, audit: env.audit, plans, setupNotes, micro };
   } finally {
     await sleep(500); // requests in flight when autocannon stopped finish before the pool closes
     for (const target of targets.reverse()) await target.close().catch((err: unknown) => log(`close failed: ${String(err)}`));
@@ -652,6 +747,90 @@ function patchTable(runs: Run[]): { table: string; verdicts: string[] } | null {
   return { table: table(['Database', 'Scenario', 'Req/s', 'p50 ms', 'p99 ms', 'vs write ceiling', 'server CPU µs/req', 'PostgreSQL CPU µs/req'], rows), verdicts };
 }
 
+/** CPU µs per request, server + PostgreSQL, of `a` above `b` */
+const cpuAbove = (a: Summary, b: Summary): number => totalCpu(a) - totalCpu(b);
+
+function flagsTable(runs: Run[], micro: MicroSummary[]): { table: string; verdicts: string[] } | null {
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  const local = micro.find((m) => m.name.includes('isEnabled'));
+  for (const run of runs) {
+    const evaluate = find(run, 'flags-eval');
+    const healthz = find(run, 'healthz');
+    if (!evaluate || !healthz) continue;
+    for (const key of ['healthz', 'ceiling', 'authorize', 'flags-eval']) {
+      const s = find(run, key);
+      if (!s) continue;
+      rows.push([
+        run.label, s.scenario, fmt(s.rps), fmt(s.p50, 1), fmt(s.p99, 1),
+        key === 'healthz' ? '100% (ref.)' : pct(ratioOf(run, key, 'healthz')),
+        key === 'ceiling' ? '100% (ref.)' : pct(ratioOf(run, key, 'ceiling')),
+        cpuCell(s.serverUs), cpuCell(s.postgresUs),
+        key === 'healthz' ? '0 (ref.)' : `+${fmt(cpuAbove(s, healthz))}`,
+      ]);
+    }
+    const ratio = ratioOf(run, 'flags-eval', 'healthz');
+    const authorize = find(run, 'authorize');
+    const split = authorize
+      ? ` Of the +${fmt(cpuAbove(evaluate, healthz))} µs above /healthz, authentication + the guard (what \`POST …/authorize\` costs above /healthz) is ${fmt(cpuAbove(authorize, healthz))} µs and the flags query + evaluation + ETag (evaluate above authorize) ${fmt(cpuAbove(evaluate, authorize))} µs${run.kind === 'postgres' ? ` (of which PostgreSQL ${fmt((evaluate.postgresUs ?? 0) - (authorize.postgresUs ?? 0))} µs)` : ''}.`
+      : '';
+    const evaluations = local ? ` Evaluating the ${EVAL_KEYS.length} flags themselves costs ${EVAL_KEYS.length} × ${fmt(local.cpuNs)} ns ≈ ${fmt((EVAL_KEYS.length * local.cpuNs) / 1000, 1)} µs (in-process loop below).` : '';
+    verdicts.push(
+      `Evaluate on ${run.label}: ${pct(ratio)} of /healthz's req/s (target ≥ ${pct(FLAGS_TARGET)}: ${(ratio ?? 0) >= FLAGS_TARGET ? 'met' : 'NOT met'}); ${fmt(totalCpu(evaluate))} µs of CPU per request against ${fmt(totalCpu(healthz))} µs (${fmt(totalCpu(evaluate) / Math.max(1, totalCpu(healthz)), 1)}×).${split}${evaluations}`,
+    );
+  }
+  if (!rows.length) return null;
+  return {
+    table: table(['Database', 'Scenario', 'Req/s', 'p50 ms', 'p99 ms', 'vs /healthz', 'vs ceiling', 'server CPU µs/req', 'PostgreSQL CPU µs/req', 'CPU µs/req above /healthz'], rows),
+    verdicts,
+  };
+}
+
+function sdkTable(runs: Run[], micro: MicroSummary[]): { table: string; verdicts: string[] } | null {
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  const verify = micro.find((m) => m.name.startsWith('SDK') && m.name.includes('verify') && m.concurrency === 1);
+  for (const run of runs) {
+    const health = find(run, 'sdk-health');
+    const projects = find(run, 'sdk-projects');
+    if (!health || !projects) continue;
+    for (const s of [health, projects]) {
+      rows.push([
+        run.label, s.scenario, fmt(s.rps), fmt(s.p50, 1), fmt(s.p99, 1),
+        s === health ? '100% (ref.)' : pct(ratioOf(run, 'sdk-projects', 'sdk-health')),
+        cpuCell(s.serverUs), cpuCell(s.postgresUs),
+        s === health ? '0 (ref.)' : `+${fmt(cpuAbove(s, health))}`,
+      ]);
+    }
+    verdicts.push(
+      `Example app on ${run.label} (SaaSReady: ${run.label}, not involved once the JWKS is cached): the protected route runs at ${pct(ratioOf(run, 'sdk-projects', 'sdk-health'))} of /health's req/s, ${fmt(cpuAbove(projects, health))} µs more CPU per request${verify ? ` (one SDK verify in-process: ${fmt(verify.cpuNs / 1000)} µs of CPU)` : ''}.`,
+    );
+  }
+  if (!rows.length) return null;
+  return {
+    table: table(['Database', 'Scenario', 'Req/s', 'p50 ms', 'p99 ms', 'vs /health', 'server CPU µs/req', 'PostgreSQL CPU µs/req', 'CPU µs/req above /health'], rows),
+    verdicts,
+  };
+}
+
+function microTable(runs: Run[]): { table: string; summaries: MicroSummary[] } | null {
+  const rows: string[][] = [];
+  const summaries: MicroSummary[] = [];
+  for (const run of runs) {
+    for (const m of run.micro.map(summarizeMicro)) {
+      summaries.push(m);
+      const perOp = m.cpuNs >= 10_000 ? `${fmt(m.cpuNs / 1000, 1)} µs` : `${fmt(m.cpuNs)} ns`;
+      rows.push([
+        m.name + (m.note ? ` — ${m.note}` : ''), String(m.concurrency), fmt(m.perSecond), fmt(m.perCpuSecond), perOp,
+        m.rounds.map((v) => fmt(v)).join(' / '), pct(m.others),
+      ]);
+    }
+  }
+  if (!rows.length) return null;
+  const header = ['Measurement (in-process, no HTTP)', 'In flight', 'Ops/s (median, wall clock)', 'Ops per CPU-second, all threads (per core)', 'CPU per op', 'Ops/s per round', 'Other processes'];
+  return { table: table(header, rows, 1), summaries };
+}
+
 function plansSection(runs: Run[]): string | null {
   const plans = runs.flatMap((r) => r.plans);
   if (!plans.length) return null;
@@ -669,6 +848,9 @@ interface Report {
   members: { table: string; verdicts: string[] } | null;
   audit: { table: string; verdicts: string[] } | null;
   patch: { table: string; verdicts: string[] } | null;
+  flags: { table: string; verdicts: string[] } | null;
+  sdk: { table: string; verdicts: string[] } | null;
+  micro: string | null;
   plans: string | null;
   meLines: string[];
   loginLines: string[];
@@ -676,8 +858,12 @@ interface Report {
 
 function buildReport(runs: Run[], argon: Argon | null): Report {
   const summaries = runs.flatMap((r) => r.summaries);
+  const micro = microTable(runs);
   return {
     main: markdownTable(summaries),
+    flags: flagsTable(runs, micro?.summaries ?? []),
+    sdk: sdkTable(runs, micro?.summaries ?? []),
+    micro: micro?.table ?? null,
     guard: guardTable(runs),
     members: membersTable(runs),
     audit: auditTable(runs),
@@ -694,8 +880,60 @@ function buildReport(runs: Run[], argon: Argon | null): Report {
   };
 }
 
-/** what a full default run takes: every scenario's warm-up and rounds, plus ~30 s of set-up and seeding per database */
-const estimatedMinutes = (kinds: number) => Math.ceil((kinds * (ALL_SCENARIOS.length * (WARMUP + ROUNDS * DURATION) + 30)) / 60);
+/**
+ * what a full default run takes: every scenario's warm-up and rounds, plus ~30 s of set-up and seeding per
+ * database, plus the seven in-process loops once
+ */
+const estimatedMinutes = (kinds: number) =>
+  Math.ceil((kinds * (ALL_SCENARIOS.length * (WARMUP + ROUNDS * DURATION) + 30) + 7 * (ROUNDS * MICRO_SECONDS + 0.3)) / 60);
+
+/** The flags, SDK and in-process sections, in the doc's Markdown (also printed by a BENCH_ONLY run). */
+function flagsSdkSections(report: Report): string {
+  const section = (title: string, intro: string, body: string | null, after: string[] = []) =>
+    body ? `\n## ${title}\n\n${intro}\n\n${body}\n${after.length ? `\n${after.join('\n')}\n` : ''}` : '';
+  return `${section(
+    'Feature-flag evaluation over HTTP',
+    `\`GET /api/v1/orgs/{id}/feature-flags/evaluate?keys=\` with ${EVAL_KEYS.length} keys (${EVAL_KEYS.map((k) => `\`${k}\``).join(', ')}), by a
+Member of the organization (their session switched to it through the API). ${FLAG_COUNT} global flags, five kinds in turn
+(on; off; organization rollout 10–86%; user rollout 50%; organization rollout 30%), six overrides for this
+organization (two of them with a percentage) and a few for other organizations. The five keys take each path
+through \`evaluateFlag\`: an override, an override with a user rollout, an organization rollout, a user rollout,
+a plain default. The route authenticates (token verify + session lookup), runs the guard
+(\`feature_flags.read\`: \`memberships.findAccess\`), sends one prepared query (\`flags_for_org\`: every flag
+left-joined with this organization's overrides), evaluates the five keys and hashes the answer for its ETag.
+Before the load the bench checks its answer against the SDK's local evaluation of the organization's snapshot.
+Spec target: **at least ${pct(FLAGS_TARGET)} of \`/healthz\`'s throughput**, both measured in the same round.
+\`POST …/authorize\` is in the table as authentication + guard without a query of its own, so the difference
+between the two rows is what the flags part of the route costs.`,
+    report.flags?.table ?? null,
+    report.flags?.verdicts,
+  )}${section(
+    'SDK: the example app protected by offline verification',
+    `The projects-api example (\`buildProjectsApi\` from \`examples/projects-api/dist/app.js\`) in the bench's process,
+listening on 127.0.0.1:0, its verifier pointed at the bench app's JWKS: fetched on the first request and cached,
+so SaaSReady is not called while this is measured. \`GET /orgs/{id}/projects\` runs the SDK's
+\`fastifyGuard(…).requirePermission('org.read', { orgParam: 'orgId' })\`: bearer parsing, \`verify\` (jose
+\`jwtVerify\`, ES256, against the cached key set), the organization match and the permission, read from the
+token's claims (not strict mode); it answers the organization's projects (none: \`[]\`). \`GET /health\` on the
+same app is unprotected. The member's token from the flags scenario. "server CPU" is the bench process: the
+example app, with the SaaSReady app idle beside it.`,
+    report.sdk?.table ?? null,
+    report.sdk?.verdicts,
+  )}${section(
+    'In-process: local flag evaluation and token verification',
+    `Timed loops in the bench process with no HTTP: ${ROUNDS} rounds of ${MICRO_SECONDS} s each after a 0.3 s warm-up, median; run
+once per bench process, on its first database's fixtures (they do not touch the database). The flag loops are
+synchronous on one JavaScript thread; their inputs cycle through the ${FLAG_COUNT} flags × 64 organizations (one in four
+the bench organization, with its overrides) × 64 users, from the organization's snapshot as an API key downloads it
+(\`FlagEvaluator.start()\`). Verification awaits each \`verify\`; WebCrypto's ECDSA verify runs on libuv's thread
+pool, so with several in flight the process uses more than one core. "Ops per CPU-second" divides by the CPU time
+of the whole process, all threads (V8's garbage-collector helpers too), and is the per-core figure; for the flag
+loops it is below the wall-clock rate because the GC helper threads work beside the loop (\`murmur3\` allocates a
+\`TextEncoder\` buffer per hash). jose's \`jwtVerify\` with the key imported once (what the ceiling does) is the
+reference for what the SDK adds around it.`,
+    report.micro,
+  )}`;
+}
 
 function renderDoc(runs: Run[], report: Report, info: string[], argon: Argon | null, extraNotes: string[], kept: string): string {
   const summaries = runs.flatMap((r) => r.summaries);
@@ -762,7 +1000,7 @@ ${CONNECTIONS} connections update the same organization, so both sides queue on 
 that lock (and the chain lock) until its transaction commits.`,
     report.patch?.table ?? null,
     report.patch?.verdicts,
-  )}${section(
+  )}${flagsSdkSections(report)}${section(
     'Query plans (PostgreSQL, EXPLAIN without ANALYZE)',
     `The exact statements the app sends for the pages above (the repositories' own functions, run through an
 executor that answers with EXPLAIN), planned with the bench's parameter values.`,
@@ -786,12 +1024,14 @@ node packages/server/dist/bench/breakdown.js   # where /auth/me's time goes, ste
 \`BENCH_ONLY\` takes a comma list of scenario keys — ${ALL_SCENARIOS.map((s) => `\`${s.key}\``).join(', ')} — or
 groups: ${Object.entries(GROUPS).map(([g, keys]) => `\`${g}\` (${keys.join(', ')})`).join(', ')}. The ceiling always
 runs, and so does whatever a scenario is reported against (\`/healthz\` for the guard routes, the write ceiling
-for PATCH, the other page for the members pair, the first page for the deep audit pages); data is seeded only
+for PATCH, the other page for the members pair, the first page for the deep audit pages, \`/healthz\` and
+\`authorize\` for flag evaluation, the example app's other route for the SDK pair); data is seeded only
 for the scenarios that read it.
 
 Other knobs: \`BENCH_WARMUP\` (s, default 2), \`BENCH_CONNECTIONS\` (default 20),
 \`BENCH_LOGIN_CONNECTIONS\` (default 8), \`BENCH_MEMBERS\` (default 10000), \`BENCH_AUDIT_ROWS_PG\` (default
-1000000), \`BENCH_AUDIT_ROWS_PGLITE\` (default 100000). For PostgreSQL the bench creates a database
+1000000), \`BENCH_AUDIT_ROWS_PGLITE\` (default 100000), \`BENCH_MICRO_SECONDS\` (default 2: each round of the
+in-process loops), \`BENCH_VERIFY_CONCURRENCY\` (default 8). For PostgreSQL the bench creates a database
 \`saasready_bench_<pid>\` beside the one in \`BENCH_DATABASE_URL\`, migrates it and drops it at the end;
 PGlite runs in a temporary DATA_DIR that is removed afterwards. The whole run takes about
 ${estimatedMinutes(KINDS.length)} minutes with the defaults (this one: see "Whole run" above) and rewrites this file
@@ -821,6 +1061,11 @@ each gets their own organization, as its Owner. Scenarios (key in brackets):
   seeded rows.
 - **CEILING (write)** [\`update-ceiling\`] and **PATCH /orgs/{id}** [\`patch\`] — the first user's organization
   (its audit chain grows by one row per PATCH).
+- **Feature flags** [\`flags-eval\`] — \`GET /orgs/{id}/feature-flags/evaluate?keys=…\` (${EVAL_KEYS.length} keys of ${FLAG_COUNT} seeded flags) by
+  the fourth user, made a Member of the first user's organization; reported against \`/healthz\` and
+  \`authorize\`. The same group times \`FlagEvaluator.isEnabled\`, \`evaluateFlag\` and \`rolloutBucket\` in-process.
+- **SDK** [\`sdk-health\`, \`sdk-projects\`] — the projects-api example app on the SDK, with the same member's
+  token; the same group times the SDK's \`verify\` in-process (1 and ${VERIFY_CONCURRENCY} in flight).
 
 Odd rounds run the scenarios in the order of the tables, even rounds in reverse, so slow drift favours
 neither side of a pair.
@@ -838,6 +1083,9 @@ neither side of a pair.
   process (the app or the ceiling, and PGlite when the database is PGlite — it runs in that process),
   "PostgreSQL" all processes named \`postgres\`. At saturation it is a steadier measure of a route's
   cost than req/s; "above /healthz" subtracts what the plugin stack alone costs.
+- Target from the spec: **feature-flag evaluation ≥ ${pct(FLAGS_TARGET)} of \`/healthz\`'s throughput**. \`/healthz\` does no
+  authentication and no query, so every authenticated, org-scoped route is far below it (see the guard
+  table); the "CPU above /healthz" column says where the difference goes.
 - **Login is bounded by argon2id**, not by the server: at best ≈ cores ÷ hash time (a verify costs the same). A login
   throughput near that bound is the expected result; latency grows with connections because hashes
   queue on libuv's thread pool.
@@ -920,6 +1168,8 @@ async function main(): Promise<void> {
   for (const line of [...report.loginLines, ...report.meLines]) out(`${line}\n`);
   if (report.guard) out(`\nGuard cost:\n\n${report.guard}\n`);
   for (const part of [report.members, report.audit, report.patch]) if (part) out(`\n${part.table}\n\n${part.verdicts.join('\n')}\n`);
+  const extra = flagsSdkSections(report);
+  if (extra) out(extra);
   if (report.plans) out(`\n${report.plans}\n`);
   out('\n');
   for (const line of [...foreign, ...setupNotes, info[info.length - 1]!]) out(`${line}\n`);
