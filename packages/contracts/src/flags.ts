@@ -31,8 +31,21 @@ export interface EvaluationContext {
 }
 
 /** MurmurHash3 (x86, 32-bit) of a UTF-8 string: fast, pure, the same in Node and browsers. */
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of `text`; flag keys and ids are ASCII, which skips the encoder's allocation. */
+function utf8(text: string): Uint8Array {
+  const ascii = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return encoder.encode(text);
+    ascii[i] = code;
+  }
+  return ascii;
+}
+
 export function murmur3(text: string, seed = 0): number {
-  const data = new TextEncoder().encode(text);
+  const data = utf8(text);
   let h = seed >>> 0;
   const c1 = 0xcc9e2d51;
   const c2 = 0x1b873593;
