@@ -52,7 +52,7 @@ declare module 'fastify' {
     mfaExempt?: boolean;
     /** answers are stored under the Idempotency-Key header and replayed for 24 hours */
     idempotent?: boolean;
-    /** API keys may call this `authenticated` route (they are refused on every other one) */
+    /** API keys may call this `authenticated`, `member` or `superuser` route (they are refused on every other one) */
     apiKeys?: boolean;
     /** registered by a library (docs UI): exempt from the response-schema rule */
     internal?: boolean;

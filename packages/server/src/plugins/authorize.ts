@@ -22,7 +22,8 @@ const superuserRequired = () => new AppError('permission_denied', 'Permission de
 function authorizeApiKey(request: FastifyRequest): void {
   const key = request.apiKey!;
   const config = request.routeOptions.config;
-  const userOnly = config.superuser || (config.authenticated && !config.apiKeys) || (config.member && !config.apiKeys);
+  // `apiKeys: true` opens a route to keys too (for a superuser route: keys instead of a superuser)
+  const userOnly = ((config.superuser || config.authenticated || config.member) && !config.apiKeys) || false;
   if (userOnly || (config.permission && USER_ONLY_PERMISSIONS.has(config.permission))) throw apiKeyForbidden();
   if (!config.permission && !config.member) return;
   const orgId = (request.params as { org_id?: string }).org_id ?? '';

@@ -6,7 +6,7 @@ import {
   evaluateFlag, type CreateFeatureFlagBody, type FeatureFlag, type FlagSnapshot, type OrgFeatureFlag, type SetFlagOverrideBody,
   type UpdateFeatureFlagBody,
 } from '@saasready/contracts';
-import type { Database } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -153,7 +153,7 @@ export class FeatureFlagsService {
     return { version: createHash('sha1').update(JSON.stringify(body)).digest('base64url'), flags: body };
   }
 
-  private async orgView(ex: Database | Parameters<Parameters<Database['transaction']>[0]>[0], organizationId: string, key: string, userId: string | null): Promise<OrgFeatureFlag> {
+  private async orgView(ex: Executor, organizationId: string, key: string, userId: string | null): Promise<OrgFeatureFlag> {
     const row = (await repository.listForOrg(ex, organizationId)).find((r) => r.key === key);
     if (!row) throw flagNotFound();
     return toOrgFlag(row, organizationId, userId);
