@@ -37,6 +37,7 @@ import { RolesService } from './modules/roles/service.js';
 import { Keyring } from './modules/signing-keys/service.js';
 import authenticate from './plugins/authenticate.js';
 import authorize from './plugins/authorize.js';
+import dashboard from './plugins/dashboard.js';
 import errors, { sendProblem } from './plugins/errors.js';
 import idempotency from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
@@ -64,6 +65,8 @@ export interface BuildOptions {
   redisNamespace?: string;
   /** run the outbox worker in this process (default true) */
   outboxWorker?: boolean;
+  /** where the built dashboard is (default packages/admin/dist) */
+  dashboardDir?: string;
 }
 
 /** Largest accepted request body: every legitimate request is far smaller. */
@@ -164,6 +167,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api/v1' },
   );
+  await app.register(dashboard, options.dashboardDir ? { dir: options.dashboardDir } : {});
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
   let stopRetention = () => {};

@@ -9,7 +9,8 @@ import type {
   ListAuditLogsQuery, ListInvitationsQuery, ListMembersQuery, LoginBody, LoginResult, LoginWith2faBody, Me, Member, MfaSetupResponse,
   MyOrganization, Organization, OrgFeatureFlag, Page, Permission, RegisterBody, RegisterResult, ResetPasswordBody, Role, Session,
   SetFlagOverrideBody, SwitchOrgBody, SwitchOrgResponse, TokenResponse, UpdateOrganizationBody, UpdateRoleBody, Verify2faBody,
-  VerifyEmailBody,
+  VerifyEmailBody, AdminListQuery, AdminOrganization, AdminUser, CreateFeatureFlagBody, FeatureFlag, MailboxMessage, MailboxQuery,
+  UpdateFeatureFlagBody,
 } from './types.js';
 
 export type { CallOptions, SaaSReadyOptions, Tokens };
@@ -77,6 +78,10 @@ export class SaaSReady {
   readonly apiKeys: ApiKeysApi;
   /** Feature flags as an organization sees them, overrides and evaluation. */
   readonly features: FeaturesApi;
+  /** Instance-wide listings and global feature flags (superusers only). */
+  readonly admin: AdminApi;
+  /** Development helpers (the outgoing-mail box of a server without SMTP). */
+  readonly dev: DevApi;
   readonly #transport: Transport;
 
   constructor(options: SaaSReadyOptions) {
@@ -86,6 +91,8 @@ export class SaaSReady {
     this.invitations = new InvitationsApi(this.#transport);
     this.apiKeys = new ApiKeysApi(this.#transport);
     this.features = new FeaturesApi(this.#transport);
+    this.admin = new AdminApi(this.#transport);
+    this.dev = new DevApi(this.#transport);
   }
 
   /**
@@ -1024,5 +1031,124 @@ export class FeaturesApi {
   async isEnabled(orgId: string, key: string, options?: CallOptions): Promise<boolean> {
     const { flags } = await this.evaluate(orgId, [key], options);
     return flags[key] ?? false;
+  }
+}
+
+/**
+ * `client.admin`: what an instance superuser sees — every user, every organization, global feature flags.
+ *
+ * @example
+ * ```ts
+ * const users = await client.admin.listUsers({ search: 'acme.test', limit: 50 });
+ * await client.admin.createFlag({ key: 'new-billing', name: 'New billing', default_enabled: false, rollout_percent: 10 });
+ * ```
+ */
+export class AdminApi {
+  readonly #t: Transport;
+  /** @internal */
+  constructor(transport: Transport) {
+    this.#t = transport;
+  }
+
+  /**
+   * Every user of the instance, newest first, `search` on email and name; next page in `nextCursor`.
+   *
+   * @example
+   * ```ts
+   * const page = await client.admin.listUsers({ search: 'jane' });
+   * ```
+   */
+  async listUsers(query: AdminListQuery = {}, options?: CallOptions): Promise<Page<AdminUser>> {
+    const { data, response } = await this.#t.send((init) => this.#t.api.GET('/api/v1/admin/users', { params: { query }, ...init }), { call: options });
+    return toPage(data, response);
+  }
+
+  /**
+   * Every organization of the instance, with `search` on name and slug; next page in `nextCursor`.
+   *
+   * @example
+   * ```ts
+   * const page = await client.admin.listOrganizations({ search: 'acme' });
+   * ```
+   */
+  async listOrganizations(query: AdminListQuery = {}, options?: CallOptions): Promise<Page<AdminOrganization>> {
+    const { data, response } = await this.#t.send((init) => this.#t.api.GET('/api/v1/admin/organizations', { params: { query }, ...init }), { call: options });
+    return toPage(data, response);
+  }
+
+  /**
+   * Every global feature flag.
+   *
+   * @example
+   * ```ts
+   * for (const flag of await client.admin.listFlags()) console.log(flag.key, flag.rollout_percent);
+   * ```
+   */
+  async listFlags(options?: CallOptions): Promise<FeatureFlag[]> {
+    return (await this.#t.send((init) => this.#t.api.GET('/api/v1/admin/feature-flags', { ...init }), { call: options })).data;
+  }
+
+  /**
+   * Creates a global feature flag.
+   *
+   * @example
+   * ```ts
+   * await client.admin.createFlag({ key: 'new-billing', name: 'New billing', default_enabled: false });
+   * ```
+   */
+  async createFlag(body: CreateFeatureFlagBody, options?: CallOptions): Promise<FeatureFlag> {
+    return (await this.#t.send((init) => this.#t.api.POST('/api/v1/admin/feature-flags', { body, ...init }), { call: options })).data;
+  }
+
+  /**
+   * Changes a global flag's rule (default, rollout percentage, unit, name, description).
+   *
+   * @example
+   * ```ts
+   * await client.admin.updateFlag('new-billing', { rollout_percent: 50 });
+   * ```
+   */
+  async updateFlag(key: string, body: UpdateFeatureFlagBody, options?: CallOptions): Promise<FeatureFlag> {
+    return (await this.#t.send((init) => this.#t.api.PATCH('/api/v1/admin/feature-flags/{key}', { params: { path: { key } }, body, ...init }), { call: options })).data;
+  }
+
+  /**
+   * Deletes a global flag and every organization's override of it.
+   *
+   * @example
+   * ```ts
+   * await client.admin.deleteFlag('new-billing');
+   * ```
+   */
+  async deleteFlag(key: string, options?: CallOptions): Promise<void> {
+    await this.#t.send((init) => this.#t.api.DELETE('/api/v1/admin/feature-flags/{key}', { params: { path: { key } }, ...init }), { call: options });
+  }
+}
+
+/**
+ * `client.dev`: helpers that exist only on a development server without SMTP.
+ *
+ * @example
+ * ```ts
+ * const [latest] = await client.dev.mailbox({ to: 'alice@acme.test' });
+ * ```
+ */
+export class DevApi {
+  readonly #t: Transport;
+  /** @internal */
+  constructor(transport: Transport) {
+    this.#t = transport;
+  }
+
+  /**
+   * The latest outgoing emails, newest first (404 in production or when SMTP is configured).
+   *
+   * @example
+   * ```ts
+   * const messages = await client.dev.mailbox({ to: 'alice@acme.test', limit: 5 });
+   * ```
+   */
+  async mailbox(query: MailboxQuery = {}, options?: CallOptions): Promise<MailboxMessage[]> {
+    return (await this.#t.send((init) => this.#t.api.GET('/api/v1/dev/mailbox', { params: { query }, ...init }), { call: options })).data;
   }
 }

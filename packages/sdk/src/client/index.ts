@@ -1,5 +1,5 @@
 // Public surface of the API client (re-exported by the package index).
-export { SaaSReady, AuthApi, OrgsApi, InvitationsApi, ApiKeysApi, FeaturesApi } from './client.js';
+export { SaaSReady, AuthApi, OrgsApi, InvitationsApi, ApiKeysApi, FeaturesApi, AdminApi, DevApi } from './client.js';
 export type { CallOptions, SaaSReadyOptions, Tokens } from './client.js';
 export { SaaSReadyError } from './errors.js';
 export type { SaaSReadyErrorCode, ProblemDocument, FieldError } from './errors.js';
@@ -10,6 +10,7 @@ export type {
   ListAuditLogsQuery, ListInvitationsQuery, ListMembersQuery, LoginBody, LoginResult, LoginWith2faBody, Me, Member, MfaRequiredResponse,
   MfaSetupResponse, MyMembership, MyOrganization, Organization, OrgFeatureFlag, Page, Permission, QueryParams, RegisterBody, RegisterResult,
   RequestBody, ResetPasswordBody, ResponseBody, Role, Session, SetFlagOverrideBody, SwitchOrgBody, SwitchOrgResponse, TokenResponse,
-  UpdateOrganizationBody, UpdateRoleBody, User, VerificationPendingResponse, Verify2faBody, VerifyEmailBody,
+  UpdateOrganizationBody, UpdateRoleBody, User, FeatureFlag, AdminUser, AdminOrganization, MailboxMessage, AdminListQuery, MailboxQuery,
+  CreateFeatureFlagBody, UpdateFeatureFlagBody, VerificationPendingResponse, Verify2faBody, VerifyEmailBody,
 } from './types.js';
 export type { paths as SaaSReadyPaths, components as SaaSReadyComponents } from '../generated/openapi.js';

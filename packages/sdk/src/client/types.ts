@@ -112,4 +112,17 @@ export type SetFlagOverrideBody = RequestBody<'/api/v1/orgs/{org_id}/feature-fla
  * One page of a keyset-paginated listing: the items as the API returned them (a plain array),
  * plus the cursor of the next page (`null` on the last page), read from the `X-Next-Cursor` header.
  */
+/** A global feature flag (superusers manage these). */
+export type FeatureFlag = Schemas['FeatureFlag'];
+/** A user as the superuser listing shows it. */
+export type AdminUser = ResponseBody<'/api/v1/admin/users', 'get'>[number];
+/** An organization as the superuser listing shows it. */
+export type AdminOrganization = ResponseBody<'/api/v1/admin/organizations', 'get'>[number];
+/** One email of the development mailbox. */
+export type MailboxMessage = ResponseBody<'/api/v1/dev/mailbox', 'get'>[number];
+export type AdminListQuery = QueryParams<'/api/v1/admin/users', 'get'>;
+export type MailboxQuery = QueryParams<'/api/v1/dev/mailbox', 'get'>;
+export type CreateFeatureFlagBody = RequestBody<'/api/v1/admin/feature-flags', 'post'>;
+export type UpdateFeatureFlagBody = RequestBody<'/api/v1/admin/feature-flags/{key}', 'patch'>;
+
 export type Page<T> = T[] & { readonly nextCursor: string | null };

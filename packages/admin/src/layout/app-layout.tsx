@@ -1,0 +1,102 @@
+// The shell of every signed-in page: header (menu button on phones, organization switcher, user
+// menu) and the navigation, which shows only what the user's role in this organization allows.
+import { AppShell, Alert, Anchor, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
+  IconUsersGroup, IconWorld,
+} from '@tabler/icons-react';
+import { Link, Outlet, useLocation, useMatch } from 'react-router';
+import { useMe, useMembership, useSession } from '../session/session';
+import { OrgSwitcher } from './org-switcher';
+
+interface NavItem { to: string; label: string; icon: typeof IconUsers; permission?: string }
+
+const ORG_NAV: NavItem[] = [
+  { to: '/members', label: 'Members', icon: IconUsers, permission: 'org.read' },
+  { to: '/invitations', label: 'Invitations', icon: IconSend, permission: 'user.invite' },
+  { to: '/roles', label: 'Roles', icon: IconShieldCheck, permission: 'role.read' },
+  { to: '/audit', label: 'Audit log', icon: IconListDetails, permission: 'audit.read' },
+  { to: '/feature-flags', label: 'Feature flags', icon: IconFlag, permission: 'feature_flags.read' },
+  { to: '/api-keys', label: 'API keys', icon: IconKey, permission: 'api_key.manage' },
+  { to: '', label: 'Settings', icon: IconAdjustments, permission: 'org.read' },
+];
+
+export function AppLayout() {
+  const me = useMe();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const [navOpen, nav] = useDisclosure(false);
+  const match = useMatch('/orgs/:orgId/*');
+  const orgId = match?.params.orgId ?? me.current_organization?.id ?? me.memberships[0]?.organization_id;
+  const section = match ? location.pathname.slice(`/orgs/${match.params.orgId}`.length) : '/members';
+  const { can } = useMembership(orgId ?? '');
+
+  const link = (to: string, label: string, Icon: typeof IconUsers) => (
+    <NavLink key={to} component={Link} to={to} label={label} leftSection={<Icon size={18} stroke={1.6} />} active={location.pathname === to} onClick={nav.close} />
+  );
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Anchor component={Link} to="/" fw={700} c="var(--mantine-color-text)" underline="never" visibleFrom="xs">
+              SaaSReady
+            </Anchor>
+            <Text c="dimmed" visibleFrom="xs">/</Text>
+            <OrgSwitcher orgId={orgId} section={section || ''} />
+          </Group>
+          <Menu position="bottom-end" width={240} shadow="md">
+            <Menu.Target>
+              <UnstyledButton aria-label="Account menu">
+                <Group gap={8} wrap="nowrap">
+                  <Avatar size="sm" radius="xl" color="indigo">{initials(me.full_name || me.email)}</Avatar>
+                  <Text size="sm" visibleFrom="sm" truncate maw={180}>{me.full_name || me.email}</Text>
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{me.email}</Menu.Label>
+              <Menu.Item component={Link} to="/account" leftSection={<IconUser size={14} />}>Account</Menu.Item>
+              <Menu.Item component={Link} to="/dev/mailbox" leftSection={<IconMail size={14} />}>Dev mailbox</Menu.Item>
+              <Menu.Divider />
+              <Menu.Item color="red" leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>Log out</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <AppShell.Section grow component={ScrollArea}>
+          {orgId && ORG_NAV.filter((item) => !item.permission || can(item.permission)).map((item) => link(`/orgs/${orgId}${item.to}`, item.label, item.icon))}
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" px="sm" mt="md" mb={4}>You</Text>
+          {link('/account', 'Account', IconUser)}
+          {me.is_superuser && (
+            <>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase" px="sm" mt="md" mb={4}>Instance</Text>
+              {link('/admin/users', 'All users', IconUsersGroup)}
+              {link('/admin/organizations', 'All organizations', IconBuilding)}
+              {link('/admin/feature-flags', 'Global flags', IconWorld)}
+            </>
+          )}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        {me.two_factor_setup_required && (
+          <Alert color="orange" mb="md" title="Two-factor authentication required">
+            An organization you belong to requires two-factor authentication.{' '}
+            <Anchor component={Link} to="/account?tab=2fa">Set it up now</Anchor>.
+          </Alert>
+        )}
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function initials(name: string): string {
+  return name.split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('');
+}

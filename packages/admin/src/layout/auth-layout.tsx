@@ -1,0 +1,27 @@
+// The frame of the public pages: the product name and one centred card.
+import { Anchor, Box, Center, Container, Group, Paper, Text, Title } from '@mantine/core';
+import { IconShieldLock } from '@tabler/icons-react';
+import { Link, Outlet } from 'react-router';
+
+export function AuthLayout() {
+  return (
+    <Box mih="100vh" bg="var(--mantine-color-body)">
+      <Container size={440} py={48} px="md">
+        <Center mb="lg">
+          <Group gap={8}>
+            <IconShieldLock size={28} color="var(--mantine-primary-color-filled)" aria-hidden />
+            <Title order={3}>SaaSReady</Title>
+          </Group>
+        </Center>
+        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" component="main">
+          <Outlet />
+        </Paper>
+        <Text c="dimmed" size="xs" ta="center" mt="md">
+          <Anchor component={Link} to="/dev/mailbox" size="xs" c="dimmed">
+            Development mailbox
+          </Anchor>
+        </Text>
+      </Container>
+    </Box>
+  );
+}

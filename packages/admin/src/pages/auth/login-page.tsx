@@ -1,0 +1,97 @@
+// Log in: email and password, then — for accounts with two-factor — a TOTP or backup code.
+import { useState } from 'react';
+import { Anchor, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { client } from '../../api/client';
+import { fieldErrors, isProblem } from '../../api/problems';
+import { FormError } from '../../components/states';
+import { useSession } from '../../session/session';
+
+export function LoginPage() {
+  const { signedIn } = useSession();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
+
+  const login = useMutation({
+    mutationFn: () => client.auth.login({ email, password }),
+    onSuccess: async (result) => {
+      if ('mfa_required' in result) setMfaToken(result.mfa_token);
+      else await signedIn();
+    },
+  });
+
+  if (mfaToken) return <SecondFactor mfaToken={mfaToken} onRestart={() => { setMfaToken(null); login.reset(); }} />;
+
+  const errors = fieldErrors(login.error);
+  const signupLink = `/signup${params.toString() ? `?${params}` : ''}`;
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); login.mutate(); }} aria-label="Log in">
+      <Stack>
+        <Title order={3}>Log in</Title>
+        <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+        <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
+        <Group justify="flex-end" mt={-8}>
+          <Anchor component={Link} to="/forgot-password" size="sm">Forgot password?</Anchor>
+        </Group>
+        {!errors.email && !errors.password && <FormError error={login.error} />}
+        <Button type="submit" loading={login.isPending} fullWidth>Log in</Button>
+        <Text size="sm" ta="center">
+          New here? <Anchor component={Link} to={signupLink}>Create an account</Anchor>
+        </Text>
+      </Stack>
+    </form>
+  );
+}
+
+function SecondFactor({ mfaToken, onRestart }: { mfaToken: string; onRestart: () => void }) {
+  const { signedIn } = useSession();
+  const [useBackup, setUseBackup] = useState(false);
+  const [code, setCode] = useState('');
+  const verify = useMutation({
+    mutationFn: (value: string) =>
+      client.auth.loginWith2fa(useBackup ? { mfa_token: mfaToken, backup_code: value } : { mfa_token: mfaToken, code: value }),
+    onSuccess: () => signedIn(),
+  });
+  // the mfa_token lives 5 minutes and works once: after that only a fresh password step helps
+  const expired = isProblem(verify.error, 'auth.invalid_mfa_token');
+
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); verify.mutate(code); }} aria-label="Two-factor code">
+      <Stack>
+        <Title order={3}>Two-factor authentication</Title>
+        <Text size="sm" c="dimmed">
+          {useBackup ? 'Enter one of your backup codes.' : 'Enter the 6-digit code from your authenticator app.'}
+        </Text>
+        {useBackup ? (
+          <TextInput label="Backup code" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.currentTarget.value)} />
+        ) : (
+          <PinInput
+            length={6}
+            type="number"
+            oneTimeCode
+            autoFocus
+            value={code}
+            onChange={setCode}
+            onComplete={(value) => verify.mutate(value)}
+            aria-label="Authentication code"
+          />
+        )}
+        <FormError error={verify.error} />
+        {expired ? (
+          <Button onClick={onRestart} variant="light">Start again</Button>
+        ) : (
+          <Button type="submit" loading={verify.isPending} disabled={!code} fullWidth>Verify</Button>
+        )}
+        <Group justify="space-between">
+          <Anchor component="button" type="button" size="sm" onClick={() => { setUseBackup(!useBackup); setCode(''); verify.reset(); }}>
+            {useBackup ? 'Use the authenticator app' : 'Use a backup code'}
+          </Anchor>
+          <Anchor component="button" type="button" size="sm" onClick={onRestart}>Back</Anchor>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+// Serves the admin dashboard (packages/admin, built by `npm ci`/`npm run build`) at `/` on the same
+// origin as the API, which its refresh cookie and CSRF double-submit rely on. Only the dashboard's
+// own paths answer with its page; every other unknown path stays a 404 problem document. Without a
+// build, `/` says how to make one and the API works as before.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+
+/** packages/server/dist/plugins → packages/admin/dist */
+export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../../admin/dist/', import.meta.url));
+
+/** The client-side routes of the dashboard (react-router), answered with its index.html. */
+const PAGES = [
+  '/', '/login', '/signup', '/forgot-password', '/reset-password', '/verify-email', '/accept-invite', '/account', '/dev/mailbox',
+  '/orgs/*', '/admin/*',
+];
+
+/**
+ * The page runs only our own bundled script; Mantine sets inline styles, the 2FA QR code is a data: image.
+ * `connect-src 'self'`: the page talks to this server only.
+ */
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ');
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>SaaSReady</title>
+<p>The dashboard is not built. Run <code>npm run build</code> (or <code>npm ci</code>, which builds it) and restart.
+The API is at <a href="/docs">/docs</a>.</p>`;
+
+export default fp<{ dir?: string }>(
+  async (app, { dir = DEFAULT_DASHBOARD_DIR }) => {
+    const indexFile = path.join(dir, 'index.html');
+    const built = existsSync(indexFile);
+    const indexHtml = built ? readFileSync(indexFile) : Buffer.from(NOT_BUILT);
+
+    await app.register(async (ui) => {
+      // these routes carry no credentials and return HTML or files, not API documents
+      ui.addHook('onRoute', (route) => {
+        route.config = { ...(route.config ?? {}), public: true, internal: true };
+      });
+      if (built) {
+        await ui.register(fastifyStatic, {
+          root: path.join(dir, 'assets'),
+          prefix: '/assets/',
+          decorateReply: false,
+          index: false,
+          // file names carry a content hash: a changed file is a new URL
+          immutable: true,
+          maxAge: '365d',
+        });
+      }
+      for (const url of PAGES) {
+        ui.get(url, { schema: { hide: true } }, async (_request, reply) =>
+          reply
+            .header('content-security-policy', CSP)
+            .header('cache-control', 'no-cache')
+            .type('text/html; charset=utf-8')
+            .code(built ? 200 : 503)
+            .send(indexHtml),
+        );
+      }
+    });
+  },
+  { name: 'dashboard' },
+);
