@@ -187,8 +187,10 @@ export default fp(
 
     app.setNotFoundHandler((request, reply) => {
       const path = instanceOf(request);
-      // The path exists, just not for this method: 405 with the methods that do exist.
-      const allowed = ROUTABLE_METHODS.filter((method) => method !== request.method && app.findRoute({ method, url: path }));
+      // The path exists, just not for this method: 405 with the methods that do exist. A route that
+      // matches this very method and still found nothing (a missing static file) is a plain 404.
+      const ownRoute = app.findRoute({ method: request.method as (typeof ROUTABLE_METHODS)[number], url: path });
+      const allowed = ownRoute ? [] : ROUTABLE_METHODS.filter((method) => method !== request.method && app.findRoute({ method, url: path }));
       if (allowed.length) {
         reply.header('allow', allowed.join(', '));
         return sendProblem(request, reply, 405, 'request.method_not_allowed', 'Method not allowed', `${request.method} is not supported on ${path}; use ${allowed.join(', ')}.`);

@@ -49,9 +49,21 @@ export function testConfig(overrides: ConfigOverrides = {}): Config {
   };
 }
 
+/** A TCP port that was free a moment ago (for apps whose PUBLIC_URL must name their port). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 export async function startTestApp(
   overrides: ConfigOverrides = {},
-  options: { database?: TestDatabase; redisNamespace?: string } = {},
+  options: { database?: TestDatabase; redisNamespace?: string; port?: number; dashboardDir?: string } = {},
 ): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = options.database ?? (await createTestDatabase());
@@ -66,9 +78,10 @@ export async function startTestApp(
     database: database.handle,
     logStream,
     migrate: false,
+    ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
     redisNamespace: options.redisNamespace ?? `saasready-test:${randomBytes(6).toString('hex')}:`,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
