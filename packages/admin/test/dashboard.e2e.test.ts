@@ -102,7 +102,7 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     await owner.getByRole('button', { name: 'Invite member' }).click();
     const dialog = owner.getByRole('dialog');
     await dialog.getByLabel('Email').fill(colleagueEmail);
-    await dialog.getByRole('textbox', { name: 'Role' }).click();
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
     await owner.getByRole('option', { name: 'Member', exact: true }).click();
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await owner.getByRole('cell', { name: colleagueEmail }).waitFor();
@@ -129,7 +129,7 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
 
   it('promotes the colleague, and the change shows in the audit log', async () => {
     await owner.goto(`${base}/orgs/${orgId}/members`);
-    const roleSelect = owner.getByRole('textbox', { name: `Role for ${colleagueEmail}` });
+    const roleSelect = owner.getByRole('combobox', { name: `Role for ${colleagueEmail}` });
     await roleSelect.click();
     await owner.getByRole('option', { name: 'Admin', exact: true }).click();
     await expect.poll(async () => roleSelect.inputValue()).toBe('Admin');

@@ -31,8 +31,8 @@ export function LoginPage() {
     <form onSubmit={(e) => { e.preventDefault(); login.mutate(); }} aria-label="Log in">
       <Stack>
         <Title order={3}>Log in</Title>
-        <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-        <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
+        <TextInput label="Email" type="email" autoComplete="username" required withAsterisk={false} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+        <PasswordInput label="Password" autoComplete="current-password" required withAsterisk={false} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
         <Group justify="flex-end" mt={-8}>
           <Anchor component={Link} to="/forgot-password" size="sm">Forgot password?</Anchor>
         </Group>
@@ -66,7 +66,7 @@ function SecondFactor({ mfaToken, onRestart }: { mfaToken: string; onRestart: ()
           {useBackup ? 'Enter one of your backup codes.' : 'Enter the 6-digit code from your authenticator app.'}
         </Text>
         {useBackup ? (
-          <TextInput label="Backup code" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.currentTarget.value)} />
+          <TextInput label="Backup code" autoComplete="one-time-code" required withAsterisk={false} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
         ) : (
           <PinInput
             length={6}

@@ -1,4 +1,97 @@
-// Placeholder: replaced by the page's real implementation.
+// The organization's members: search and filter, page through (keyset "Load more"), and — for those
+// with `user.manage` — change roles, suspend, reactivate and remove.
+import { useState } from 'react';
+import { Button, Center, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSend } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import type { ListMembersQuery, Member } from '@saasready/sdk/client';
+import { client } from '../../api/client';
+import { PageHeader } from '../../components/page-header';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useMembership } from '../../session/session';
+import { Forbidden } from '../admin/common/forbidden';
+import { hasFilters, MemberFilterBar, NO_FILTERS, type MemberFilters } from './members/filters';
+import { memberPagesKey } from './members/keys';
+import type { RoleOption } from './members/member-role-select';
+import { MembersTable } from './members/members-table';
+import { canGrant, sortRoles, useRoles } from './roles/use-roles';
+
+const PAGE_SIZE = 50;
+
 export function MembersPage() {
-  return <p>MembersPage</p>;
+  const { orgId = '' } = useParams<{ orgId: string }>();
+  const { can } = useMembership(orgId);
+  if (!can('org.read')) return <Forbidden title="Members">Seeing the members needs the <strong>org.read</strong> permission in this organization.</Forbidden>;
+  return <MembersView orgId={orgId} />;
+}
+
+function MembersView({ orgId }: { orgId: string }) {
+  const { can, membership } = useMembership(orgId);
+  const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS);
+  const [search] = useDebouncedValue(filters.search.trim(), 300);
+  const query: ListMembersQuery = {
+    ...(search ? { search } : {}),
+    ...(filters.roleId ? { role_id: filters.roleId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+  };
+
+  const members = useInfiniteQuery({
+    queryKey: memberPagesKey(orgId, query),
+    // the page's cursor is a property of the returned array, which the query cache would not keep
+    queryFn: async ({ pageParam }) => {
+      const page = await client.orgs.listMembers(orgId, { ...query, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) });
+      return { items: [...page], nextCursor: page.nextCursor };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: (previous) => previous,
+  });
+  const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const roles = useRoles(orgId, can('role.read'));
+  const roleOptions: RoleOption[] = roles.data
+    ? sortRoles(roles.data).map((r) => ({ value: r.id, label: r.name, disabled: !canGrant(r, membership) }))
+    : rolesSeenIn(rows);
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={`People with access to ${membership?.organization_name ?? 'this organization'}.`}
+        actions={can('user.invite') && (
+          <Button component={Link} to={`/orgs/${orgId}/invitations?invite=1`} leftSection={<IconSend size={16} />} variant="light">
+            Invite people
+          </Button>
+        )}
+      />
+      <MemberFilterBar filters={filters} onChange={setFilters} roleOptions={roleOptions.map(({ value, label }) => ({ value, label }))} />
+      {!members.data ? (
+        members.isError ? <ErrorState error={members.error} onRetry={() => void members.refetch()} /> : <Loading label="Loading members…" />
+      ) : rows.length === 0 ? (
+        <EmptyState title={hasFilters(filters) ? 'No members match' : 'No members yet'}>
+          {hasFilters(filters) ? 'Try another search, role or status.' : 'Invite people to start working together.'}
+        </EmptyState>
+      ) : (
+        <Stack gap="sm" style={{ opacity: members.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }} aria-busy={members.isPlaceholderData}>
+          <MembersTable orgId={orgId} members={rows} viewer={membership} canManage={can('user.manage')} roleOptions={roleOptions} />
+          {members.isFetchNextPageError && <ErrorState error={members.error} onRetry={() => void members.fetchNextPage()} />}
+          <Center>
+            {members.hasNextPage ? (
+              <Button variant="default" loading={members.isFetchingNextPage} onClick={() => void members.fetchNextPage()}>Load more</Button>
+            ) : (
+              <Text size="sm" c="dimmed">{rows.length === 1 ? '1 member' : `${rows.length} members`}</Text>
+            )}
+          </Center>
+        </Stack>
+      )}
+    </>
+  );
+}
+
+/** Without `role.read` the role list is unknown: offer the roles the loaded members hold. */
+function rolesSeenIn(members: Member[]): RoleOption[] {
+  const seen = new Map(members.map((m) => [m.role_id, m.role_name]));
+  return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -1,0 +1,68 @@
+// Suspend, reactivate or remove a member (removal asks first).
+import { Button, Group, Menu, Modal, ActionIcon, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconDots, IconPlayerPause, IconPlayerPlay, IconUserMinus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Member } from '@saasready/sdk/client';
+import { client } from '../../../api/client';
+import { notifyError, notifySuccess } from '../../../components/notify';
+import { FormError } from '../../../components/states';
+import { membersKey } from './keys';
+
+export function MemberActions({ orgId, member }: { orgId: string; member: Member }) {
+  const queryClient = useQueryClient();
+  const [removeOpen, removeModal] = useDisclosure(false);
+  const who = member.user_full_name || member.user_email;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: membersKey(orgId) });
+
+  const setStatus = useMutation({
+    mutationFn: (suspend: boolean) => (suspend ? client.orgs.suspendMember(orgId, member.id) : client.orgs.reactivateMember(orgId, member.id)),
+    onSuccess: async (saved) => {
+      await refresh();
+      notifySuccess(saved.status === 'suspended' ? `${who} is suspended` : `${who} is active again`);
+    },
+    onError: notifyError,
+  });
+  const remove = useMutation({
+    mutationFn: () => client.orgs.removeMember(orgId, member.id),
+    onSuccess: async () => {
+      removeModal.close();
+      await refresh();
+      notifySuccess(`${who} was removed`);
+    },
+  });
+  const suspended = member.status === 'suspended';
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal shadow="md">
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${member.user_email}`} loading={setStatus.isPending}>
+            <IconDots size={18} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {suspended ? (
+            <Menu.Item leftSection={<IconPlayerPlay size={14} />} onClick={() => setStatus.mutate(false)}>Reactivate</Menu.Item>
+          ) : (
+            <Menu.Item leftSection={<IconPlayerPause size={14} />} onClick={() => setStatus.mutate(true)}>Suspend</Menu.Item>
+          )}
+          <Menu.Divider />
+          <Menu.Item color="red" leftSection={<IconUserMinus size={14} />} onClick={() => { remove.reset(); removeModal.open(); }}>Remove</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={removeOpen} onClose={removeModal.close} title="Remove member?">
+        <Stack>
+          <Text size="sm">
+            <strong>{who}</strong> ({member.user_email}) loses access to this organization at once. To bring them back, invite them again.
+          </Text>
+          <FormError error={remove.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={removeModal.close}>Cancel</Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>Remove member</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// One row per member. Role and actions are editable only where the viewer may change that member:
+// `user.manage`, and Owners only by Owners (the server enforces both; this keeps the page honest).
+import { Avatar, Badge, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { Member, MyMembership } from '@saasready/sdk/client';
+import { RelativeTime } from '../../admin/common/dates';
+import { MemberActions } from './member-actions';
+import { MemberRoleSelect, type RoleOption } from './member-role-select';
+
+export function MembersTable({
+  orgId,
+  members,
+  viewer,
+  canManage,
+  roleOptions,
+}: {
+  orgId: string;
+  members: Member[];
+  viewer: MyMembership | undefined;
+  canManage: boolean;
+  roleOptions: RoleOption[];
+}) {
+  const viewerIsOwner = viewer?.role_name === 'Owner';
+  return (
+    <Table.ScrollContainer minWidth={canManage ? 760 : 620}>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Member</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Joined</Table.Th>
+            {canManage && <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((member) => {
+            const isSelf = member.id === viewer?.id;
+            const editable = canManage && (member.role_name !== 'Owner' || viewerIsOwner);
+            return (
+              <Table.Tr key={member.id}>
+                <Table.Td>
+                  <Group gap="sm" wrap="nowrap">
+                    <Avatar size="sm" radius="xl" color="initials" name={member.user_full_name || member.user_email} />
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
+                        {isSelf && <Badge size="xs" variant="light">You</Badge>}
+                      </Group>
+                      <Text size="xs" c="dimmed" truncate>{member.user_email}</Text>
+                    </Stack>
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  {editable ? (
+                    <MemberRoleSelect orgId={orgId} member={member} options={roleOptions} isSelf={isSelf} />
+                  ) : (
+                    <Badge variant="light" color={member.role_name === 'Owner' ? 'grape' : 'gray'}>{member.role_name}</Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="dot" color={member.status === 'active' ? 'green' : 'orange'}>
+                    {member.status === 'active' ? 'Active' : 'Suspended'}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <RelativeTime value={member.created_at} style={{ whiteSpace: 'nowrap' }} />
+                </Table.Td>
+                {canManage && (
+                  <Table.Td ta="right">
+                    {/* leaving is on the settings page; suspending or removing yourself here would be a trap */}
+                    {editable && !isSelf && <MemberActions orgId={orgId} member={member} />}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

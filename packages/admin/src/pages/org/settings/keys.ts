@@ -1,0 +1,1 @@
+export const organizationKey = (orgId: string) => ['org', orgId, 'organization'] as const;

@@ -1,0 +1,53 @@
+// The organization's two-factor policy. Whoever turns it on must have two-factor themselves (the
+// server refuses otherwise, so nobody locks themselves out); the refusal is shown under the switch.
+import { Anchor, Stack, Switch, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Organization } from '@saasready/sdk/client';
+import { client } from '../../../api/client';
+import { notifySuccess } from '../../../components/notify';
+import { FormError } from '../../../components/states';
+import { useMe, useMembership } from '../../../session/session';
+import { organizationKey } from './keys';
+import { Section } from './section';
+
+export function SecuritySection({ org }: { org: Organization }) {
+  const me = useMe();
+  const { can } = useMembership(org.id);
+  const queryClient = useQueryClient();
+  const required = org.settings.require_2fa === true;
+
+  const toggle = useMutation({
+    mutationFn: (require_2fa: boolean) => client.orgs.update(org.id, { settings: { require_2fa } }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(organizationKey(org.id), saved);
+      // members' `require_2fa` and the "set up two-factor" banner come from the session
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      notifySuccess(saved.settings.require_2fa === true ? 'Two-factor authentication is now required' : 'Two-factor authentication is now optional');
+    },
+  });
+  const mayChange = can('org.settings');
+  const checked = toggle.isPending ? toggle.variables : required;
+
+  return (
+    <Section title="Security">
+      <Stack gap="xs">
+        <Switch
+          label="Require two-factor authentication"
+          description="Members without two-factor authentication lose access to this organization until they set it up."
+          checked={checked}
+          disabled={!mayChange || toggle.isPending}
+          onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+        />
+        {!mayChange && <Text size="sm" c="dimmed">Changing this needs the <strong>org.settings</strong> permission.</Text>}
+        {mayChange && !required && !me.two_factor_enabled && (
+          <Text size="sm" c="dimmed">
+            You need two-factor authentication on your own account first.{' '}
+            <Anchor component={Link} to="/account?tab=2fa" size="sm">Set it up</Anchor>
+          </Text>
+        )}
+        <FormError error={toggle.error} />
+      </Stack>
+    </Section>
+  );
+}
