@@ -9,7 +9,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { FormError } from '../../components/states';
 import { useMe } from '../../session/session';
 import { MembershipsList } from './memberships-list';
-import { RelativeTime } from './relative-time';
+import { RelativeTime } from '../../components/dates';
 
 export function ProfileTab() {
   const me = useMe();

@@ -10,7 +10,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, Loading } from '../../components/states';
 import { useSession } from '../../session/session';
 import { SESSIONS_KEY } from './keys';
-import { RelativeTime } from './relative-time';
+import { RelativeTime } from '../../components/dates';
 import { describeUserAgent } from './user-agent';
 
 export function SessionsTab() {

@@ -4,7 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { localTime } from './common/dates';
+import { localTime } from '../../components/dates';
 import { LoadMore } from './common/load-more';
 import { SuperuserOnly } from './common/superuser-only';
 import { useAdminList } from './common/use-admin-list';

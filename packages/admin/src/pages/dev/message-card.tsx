@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Card, Code, Collapse, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconCopy, IconLink } from '@tabler/icons-react';
 import type { MailboxMessage } from '@saasready/sdk/client';
-import { fromNow } from '../auth/common/relative-time';
+import { fromNow } from '../../components/dates';
 import { mailLinks } from './mail-links';
 
 const STATUS_COLORS: Record<string, string> = { sent: 'teal', pending: 'yellow', sending: 'blue', failed: 'red' };

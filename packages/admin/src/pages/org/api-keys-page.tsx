@@ -9,7 +9,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../admin/common/forbidden';
+import { Forbidden } from '../../components/forbidden';
 import { ApiKeyTable } from './api-keys/api-key-table';
 import { CreateKeyModal } from './api-keys/create-key-modal';
 import { RevokeKeyModal } from './api-keys/revoke-key-modal';

@@ -8,7 +8,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../admin/common/forbidden';
+import { Forbidden } from '../../components/forbidden';
 import { AuditDrawer } from './audit/audit-drawer';
 import { AuditFilterBar } from './audit/audit-filter-bar';
 import { AuditTable } from './audit/audit-table';

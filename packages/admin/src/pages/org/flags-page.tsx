@@ -7,7 +7,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMe, useMembership } from '../../session/session';
-import { Forbidden } from '../admin/common/forbidden';
+import { Forbidden } from '../../components/forbidden';
 import { FlagCard } from './flags/flag-card';
 import { flagsKey } from './flags/use-flag-mutations';
 

@@ -9,7 +9,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../admin/common/forbidden';
+import { Forbidden } from '../../components/forbidden';
 import { InvitationsTable } from './invitations/invitations-table';
 import { InviteModal } from './invitations/invite-modal';
 import { invitationListKey, STATUSES, type InvitationStatus } from './invitations/keys';

@@ -11,7 +11,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../admin/common/forbidden';
+import { Forbidden } from '../../components/forbidden';
 import { hasFilters, MemberFilterBar, NO_FILTERS, type MemberFilters } from './members/filters';
 import { memberPagesKey } from './members/keys';
 import type { RoleOption } from './members/member-role-select';

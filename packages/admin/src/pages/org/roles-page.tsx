@@ -8,7 +8,7 @@ import type { Role } from '@saasready/sdk/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../admin/common/forbidden';
+import { Forbidden } from '../../components/forbidden';
 import { DeleteRoleModal } from './roles/delete-role-modal';
 import { RoleFormModal } from './roles/role-form-modal';
 import { RoleList } from './roles/role-list';

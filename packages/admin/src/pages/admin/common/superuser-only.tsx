@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Code } from '@mantine/core';
 import { useMe } from '../../../session/session';
-import { Forbidden } from './forbidden';
+import { Forbidden } from '../../../components/forbidden';
 
 /** Instance-wide pages: superusers only (the API answers 403 to everyone else anyway). */
 export function SuperuserOnly({ title, children }: { title: string; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { ActionIcon, Code, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import type { FeatureFlag } from '@saasready/sdk/client';
-import { RelativeTime } from '../common/dates';
+import { RelativeTime } from '../../../components/dates';
 import { YesNo } from '../common/yes-no';
 
 interface Props {

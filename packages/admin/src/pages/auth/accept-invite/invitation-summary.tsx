@@ -1,7 +1,7 @@
 // What the invitation is for, as the invitee sees it before deciding.
 import { Badge, DataList, Stack, Text, Title } from '@mantine/core';
 import type { InvitationPreview } from '@saasready/sdk/client';
-import { fromNow } from '../common/relative-time';
+import { fromNow } from '../../../components/dates';
 
 export function InvitationSummary({ invitation }: { invitation: InvitationPreview }) {
   const expires = new Date(invitation.expires_at);

@@ -2,7 +2,7 @@
 import { Badge, Button, Code, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ApiKey } from '@saasready/sdk/client';
 import { useMe } from '../../../session/session';
-import { RelativeTime, localTime } from '../../admin/common/dates';
+import { RelativeTime, localTime } from '../../../components/dates';
 import { shortId, useMemberDirectory } from '../audit/use-member-directory';
 import { STATUS_COLOR, keyStatus, type KeyStatus } from './key-status';
 

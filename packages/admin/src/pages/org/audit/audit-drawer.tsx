@@ -2,7 +2,7 @@
 import { Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { AuditLog } from '@saasready/sdk/client';
-import { localTime } from '../../admin/common/dates';
+import { localTime } from '../../../components/dates';
 import { Actor } from './actor';
 
 export function AuditDrawer({ log, onClose }: { log: AuditLog | null; onClose: () => void }) {

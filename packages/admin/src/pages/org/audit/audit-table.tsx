@@ -2,7 +2,7 @@
 // too, for the mouse; the action button is the keyboard path).
 import { Code, Table, Text, UnstyledButton } from '@mantine/core';
 import type { AuditLog } from '@saasready/sdk/client';
-import { fromNow, localTime } from '../../admin/common/dates';
+import { fromNow, localTime } from '../../../components/dates';
 import { Actor, Target } from './actor';
 
 export function AuditTable({ logs, onOpen }: { logs: AuditLog[]; onOpen: (log: AuditLog) => void }) {

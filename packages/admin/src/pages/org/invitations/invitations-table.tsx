@@ -2,7 +2,7 @@
 // has since left shows as "Former member").
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { Invitation } from '@saasready/sdk/client';
-import { fromNow, localTime } from '../../admin/common/dates';
+import { fromNow, localTime } from '../../../components/dates';
 import { shortId, useMemberDirectory } from '../audit/use-member-directory';
 import { useMe } from '../../../session/session';
 import { InvitationActions } from './invitation-actions';

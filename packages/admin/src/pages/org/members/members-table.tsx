@@ -2,7 +2,7 @@
 // `user.manage`, and Owners only by Owners (the server enforces both; this keeps the page honest).
 import { Avatar, Badge, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Member, MyMembership } from '@saasready/sdk/client';
-import { RelativeTime } from '../../admin/common/dates';
+import { RelativeTime } from '../../../components/dates';
 import { MemberActions } from './member-actions';
 import { MemberRoleSelect, type RoleOption } from './member-role-select';
 

@@ -2,7 +2,7 @@
 // get what the form does not show; everyone else gets the whole description.
 import { Badge, Code, CopyButton, Group, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import type { Organization } from '@saasready/sdk/client';
-import { RelativeTime } from '../../admin/common/dates';
+import { RelativeTime } from '../../../components/dates';
 import { Section } from './section';
 
 export function OrgSummary({ org, editable }: { org: Organization; editable: boolean }) {

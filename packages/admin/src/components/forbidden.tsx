@@ -1,7 +1,7 @@
 // What a page shows to someone who may not see it (the server would refuse the calls anyway).
 import { Alert } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { PageHeader } from '../../../components/page-header';
+import { PageHeader } from './page-header';
 
 export function Forbidden({ title, children }: { title: string; children: React.ReactNode }) {
   return (
