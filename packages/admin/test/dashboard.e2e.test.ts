@@ -145,7 +145,9 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     const toggle = owner.getByRole('switch', { name: 'Toggle new-dashboard' });
     await toggle.waitFor();
     expect(await toggle.isChecked()).toBe(false);
-    await toggle.click();
+    // by keyboard, as a person without a mouse would
+    await toggle.focus();
+    await owner.keyboard.press('Space');
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await shot(owner, 'feature-flags');
     const snapshot = await api('GET', '/api/v1/feature-flags/snapshot', adminToken);
@@ -200,8 +202,10 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     // the enrolment used this time step; the next one is inside the ±1 window and not yet used
     await owner.getByRole('textbox').first().click();
     await owner.keyboard.type(totp(totpSecret, 1));
-    await owner.waitForURL(/\/orgs\//);
+    // back where the session ended (the account page), signed in
     await owner.getByRole('button', { name: 'Account menu' }).waitFor();
+    await owner.waitForURL(/\/account\?tab=2fa$/);
+    await owner.getByText('Enabled', { exact: true }).first().waitFor();
     await shot(owner, 'dashboard-after-login');
   });
 });

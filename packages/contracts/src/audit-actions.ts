@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'user.logout',
   'user.logout_all',
   'user.password.changed',
+  'user.profile.updated',
   'user.session.revoked',
   'user.account.locked',
   'auth.refresh_token.reused',

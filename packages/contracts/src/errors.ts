@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   'auth.invalid_credentials': 401,
   'auth.invalid_refresh_token': 401,
   'auth.refresh_token_reused': 401,
+  'auth.csrf_failed': 403,
   'auth.account_locked': 429,
   'auth.account_disabled': 403,
   'auth.email_taken': 409,

@@ -35,6 +35,7 @@ import { OrganizationsService } from './modules/organizations/service.js';
 import { roleRoutes } from './modules/roles/routes.js';
 import { RolesService } from './modules/roles/service.js';
 import { Keyring } from './modules/signing-keys/service.js';
+import { userRoutes } from './modules/users/routes.js';
 import authenticate from './plugins/authenticate.js';
 import authorize from './plugins/authorize.js';
 import dashboard from './plugins/dashboard.js';
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db) });
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
+      await api.register(userRoutes, { db: database.db, auth });
       await api.register(adminRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },

@@ -32,12 +32,105 @@ export const LoginBody = Type.Object(
 );
 export type LoginBody = Static<typeof LoginBody>;
 
-/** `POST /auth/refresh`. */
+/**
+ * `POST /auth/refresh`. Send `{ refresh_token }`; a browser in cookie mode sends `{}` instead, and the
+ * token comes from the HttpOnly `sr_refresh` cookie (with the `X-CSRF-Token` header, see
+ * {@link BROWSER_SESSION}).
+ *
+ * @example
+ * ```json
+ * { "refresh_token": "q0B9…" }
+ * ```
+ */
 export const RefreshBody = Type.Object(
-  { refresh_token: Type.String({ minLength: 1, maxLength: 512 }) },
+  {
+    refresh_token: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 512, description: 'omit to use the `sr_refresh` cookie (cookie mode: then `X-CSRF-Token` is required)' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type RefreshBody = Static<typeof RefreshBody>;
+
+/**
+ * The wire names of cookie mode, for browser apps that keep the access token in memory only. A
+ * request to a route that issues tokens (register, login, login/2fa, refresh) with
+ * `X-Refresh-Token-Mode: cookie` gets the refresh token as the HttpOnly cookie `sr_refresh`
+ * (`Path=/api/v1/auth/refresh`) instead of in the body, plus a readable `sr_csrf` cookie
+ * (`Path=/`). A refresh without a body token must echo `sr_csrf` in `X-CSRF-Token`
+ * (double submit), and any `Origin` it carries must be the server's own or an allowed CORS origin.
+ *
+ * @example Refresh from a browser page in cookie mode
+ * ```ts
+ * const csrf = document.cookie.split('; ').find((c) => c.startsWith(`${BROWSER_SESSION.csrfCookie}=`))?.split('=')[1];
+ * await fetch('/api/v1/auth/refresh', {
+ *   method: 'POST',
+ *   headers: { 'content-type': 'application/json', [BROWSER_SESSION.modeHeader]: 'cookie', [BROWSER_SESSION.csrfHeader]: csrf ?? '' },
+ *   body: '{}',
+ * });
+ * ```
+ */
+export const BROWSER_SESSION = {
+  /** request header; `cookie` asks for cookie mode */
+  modeHeader: 'x-refresh-token-mode',
+  /** request header of a cookie-mode refresh: the value of the `sr_csrf` cookie */
+  csrfHeader: 'x-csrf-token',
+  /** HttpOnly cookie holding the refresh token */
+  refreshCookie: 'sr_refresh',
+  /** the only path the refresh cookie is sent to */
+  refreshCookiePath: '/api/v1/auth/refresh',
+  /** script-readable cookie holding the CSRF token (`Path=/`) */
+  csrfCookie: 'sr_csrf',
+} as const;
+
+/**
+ * Request headers of the routes that issue tokens (register, login, login/2fa).
+ *
+ * @example
+ * ```http
+ * POST /api/v1/auth/login
+ * X-Refresh-Token-Mode: cookie
+ * ```
+ */
+export const TokenModeHeaders = Type.Object({
+  'x-refresh-token-mode': Type.Optional(
+    Type.Union([Type.Literal('cookie'), Type.Literal('body')], {
+      description:
+        '`cookie`: deliver the refresh token as the HttpOnly cookie `sr_refresh` (and a CSRF token as the cookie `sr_csrf`) instead of in the body. ' +
+        'Default `body`.',
+    }),
+  ),
+});
+
+/**
+ * Request headers of `POST /auth/refresh`.
+ *
+ * @example A cookie-mode refresh (body `{}`)
+ * ```http
+ * POST /api/v1/auth/refresh
+ * Cookie: sr_refresh=…; sr_csrf=Qm9n…
+ * X-CSRF-Token: Qm9n…
+ * ```
+ */
+export const RefreshHeaders = Type.Object({
+  ...TokenModeHeaders.properties,
+  'x-csrf-token': Type.Optional(
+    Type.String({ description: 'Required when the refresh token comes from the `sr_refresh` cookie: the value of the `sr_csrf` cookie.' }),
+  ),
+});
+
+/** Request cookies of `POST /auth/refresh` (cookie mode). Documented only: their checks are the route's own. */
+export const RefreshRequestCookies = Type.Object({
+  sr_refresh: Type.Optional(Type.String({ description: 'HttpOnly refresh-token cookie set in cookie mode; used when the body has no `refresh_token`' })),
+  sr_csrf: Type.Optional(Type.String({ description: 'CSRF token cookie set in cookie mode; must equal the `X-CSRF-Token` header' })),
+});
+
+/** `Set-Cookie` on the answers that issue or end a cookie-mode session (OpenAPI response header). */
+export const SetCookieHeader = Type.String({
+  description:
+    'Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and ' +
+    '`sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends).',
+});
 
 /** `POST /auth/password`. */
 export const ChangePasswordBody = Type.Object(
@@ -47,7 +140,8 @@ export const ChangePasswordBody = Type.Object(
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 /**
- * The answer to register, login and refresh. The refresh token is shown this once.
+ * The answer to register, login and refresh. The refresh token is shown this once — or, in cookie
+ * mode, not at all: it is then set as an HttpOnly cookie that page scripts cannot read.
  *
  * @example
  * ```json
@@ -59,7 +153,13 @@ export const TokenResponse = Type.Object(
     access_token: Type.String(),
     token_type: Type.Literal('bearer'),
     expires_in: Type.Integer({ description: 'Seconds until the access token expires' }),
-    refresh_token: Type.String(),
+    refresh_token: Type.Optional(
+      Type.String({
+        description:
+          'Absent in cookie mode (request header `X-Refresh-Token-Mode: cookie`): the token is then only in the HttpOnly `sr_refresh` cookie, ' +
+          'out of reach of page scripts, so an XSS cannot steal the long-lived credential. Present otherwise.',
+      }),
+    ),
     user: UserSchema,
   },
   { title: 'TokenResponse' },

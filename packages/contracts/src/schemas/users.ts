@@ -63,3 +63,19 @@ export const AdminListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AdminListQuery = Static<typeof AdminListQuery>;
+
+/**
+ * `PATCH /auth/me`: change your own profile. The name is trimmed before it is stored.
+ *
+ * @example
+ * ```json
+ * { "full_name": "Jane Q. Founder" }
+ * ```
+ */
+export const UpdateProfileBody = Type.Object(
+  {
+    full_name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'not only white space' }),
+  },
+  { additionalProperties: false },
+);
+export type UpdateProfileBody = Static<typeof UpdateProfileBody>;

@@ -10,7 +10,7 @@ import type {
   MyOrganization, Organization, OrgFeatureFlag, Page, Permission, RegisterBody, RegisterResult, ResetPasswordBody, Role, Session,
   SetFlagOverrideBody, SwitchOrgBody, SwitchOrgResponse, TokenResponse, UpdateOrganizationBody, UpdateRoleBody, Verify2faBody,
   VerifyEmailBody, AdminListQuery, AdminOrganization, AdminUser, CreateFeatureFlagBody, FeatureFlag, MailboxMessage, MailboxQuery,
-  UpdateFeatureFlagBody,
+  UpdateFeatureFlagBody, UpdateProfileBody,
 } from './types.js';
 
 export type { CallOptions, SaaSReadyOptions, Tokens };
@@ -210,6 +210,19 @@ export class AuthApi {
    */
   async me(options?: CallOptions): Promise<Me> {
     return (await this.#t.send((init) => this.#t.api.GET('/api/v1/auth/me', init), { call: options })).data;
+  }
+
+  /**
+   * Changes the caller's profile (the full name, stored trimmed) and answers like {@link AuthApi.me}.
+   *
+   * @example
+   * ```ts
+   * const me = await client.auth.updateProfile({ full_name: 'Jane Q. Founder' });
+   * console.log(me.full_name); // "Jane Q. Founder"
+   * ```
+   */
+  async updateProfile(body: UpdateProfileBody, options?: CallOptions): Promise<Me> {
+    return (await this.#t.send((init) => this.#t.api.PATCH('/api/v1/auth/me', { body, ...init }), { call: options })).data;
   }
 
   /**
@@ -1149,6 +1162,6 @@ export class DevApi {
    * ```
    */
   async mailbox(query: MailboxQuery = {}, options?: CallOptions): Promise<MailboxMessage[]> {
-    return (await this.#t.send((init) => this.#t.api.GET('/api/v1/dev/mailbox', { params: { query }, ...init }), { call: options })).data;
+    return (await this.#t.send((init) => this.#t.api.GET('/api/v1/dev/mailbox', { params: { query }, ...init }), { auth: false, call: options })).data;
   }
 }

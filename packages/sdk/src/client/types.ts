@@ -86,6 +86,7 @@ export type RegisterBody = RequestBody<'/api/v1/auth/register', 'post'>;
 export type LoginBody = RequestBody<'/api/v1/auth/login', 'post'>;
 export type LoginWith2faBody = RequestBody<'/api/v1/auth/login/2fa', 'post'>;
 export type ChangePasswordBody = RequestBody<'/api/v1/auth/password', 'post'>;
+export type UpdateProfileBody = RequestBody<'/api/v1/auth/me', 'patch'>;
 export type ForgotPasswordBody = RequestBody<'/api/v1/auth/forgot-password', 'post'>;
 export type ResetPasswordBody = RequestBody<'/api/v1/auth/reset-password', 'post'>;
 export type VerifyEmailBody = RequestBody<'/api/v1/auth/verify-email', 'post'>;

@@ -139,7 +139,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie`: deliver the refresh token as the HttpOnly cookie `sr_refresh` (and a CSRF token as the cookie `sr_csrf`) instead of in the body. Default `body`. */
+                    "x-refresh-token-mode"?: "cookie" | "body";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -160,6 +163,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
+                        "set-cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -169,7 +174,8 @@ export interface paths {
                             token_type: "bearer";
                             /** @description Seconds until the access token expires */
                             expires_in: number;
-                            refresh_token: string;
+                            /** @description Absent in cookie mode (request header `X-Refresh-Token-Mode: cookie`): the token is then only in the HttpOnly `sr_refresh` cookie, out of reach of page scripts, so an XSS cannot steal the long-lived credential. Present otherwise. */
+                            refresh_token?: string;
                             /** User */
                             user: {
                                 /** Format: uuid */
@@ -747,7 +753,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie`: deliver the refresh token as the HttpOnly cookie `sr_refresh` (and a CSRF token as the cookie `sr_csrf`) instead of in the body. Default `body`. */
+                    "x-refresh-token-mode"?: "cookie" | "body";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -766,6 +775,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
+                        "set-cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -775,7 +786,8 @@ export interface paths {
                             token_type: "bearer";
                             /** @description Seconds until the access token expires */
                             expires_in: number;
-                            refresh_token: string;
+                            /** @description Absent in cookie mode (request header `X-Refresh-Token-Mode: cookie`): the token is then only in the HttpOnly `sr_refresh` cookie, out of reach of page scripts, so an XSS cannot steal the long-lived credential. Present otherwise. */
+                            refresh_token?: string;
                             /** User */
                             user: {
                                 /** Format: uuid */
@@ -890,7 +902,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie`: deliver the refresh token as the HttpOnly cookie `sr_refresh` (and a CSRF token as the cookie `sr_csrf`) instead of in the body. Default `body`. */
+                    "x-refresh-token-mode"?: "cookie" | "body";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -908,6 +923,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
+                        "set-cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -917,7 +934,8 @@ export interface paths {
                             token_type: "bearer";
                             /** @description Seconds until the access token expires */
                             expires_in: number;
-                            refresh_token: string;
+                            /** @description Absent in cookie mode (request header `X-Refresh-Token-Mode: cookie`): the token is then only in the HttpOnly `sr_refresh` cookie, out of reach of page scripts, so an XSS cannot steal the long-lived credential. Present otherwise. */
+                            refresh_token?: string;
                             /** User */
                             user: {
                                 /** Format: uuid */
@@ -1022,18 +1040,32 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate the refresh token and get a new access token */
+        /**
+         * Rotate the refresh token and get a new access token
+         * @description Send `{"refresh_token": …}`, or `{}` to use the `sr_refresh` cookie of cookie mode: then `X-CSRF-Token` must equal the `sr_csrf` cookie and any `Origin` must be PUBLIC_URL or a CORS origin (403 `auth.csrf_failed`), and the answer is in cookie mode. A 401 in cookie mode also expires both cookies.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie`: deliver the refresh token as the HttpOnly cookie `sr_refresh` (and a CSRF token as the cookie `sr_csrf`) instead of in the body. Default `body`. */
+                    "x-refresh-token-mode"?: "cookie" | "body";
+                    /** @description Required when the refresh token comes from the `sr_refresh` cookie: the value of the `sr_csrf` cookie. */
+                    "x-csrf-token"?: string;
+                };
                 path?: never;
-                cookie?: never;
+                cookie?: {
+                    /** @description HttpOnly refresh-token cookie set in cookie mode; used when the body has no `refresh_token` */
+                    sr_refresh?: string;
+                    /** @description CSRF token cookie set in cookie mode; must equal the `X-CSRF-Token` header */
+                    sr_csrf?: string;
+                };
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        refresh_token: string;
+                        /** @description omit to use the `sr_refresh` cookie (cookie mode: then `X-CSRF-Token` is required) */
+                        refresh_token?: string;
                     };
                 };
             };
@@ -1041,6 +1073,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
+                        "set-cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1050,7 +1084,8 @@ export interface paths {
                             token_type: "bearer";
                             /** @description Seconds until the access token expires */
                             expires_in: number;
-                            refresh_token: string;
+                            /** @description Absent in cookie mode (request header `X-Refresh-Token-Mode: cookie`): the token is then only in the HttpOnly `sr_refresh` cookie, out of reach of page scripts, so an XSS cannot steal the long-lived credential. Present otherwise. */
+                            refresh_token?: string;
                             /** User */
                             user: {
                                 /** Format: uuid */
@@ -1078,6 +1113,8 @@ export interface paths {
                 /** @description RFC 9457 problem details */
                 401: {
                     headers: {
+                        /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
+                        "set-cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1283,7 +1320,138 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your profile (full name); answers like GET /auth/me */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description not only white space */
+                        full_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            full_name: string;
+                            is_active: boolean;
+                            is_superuser: boolean;
+                            email_verified: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            memberships: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                organization_id: string;
+                                organization_name: string;
+                                organization_slug: string;
+                                /** Format: uuid */
+                                role_id: string;
+                                role_name: string;
+                                status: string;
+                                permissions: string[];
+                                require_2fa: boolean;
+                            }[];
+                            current_organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            } | null;
+                            two_factor_enabled: boolean;
+                            two_factor_setup_required: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/auth/logout": {
@@ -1295,7 +1463,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session */
+        /** End this session (and expire the cookies of cookie mode) */
         post: {
             parameters: {
                 query?: never;
@@ -1308,6 +1476,8 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
+                        "set-cookie"?: string;
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1401,7 +1571,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End every session of the caller, this one included */
+        /** End every session of the caller, this one included (and expire the cookies of cookie mode) */
         post: {
             parameters: {
                 query?: never;
@@ -1414,6 +1584,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
+                        "set-cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {

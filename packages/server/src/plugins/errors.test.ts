@@ -138,7 +138,7 @@ describe('routes and methods', () => {
 
   it.each([
     ['GET', LOGIN, 'POST'],
-    ['PUT', '/api/v1/auth/me', 'GET, HEAD'],
+    ['PUT', '/api/v1/auth/me', 'GET, HEAD, PATCH'],
     ['POST', `/api/v1/auth/sessions/${randomUUID()}`, 'DELETE'],
     ['DELETE', '/healthz', 'GET, HEAD'],
   ])('answers %s %s with 405 and an Allow header', async (method, path, allow) => {

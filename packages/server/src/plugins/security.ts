@@ -17,7 +17,7 @@ export default fp<{ corsOrigins: string[] }>(
       origin: corsOrigins.length ? corsOrigins : false,
       credentials: true,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'x-csrf-token', 'x-refresh-token-mode'],
       exposedHeaders: ['x-request-id', 'retry-after', 'etag', 'idempotency-replayed'],
       maxAge: 600,
     });

@@ -388,6 +388,7 @@ describe('what the API records', () => {
     keepTokens((await login(t, account.email, account.password)).body); // one more session, ended by the password change
     otherSessionsEnded = (await t.request('GET', '/api/v1/auth/sessions', { token: account.accessToken })).body.length - 1;
     ok(await t.request('POST', '/api/v1/auth/password', { token: account.accessToken, body: { current_password: account.password, new_password: NEW_PASSWORD } }), 204);
+    ok(await t.request('PATCH', '/api/v1/auth/me', { token: account.accessToken, body: { full_name: 'Account Holder Renamed' } }), 200);
     ok(await t.request('POST', '/api/v1/auth/logout', { token: account.accessToken }), 204);
 
     const a = keepTokens((await login(t, account.email, NEW_PASSWORD)).body);
@@ -600,6 +601,7 @@ describe('what the API records', () => {
     expect(await one('user.session.revoked')).toMatchObject({ ...userActor(account), target_type: 'session', target_id: sessions.revoked, metadata: {} });
     expect(otherSessionsEnded).toBe(1);
     expect(await one('user.password.changed')).toMatchObject({ ...userActor(account), target_type: 'user', target_id: account.userId, metadata: { other_sessions_ended: 1 } });
+    expect(await one('user.profile.updated')).toMatchObject({ ...userActor(account), target_type: 'user', target_id: account.userId, metadata: { changes: { full_name: { from: 'Account Holder', to: 'Account Holder Renamed' } } } });
     const [logout] = await queryRows<AuditRow>(db(), sql`select * from audit_logs where action = 'user.logout' and target_id = ${sessions.first}`);
     expect(logout).toMatchObject({ organization_id: null, ...userActor(account), target_type: 'session', metadata: {} });
     expect(await one('user.logout_all')).toMatchObject({ ...userActor(account), target_type: 'user', target_id: account.userId, metadata: { sessions: 2 } });

@@ -19,3 +19,4 @@ export const invalidMfaToken = () =>
   new AppError('auth.invalid_mfa_token', 'Login step expired', 'This login step is invalid or expired; log in again with your password.');
 export const emailNotVerified = () =>
   new AppError('auth.email_not_verified', 'Email not verified', 'Verify your email address first: follow the link we sent you, or ask for a new one.');
+export const csrfFailed = (detail: string) => new AppError('auth.csrf_failed', 'CSRF check failed', detail);

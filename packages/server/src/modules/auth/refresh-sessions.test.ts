@@ -59,7 +59,9 @@ describe('refresh token rotation', () => {
 
   it('refuses unknown and malformed refresh tokens', async () => {
     expectProblem(await refresh('x'.repeat(43)), 401, 'auth.invalid_refresh_token');
-    expectProblem(await t.request('POST', '/api/v1/auth/refresh', { body: {} }), 400, 'request.validation_failed');
+    expectProblem(await t.request('POST', '/api/v1/auth/refresh', { body: { refresh_token: '' } }), 400, 'request.validation_failed');
+    // no token in the body and no cookie (cookie mode, see refresh-cookie.test.ts): nothing to refresh with
+    expectProblem(await t.request('POST', '/api/v1/auth/refresh', { body: {} }), 401, 'auth.invalid_refresh_token');
   });
 
   it('refuses an expired refresh token', async () => {

@@ -1,16 +1,21 @@
 // HTTP surface of authentication and sessions: schema, access declaration, rate limits, one service call.
+// Routes that issue tokens answer in cookie mode when asked (see refresh-cookie.ts).
+import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  ChangePasswordBody, ForgotPasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RegisterBody, ResetPasswordBody, SessionSchema,
-  LoginMfaBody, MfaRequiredResponse, TokenBody, TokenResponse, VerificationPendingResponse,
+  ChangePasswordBody, ForgotPasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RefreshRequestCookies, RefreshHeaders, RegisterBody,
+  ResetPasswordBody, SessionSchema, LoginMfaBody, MfaRequiredResponse, TokenBody, TokenModeHeaders, TokenResponse, VerificationPendingResponse,
 } from '@saasready/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { sha256 } from '../../lib/crypto.js';
+import { AppError } from '../../lib/errors.js';
 import { contextOf } from '../../lib/request-context.js';
 import { problemResponses } from '../../lib/route-schemas.js';
 import type { EmailTokensService } from './email-tokens.js';
+import { invalidRefreshToken } from './errors.js';
+import { bodyRefreshToken, cookieModeRequested, presentedRefreshToken, problemClearingCookies, refreshCookies, withSetCookie } from './refresh-cookie.js';
 import { normalizeEmail, type AuthService } from './service.js';
 
 const MINUTE = 60_000;
@@ -20,9 +25,12 @@ const bodyEmail = (req: FastifyRequest) => {
   const email = (req.body as { email?: unknown } | undefined)?.email;
   return typeof email === 'string' ? normalizeEmail(email) : null;
 };
-const bodyRefreshToken = (req: FastifyRequest) => {
-  const token = (req.body as { refresh_token?: unknown } | undefined)?.refresh_token;
-  return typeof token === 'string' ? sha256(token) : null;
+/** The answer opened a session (not an MFA challenge or a pending verification). */
+const issuesSession = (result: object): result is TokenResponse => 'refresh_token' in result;
+/** Rate-limit key of a refresh: the presented token (body or cookie), hashed. */
+const refreshTokenKey = (req: FastifyRequest) => {
+  const token = presentedRefreshToken(req);
+  return token ? sha256(token) : null;
 };
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTokens: EmailTokensService; config: Config }> = async (app, { auth, emailTokens, config }) => {
@@ -31,11 +39,25 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   const perAccount = (name: string, key: (req: FastifyRequest) => string | null) =>
     app.limit(`${name}:account`, { max: perAccountPerMinute, windowMs: MINUTE, key });
 
+  // request.cookies and reply.setCookie, for the routes of this file only
+  await app.register(cookie);
+  const cookies = refreshCookies(config);
+  /** A token answer as the caller asked for it: in cookie mode the refresh token moves into cookies. */
+  const tokensFor = <T extends object>(request: FastifyRequest, reply: FastifyReply, result: T): T | TokenResponse =>
+    cookieModeRequested(request) && issuesSession(result) ? cookies.deliver(reply, result) : result;
+
   app.post('/auth/register', {
     config: { public: true },
     preHandler: [perIp('register'), perAccount('register', bodyEmail)],
-    schema: { tags: ['auth'], summary: 'Create an account, its personal organization, and a session', security: [], body: RegisterBody, response: { 201: Type.Union([TokenResponse, VerificationPendingResponse]), ...errors } },
-  }, async (request, reply) => reply.code(201).send(await auth.register(contextOf(request), request.body)));
+    schema: {
+      tags: ['auth'],
+      summary: 'Create an account, its personal organization, and a session',
+      security: [],
+      headers: TokenModeHeaders,
+      body: RegisterBody,
+      response: { 201: withSetCookie(Type.Union([TokenResponse, VerificationPendingResponse])), ...errors },
+    },
+  }, async (request, reply) => reply.code(201).send(tokensFor(request, reply, await auth.register(contextOf(request), request.body))));
 
   app.post('/auth/forgot-password', {
     config: { public: true },
@@ -80,10 +102,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       tags: ['auth'],
       summary: 'Log in with email and password (accounts with 2FA get an mfa_token, or pass two_factor_code)',
       security: [],
+      headers: TokenModeHeaders,
       body: LoginBody,
-      response: { 200: Type.Union([TokenResponse, MfaRequiredResponse]), ...errors },
+      response: { 200: withSetCookie(Type.Union([TokenResponse, MfaRequiredResponse])), ...errors },
     },
-  }, async (request) => auth.login(contextOf(request), request.body));
+  }, async (request, reply) => tokensFor(request, reply, await auth.login(contextOf(request), request.body)));
 
   app.post('/auth/login/2fa', {
     config: { public: true },
@@ -91,14 +114,48 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       const token = (req.body as { mfa_token?: unknown } | undefined)?.mfa_token;
       return typeof token === 'string' ? sha256(token) : null;
     })],
-    schema: { tags: ['auth'], summary: 'Second login step: the mfa_token and a TOTP or backup code', security: [], body: LoginMfaBody, response: { 200: TokenResponse, ...errors } },
-  }, async (request) => auth.loginWithMfa(contextOf(request), request.body));
+    schema: {
+      tags: ['auth'],
+      summary: 'Second login step: the mfa_token and a TOTP or backup code',
+      security: [],
+      headers: TokenModeHeaders,
+      body: LoginMfaBody,
+      response: { 200: withSetCookie(TokenResponse), ...errors },
+    },
+  }, async (request, reply) => tokensFor(request, reply, await auth.loginWithMfa(contextOf(request), request.body)));
 
   app.post('/auth/refresh', {
     config: { public: true },
-    preHandler: [perIp('refresh'), perAccount('refresh', bodyRefreshToken)],
-    schema: { tags: ['auth'], summary: 'Rotate the refresh token and get a new access token', security: [], body: RefreshBody, response: { 200: TokenResponse, ...errors } },
-  }, async (request) => auth.refresh(contextOf(request), request.body.refresh_token));
+    preHandler: [perIp('refresh'), perAccount('refresh', refreshTokenKey)],
+    schema: {
+      tags: ['auth'],
+      summary: 'Rotate the refresh token and get a new access token',
+      description:
+        'Send `{"refresh_token": …}`, or `{}` to use the `sr_refresh` cookie of cookie mode: then `X-CSRF-Token` must equal the `sr_csrf` cookie ' +
+        'and any `Origin` must be PUBLIC_URL or a CORS origin (403 `auth.csrf_failed`), and the answer is in cookie mode. ' +
+        'A 401 in cookie mode also expires both cookies.',
+      security: [],
+      headers: RefreshHeaders,
+      cookies: RefreshRequestCookies,
+      body: RefreshBody,
+      response: { ...errors, 200: withSetCookie(TokenResponse), 401: problemClearingCookies },
+    },
+  }, async (request, reply) => {
+    const fromBody = bodyRefreshToken(request);
+    // a cookie-borne token always answers in cookie mode: the caller cannot read a body token anyway
+    const cookieMode = fromBody === undefined || cookieModeRequested(request);
+    try {
+      const token = presentedRefreshToken(request);
+      if (token === undefined) throw invalidRefreshToken();
+      if (fromBody === undefined) cookies.assertCsrf(request);
+      const tokens = await auth.refresh(contextOf(request), token);
+      return cookieMode ? cookies.deliver(reply, tokens) : tokens;
+    } catch (err) {
+      // the session is over (or never was): do not leave the browser holding a dead cookie
+      if (cookieMode && err instanceof AppError && err.status === 401) cookies.clear(reply);
+      throw err;
+    }
+  });
 
   app.get('/auth/me', {
     config: { authenticated: true },
@@ -107,16 +164,26 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
 
   app.post('/auth/logout', {
     config: { authenticated: true },
-    schema: { tags: ['sessions'], summary: 'End this session', response: { 204: NoContent, ...errors } },
+    schema: { tags: ['sessions'], summary: 'End this session (and expire the cookies of cookie mode)', response: { 204: withSetCookie(NoContent), ...errors } },
   }, async (request, reply) => {
     await auth.logout(contextOf(request));
+    // unconditionally: the sr_refresh cookie is never sent here (its Path), so whether the browser holds one is unknowable
+    cookies.clear(reply);
     return reply.code(204).send(null);
   });
 
   app.post('/auth/logout-all', {
     config: { authenticated: true },
-    schema: { tags: ['sessions'], summary: 'End every session of the caller, this one included', response: { 200: Type.Object({ sessions_ended: Type.Integer() }), ...errors } },
-  }, async (request) => ({ sessions_ended: await auth.logoutAll(contextOf(request)) }));
+    schema: {
+      tags: ['sessions'],
+      summary: 'End every session of the caller, this one included (and expire the cookies of cookie mode)',
+      response: { 200: withSetCookie(Type.Object({ sessions_ended: Type.Integer() })), ...errors },
+    },
+  }, async (request, reply) => {
+    const sessionsEnded = await auth.logoutAll(contextOf(request));
+    cookies.clear(reply);
+    return { sessions_ended: sessionsEnded };
+  });
 
   app.get('/auth/sessions', {
     config: { authenticated: true },

@@ -85,3 +85,9 @@ export async function consumeToken(ex: Executor, id: string): Promise<boolean> {
   const rows = await ex.update(userTokens).set({ used_at: new Date() }).where(and(eq(userTokens.id, id), isNull(userTokens.used_at))).returning({ id: userTokens.id });
   return rows.length === 1;
 }
+
+/** The row, locked until the transaction ends (a read-modify-write that audits the old value). */
+export async function findByIdForUpdate(ex: Executor, id: string): Promise<UserRow | null> {
+  const [row] = await ex.select().from(users).where(eq(users.id, id)).limit(1).for('update');
+  return row ?? null;
+}

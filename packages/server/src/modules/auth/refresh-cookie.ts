@@ -1,0 +1,85 @@
+// Cookie mode for browser sessions: on request (`X-Refresh-Token-Mode: cookie`) the refresh token
+// travels only in an HttpOnly cookie, so page scripts — and an XSS — never see it. The price is that
+// the browser now sends the credential by itself, which makes /auth/refresh a CSRF target; three
+// locks close it: SameSite=Strict, a double-submit token (the readable `sr_csrf` cookie echoed in
+// `X-CSRF-Token`, which a foreign page can neither read nor set) and, when the browser names it,
+// an Origin allow-list (PUBLIC_URL and CORS_ORIGINS).
+import { BROWSER_SESSION, SetCookieHeader, type TokenResponse } from '@saasready/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import type { Config } from '../../config.js';
+import { randomToken, safeEqual } from '../../lib/crypto.js';
+import { problem } from '../../lib/route-schemas.js';
+import { csrfFailed } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /** request cookies, for the OpenAPI document only (`in: cookie`); Fastify does not validate them */
+    cookies?: unknown;
+  }
+}
+
+const { modeHeader, csrfHeader, refreshCookie, refreshCookiePath, csrfCookie } = BROWSER_SESSION;
+
+/** Attributes shared by both cookies; clearing must repeat them (Path above all) to hit the same cookie. */
+const refreshAttributes = { httpOnly: true, secure: true, sameSite: 'strict', path: refreshCookiePath } as const;
+const csrfAttributes = { httpOnly: false, secure: true, sameSite: 'strict', path: '/' } as const;
+
+/** A response schema that also documents the `Set-Cookie` header of cookie mode (OpenAPI only). */
+export const withSetCookie = <T extends TSchema>(schema: T) => Type.With(schema, { headers: { 'set-cookie': SetCookieHeader } });
+/** The problem answer of a refresh that may expire the cookies (401 in cookie mode). */
+export const problemClearingCookies = { ...problem, headers: { 'set-cookie': SetCookieHeader } };
+
+/** The request asked for cookie mode. */
+export const cookieModeRequested = (request: FastifyRequest): boolean => request.headers[modeHeader] === 'cookie';
+
+/** The refresh token in the body of a refresh request, if any. */
+export const bodyRefreshToken = (request: FastifyRequest): string | undefined => {
+  const token = (request.body as { refresh_token?: unknown } | null | undefined)?.refresh_token;
+  return typeof token === 'string' ? token : undefined;
+};
+
+/** The refresh token a refresh request presents: the body's, or else the cookie's. */
+export const presentedRefreshToken = (request: FastifyRequest): string | undefined => bodyRefreshToken(request) ?? request.cookies?.[refreshCookie] ?? undefined;
+
+export interface RefreshCookies {
+  /** Sets the refresh and CSRF cookies and returns the answer without `refresh_token`. */
+  deliver(reply: FastifyReply, tokens: TokenResponse): TokenResponse;
+  /** Expires both cookies (Max-Age=0, same Path and attributes). */
+  clear(reply: FastifyReply): void;
+  /** Throws `auth.csrf_failed` unless X-CSRF-Token equals the `sr_csrf` cookie and any Origin is allowed. */
+  assertCsrf(request: FastifyRequest): void;
+}
+
+export function refreshCookies(config: Pick<Config, 'refreshTokenTtl' | 'publicUrl' | 'corsOrigins'>): RefreshCookies {
+  const allowedOrigins = new Set([config.publicUrl, ...config.corsOrigins].map((url) => new URL(url).origin));
+  const maxAge = config.refreshTokenTtl;
+  return {
+    deliver(reply, tokens) {
+      const { refresh_token: refreshToken, ...rest } = tokens;
+      if (refreshToken !== undefined) {
+        reply.setCookie(refreshCookie, refreshToken, { ...refreshAttributes, maxAge });
+        // a fresh CSRF token with every session rotation: a leaked one dies with its refresh token
+        reply.setCookie(csrfCookie, randomToken(32), { ...csrfAttributes, maxAge });
+      }
+      return rest;
+    },
+
+    clear(reply) {
+      reply.clearCookie(refreshCookie, refreshAttributes);
+      reply.clearCookie(csrfCookie, csrfAttributes);
+    },
+
+    assertCsrf(request) {
+      const origin = request.headers.origin;
+      // browsers send Origin on every cross-origin and most same-origin POSTs; "null" (sandboxed
+      // frames, privacy redirects) is never an allowed origin
+      if (origin !== undefined && !allowedOrigins.has(origin)) throw csrfFailed('The request comes from an origin that may not use this session.');
+      const header = request.headers[csrfHeader];
+      const expected = request.cookies?.[csrfCookie];
+      if (typeof header !== 'string' || !header || !expected || !safeEqual(header, expected)) {
+        throw csrfFailed('Send the value of the sr_csrf cookie in the X-CSRF-Token header.');
+      }
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// HTTP surface of the caller's own profile: schema, access declaration, one service call.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MeSchema, UpdateProfileBody } from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { contextOf } from '../../lib/request-context.js';
+import { problemResponses } from '../../lib/route-schemas.js';
+import type { AuthService } from '../auth/service.js';
+import { UsersService } from './service.js';
+
+export const userRoutes: FastifyPluginAsyncTypebox<{ db: Database; auth: AuthService }> = async (app, { db, auth }) => {
+  const users = new UsersService({ db, auth });
+
+  app.patch('/auth/me', {
+    config: { authenticated: true },
+    schema: { tags: ['auth'], summary: 'Change your profile (full name); answers like GET /auth/me', body: UpdateProfileBody, response: { 200: MeSchema, ...problemResponses } },
+  }, async (request) => users.updateProfile(contextOf(request), request.body));
+};
