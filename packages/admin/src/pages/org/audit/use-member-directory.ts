@@ -17,4 +17,5 @@ export function useMemberDirectory(orgId: string, enabled = true) {
   return { members: query.data, byUserId, isLoading: query.isLoading, error: query.error };
 }
 
-export const shortId = (id: string) => id.slice(0, 8);
+// UUIDv7s share their leading (time) digits: the tail is what tells two ids apart
+export const shortId = (id: string) => `…${id.slice(-8)}`;
