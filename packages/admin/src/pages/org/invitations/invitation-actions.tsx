@@ -1,11 +1,11 @@
 // Resend (a fresh link; the old one stops working) and revoke (asks first) for a pending invitation.
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Invitation } from '@saasready/sdk/client';
 import { client } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import { FormError } from '../../../components/states';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { invitationsKey } from './keys';
 
 export function InvitationActions({ orgId, invitation }: { orgId: string; invitation: Invitation }) {
@@ -21,33 +21,23 @@ export function InvitationActions({ orgId, invitation }: { orgId: string; invita
     },
     onError: notifyError,
   });
-  const revoke = useMutation({
-    mutationFn: () => client.orgs.revokeInvitation(orgId, invitation.id),
-    onSuccess: async () => {
-      revokeModal.close();
-      await refresh();
-      notifySuccess(`Invitation to ${invitation.email} revoked`);
-    },
-  });
+  const revoke = async () => {
+    await client.orgs.revokeInvitation(orgId, invitation.id);
+    await refresh();
+    notifySuccess(`Invitation to ${invitation.email} revoked`);
+  };
 
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap">
       <Button size="xs" variant="default" loading={resend.isPending} onClick={() => resend.mutate()} aria-label={`Resend invitation to ${invitation.email}`}>
         Resend
       </Button>
-      <Button size="xs" variant="subtle" color="red" onClick={() => { revoke.reset(); revokeModal.open(); }} aria-label={`Revoke invitation to ${invitation.email}`}>
+      <Button size="xs" variant="subtle" color="red" onClick={revokeModal.open} aria-label={`Revoke invitation to ${invitation.email}`}>
         Revoke
       </Button>
-      <Modal opened={revokeOpen} onClose={revokeModal.close} title="Revoke invitation?">
-        <Stack>
-          <Text size="sm">The link sent to <strong>{invitation.email}</strong> stops working. You can invite them again later.</Text>
-          <FormError error={revoke.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={revokeModal.close}>Cancel</Button>
-            <Button color="red" loading={revoke.isPending} onClick={() => revoke.mutate()}>Revoke invitation</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal opened={revokeOpen} onClose={revokeModal.close} title="Revoke invitation?" confirmLabel="Revoke invitation" onConfirm={revoke}>
+        The link sent to <strong>{invitation.email}</strong> stops working. You can invite them again later.
+      </ConfirmModal>
     </Group>
   );
 }

@@ -1,12 +1,12 @@
 // Suspend, reactivate or remove a member (removal asks first).
-import { Button, Group, Menu, Modal, ActionIcon, Stack, Text } from '@mantine/core';
+import { Menu, ActionIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDots, IconPlayerPause, IconPlayerPlay, IconUserMinus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Member } from '@saasready/sdk/client';
 import { client } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import { FormError } from '../../../components/states';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { membersKey } from './keys';
 
 export function MemberActions({ orgId, member }: { orgId: string; member: Member }) {
@@ -23,14 +23,11 @@ export function MemberActions({ orgId, member }: { orgId: string; member: Member
     },
     onError: notifyError,
   });
-  const remove = useMutation({
-    mutationFn: () => client.orgs.removeMember(orgId, member.id),
-    onSuccess: async () => {
-      removeModal.close();
-      await refresh();
-      notifySuccess(`${who} was removed`);
-    },
-  });
+  const remove = async () => {
+    await client.orgs.removeMember(orgId, member.id);
+    await refresh();
+    notifySuccess(`${who} was removed`);
+  };
   const suspended = member.status === 'suspended';
 
   return (
@@ -48,21 +45,12 @@ export function MemberActions({ orgId, member }: { orgId: string; member: Member
             <Menu.Item leftSection={<IconPlayerPause size={14} />} onClick={() => setStatus.mutate(true)}>Suspend</Menu.Item>
           )}
           <Menu.Divider />
-          <Menu.Item color="red" leftSection={<IconUserMinus size={14} />} onClick={() => { remove.reset(); removeModal.open(); }}>Remove</Menu.Item>
+          <Menu.Item color="red" leftSection={<IconUserMinus size={14} />} onClick={removeModal.open}>Remove</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={removeOpen} onClose={removeModal.close} title="Remove member?">
-        <Stack>
-          <Text size="sm">
-            <strong>{who}</strong> ({member.user_email}) loses access to this organization at once. To bring them back, invite them again.
-          </Text>
-          <FormError error={remove.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={removeModal.close}>Cancel</Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>Remove member</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal opened={removeOpen} onClose={removeModal.close} title="Remove member?" confirmLabel="Remove member" onConfirm={remove}>
+        <strong>{who}</strong> ({member.user_email}) loses access to this organization at once. To bring them back, invite them again.
+      </ConfirmModal>
     </>
   );
 }
