@@ -1,5 +1,6 @@
 // Every screen and where it lives. Public pages sit in a centred card; the rest need a session and
 // share the shell (header with organization switcher, navigation).
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Center, Loader } from '@mantine/core';
 import { useSession } from './session/session';
@@ -13,18 +14,20 @@ import { ForgotPasswordPage } from './pages/auth/forgot-password-page';
 import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { VerifyEmailPage } from './pages/auth/verify-email-page';
 import { AcceptInvitePage } from './pages/auth/accept-invite-page';
-import { OrgSettingsPage } from './pages/org/settings-page';
-import { MembersPage } from './pages/org/members-page';
-import { InvitationsPage } from './pages/org/invitations-page';
-import { RolesPage } from './pages/org/roles-page';
-import { AuditPage } from './pages/org/audit-page';
-import { FlagsPage } from './pages/org/flags-page';
-import { ApiKeysPage } from './pages/org/api-keys-page';
-import { AccountPage } from './pages/account/account-page';
-import { AdminUsersPage } from './pages/admin/admin-users-page';
-import { AdminOrganizationsPage } from './pages/admin/admin-organizations-page';
-import { AdminFlagsPage } from './pages/admin/admin-flags-page';
-import { MailboxPage } from './pages/dev/mailbox-page';
+
+// Signed-in pages load on first visit: the login page stays small and fast.
+const OrgSettingsPage = lazy(() => import('./pages/org/settings-page').then((m) => ({ default: m.OrgSettingsPage })));
+const MembersPage = lazy(() => import('./pages/org/members-page').then((m) => ({ default: m.MembersPage })));
+const InvitationsPage = lazy(() => import('./pages/org/invitations-page').then((m) => ({ default: m.InvitationsPage })));
+const RolesPage = lazy(() => import('./pages/org/roles-page').then((m) => ({ default: m.RolesPage })));
+const AuditPage = lazy(() => import('./pages/org/audit-page').then((m) => ({ default: m.AuditPage })));
+const FlagsPage = lazy(() => import('./pages/org/flags-page').then((m) => ({ default: m.FlagsPage })));
+const ApiKeysPage = lazy(() => import('./pages/org/api-keys-page').then((m) => ({ default: m.ApiKeysPage })));
+const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
+const AdminUsersPage = lazy(() => import('./pages/admin/admin-users-page').then((m) => ({ default: m.AdminUsersPage })));
+const AdminOrganizationsPage = lazy(() => import('./pages/admin/admin-organizations-page').then((m) => ({ default: m.AdminOrganizationsPage })));
+const AdminFlagsPage = lazy(() => import('./pages/admin/admin-flags-page').then((m) => ({ default: m.AdminFlagsPage })));
+const MailboxPage = lazy(() => import('./pages/dev/mailbox-page').then((m) => ({ default: m.MailboxPage })));
 
 function FullScreenLoader() {
   return (
@@ -55,31 +58,33 @@ function GuestOnly({ children }: { children: React.ReactNode }) {
 
 export function App() {
   return (
-    <Routes>
-      <Route element={<AuthLayout />}>
-        <Route path="/login" element={<GuestOnly><LoginPage /></GuestOnly>} />
-        <Route path="/signup" element={<GuestOnly><SignupPage /></GuestOnly>} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="/reset-password" element={<ResetPasswordPage />} />
-        <Route path="/verify-email" element={<VerifyEmailPage />} />
-        <Route path="/accept-invite" element={<AcceptInvitePage />} />
-      </Route>
-      <Route path="/dev/mailbox" element={<MailboxPage />} />
-      <Route element={<RequireSession />}>
-        <Route path="/" element={<HomeRedirect />} />
-        <Route path="/orgs/:orgId" element={<OrgSettingsPage />} />
-        <Route path="/orgs/:orgId/members" element={<MembersPage />} />
-        <Route path="/orgs/:orgId/invitations" element={<InvitationsPage />} />
-        <Route path="/orgs/:orgId/roles" element={<RolesPage />} />
-        <Route path="/orgs/:orgId/audit" element={<AuditPage />} />
-        <Route path="/orgs/:orgId/feature-flags" element={<FlagsPage />} />
-        <Route path="/orgs/:orgId/api-keys" element={<ApiKeysPage />} />
-        <Route path="/account" element={<AccountPage />} />
-        <Route path="/admin/users" element={<AdminUsersPage />} />
-        <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />
-        <Route path="/admin/feature-flags" element={<AdminFlagsPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <Suspense fallback={<FullScreenLoader />}>
+      <Routes>
+        <Route element={<AuthLayout />}>
+          <Route path="/login" element={<GuestOnly><LoginPage /></GuestOnly>} />
+          <Route path="/signup" element={<GuestOnly><SignupPage /></GuestOnly>} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/verify-email" element={<VerifyEmailPage />} />
+          <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        </Route>
+        <Route path="/dev/mailbox" element={<MailboxPage />} />
+        <Route element={<RequireSession />}>
+          <Route path="/" element={<HomeRedirect />} />
+          <Route path="/orgs/:orgId" element={<OrgSettingsPage />} />
+          <Route path="/orgs/:orgId/members" element={<MembersPage />} />
+          <Route path="/orgs/:orgId/invitations" element={<InvitationsPage />} />
+          <Route path="/orgs/:orgId/roles" element={<RolesPage />} />
+          <Route path="/orgs/:orgId/audit" element={<AuditPage />} />
+          <Route path="/orgs/:orgId/feature-flags" element={<FlagsPage />} />
+          <Route path="/orgs/:orgId/api-keys" element={<ApiKeysPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/users" element={<AdminUsersPage />} />
+          <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />
+          <Route path="/admin/feature-flags" element={<AdminFlagsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }

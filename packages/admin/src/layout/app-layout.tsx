@@ -6,7 +6,9 @@ import {
   IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
   IconUsersGroup, IconWorld,
 } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
+import { Loading } from '../components/states';
 import { useMe, useMembership, useSession } from '../session/session';
 import { OrgSwitcher } from './org-switcher';
 
@@ -91,7 +93,9 @@ export function AppLayout() {
             <Anchor component={Link} to="/account?tab=2fa">Set it up now</Anchor>.
           </Alert>
         )}
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
