@@ -120,7 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const brand = { productName: config.productName, publicUrl: config.publicUrl };
   const mailer = new Mailer(config.masterKey);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devTransport();
-  const outbox = new OutboxWorker(database.db, mailer, transport, logger, { pollMs: config.outboxPollMs, retryBaseMs: config.outboxRetryBaseMs, from: config.mailFrom });
+  const outbox = new OutboxWorker(database.db, mailer, transport, logger, { pollMs: config.outboxPollMs, retryBaseMs: config.outboxRetryBaseMs, leaseSeconds: config.outboxLeaseSeconds, from: config.mailFrom });
   const mailEnqueued = () => outbox.poke();
   const invitations = new InvitationsService({ db: database.db, mailer, brand, invitationTtl: config.invitationTtl, mailEnqueued });
   const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });

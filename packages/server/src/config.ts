@@ -48,6 +48,8 @@ export interface Config {
   outboxPollMs: number;
   /** first retry delay after a failed delivery, ms; doubles per attempt up to an hour */
   outboxRetryBaseMs: number;
+  /** seconds a worker holds a claimed message before another process may claim (and re-send) it */
+  outboxLeaseSeconds: number;
   /** argon2id parameters (OWASP: 19 MiB, t=2, p=1) */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 }
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   const invitationTtl = parseDuration('INVITATION_TTL', env.INVITATION_TTL ?? '7d');
   const requireEmailVerification = parseBool('REQUIRE_EMAIL_VERIFICATION', env.REQUIRE_EMAIL_VERIFICATION ?? 'false');
   const productName = env.PRODUCT_NAME ?? 'SaaSReady';
+  const outboxLeaseSeconds = parseDuration('OUTBOX_LEASE', env.OUTBOX_LEASE ?? '60s');
   let auditRetentionDays: number | undefined;
   if (env.AUDIT_RETENTION_DAYS) {
     auditRetentionDays = Number(env.AUDIT_RETENTION_DAYS);
@@ -164,6 +167,7 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification, auditRetentionDays,
     outboxPollMs: 1000,
     outboxRetryBaseMs: 2000,
+    outboxLeaseSeconds,
   };
 }
 

@@ -76,7 +76,26 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
+  // A client checked out for a transaction has no pool listener: its connection dying mid-transaction
+  // (restart, 57P01, reset) would be an unhandled 'error' event and kill the process. The pending
+  // query rejects by itself (→ 503), and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema }) as unknown as Database;
+  // drizzle-orm sends BEGIN before the try/finally that releases its pooled client: when BEGIN fails
+  // (the connection died right after checkout) the client is never released, the pool loses that
+  // slot for good and close() hangs. So transactions run on a client this function releases itself.
+  const onClient = new WeakMap<object, Database>();
+  const transaction: Database['transaction'] = async (work, config) => {
+    const client = await pool.connect();
+    try {
+      let clientDb = onClient.get(client);
+      if (!clientDb) onClient.set(client, (clientDb = drizzle(client, { schema }) as unknown as Database));
+      return await clientDb.transaction(work, config);
+    } finally {
+      client.release();
+    }
+  };
+  db.transaction = transaction;
   return {
     db,
     kind: 'postgres',

@@ -14,6 +14,8 @@ export interface TestSmtp {
   url: string;
   port: number;
   messages: ReceivedMail[];
+  /** ms between recording a message and answering 250 (a sender killed meanwhile never learns it was accepted) */
+  replyDelayMs: number;
   /** resolves with the first message (already received or arriving) that matches */
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
@@ -21,6 +23,7 @@ export interface TestSmtp {
 
 export async function startSmtpServer(port = 0): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  const control = { replyDelayMs: 0 };
   const waiters: { match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -38,7 +41,8 @@ export async function startSmtpServer(port = 0): Promise<TestSmtp> {
               waiter.resolve(mail);
             }
           }
-          callback();
+          if (control.replyDelayMs > 0) setTimeout(() => callback(), control.replyDelayMs);
+          else callback();
         })
         .catch(callback);
     },
@@ -49,6 +53,12 @@ export async function startSmtpServer(port = 0): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${actualPort}`,
     port: actualPort,
     messages,
+    get replyDelayMs() {
+      return control.replyDelayMs;
+    },
+    set replyDelayMs(ms: number) {
+      control.replyDelayMs = ms;
+    },
     waitFor(match, timeoutMs = 10_000) {
       const found = messages.find(match);
       if (found) return Promise.resolve(found);

@@ -1,5 +1,5 @@
 // The outbox worker, safe to run in every server process at once. Each poll claims due messages
-// with FOR UPDATE SKIP LOCKED and a 60 s lease, sends them, and marks them sent; a failure is
+// with FOR UPDATE SKIP LOCKED and a lease (OUTBOX_LEASE, 60 s), sends them, and marks them sent; a failure is
 // retried with exponential back-off (base × 2^(attempt-1), capped at an hour) until MAX_ATTEMPTS,
 // then marked failed. Delivery is at-least-once: a process that dies after the SMTP server accepted
 // a message but before marking it sent leaves it to be re-sent when the lease expires; on a normal
@@ -10,7 +10,6 @@ import * as repository from './repository.js';
 import type { Mailer } from './service.js';
 import type { MailTransport } from './transport.js';
 
-const LEASE_SECONDS = 60;
 const BATCH = 20;
 export const MAX_ATTEMPTS = 10;
 const MAX_DELAY_MS = 3_600_000;
@@ -18,6 +17,8 @@ const MAX_DELAY_MS = 3_600_000;
 export interface OutboxWorkerOptions {
   pollMs: number;
   retryBaseMs: number;
+  /** how long a claim holds; must exceed the slowest SMTP delivery, or a message may be sent twice */
+  leaseSeconds: number;
   from: string;
 }
 
@@ -55,7 +56,7 @@ export class OutboxWorker {
   }
 
   private async deliverBatch(): Promise<number> {
-    const claimed = await repository.claimDue(this.db, BATCH, LEASE_SECONDS);
+    const claimed = await repository.claimDue(this.db, BATCH, this.options.leaseSeconds);
     let sent = 0;
     for (const row of claimed) {
       if (await this.deliver(row)) sent++;

@@ -1,0 +1,387 @@
+// Fault injection on PostgreSQL: the database going away under load, and a server process killed
+// (SIGKILL) in the middle of concurrent writes. PostgreSQL only: the shared server of the test run
+// is never restarted; its outage is simulated by a TCP proxy in front of this file's own database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '../src/db/client.js';
+import { isDatabaseUnavailable } from '../src/db/errors.js';
+import { sha256 } from '../src/lib/crypto.js';
+import { verifyChain } from '../src/modules/audit-logs/queries.js';
+import { freePort, startTestApp } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { registerUser, uniqueEmail, STRONG_PASSWORD } from './helpers/factories.js';
+import { linkToken, startSmtpServer } from './helpers/smtp.js';
+import { startTcpProxy } from './helpers/tcp-proxy.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+/** Generous, yet far below the test timeout: the pool gives up connecting after 5 s, a statement after 15 s. */
+const REQUEST_BOUND_MS = 20_000;
+const STACK_TRACE = /\bat .+\.(ts|js):\d+/;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  // bounded: a failed test must not turn into a hook timeout (a leaked pool client makes close() wait forever)
+  while (cleanups.length) await Promise.race([cleanups.pop()!().catch(() => {}), sleep(5_000)]);
+});
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await sleep(everyMs);
+  }
+}
+
+interface Sample {
+  what: string;
+  /** the phase the request started in */
+  phase: 'before' | 'cut' | 'after';
+  startedAt: number;
+  status: number;
+  ms: number;
+  contentType: string;
+  text: string;
+}
+
+describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL restarted while requests flow', () => {
+  it('answers 503 problems during the outage, never 500, never hangs, and recovers without a restart', { timeout: 45_000 }, async ({ annotate }) => {
+    // An error nobody handles would end a real server process (seen: a pg client losing its
+    // connection mid-transaction); here it must be counted, not just reported by the runner.
+    const uncaught: string[] = [];
+    const onUncaught = (err: Error) => uncaught.push(`${err.name}: ${err.message}`);
+    process.on('uncaughtException', onUncaught);
+    cleanups.push(async () => process.off('uncaughtException', onUncaught));
+    // This file's database, reached by the app only through the proxy.
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const direct = new URL(database.url!);
+    const proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    cleanups.push(() => proxy.close());
+    const viaProxy = new URL(database.url!);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    const handle = await openDatabase({ databaseUrl: viaProxy.toString(), dataDir: 'memory://', poolMax: 5 });
+    cleanups.push(() => handle.close());
+    const proxied: TestDatabase = { handle, url: viaProxy.toString(), drop: async () => {} };
+    // logins repeat for one account: the per-account limit must not turn them into 429s
+    const t = await startTestApp({ databaseUrl: viaProxy.toString(), rateLimit: { perAccountPerMinute: 100_000 } }, { database: proxied });
+    cleanups.push(() => t.close());
+
+    const user = await registerUser(t);
+    const calls: [string, () => ReturnType<typeof t.request>][] = [
+      ['GET /auth/me', () => t.request('GET', '/api/v1/auth/me', { token: user.accessToken })],
+      ['GET /orgs/{id}/members', () => t.request('GET', `/api/v1/orgs/${user.orgId}/members`, { token: user.accessToken })],
+      ['GET /auth/me', () => t.request('GET', '/api/v1/auth/me', { token: user.accessToken })],
+      ['GET /orgs/{id}/members', () => t.request('GET', `/api/v1/orgs/${user.orgId}/members`, { token: user.accessToken })],
+      ['POST /auth/login', () => t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: STRONG_PASSWORD } })],
+    ];
+
+    let phase: Sample['phase'] = 'before';
+    let stop = false;
+    const samples: Sample[] = [];
+    const client = async (offset: number) => {
+      // bounded: at most 1,000 requests per client, 25 ms apart
+      for (let n = 0; n < 1_000 && !stop; n++) {
+        const [what, call] = calls[(offset + n) % calls.length]!;
+        const started = performance.now();
+        const startedIn = phase;
+        const res = await call().catch((err: Error) => ({ status: 0, headers: new Headers(), text: `fetch failed: ${err.message}` }));
+        samples.push({ what, phase: startedIn, startedAt: started, status: res.status, ms: performance.now() - started, contentType: res.headers.get('content-type') ?? '', text: res.text });
+        await sleep(25);
+      }
+    };
+    const traffic = Promise.all(Array.from({ length: 6 }, (_, i) => client(i)));
+
+    await until('traffic flows', async () => samples.filter((s) => s.status === 200).length >= 12, 10_000, 20);
+    proxy.cut();
+    phase = 'cut';
+    const cutAt = performance.now();
+    await sleep(1_000);
+    const readyDuringCut = await t.request('GET', '/readyz');
+    await sleep(2_000);
+    proxy.restore();
+    phase = 'after';
+    const restoredAt = performance.now();
+    // the same process answers again, without a restart: poll, each poll itself bounded by the fetch
+    await until('GET /auth/me answers 200 after the restore', async () => (await t.request('GET', '/api/v1/auth/me', { token: user.accessToken })).status === 200, 5_000, 50);
+    const recoveredAt = performance.now();
+    const readyAfter = await t.request('GET', '/readyz');
+    await sleep(1_500);
+    stop = true;
+    await traffic;
+    // a connection that died while checked out must still go back to (and be dropped by) the pool:
+    // one that is never released is a slot lost for good, and enough of them starve the server
+    const pool = (handle.db as unknown as { $client: { totalCount: number; idleCount: number } }).$client;
+    await until('every pool connection is released', async () => pool.totalCount === pool.idleCount, 2_000, 50).catch(() => {});
+    expect(pool.totalCount - pool.idleCount, 'connections checked out and never released').toBe(0);
+
+    // /readyz follows the database
+    expect(readyDuringCut.status, readyDuringCut.text).toBe(503);
+    expect(readyDuringCut.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(readyDuringCut.body).toMatchObject({ status: 503, code: 'service.unavailable' });
+    expect(readyAfter.status, readyAfter.text).toBe(200);
+
+    // every answer is a 2xx or a 503 problem with the stable code; none is a 500, none leaks a stack
+    const unexpected = samples.filter((s) => !(s.status >= 200 && s.status < 300) && s.status !== 503);
+    expect(unexpected.map((s) => `${s.phase} ${s.what} → ${s.status} ${s.text.slice(0, 200)}`)).toEqual([]);
+    const unavailable = samples.filter((s) => s.status === 503);
+    for (const s of unavailable) {
+      expect(s.contentType, s.text).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(s.text)).toMatchObject({ status: 503, code: 'service.unavailable', type: 'urn:saasready:problem:service.unavailable' });
+    }
+    for (const s of samples) expect(s.text).not.toMatch(STACK_TRACE);
+    expect(t.logs.filter((line) => line.includes('"unhandled error"'))).toEqual([]);
+    expect(uncaught, 'uncaught exceptions: each would have killed a server process').toEqual([]);
+    // the outage was seen (otherwise this test proves nothing) and was answered, not waited out
+    expect(unavailable.filter((s) => s.phase === 'cut').length).toBeGreaterThan(0);
+    expect(proxy.refused).toBeGreaterThan(0);
+    // nothing hung
+    const slowest = Math.max(...samples.map((s) => s.ms));
+    expect(slowest).toBeLessThan(REQUEST_BOUND_MS);
+    // traffic before the cut was healthy, and once recovered it is healthy again for good
+    const beforeCut = samples.filter((s) => s.startedAt + s.ms < cutAt);
+    expect(beforeCut.length).toBeGreaterThan(10);
+    expect(beforeCut.filter((s) => s.status !== 200).map((s) => `${s.what} → ${s.status}`)).toEqual([]);
+    const settled = samples.filter((s) => s.startedAt > recoveredAt + 500);
+    expect(settled.length).toBeGreaterThan(10);
+    expect(settled.filter((s) => s.status !== 200).map((s) => `${s.what} → ${s.status}`)).toEqual([]);
+    expect(recoveredAt - restoredAt).toBeLessThan(5_000);
+
+    const count = (p: Sample['phase'], ok: boolean) => samples.filter((s) => s.phase === p && (s.status < 300) === ok).length;
+    await annotate(
+      `${samples.length} requests: before ${count('before', true)} ok/${count('before', false)} 503; cut ${count('cut', true)} ok/${count('cut', false)} 503; ` +
+        `after ${count('after', true)} ok/${count('after', false)} 503; slowest ${Math.round(slowest)} ms; recovered ${Math.round(recoveredAt - restoredAt)} ms after restore`,
+    );
+  });
+});
+
+describe.runIf(process.env.TEST_DB === 'postgres')('A pooled connection dying right after checkout', () => {
+  it('is released, not leaked: the pool keeps its slots and still closes', async () => {
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const direct = new URL(database.url!);
+    const proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    cleanups.push(() => proxy.close());
+    direct.hostname = '127.0.0.1';
+    direct.port = String(proxy.port);
+    const handle = await openDatabase({ databaseUrl: direct.toString(), dataDir: 'memory://', poolMax: 2 });
+    const pool = (handle.db as unknown as { $client: { totalCount: number; idleCount: number; once(event: 'acquire', f: () => void): void } }).$client;
+    await handle.ping(); // one idle connection in the pool
+
+    // the connection dies between the transaction's checkout and its BEGIN
+    pool.once('acquire', () => proxy.cut());
+    const failed = await handle.db.transaction(async (tx) => tx.execute(sql`select 1`)).then(() => null, (err: unknown) => err);
+    expect(isDatabaseUnavailable(failed), String(failed)).toBe(true);
+    proxy.restore();
+    await until('the dead connection is out of the pool', async () => pool.totalCount === pool.idleCount, 2_000, 20).catch(() => {});
+    expect(pool.totalCount - pool.idleCount, 'connections checked out and never released').toBe(0);
+
+    // both slots still serve transactions at once, and the pool closes
+    await Promise.all([1, 2].map(() => handle.db.transaction(async (tx) => tx.execute(sql`select pg_sleep(0.05)`))));
+    await expect(Promise.race([handle.close().then(() => 'closed'), sleep(3_000).then(() => 'hangs')])).resolves.toBe('closed');
+  });
+});
+
+interface Child {
+  child: ChildProcess;
+  port: number;
+  baseUrl: string;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+describe.runIf(process.env.TEST_DB === 'postgres')('A process killed with SIGKILL mid-invitation', () => {
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saasready-faults-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  /** `saasready start` as a real process, awaited until it answers /healthz. */
+  async function startChild(env: Record<string, string>): Promise<Child> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, 'start'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    cleanups.push(async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    let gone = false;
+    void exited.then(() => (gone = true));
+    await until(
+      'the child server answers /healthz',
+      async () => {
+        if (gone) throw new Error(`the child server exited: ${output}`);
+        return (await fetch(`${baseUrl}/healthz`).catch(() => null))?.status === 200;
+      },
+      30_000,
+    );
+    return { child, port, baseUrl, output: () => output, exited };
+  }
+
+  async function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown) {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, text, body: text ? JSON.parse(text) : null };
+  }
+
+  async function register(baseUrl: string, fullName: string) {
+    const res = await call(baseUrl, 'POST', '/api/v1/auth/register', undefined, { email: uniqueEmail('inviter'), password: STRONG_PASSWORD, full_name: fullName });
+    expect(res.status, res.text).toBe(201);
+    const claims = JSON.parse(Buffer.from(res.body.access_token.split('.')[1], 'base64url').toString());
+    return { userId: res.body.user.id as string, token: res.body.access_token as string, orgId: claims.org_id as string };
+  }
+
+  it('leaves every invitation whole or absent, keeps the audit chain intact, and delivers every committed email at least once', { timeout: 60_000 }, async ({ annotate }) => {
+    const smtp = await startSmtpServer();
+    cleanups.push(() => smtp.close());
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const db = database.handle.db;
+    const dbName = new URL(database.url!).pathname.slice(1);
+    // the killed process's connections are recognisable in pg_stat_activity by their application_name
+    const killedUrl = new URL(database.url!);
+    killedUrl.searchParams.set('application_name', 'saasready-faults-killed');
+    const env = {
+      DATA_DIR: dataDir(),
+      // both processes issue and accept the same tokens: the issuer must not depend on their ports
+      PUBLIC_URL: 'https://auth.faults.test',
+      MASTER_KEY: randomBytes(32).toString('base64url'),
+      SMTP_URL: smtp.url,
+      // a claim of the killed process must expire within this test, not after the default 60 s
+      OUTBOX_LEASE: '2s',
+    };
+
+    const first = await startChild({ ...env, DATABASE_URL: killedUrl.toString() });
+    // two inviters: the per-account invite limit (30 a minute) must not turn requests into 429s
+    const owner = await register(first.baseUrl, 'Olive Owner');
+    const admin = await register(first.baseUrl, 'Adam Admin');
+    const roles = await call(first.baseUrl, 'GET', `/api/v1/orgs/${owner.orgId}/roles`, owner.token);
+    expect(roles.status, roles.text).toBe(200);
+    const roleId = (name: string) => roles.body.find((r: { name: string }) => r.name === name).id as string;
+    await db.execute(sql`insert into memberships (id, organization_id, user_id, role_id, status) values (gen_random_uuid(), ${owner.orgId}, ${admin.userId}, ${roleId('Admin')}, 'active')`);
+    const rollbacksBefore = await xactRollbacks(db, dbName);
+    // the SMTP server records each message but answers slowly, so the worker of the process about
+    // to die holds claimed messages, one of them already in the mailbox but not yet marked sent
+    smtp.replyDelayMs = 1_000; // the first wave alone keeps the worker busy for ~10 s
+    const emails = Array.from({ length: 40 }, (_, i) => uniqueEmail(`invitee${i}`));
+    let answered = 0;
+    let killAfter = Infinity;
+    const invite = (email: string, i: number) =>
+      call(first.baseUrl, 'POST', `/api/v1/orgs/${owner.orgId}/invite`, (i % 2 ? admin : owner).token, { email, role_id: roleId('Member') }).then(
+        (res) => {
+          if (++answered === killAfter) first.child.kill('SIGKILL');
+          return { email, status: res.status, id: res.body?.id as string | undefined, text: res.text };
+        },
+        (err: Error) => ({ email, status: 0, id: undefined, text: err.message }),
+      );
+    // a first wave of 10, answered and being delivered…
+    const firstWave = await Promise.all(emails.slice(0, 10).map(invite));
+    expect(firstWave.map((r) => r.status)).toEqual(firstWave.map(() => 201));
+    await until('the first invitation reaches the mailbox', async () => smtp.messages.some((m) => emails.includes(m.to)), 5_000, 20);
+    // …then 30 at once, and SIGKILL when 10 of them have been answered
+    killAfter = 20;
+    const responses = [...firstWave, ...(await Promise.all(emails.slice(10).map((email, i) => invite(email, i + 10))))];
+    expect((await first.exited).signal).toBe('SIGKILL');
+    smtp.replyDelayMs = 0;
+    const acknowledged = responses.filter((r) => r.status === 201);
+    const unanswered = responses.filter((r) => r.status === 0);
+    expect(responses.filter((r) => r.status !== 201 && r.status !== 0).map((r) => `${r.status} ${r.text}`)).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
+    expect(unanswered.length).toBeGreaterThan(0); // the kill did land while requests were in flight
+
+    // PostgreSQL ends the dead process's sessions; their open transactions are rolled back
+    await until('the killed process has no session left', async () => (await backendsOf(db, 'saasready-faults-killed')) === 0, 10_000, 50);
+    const rolledBack = await until('the statistics show a rollback', async () => (await xactRollbacks(db, dbName)) - rollbacksBefore || false, 5_000);
+    expect(rolledBack).toBeGreaterThan(0); // some invitation was caught inside its transaction
+
+    const invitations = await queryRows<{ id: string; email: string; token_hash: string }>(db, sql`select id, email, token_hash from invitations where organization_id = ${owner.orgId}`);
+    const invited = new Map(invitations.map((r) => [r.email, r]));
+    // an acknowledged invitation is durable; an unacknowledged one may or may not have committed
+    for (const r of acknowledged) expect(invited.get(r.email)?.id).toBe(r.id);
+    expect(invitations.every((r) => emails.includes(r.email))).toBe(true);
+
+    // whole or absent: each invitation has exactly one audit row and one outbox row, and nothing
+    // exists for an invitation that does not
+    const audits = await queryRows<{ target_id: string; n: number }>(
+      db,
+      sql`select target_id, count(*)::int as n from audit_logs where action = 'user.invite.sent' group by target_id`,
+    );
+    expect(Object.fromEntries(audits.map((a) => [a.target_id, a.n]))).toEqual(Object.fromEntries(invitations.map((r) => [r.id, 1])));
+    const outbox = await queryRows<{ to_address: string; n: number; sending: number }>(
+      db,
+      sql`select to_address, count(*)::int as n, count(*) filter (where status = 'sending')::int as sending from email_outbox where template = 'invitation' group by to_address`,
+    );
+    expect(Object.fromEntries(outbox.map((o) => [o.to_address, o.n]))).toEqual(Object.fromEntries(invitations.map((r) => [r.email, 1])));
+    const claimedByTheDead = outbox.reduce((n, o) => n + o.sending, 0);
+    expect(claimedByTheDead).toBeGreaterThan(0); // so the lease expiry below is exercised
+    const inMailboxAtKill = invitations.filter((r) => smtp.messages.some((m) => m.to === r.email)).length;
+
+    // the organization's hash chain has no gap and no broken link
+    const chain = await verifyChain(db, owner.orgId);
+    const [{ n: orgAuditRows }] = (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_logs where organization_id = ${owner.orgId}`)) as [{ n: number }];
+    expect(chain).toEqual({ ok: true, checked: orgAuditRows, first_broken: null });
+
+    // a new process on the same database delivers every committed invitation, including the ones
+    // the dead process had claimed (once their lease runs out)
+    const second = await startChild({ ...env, DATABASE_URL: database.url! });
+    const received = (email: string) => smtp.messages.filter((m) => m.to === email);
+    await until('every invitation has been delivered', async () => invitations.every((r) => received(r.email).length > 0), 20_000);
+    await until(
+      'every invitation email is marked sent',
+      async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from email_outbox where template = 'invitation' and status <> 'sent'`))[0]!.n === 0,
+      10_000,
+    );
+    for (const r of invitations) {
+      for (const mail of received(r.email)) expect(sha256(linkToken(mail, '/accept-invite'))).toBe(r.token_hash); // the link is the invitation's own
+    }
+    // nobody whose invitation was rolled back got an email
+    const lost = emails.filter((e) => !invited.has(e));
+    expect(lost.flatMap(received)).toEqual([]);
+
+    const verified = await call(second.baseUrl, 'GET', `/api/v1/audit/orgs/${owner.orgId}/verify`, owner.token);
+    expect(verified.status, verified.text).toBe(200);
+    expect(verified.body).toMatchObject({ ok: true, first_broken: null });
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+
+    const duplicates = invitations.reduce((n, r) => n + received(r.email).length - 1, 0);
+    await annotate(
+      `40 invitations: ${acknowledged.length} answered 201, ${unanswered.length} cut off; ${invitations.length} committed, ${lost.length} rolled back or never started ` +
+        `(pg_stat_database xact_rollback +${rolledBack}); at the kill ${inMailboxAtKill} were in the mailbox and ${claimedByTheDead} claimed (status sending) ` +
+        `by the dead process; after restart every one delivered, ${duplicates} duplicate(s)`,
+    );
+  });
+});
+
+async function xactRollbacks(db: TestDatabase['handle']['db'], dbName: string): Promise<number> {
+  await db.execute(sql`select pg_stat_clear_snapshot()`);
+  const [row] = await queryRows<{ n: number }>(db, sql`select xact_rollback::int as n from pg_stat_database where datname = ${dbName}`);
+  return row!.n;
+}
+
+async function backendsOf(db: TestDatabase['handle']['db'], applicationName: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_stat_activity where application_name = ${applicationName}`);
+  return row!.n;
+}
