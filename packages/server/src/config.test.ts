@@ -120,6 +120,8 @@ describe('each bad variable is a ConfigError naming it', () => {
     ['ACCESS_TOKEN_TTL', '-5m'],
     ['REFRESH_TOKEN_TTL', '30 days'],
     ['LOG_LEVEL', 'loud'],
+    ['OUTBOX_LEASE', 'a minute'],
+    ['OUTBOX_LEASE', '0'],
     ['JWT_ALG', 'HS256'],
     ['JWT_ALG', 'none'],
     ['TRUST_PROXY', 'maybe'],
