@@ -123,12 +123,15 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   let client: InstanceType<typeof PGlite>;
+  // pg_trgm backs the substring searches (users, organizations, members) with GIN indexes
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const extensions = { pg_trgm };
   if (dataDir === 'memory://') {
-    client = dump ? new PGlite({ loadDataDir: dump }) : new PGlite();
+    client = dump ? new PGlite({ loadDataDir: dump, extensions }) : new PGlite({ extensions });
   } else {
     const dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite({ dataDir: dir, extensions });
   }
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
