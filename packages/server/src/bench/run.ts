@@ -8,6 +8,9 @@
 // BENCH_ONLY (comma list of scenario keys or groups; a subset run does not rewrite the doc),
 // BENCH_MEMBERS (10000), BENCH_AUDIT_ROWS_PG (1000000), BENCH_AUDIT_ROWS_PGLITE (100000),
 // BENCH_MICRO_SECONDS (2: each round of the in-process flag and verify loops), BENCH_VERIFY_CONCURRENCY (8).
+// BENCH_ONLY=scale (scale.ts: pages against the persistent 1M-user data set of seed-scale.ts) and
+// BENCH_ONLY=mix (mix.ts: a weighted request mix against 1 and 2 server processes, optional soak)
+// are runs of their own: each rewrites only its own block of docs/benchmarks.md (BENCH_NO_DOC=1: neither).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -27,6 +30,8 @@ import { LoadGenerator, cpuMeter, otherShare } from './load-client.js';
 import {
   cpuCell, fmt, markdownTable, median, pct, perRoundTable, summarize, table, type ScenarioRounds, type Summary,
 } from './report.js';
+import { runMix } from './mix.js';
+import { runScale, writeDocBlock } from './scale.js';
 import {
   benchConfig, createDatabase, fetchJwks, registerUsers, seedRefreshTokens, startApp, startCeiling,
   type BenchDatabase, type BenchUser, type DbKind, type Target,
@@ -389,8 +394,13 @@ function selectScenarios(only: string | undefined): Scenario[] {
   return ALL_SCENARIOS.filter((s) => wanted.has(s.key));
 }
 
-const SCENARIOS = selectScenarios(process.env.BENCH_ONLY);
-const SUBSET = SCENARIOS.length < ALL_SCENARIOS.length;
+/** BENCH_ONLY keys that are runs of their own (scale.ts, mix.ts), not rows of the main tables */
+const SPECIAL = ['scale', 'mix'] as const;
+const onlyParts = (process.env.BENCH_ONLY ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+const SPECIALS = SPECIAL.filter((k) => onlyParts.includes(k));
+const REST_ONLY = onlyParts.filter((k) => !(SPECIAL as readonly string[]).includes(k)).join(',');
+const SCENARIOS = SPECIALS.length && !REST_ONLY ? [] : selectScenarios(REST_ONLY || undefined);
+const SUBSET = SCENARIOS.length < ALL_SCENARIOS.length || SPECIALS.length > 0;
 const selected = (key: string) => SCENARIOS.some((s) => s.key === key);
 
 function describe(result: LoadResult): string {
@@ -1019,6 +1029,9 @@ BENCH_ROUNDS=5 BENCH_DURATION=8 npm run bench  # longer, steadier
 BENCH_ONLY=guard,patch npm run bench           # a subset (printed only: docs/benchmarks.md is left alone)
 BENCH_DATABASE_URL=postgres://user@host:5432/db npm run bench
 node packages/server/dist/bench/breakdown.js   # where /auth/me's time goes, step by step (BENCH_DB=postgres by default)
+BENCH_ONLY=scale npm run bench                 # pages at 1M users / 100k orgs / 10M audit events (seeds bench_scale once, ~9 min)
+node packages/server/dist/bench/seed-scale.js --database-url postgres://…/bench_x [--users 1000000 --orgs 100000 --audit 10000000]
+BENCH_ONLY=mix BENCH_SOAK_SECONDS=600 npm run bench  # the request mix on 1 and 2 processes, then a 10-minute soak
 \`\`\`
 
 \`BENCH_ONLY\` takes a comma list of scenario keys — ${ALL_SCENARIOS.map((s) => `\`${s.key}\``).join(', ')} — or
@@ -1105,7 +1118,27 @@ ${KEEP_MARKER}
 ${kept}`;
 }
 
+/** BENCH_ONLY=scale / mix: each prints its Markdown and rewrites its own block of docs/benchmarks.md */
+async function runSpecials(): Promise<void> {
+  const load = new LoadGenerator();
+  try {
+    for (const key of SPECIALS) {
+      const markdown = key === 'scale' ? await runScale(load, POSTGRES_URL) : await runMix(load, POSTGRES_URL);
+      process.stdout.write(`\n${markdown}\n`);
+      if (process.env.BENCH_NO_DOC) continue;
+      writeDocBlock(key, markdown);
+      process.stdout.write(`\n(${key}: its block of ${DOC} rewritten)\n`);
+    }
+  } finally {
+    load.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (SPECIALS.length) {
+    await runSpecials();
+    if (!SCENARIOS.length) return;
+  }
   const started = Date.now();
   log(`rounds ${ROUNDS} × ${DURATION} s, warm-up ${WARMUP} s, databases: ${KINDS.join(', ')}, cores ${CORES}`);
   log(`scenarios: ${SCENARIOS.map((s) => s.key).join(', ')}${SUBSET ? ' (BENCH_ONLY: docs/benchmarks.md will not be rewritten)' : ''}`);
