@@ -20,7 +20,7 @@ import type { LoadGenerator } from './load-client.js';
 import { KIND_LABEL, MIX, type Kind, type MixJob, type MixResult, type VirtualUser } from './mix-load.js';
 import { fmt, table } from './report.js';
 import { machineLines } from './scale.js';
-import { createDatabase, type BenchDatabase } from './targets.js';
+import { call, createDatabase, type BenchDatabase } from './targets.js';
 
 const log = (message: string) => process.stderr.write(`[bench:mix] ${message}\n`);
 const list = (name: string, fallback: number[]) => (process.env[name] ? process.env[name]!.split(',').map((s) => Number(s.trim())) : fallback);
@@ -155,23 +155,13 @@ export function slope(xs: number[], ys: number[]): number {
   return den ? num / den : NaN;
 }
 
-async function api(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
-
 /** `count` users registered through the API, each Owner of their own organization, with its members, audit rows and the flags */
 async function prepare(db: BenchDatabase, baseUrl: string, count: number): Promise<VirtualUser[]> {
   const tag = randomBytes(4).toString('hex');
   const vus: VirtualUser[] = [];
   for (let i = 0; i < count; i++) {
-    const r = await api(baseUrl, 'POST', '/api/v1/auth/register', { email: `mix-${tag}-${i}@example.com`, password: `Mix-${randomBytes(9).toString('base64url')}`, full_name: `Mix User ${i}` });
-    const me = await api(baseUrl, 'GET', '/api/v1/auth/me', undefined, r.access_token);
+    const r = await call(baseUrl, 'POST', '/api/v1/auth/register', { email: `mix-${tag}-${i}@example.com`, password: `Mix-${randomBytes(9).toString('base64url')}`, full_name: `Mix User ${i}` });
+    const me = await call(baseUrl, 'GET', '/api/v1/auth/me', undefined, r.access_token);
     const orgId = me.current_organization.id as string;
     if (!r.refresh_token) throw new Error('register gave no refresh token');
     vus.push({ orgId, accessToken: r.access_token, refreshToken: r.refresh_token });
@@ -211,7 +201,7 @@ export async function runMix(_load: LoadGenerator, postgresUrl: string): Promise
     server = await startServerProcesses(databaseUrl, masterKey, 1);
     log(`preparing ${maxVus} users with their organizations (200 members, 2,000 audit rows each) and ${FLAG_KEYS.length} flags`);
     let vus = await prepare(db, server.baseUrl, maxVus);
-    const ping = await api(server.baseUrl, 'GET', `/api/v1/orgs/${vus[0]!.orgId}/feature-flags/evaluate?keys=${FLAG_KEYS.join(',')}`, undefined, vus[0]!.accessToken);
+    const ping = await call(server.baseUrl, 'GET', `/api/v1/orgs/${vus[0]!.orgId}/feature-flags/evaluate?keys=${FLAG_KEYS.join(',')}`, undefined, vus[0]!.accessToken);
     log(`flags answer ${JSON.stringify(ping.flags ?? ping)}`);
     const run = async (workers: number, count: number, secs: number, intervalMs?: number) => {
       const result = await client.run({ baseUrl: server!.baseUrl, vus: vus.slice(0, count), seconds: secs, flagKeys: FLAG_KEYS, intervalMs });

@@ -197,7 +197,8 @@ export interface BenchUser {
   accessToken: string;
 }
 
-async function call(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
+/** One JSON API call for bench set-up; a non-2xx answer throws with its status and body. */
+export async function call(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
