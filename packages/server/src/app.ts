@@ -84,6 +84,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   const database = options.database ?? (await openDatabase(config));
   if (options.migrate !== false) await database.migrate();
+  // lag-tolerant list reads may go to a replica; everything that decides access reads the primary
+  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, dataDir: config.dataDir }) : null;
+  const reader = replica?.db ?? database.db;
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false }) : null;
   // log transitions, not every reconnection attempt
@@ -151,21 +154,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authorize, { db: database.db });
   await app.register(idempotency, { db: database.db });
 
-  await app.register(healthRoutes, { database, keyring });
+  await app.register(healthRoutes, { database, replica, keyring });
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, emailTokens, config });
       await api.register(invitationRoutes, { invitations, config });
       await api.register(mfaRoutes, { mfa, config });
       await api.register(apiKeyRoutes, { apiKeys });
-      await api.register(auditRoutes, { db: database.db });
+      await api.register(auditRoutes, { db: database.db, reader });
       await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db) });
       if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
-      await api.register(membershipRoutes, { memberships: new MembershipsService(database.db) });
+      await api.register(membershipRoutes, { memberships: new MembershipsService(database.db, reader) });
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
       await api.register(userRoutes, { db: database.db, auth });
-      await api.register(adminRoutes, { db: database.db });
+      await api.register(adminRoutes, { reader });
     },
     { prefix: '/api/v1' },
   );
@@ -198,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     keyring.stop();
     redis?.disconnect();
     if (!options.database) await database.close();
+    await replica?.close();
   });
   return app as unknown as FastifyInstance;
 }

@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** PostgreSQL URL; when absent the embedded PGlite database in dataDir is used */
   databaseUrl: string | undefined;
+  /** optional PostgreSQL read replica for lag-tolerant list reads (members, audit log, superuser listings) */
+  databaseReplicaUrl: string | undefined;
   /** 'memory://' keeps PGlite in memory (tests) */
   dataDir: string;
   redisUrl: string | undefined;
@@ -129,6 +131,8 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   const port = parsePort('PORT', env.PORT ?? '8000');
   const host = env.HOST ?? '127.0.0.1';
   const databaseUrl = env.DATABASE_URL ? parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']) : undefined;
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL ? parseUrl('DATABASE_REPLICA_URL', env.DATABASE_REPLICA_URL, ['postgres:', 'postgresql:']) : undefined;
+  if (databaseReplicaUrl && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URL', 'needs DATABASE_URL: a replica serves reads beside a PostgreSQL primary, not beside PGlite');
   const dataDir = env.DATA_DIR === 'memory://' ? 'memory://' : resolve(env.DATA_DIR ?? './.data');
   const redisUrl = env.REDIS_URL ? parseUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']) : undefined;
   const publicUrl = parseUrl('PUBLIC_URL', env.PUBLIC_URL ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, '');
@@ -157,7 +161,7 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   }
   const mailFrom = env.MAIL_FROM ?? `${productName} <no-reply@${new URL(publicUrl).hostname}>`;
   return {
-    nodeEnv, port, host, databaseUrl, dataDir, redisUrl, publicUrl, corsOrigins, accessTokenTtl, refreshTokenTtl,
+    nodeEnv, port, host, databaseUrl, databaseReplicaUrl, dataDir, redisUrl, publicUrl, corsOrigins, accessTokenTtl, refreshTokenTtl,
     masterKey, logLevel, jwtAlg, trustProxy,
     issuer: publicUrl,
     audience: env.JWT_AUDIENCE ?? 'saasready',

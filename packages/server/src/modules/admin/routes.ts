@@ -10,7 +10,8 @@ import * as organizations from '../organizations/repository.js';
 import { toOrganization } from '../organizations/service.js';
 import * as users from '../users/repository.js';
 
-export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+/** `reader`: the read replica when DATABASE_REPLICA_URL is set (listings tolerate its lag), else the primary. */
+export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database }> = async (app, { reader }) => {
   const tags = ['admin'];
 
   app.get('/admin/users', {
@@ -18,7 +19,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
     schema: { tags, summary: 'Every user (superusers only)', querystring: AdminListQuery, response: { 200: Type.Array(UserSchema), ...problemResponses } },
   }, async (request, reply) => {
     const limit = request.query.limit ?? 50;
-    const rows = await users.listAll(db, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
+    const rows = await users.listAll(reader, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
     const { items, nextCursor } = page(rows, limit);
     setNextPage(request, reply, nextCursor);
     return items.map(users.toUser);
@@ -29,7 +30,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
     schema: { tags, summary: 'Every organization (superusers only)', querystring: AdminListQuery, response: { 200: Type.Array(OrganizationSchema), ...problemResponses } },
   }, async (request, reply) => {
     const limit = request.query.limit ?? 50;
-    const rows = await organizations.listAll(db, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
+    const rows = await organizations.listAll(reader, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
     const { items, nextCursor } = page(rows, limit);
     setNextPage(request, reply, nextCursor);
     return items.map(toOrganization);

@@ -7,7 +7,8 @@ import { setNextPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/route-schemas.js';
 import { exportAuditLogs, filterOf, listAuditLogs, verifyChain } from './queries.js';
 
-export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+/** Listing and export read `reader` (the replica when configured); verification reads the primary. */
+export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Database }> = async (app, { db, reader }) => {
   const tags = ['audit'];
 
   app.get('/audit/orgs/:org_id/logs', {
@@ -20,7 +21,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
       response: { 200: Type.Array(AuditLogSchema), ...problemResponses },
     },
   }, async (request, reply) => {
-    const { items, nextCursor } = await listAuditLogs(db, request.orgAccess!.organizationId, request.query);
+    const { items, nextCursor } = await listAuditLogs(reader, request.orgAccess!.organizationId, request.query);
     setNextPage(request, reply, nextCursor);
     return items;
   });
@@ -46,7 +47,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (a
     const { format: _f, ...filters } = request.query;
     reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="audit-${request.orgAccess!.organizationId}.${format}"`);
-    return reply.send(exportAuditLogs(db, request.orgAccess!.organizationId, filterOf(filters), format));
+    return reply.send(exportAuditLogs(reader, request.orgAccess!.organizationId, filterOf(filters), format));
   });
 
   app.get('/audit/orgs/:org_id/verify', {

@@ -8,17 +8,23 @@ import type { Keyring } from '../signing-keys/service.js';
 const Status = Type.Object({ status: Type.String() });
 const Jwks = Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) });
 
-export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DatabaseHandle; keyring: Keyring }> = async (app, { database, keyring }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DatabaseHandle; replica?: DatabaseHandle | null; keyring: Keyring }> = async (app, { database, replica, keyring }) => {
   app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], summary: 'The process is up', security: [], response: { 200: Status } } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', {
     config: { public: true },
-    schema: { tags: ['health'], summary: 'The database is reachable', security: [], response: { 200: Status, 503: { $ref: 'Problem#' } } },
+    schema: { tags: ['health'], summary: 'The database (and the read replica, when configured) is reachable', security: [], response: { 200: Status, 503: { $ref: 'Problem#' } } },
   }, async () => {
     try {
       await database.ping();
     } catch {
       throw serviceUnavailable('The database is not reachable.');
+    }
+    // lists read the replica: a process that cannot reach it cannot serve them
+    try {
+      await replica?.ping();
+    } catch {
+      throw serviceUnavailable('The read replica (DATABASE_REPLICA_URL) is not reachable.');
     }
     return { status: 'ok' };
   });

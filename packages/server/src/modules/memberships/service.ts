@@ -26,11 +26,15 @@ export const toMember = (row: repository.MemberRow): Member => ({
 });
 
 export class MembershipsService {
-  constructor(private readonly db: Database) {}
+  /** `reader` serves the member list (a replica when configured); changes and their checks use `db`. */
+  constructor(
+    private readonly db: Database,
+    private readonly reader: Database = db,
+  ) {}
 
   async list(access: OrgAccess, query: ListMembersQuery): Promise<{ items: Member[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
-    const rows = await repository.list(this.db, access.organizationId, {
+    const rows = await repository.list(this.reader, access.organizationId, {
       limit,
       afterId: decodeCursor(query.cursor),
       search: query.search,
