@@ -46,7 +46,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable */
+        /** The database (and the read replica, when configured) is reachable */
         get: {
             parameters: {
                 query?: never;
