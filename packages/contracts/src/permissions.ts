@@ -31,6 +31,18 @@ export type Permission = keyof typeof PERMISSIONS;
 /** Every permission key, in catalog order. */
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
 
+/**
+ * Permissions an API key never holds, whatever it was created with: managing keys, members,
+ * invitations, roles, security settings and deleting the organization stay with people.
+ *
+ * @example
+ * ```ts
+ * import { USER_ONLY_PERMISSIONS } from '@saasready/contracts';
+ * USER_ONLY_PERMISSIONS.has('api_key.manage'); // true: a key cannot mint keys
+ * ```
+ */
+export const USER_ONLY_PERMISSIONS: ReadonlySet<string> = new Set<Permission>(['api_key.manage', 'user.manage', 'user.invite', 'role.manage', 'org.settings', 'org.delete']);
+
 /** The system roles seeded into every organization, with their permissions. */
 export const SYSTEM_ROLES = {
   Owner: PERMISSION_KEYS,

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_KEYS } from '@saasready/contracts';
 import { PasswordHasher } from '../src/lib/passwords.js';
-import { USER_ONLY_PERMISSIONS } from '../src/modules/api-keys/service.js';
+import { USER_ONLY_PERMISSIONS } from '@saasready/contracts';
 import { createAdmin } from '../src/modules/users/admin.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { addMember, login, registerUser, uniqueEmail } from './helpers/factories.js';

@@ -2,6 +2,7 @@
 // of the Python SDK step by step, 2FA login, errors, single-flight refresh, pagination, API keys.
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '../../test/helpers.js';
 import { startTestApp, type TestApp } from '../../../server/test/helpers/app.js';
 import { createOrgWithMembers, STRONG_PASSWORD, uniqueEmail } from '../../../server/test/helpers/factories.js';
 import { Keyring } from '../../../server/src/modules/signing-keys/service.js';
@@ -38,16 +39,6 @@ function recorder(): Recorder {
 
 const newClient = (options: Partial<ConstructorParameters<typeof SaaSReady>[0]> = {}) => new SaaSReady({ baseUrl: t.baseUrl, ...options });
 
-/** Catches the SaaSReadyError a call must throw. */
-async function failure(promise: Promise<unknown>): Promise<SaaSReadyError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(SaaSReadyError);
-    return err as SaaSReadyError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The invitation token from the development mailbox (the API never returns it). */
 async function invitationTokenFor(email: string): Promise<string> {

@@ -3,6 +3,7 @@
 // Set-Cookie says and sends back what a browser would (by name, path and expiry), and `document`
 // is stubbed to show the cookies a page script may read — the HttpOnly refresh cookie is not among them.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { failure } from '../../test/helpers.js';
 import { startTestApp, type TestApp } from '../../../server/test/helpers/app.js';
 import { STRONG_PASSWORD, uniqueEmail } from '../../../server/test/helpers/factories.js';
 import { Keyring } from '../../../server/src/modules/signing-keys/service.js';
@@ -97,16 +98,6 @@ function stubDocument(jar: CookieJar) {
 const cookieClient = (jar: CookieJar, options: Partial<ConstructorParameters<typeof SaaSReady>[0]> = {}) =>
   new SaaSReady({ baseUrl: t.baseUrl, refreshTokenMode: 'cookie', fetch: jar.fetch, ...options });
 
-/** Catches the SaaSReadyError a call must throw. */
-async function failure(promise: Promise<unknown>): Promise<SaaSReadyError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(SaaSReadyError);
-    return err as SaaSReadyError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A signed-up browser: its jar, and the client of the page that signed up. */
 async function signedUp(name = 'Cookie Jane') {

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '../db/client.js';
 import { AppError, membershipSuspended, organizationNotFound, permissionDenied, unauthenticated } from '../lib/errors.js';
-import { USER_ONLY_PERMISSIONS } from '../modules/api-keys/service.js';
+import { USER_ONLY_PERMISSIONS } from '@saasready/contracts';
 import * as memberships from '../modules/memberships/repository.js';
 
 const twoFactorRequired = () =>

@@ -3,7 +3,7 @@
 // and never include managing keys, members or roles; revocation and expiry apply on the very next
 // request of any server process (every request looks the key up).
 import { randomBytes } from 'node:crypto';
-import { PERMISSIONS, type ApiKey, type CreateApiKeyBody } from '@saasready/contracts';
+import { PERMISSIONS, USER_ONLY_PERMISSIONS, type ApiKey, type CreateApiKeyBody } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { randomToken, safeEqual, sha256 } from '../../lib/crypto.js';
 import { AppError } from '../../lib/errors.js';
@@ -16,7 +16,6 @@ import { escalation } from '../memberships/errors.js';
 import * as repository from './repository.js';
 
 /** What an API key may never do, whatever its permissions say. */
-export const USER_ONLY_PERMISSIONS: ReadonlySet<string> = new Set(['api_key.manage', 'user.manage', 'user.invite', 'role.manage', 'org.settings', 'org.delete']);
 
 const KEY_PATTERN = /^sr_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const LAST_USED_INTERVAL_MS = 60_000;

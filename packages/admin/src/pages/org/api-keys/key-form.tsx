@@ -6,7 +6,7 @@ import { client } from '../../../api/client';
 import { fieldErrors, isProblem } from '../../../api/problems';
 import { ErrorState, FormError, Loading } from '../../../components/states';
 import { useMembership } from '../../../session/session';
-import { USER_ONLY_PERMISSIONS } from './key-status';
+import { USER_ONLY_PERMISSIONS } from '@saasready/sdk/client';
 
 export interface KeyBody {
   name: string;
