@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pino, { type DestinationStream } from 'pino';
 import type { Config } from './config.js';
+import { startCaches } from './cache/caches.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { Metrics } from './lib/metrics.js';
 import { createValidatorCompiler } from './lib/validation.js';
@@ -127,9 +128,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const mailEnqueued = () => outbox.poke();
   const invitations = new InvitationsService({ db: database.db, mailer, brand, invitationTtl: config.invitationTtl, mailEnqueued });
   const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });
-  const apiKeys = new ApiKeysService(database.db);
+  const caches = await startCaches(database, { ttlSeconds: config.cache.ttlSeconds, maxEntries: config.cache.maxEntries, logger, metrics });
+  const apiKeys = new ApiKeysService(database.db, caches.apiKeys);
   const mfa = new MfaService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher });
-  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mfa, mailEnqueued });
+  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mfa, mailEnqueued, membershipsCache: caches.memberships });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -150,8 +152,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metricsPlugin, { metrics });
   await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(rateLimit, { redis, enabled: config.rateLimit.enabled, namespace: options.redisNamespace ?? 'saasready:rl:' });
-  await app.register(authenticate, { db: database.db, keyring, apiKeys });
-  await app.register(authorize, { db: database.db });
+  await app.register(authenticate, { db: database.db, keyring, apiKeys, caches });
+  await app.register(authorize, { db: database.db, caches });
   await app.register(idempotency, { db: database.db });
 
   await app.register(healthRoutes, { database, replica, keyring });
@@ -162,7 +164,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(mfaRoutes, { mfa, config });
       await api.register(apiKeyRoutes, { apiKeys });
       await api.register(auditRoutes, { db: database.db, reader });
-      await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db) });
+      await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db, caches.orgFlags) });
       if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db, reader) });
@@ -199,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const timer of analyzeTimers) clearTimeout(timer);
     await outbox.stop();
     keyring.stop();
+    await caches.stop();
     redis?.disconnect();
     if (!options.database) await database.close();
     await replica?.close();

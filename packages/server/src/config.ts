@@ -54,6 +54,12 @@ export interface Config {
   outboxLeaseSeconds: number;
   /** argon2id parameters (OWASP: 19 MiB, t=2, p=1) */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  /**
+   * per-process caches of sessions, memberships, API keys and flags: the longest an entry lives
+   * (seconds; 0 turns caching off) and how many each cache holds. Invalidation, not the TTL, is
+   * what keeps them true (docs/architecture.md).
+   */
+  cache: { ttlSeconds: number; maxEntries: number };
 }
 
 export class ConfigError extends Error {
@@ -154,6 +160,9 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   const requireEmailVerification = parseBool('REQUIRE_EMAIL_VERIFICATION', env.REQUIRE_EMAIL_VERIFICATION ?? 'false');
   const productName = env.PRODUCT_NAME ?? 'SaaSReady';
   const outboxLeaseSeconds = parseDuration('OUTBOX_LEASE', env.OUTBOX_LEASE ?? '60s');
+  const cacheTtlSeconds = env.CACHE_TTL?.trim() === '0' ? 0 : parseDuration('CACHE_TTL', env.CACHE_TTL ?? '5m');
+  const cacheMaxEntries = Number(env.CACHE_MAX_ENTRIES ?? '20000');
+  if (!/^\d{1,9}$/.test((env.CACHE_MAX_ENTRIES ?? '20000').trim()) || cacheMaxEntries < 1) throw new ConfigError('CACHE_MAX_ENTRIES', 'must be a whole number, at least 1');
   let auditRetentionDays: number | undefined;
   if (env.AUDIT_RETENTION_DAYS) {
     auditRetentionDays = Number(env.AUDIT_RETENTION_DAYS);
@@ -172,6 +181,7 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     outboxPollMs: 1000,
     outboxRetryBaseMs: 2000,
     outboxLeaseSeconds,
+    cache: { ttlSeconds: cacheTtlSeconds, maxEntries: cacheMaxEntries },
   };
 }
 

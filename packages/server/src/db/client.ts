@@ -1,5 +1,6 @@
 // One Database interface over two drivers: node-postgres in production, PGlite (PostgreSQL in
 // WASM) embedded by default. Both run the same SQL migrations from ../../drizzle.
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,15 +36,78 @@ export async function preparedRows<T>(ex: Executor, name: string, query: SQL): P
   return queryRows<T>(ex, query);
 }
 
+/** A connection that receives NOTIFY messages on one channel (cache invalidation). */
+export interface ListenConnection {
+  /** a round trip on this very connection: rejects when it is dead */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  onMessage(payload: string): void;
+  /** the connection broke (never called after close()) */
+  onLost(err: Error): void;
+}
+
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** LISTEN on `channel` over a connection of its own (PostgreSQL) or the embedded instance (PGlite) */
+  listen(channel: string, handlers: ListenHandlers): Promise<ListenConnection>;
+  /**
+   * `barrier` is called after every transaction that fired a cache-invalidation trigger committed,
+   * with the token its last notification carried; the transaction's caller resumes once every
+   * barrier (one per app sharing this handle) resolved. Returns the function that removes it.
+   */
+  addCommitBarrier(barrier: CommitBarrier): () => void;
   /** PGlite only: a dump of the data directory, to clone this database cheaply */
   dump?(): Promise<Blob>;
   /** applies pending migrations; safe to call from several processes at once */
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The channel the cache-invalidation triggers (migration 0009) notify on. */
+export const CACHE_CHANNEL = 'saasready_cache';
+
+/** the listening connection's application_name (operators and tests find it in pg_stat_activity) */
+export const LISTENER_NAME = 'saasready-cache-listener';
+
+export type CommitBarrier = (token: string) => Promise<void>;
+
+function barrierSet() {
+  const barriers = new Set<CommitBarrier>();
+  const add = (barrier: CommitBarrier) => {
+    barriers.add(barrier);
+    return () => void barriers.delete(barrier);
+  };
+  return { barriers, add };
+}
+
+/**
+ * Read-your-writes for this process's caches: after the work, one more statement asks whether a
+ * cache trigger fired in this transaction (it sets `saasready.cache_dirty`); if so it sends a last
+ * notification `tx:<token>`. Notifications arrive in commit order, so once this process has
+ * received that token it has applied every invalidation of the transaction: only then does the
+ * caller go on (and answer its client).
+ */
+function withCommitBarrier(inner: Database['transaction'], barriers: ReadonlySet<CommitBarrier>): Database['transaction'] {
+  const transaction = async <T>(work: (tx: Tx) => Promise<T>, config?: Parameters<Database['transaction']>[1]): Promise<T> => {
+    if (barriers.size === 0) return inner(work, config);
+    let token: string | null = null;
+    const result = await inner(async (tx) => {
+      const value = await work(tx);
+      const candidate = randomBytes(12).toString('base64url');
+      const sent = await queryRows<{ sent: unknown }>(tx, sql`
+        select pg_notify(${CACHE_CHANNEL}, ${`tx:${candidate}`}) as sent where current_setting('saasready.cache_dirty', true) = 'on'`);
+      if (sent.length) token = candidate;
+      return value;
+    }, config);
+    if (token) await Promise.all([...barriers].map((wait) => wait(token!)));
+    return result;
+  };
+  return transaction as Database['transaction'];
 }
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -95,10 +159,44 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
       client.release();
     }
   };
-  db.transaction = transaction;
+  const commitBarriers = barrierSet();
+  db.transaction = withCommitBarrier(transaction, commitBarriers.barriers);
   return {
     db,
     kind: 'postgres',
+    async listen(channel, handlers) {
+      const client = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: LISTENER_NAME });
+      let closed = false;
+      const lost = (err: Error) => {
+        if (closed) return;
+        closed = true;
+        client.end().catch(() => {});
+        handlers.onLost(err);
+      };
+      client.on('notification', (message) => {
+        if (message.channel === channel && message.payload !== undefined) handlers.onMessage(message.payload);
+      });
+      client.on('error', lost);
+      client.on('end', () => lost(new Error('listen connection ended')));
+      try {
+        await client.connect();
+        await client.query(`listen ${channel}`);
+      } catch (err) {
+        closed = true;
+        await client.end().catch(() => {});
+        throw err;
+      }
+      return {
+        async ping() {
+          await client.query('select 1');
+        },
+        async close() {
+          closed = true;
+          await client.end().catch(() => {});
+        },
+      };
+    },
+    addCommitBarrier: commitBarriers.add,
     async migrate() {
       const client = await pool.connect();
       try {
@@ -135,9 +233,22 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
   }
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
+  const commitBarriers = barrierSet();
+  db.transaction = withCommitBarrier(db.transaction.bind(db), commitBarriers.barriers);
   return {
     db,
     kind: 'pglite',
+    async listen(channel, handlers) {
+      // one embedded instance, one process: nothing to lose, nothing to reconnect
+      const unlisten = await client.listen(channel, (payload) => handlers.onMessage(payload));
+      return {
+        async ping() {},
+        async close() {
+          await unlisten();
+        },
+      };
+    },
+    addCommitBarrier: commitBarriers.add,
     async dump() {
       return (await client.dumpDataDir('none')) as Blob;
     },

@@ -1,5 +1,5 @@
 // Prometheus metrics, one registry per app instance (tests build many apps in one process).
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export type AuthAttemptKind = 'register' | 'login' | 'refresh' | 'password_change';
 export type AuthAttemptOutcome = 'success' | 'failure' | 'locked' | 'reused' | 'rejected';
@@ -17,6 +17,23 @@ export class Metrics {
     name: 'auth_attempts_total',
     help: 'Authentication attempts by kind and outcome',
     labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly cacheLookups = new Counter({
+    name: 'cache_lookups_total',
+    help: 'Per-request checks served from the in-process cache (hit), read from the database and cached (miss), or read from the database because the cache could not be trusted (bypass)',
+    labelNames: ['cache', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly cacheInvalidations = new Counter({
+    name: 'cache_invalidations_total',
+    help: 'Invalidation notifications received from the database',
+    registers: [this.registry],
+  });
+  readonly cacheListenerUp = new Gauge({
+    name: 'cache_listener_up',
+    help: '1 while this process listens for cache invalidations (caches in use), 0 while it does not (caches bypassed)',
     registers: [this.registry],
   });
 

@@ -1,8 +1,11 @@
 // Step 1 of every non-public request: a bearer access token → request.principal, or an
 // organization API key (`sr_…`) → request.apiKey.
-// The token's signature is not enough: its session must still be live (one primary-key lookup),
-// so logout and revocation take effect on the very next request. No bypass, in any environment.
+// The token's signature is not enough: its session must still be live. The session row comes from
+// this process's cache when it holds it — a revocation, suspension or profile change anywhere
+// drops it (cache/invalidation.ts) before the writer answers, and within milliseconds in every
+// other process — otherwise from one primary-key lookup. No bypass, in any environment.
 import fp from 'fastify-plugin';
+import { userTag, type Caches } from '../cache/caches.js';
 import type { Database } from '../db/client.js';
 import { AppError, invalidToken, sessionRevoked, unauthenticated } from '../lib/errors.js';
 import * as sessions from '../modules/sessions/repository.js';
@@ -19,8 +22,14 @@ export function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService }>(
-  async (app, { db, keyring, apiKeys }) => {
+/** Only a session that would pass is worth keeping: a refusal is re-read, so it can never outlive its cause. */
+const usable = (row: sessions.SessionPrincipalRow) => !row.revoked && !sessions.sessionExpired(row) && row.user.is_active;
+
+export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService; caches: Caches }>(
+  async (app, { db, keyring, apiKeys, caches }) => {
+    const load = (sessionId: string) => () => sessions.findSessionPrincipal(db, sessionId);
+    const tags = (row: sessions.SessionPrincipalRow) => [userTag(row.user_id)];
+
     app.decorateRequest('principal', null);
     app.decorateRequest('apiKey', null);
     app.decorateRequest('orgAccess', null);
@@ -34,9 +43,14 @@ export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService }>(
         return;
       }
       const claims = await keyring.verify(token);
-      const row = await sessions.findSessionPrincipal(db, claims.sid);
+      let row = await caches.sessions.get(claims.sid, load(claims.sid), tags, usable);
+      if (row && sessions.sessionExpired(row)) {
+        // a cached copy may predate a refresh that extended the session: ask the database
+        caches.sessions.forget(claims.sid);
+        row = await load(claims.sid)();
+      }
       if (!row || row.user_id !== claims.sub) throw invalidToken();
-      if (row.revoked || row.expired) throw sessionRevoked();
+      if (row.revoked || sessions.sessionExpired(row)) throw sessionRevoked();
       if (!row.user.is_active) throw new AppError('auth.account_disabled', 'Account disabled', 'This account has been disabled.');
       request.principal = {
         type: 'user',
@@ -49,6 +63,8 @@ export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService }>(
         tokenOrgId: claims.org_id,
       };
       if (Date.now() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
+        // the cached copy remembers the touch too (last_used_at fires no invalidation)
+        row.last_used_at = new Date();
         sessions.touch(db, row.session_id).catch((err) => request.log.warn({ err }, 'could not update session last_used_at'));
       }
     });

@@ -6,6 +6,7 @@
 // It runs before body validation, so an outsider learns nothing, not even the body's schema.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { orgTag, userTag, type Caches } from '../cache/caches.js';
 import type { Database } from '../db/client.js';
 import { AppError, membershipSuspended, organizationNotFound, permissionDenied, unauthenticated } from '../lib/errors.js';
 import { USER_ONLY_PERMISSIONS } from '@saasready/contracts';
@@ -55,8 +56,8 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ db: Database }>(
-  async (app: FastifyInstance, { db }) => {
+export default fp<{ db: Database; caches: Caches }>(
+  async (app: FastifyInstance, { db, caches }) => {
     const routes: RouteOptions[] = [];
     app.decorate('routeTable', routes);
     app.addHook('onRoute', (route) => {
@@ -84,7 +85,10 @@ export default fp<{ db: Database }>(
       // one spelling of the id everywhere after this point (locks and keys compare text)
       const orgId = ((request.params as { org_id?: string }).org_id ?? '').toLowerCase();
       if (!UUID.test(orgId)) throw organizationNotFound();
-      const access = await memberships.findAccess(db, orgId, principal.userId);
+      // cached per process; any change to the membership, its role, the role's permissions or the
+      // organization drops it everywhere (cache/invalidation.ts)
+      const userId = principal.userId;
+      const access = await caches.access.get(`${orgId}:${userId}`, () => memberships.findAccess(db, orgId, userId), () => [orgTag(orgId), userTag(userId)]);
       if (!access) throw organizationNotFound();
       if (access.status !== 'active') throw membershipSuspended();
       if (access.require_2fa && !principal.mfaEnabled && !config.mfaExempt) throw twoFactorRequired();

@@ -35,9 +35,12 @@ export async function findById(ex: Executor, organizationId: string, id: string)
   return rows[0] ?? null;
 }
 
+/** A key as authentication needs it: the row, its permissions, and whether its organization still exists. */
+export type ApiKeyAuthRow = ApiKeyRow & { org_live: boolean };
+
 /** The authentication lookup: by the key's public prefix, with its permissions, in one query. */
-export async function findByPrefix(ex: Executor, prefix: string): Promise<(ApiKeyRow & { org_live: boolean }) | null> {
-  const rows = await queryRows<ApiKeyRow & { org_live: boolean }>(ex, sql`
+export async function findByPrefix(ex: Executor, prefix: string): Promise<ApiKeyAuthRow | null> {
+  const rows = await queryRows<ApiKeyAuthRow>(ex, sql`
     select k.*, (o.deleted_at is null) as org_live,
            coalesce(array_agg(p.permission) filter (where p.permission is not null), '{}') as permissions
       from api_keys k

@@ -3,7 +3,8 @@
 // - repeated failures lock the email out with a doubling back-off (known and unknown emails alike);
 // - a refresh token works once: presenting a rotated one ends the whole session (reuse detection);
 // - every change and its audit row share one transaction.
-import type { ChangePasswordBody, LoginBody, LoginMfaBody, Me, MfaRequiredResponse, RegisterBody, Session, SwitchOrgResponse, TokenResponse, User } from '@saasready/contracts';
+import type { ChangePasswordBody, LoginBody, LoginMfaBody, Me, MfaRequiredResponse, MyMembership, RegisterBody, Session, SwitchOrgResponse, TokenResponse, User } from '@saasready/contracts';
+import { orgTag, userTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
@@ -38,6 +39,8 @@ export interface AuthDeps {
   mfa: MfaService;
   /** called after a transaction that enqueued mail has committed */
   mailEnqueued: () => void;
+  /** the caller's memberships, as /auth/me lists them */
+  membershipsCache: ReadThroughCache<MyMembership[]>;
 }
 
 export type RegisterResult = TokenResponse | { user: User; email_verification_required: true };
@@ -255,7 +258,9 @@ export class AuthService {
 
   async me(ctx: RequestContext): Promise<Me> {
     const principal = requireUser(ctx);
-    const mine = await memberships.listForUser(this.deps.db, principal.userId);
+    const userId = principal.userId;
+    // cached per process: joining, leaving, a role or organization change drops it (cache/invalidation.ts)
+    const mine = (await this.deps.membershipsCache.get(userId, () => memberships.listForUser(this.deps.db, userId), (list) => [userTag(userId), ...list.map((m) => orgTag(m.organization_id))]))!;
     const current = mine.find((m) => m.organization_id === principal.tokenOrgId && m.status === 'active');
     return {
       ...principal.user,

@@ -6,6 +6,7 @@ import {
   evaluateFlag, type CreateFeatureFlagBody, type FeatureFlag, type FlagSnapshot, type OrgFeatureFlag, type SetFlagOverrideBody,
   type UpdateFeatureFlagBody,
 } from '@saasready/contracts';
+import { FLAGS_TAG, orgTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Database, Executor } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -46,7 +47,11 @@ function toOrgFlag(row: repository.OrgFlagRow, organizationId: string, userId: s
 }
 
 export class FeatureFlagsService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** an organization's flag rows, for evaluation (dropped by any flag or override change) */
+    private readonly orgFlags: ReadThroughCache<repository.OrgFlagRow[]>,
+  ) {}
 
   // —— global flags (superuser) ——
 
@@ -128,7 +133,8 @@ export class FeatureFlagsService {
 
   /** `{key: enabled}` for the requested keys (unknown keys are false) and its ETag. */
   async evaluate(access: OrgAccess, keys: string[] | null, userId: string | null): Promise<{ flags: Record<string, boolean>; etag: string }> {
-    const rows = await repository.listForOrg(this.db, access.organizationId);
+    const orgId = access.organizationId;
+    const rows = (await this.orgFlags.get(orgId, () => repository.listForOrg(this.db, orgId), () => [orgTag(orgId), FLAGS_TAG]))!;
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const wanted = keys ?? rows.map((r) => r.key);
     const flags: Record<string, boolean> = {};

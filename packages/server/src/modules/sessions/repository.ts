@@ -82,7 +82,8 @@ export interface SessionPrincipalRow {
   session_id: string;
   user_id: string;
   revoked: boolean;
-  expired: boolean;
+  /** a Date on PostgreSQL, text on PGlite (raw query); compared on every use, so a cached row expires on time */
+  expires_at: Date | string;
   /** a Date on PostgreSQL, text on PGlite (raw query) */
   last_used_at: Date | string;
   user: UserRow;
@@ -90,9 +91,11 @@ export interface SessionPrincipalRow {
 }
 
 /** The per-request check behind every access token: the session is live and its user active. One PK lookup. */
+export const sessionExpired = (row: Pick<SessionPrincipalRow, 'expires_at'>, now = Date.now()): boolean => new Date(row.expires_at).getTime() <= now;
+
 export async function findSessionPrincipal(ex: Executor, sessionId: string): Promise<SessionPrincipalRow | null> {
   const [row] = await preparedRows<UserRow & Omit<SessionPrincipalRow, 'user'>>(ex, 'session_principal', sql`
-    select s.id as session_id, s.user_id, s.revoked_at is not null as revoked, s.expires_at <= now() as expired,
+    select s.id as session_id, s.user_id, s.revoked_at is not null as revoked, s.expires_at,
            s.last_used_at, (f.enabled_at is not null) as mfa_enabled,
            u.id, u.email, u.password_hash, u.full_name, u.is_active, u.is_superuser, u.email_verified_at, u.created_at, u.updated_at
       from sessions s
@@ -100,8 +103,8 @@ export async function findSessionPrincipal(ex: Executor, sessionId: string): Pro
       left join user_mfa f on f.user_id = s.user_id
      where s.id = ${sessionId}`);
   if (!row) return null;
-  const { session_id, user_id, revoked, expired, last_used_at, mfa_enabled, ...user } = row;
-  return { session_id, user_id, revoked, expired, last_used_at, mfa_enabled, user };
+  const { session_id, user_id, revoked, expires_at, last_used_at, mfa_enabled, ...user } = row;
+  return { session_id, user_id, revoked, expires_at, last_used_at, mfa_enabled, user };
 }
 
 export async function setOrganization(ex: Executor, userId: string, sessionId: string, organizationId: string): Promise<void> {

@@ -1,0 +1,189 @@
+// Keeps this process's caches honest. A change to any row a cache is built from notifies the
+// `saasready_cache` channel from inside its own transaction (migration 0009's triggers), so the
+// message exists only if the change committed and arrives only after it did. This listens on a
+// connection of its own and drops the entries each message names. While that connection is down
+// nothing cached can be trusted: the caches are emptied and bypassed — every check reads the
+// database, exactly as without a cache — until it listens again (and empties them once more,
+// since messages sent in between are lost).
+import type { Logger } from 'pino';
+import { CACHE_CHANNEL, type DatabaseHandle, type ListenConnection } from '../db/client.js';
+import type { Metrics } from '../lib/metrics.js';
+
+export interface Invalidatable {
+  invalidate(tag: string): void;
+  clear(): void;
+}
+
+export interface InvalidationOptions {
+  logger: Logger;
+  metrics: Metrics;
+  /** how often the listening connection proves it is alive (a dead one is noticed within ~2×) */
+  heartbeatMs?: number;
+  /** how long a writer waits for its own transaction's notifications before distrusting everything */
+  barrierTimeoutMs?: number;
+  /** first pause before listening again after a loss (doubles up to 2 s) */
+  reconnectDelayMs?: number;
+}
+
+const FIRST_RECONNECT_DELAY_MS = 100;
+const MAX_RECONNECT_DELAY_MS = 2_000;
+const MAX_EARLY_TOKENS = 4_096;
+
+export class CacheInvalidation {
+  private readonly caches: Invalidatable[] = [];
+  private readonly waiters = new Map<string, () => void>();
+  /** transaction tokens that arrived before their writer started waiting (PGlite delivers before COMMIT returns) */
+  private readonly arrived = new Set<string>();
+  private connection: ListenConnection | null = null;
+  private listening = false;
+  private stopped = false;
+  private everListened = false;
+  private reconnectDelayMs: number;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private removeBarrier: () => void = () => {};
+  private gen = 0;
+  private readonly heartbeatMs: number;
+  private readonly barrierTimeoutMs: number;
+
+  constructor(
+    private readonly database: DatabaseHandle,
+    private readonly options: InvalidationOptions,
+  ) {
+    this.heartbeatMs = options.heartbeatMs ?? 1_000;
+    this.barrierTimeoutMs = options.barrierTimeoutMs ?? 2_000;
+    this.reconnectDelayMs = options.reconnectDelayMs ?? FIRST_RECONNECT_DELAY_MS;
+  }
+
+  register(cache: Invalidatable): void {
+    this.caches.push(cache);
+  }
+
+  /** Caches may be read and filled only while this is true. */
+  get usable(): boolean {
+    return this.listening;
+  }
+
+  /** Changes whenever anything may have been invalidated: a fill that saw it change is dropped. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  async start(): Promise<void> {
+    this.removeBarrier = this.database.addCommitBarrier((token) => this.ownNotifications(token));
+    await this.connect();
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.heartbeatMs).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.heartbeatTimer);
+    clearTimeout(this.reconnectTimer);
+    this.removeBarrier();
+    this.listening = false;
+    for (const release of [...this.waiters.values()]) release();
+    await this.connection?.close();
+    this.connection = null;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const connection = await this.database.listen(CACHE_CHANNEL, {
+        onMessage: (payload) => this.onMessage(payload),
+        onLost: (err) => this.lost(err),
+      });
+      if (this.stopped) return void (await connection.close());
+      this.connection = connection;
+      this.clearAll();
+      this.listening = true;
+      this.reconnectDelayMs = this.options.reconnectDelayMs ?? FIRST_RECONNECT_DELAY_MS;
+      this.options.metrics.cacheListenerUp.set(1);
+      if (this.everListened) this.options.logger.info('cache invalidation listener is back: caches are in use again');
+      this.everListened = true;
+    } catch (err) {
+      this.scheduleReconnect(err as Error);
+    }
+  }
+
+  private onMessage(payload: string): void {
+    if (payload.startsWith('tx:')) return this.tokenArrived(payload.slice(3));
+    this.gen++;
+    this.options.metrics.cacheInvalidations.inc();
+    for (const cache of this.caches) cache.invalidate(payload);
+  }
+
+  private lost(err: Error): void {
+    const wasListening = this.listening;
+    this.listening = false;
+    this.connection = null;
+    this.arrived.clear();
+    this.clearAll();
+    // a writer waiting for its notifications has nothing left to wait for: the caches are empty
+    for (const release of [...this.waiters.values()]) release();
+    this.options.metrics.cacheListenerUp.set(0);
+    if (wasListening) this.options.logger.warn({ err: { message: err.message } }, 'cache invalidation listener lost: caches bypassed until it reconnects');
+    this.scheduleReconnect(err);
+  }
+
+  private scheduleReconnect(err: Error): void {
+    if (this.stopped || this.reconnectTimer) return;
+    if (!this.everListened && this.reconnectDelayMs === (this.options.reconnectDelayMs ?? FIRST_RECONNECT_DELAY_MS)) this.options.logger.warn({ err: { message: err.message } }, 'cache invalidation listener could not start: caches bypassed until it does');
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, this.reconnectDelayMs).unref();
+    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, Math.max(MAX_RECONNECT_DELAY_MS, this.reconnectDelayMs));
+  }
+
+  /** A connection can die without a word (a partition): a round trip that does not come back is a loss. */
+  private async heartbeat(): Promise<void> {
+    const connection = this.connection;
+    if (!connection) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        connection.ping(),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('cache listener heartbeat timed out')), this.heartbeatMs * 2))),
+      ]);
+    } catch (err) {
+      if (this.connection !== connection) return;
+      await connection.close();
+      this.lost(err as Error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private tokenArrived(token: string): void {
+    const waiter = this.waiters.get(token);
+    if (waiter) return waiter();
+    // most tokens are other processes' (never awaited here): keep a bounded window of recent ones
+    this.arrived.add(token);
+    if (this.arrived.size > MAX_EARLY_TOKENS) this.arrived.delete(this.arrived.values().next().value!);
+  }
+
+  /** Resolves once this process applied every notification of the transaction that sent `token`. */
+  private ownNotifications(token: string): Promise<void> {
+    if (!this.listening || this.arrived.delete(token)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        // the notification never came back: what else was missed is unknowable, so forget everything
+        this.options.logger.warn('cache invalidation: own notification not received in time; caches cleared');
+        this.clearAll();
+        release();
+      }, this.barrierTimeoutMs);
+      const release = () => {
+        clearTimeout(timer);
+        this.waiters.delete(token);
+        resolve();
+      };
+      this.waiters.set(token, release);
+    });
+  }
+
+  private clearAll(): void {
+    this.gen++;
+    for (const cache of this.caches) cache.clear();
+  }
+}
