@@ -191,7 +191,8 @@ describe('caches behind the API', () => {
   it('sees a flag override at once', async () => {
     const f = await createOrgWithMembers(t, 'Cache Flags');
     const admin = await registerUser(t);
-    await t.database.handle.db.execute(sql`update users set is_superuser = true where email = ${admin.email}`);
+    // in a transaction: it returns once this process dropped the cached session (an autocommit write would race the listener)
+    await t.database.handle.db.transaction(async (tx) => tx.execute(sql`update users set is_superuser = true where email = ${admin.email}`));
     await t.request('POST', '/api/v1/admin/feature-flags', { token: admin.accessToken, body: { key: 'cache-flag', name: 'Cache flag' } });
     const evaluate = async () => (await t.request('GET', `/api/v1/orgs/${f.orgId}/feature-flags/evaluate?keys=cache-flag`, { token: f.owner.accessToken })).body.flags['cache-flag'];
     expect(await evaluate()).toBe(false);
