@@ -221,9 +221,11 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   let client: InstanceType<typeof PGlite>;
-  // pg_trgm backs the substring searches (users, organizations, members) with GIN indexes
+  // pg_trgm backs the substring searches (users, organizations, members) with GIN indexes;
+  // btree_gin lets the member search index hold the organization id beside the trigrams
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const extensions = { pg_trgm };
+  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
+  const extensions = { pg_trgm, btree_gin };
   if (dataDir === 'memory://') {
     client = dump ? new PGlite({ loadDataDir: dump, extensions }) : new PGlite({ extensions });
   } else {

@@ -88,6 +88,8 @@ export const memberships = pgTable(
     // keyset pages of one organization's members, whatever the size of the others
     index('memberships_org_id_idx').on(t.organization_id, t.id),
     foreignKey({ columns: [t.organization_id, t.role_id], foreignColumns: [roles.organization_id, roles.id] }),
+    // Not declared here (migration 0010, SQL): search_text, the user's email and full name kept in
+    // step by triggers, and its GIN index on (organization_id, search_text) for member search.
   ],
 );
 

@@ -54,6 +54,56 @@ describe('listing members', () => {
     expectProblem(await members(f.orgId, f.owner.accessToken, '?cursor=garbage'), 400, 'request.validation_failed');
     expectProblem(await members(f.orgId, f.owner.accessToken, '?limit=1000'), 400, 'request.validation_failed');
   });
+
+  // search reads a copy of each member's email and name on the membership (migration 0010)
+  const search = async (orgId: string, token: string, term: string, extra = '') => {
+    const res = await members(orgId, token, `?search=${encodeURIComponent(term)}${extra}`);
+    expect(res.status, res.text).toBe(200);
+    return res.body.map((m: any) => m.user_id);
+  };
+
+  it('finds a member by their new name or email, in every organization of theirs, and not by the old ones', async () => {
+    const f = await createOrgWithMembers(t, 'Search Renames');
+    const renamed = await t.request('PATCH', '/api/v1/auth/me', { token: f.member.accessToken, body: { full_name: 'Zebulon Quartermaine' } });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(await search(f.orgId, f.owner.accessToken, 'QUARTERMAINE')).toEqual([f.member.userId]);
+    expect(await search(f.orgId, f.owner.accessToken, 'Search Renames Member')).toEqual([]);
+    // the personal organization made at registration has the new name too
+    expect(await search(f.member.orgId, f.member.accessToken, 'zebulon')).toEqual([f.member.userId]);
+
+    // an email changed outside the API (an operator's SQL) is followed as well
+    const newEmail = `moved-${f.viewer.userId.slice(-8)}@example.test`;
+    await t.database.handle.db.execute(sql`update users set email = ${newEmail} where id = ${f.viewer.userId}`);
+    expect(await search(f.orgId, f.owner.accessToken, newEmail)).toEqual([f.viewer.userId]);
+    expect(await search(f.orgId, f.owner.accessToken, f.viewer.email)).toEqual([]);
+    expect(await search(f.viewer.orgId, f.viewer.accessToken, 'moved-')).toEqual([f.viewer.userId]);
+  });
+
+  it('matches the email or the name, never a stretch across the two, and pages a search by cursor', async () => {
+    const f = await createOrgWithMembers(t, 'Search Seams');
+    // the end of the admin's email and the start of their name, with a line break between
+    expect(await search(f.orgId, f.owner.accessToken, `${f.admin.email.slice(-5)}\nSearch`)).toEqual([]);
+    // …while a name that itself holds a line break is found by a term that spans it
+    await t.database.handle.db.execute(sql`update users set full_name = ${'Two\nLines'} where id = ${f.admin.userId}`);
+    expect(await search(f.orgId, f.owner.accessToken, 'o\nli')).toEqual([f.admin.userId]);
+    expect(await search(f.orgId, f.owner.accessToken, 'two')).toEqual([f.admin.userId]);
+
+    // the other four names hold the organization's: two a page, in membership id order
+    const all = await members(f.orgId, f.owner.accessToken, '?search=search%20seams');
+    expect(all.body).toHaveLength(4);
+    const seen: string[] = [];
+    let query = '?search=search%20seams&limit=2';
+    for (let pages = 0; pages < 5; pages++) {
+      const res = await members(f.orgId, f.owner.accessToken, query);
+      expect(res.status, res.text).toBe(200);
+      seen.push(...res.body.map((m: any) => m.id));
+      const next = res.headers.get('x-next-cursor');
+      if (!next) break;
+      query = `?search=search%20seams&limit=2&cursor=${next}`;
+    }
+    expect(seen).toEqual(all.body.map((m: any) => m.id));
+    expect([...seen].sort()).toEqual(seen);
+  });
 });
 
 describe('changing roles', () => {
