@@ -82,7 +82,7 @@ export class CacheInvalidation {
     this.removeBarrier();
     this.listening = false;
     for (const release of [...this.waiters.values()]) release();
-    await this.connection?.close();
+    await this.connection?.close().catch(() => {});
     this.connection = null;
   }
 

@@ -246,7 +246,8 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
       return {
         async ping() {},
         async close() {
-          await unlisten();
+          // the instance may already be closed (and with it every listener)
+          await unlisten().catch(() => {});
         },
       };
     },
