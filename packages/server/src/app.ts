@@ -89,7 +89,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, dataDir: config.dataDir }) : null;
   const reader = replica?.db ?? database.db;
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false }) : null;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2_000,
+        // a Redis that stops answering without closing the connection must not hold requests
+        commandTimeout: 500,
+        lazyConnect: false,
+      }) : null;
   // log transitions, not every reconnection attempt
   let redisDown = false;
   redis?.on('error', (err) => {

@@ -257,6 +257,40 @@ describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL restarted while r
 });
 
 describe.runIf(process.env.TEST_DB === 'postgres')('Redis killed while requests flow', () => {
+  it('does not hold requests on a Redis that stops answering without closing: a command timeout, then per-process counts', { timeout: 30_000 }, async () => {
+    const redis = await startPrivateRedis();
+    cleanups.push(() => redis.remove());
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const namespace = `saasready-frozen:${randomBytes(6).toString('hex')}:`;
+    const t = await startTestApp({ redisUrl: redis.url, rateLimit: { perAccountPerMinute: 3 }, lockout: { threshold: 1_000 } }, { database, redisNamespace: namespace });
+    cleanups.push(() => t.close());
+    redis.freeze(); // connections stay open, nothing is answered: the client still says "ready"
+    const email = uniqueEmail('frozen');
+    const timings: number[] = [];
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const started = performance.now();
+      statuses.push((await login(t, email, 'wrong-password-x')).status);
+      timings.push(performance.now() - started);
+    }
+    // counted in this process (3 allowed, the 4th refused), each answer after at most the 500 ms command timeout + argon2
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(Math.max(...timings)).toBeLessThan(2_500);
+    const failing = t.logs.filter((l) => l.includes('redis commands failing: rate limits count per process'));
+    expect(failing).toHaveLength(1);
+    redis.thaw();
+    // answering again: counts go to Redis once more (a fresh email, shared counter)
+    const again = uniqueEmail('thawed');
+    await until('Redis answers again', async () => (await login(t, again, 'wrong-password-x')).status === 401, 5_000, 100);
+    const inspector = new Redis(redis.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await until('a counter in Redis', async () => (await inspector.keys(`${namespace}*login:account:${again}`)).length === 1, 5_000, 100);
+    } finally {
+      inspector.disconnect();
+    }
+  });
+
   it('keeps serving with limits counted per process (logged once), and counts in Redis again once it is back', { timeout: 30_000 }, async ({ annotate }) => {
     // a redis-server of this test's own: the shared one of the run must never go down
     const redis = await startPrivateRedis();

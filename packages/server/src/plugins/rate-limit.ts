@@ -46,10 +46,12 @@ export default fp<{ redis: Redis | null; enabled: boolean; namespace: string }>(
   async (app, { redis, enabled, namespace }) => {
     await app.register(rateLimit, {
       global: false,
-      skipOnError: true,
+      // a store error is caught below and counted in this process instead
+      skipOnError: false,
       ...(redis ? { redis, nameSpace: namespace } : {}),
     });
     let degraded = false;
+    let commandsFailing = false;
     app.decorate('limit', (name: string, options: LimitOptions): preHandlerAsyncHookHandler => {
       const check = app.createRateLimit({ max: options.max, timeWindow: options.windowMs, keyGenerator: (req) => `${name}:${options.key(req)}` });
       const fallback = new LocalWindow(options.max, options.windowMs);
@@ -65,7 +67,19 @@ export default fp<{ redis: Redis | null; enabled: boolean; namespace: string }>(
           return;
         }
         degraded = false;
-        const result = await check(request);
+        let result: Awaited<ReturnType<typeof check>>;
+        try {
+          result = await check(request);
+        } catch (err) {
+          // Redis answered with an error or not within its command timeout (frozen, partitioned):
+          // this request is counted here, like while the connection is down
+          if (!commandsFailing) request.log.warn({ err: { message: (err as Error).message } }, 'redis commands failing: rate limits count per process');
+          commandsFailing = true;
+          const retryAfter = fallback.hit(`${name}:${key}`);
+          if (retryAfter !== null) throw rateLimited(retryAfter);
+          return;
+        }
+        commandsFailing = false;
         if (!result.isAllowed && result.isExceeded) throw rateLimited(Math.max(1, result.ttlInSeconds));
       };
     });

@@ -14,6 +14,8 @@ export interface PrivateRedis {
   start(): Promise<void>;
   /** SIGSTOP: connections stay open but nothing is answered, so commands sent now wait in flight */
   freeze(): void;
+  /** SIGCONT: a frozen one answers again, its connections intact */
+  thaw(): void;
   /** SIGKILL (a frozen one too): no goodbye to clients, the way a crashed node goes */
   kill(): Promise<void>;
   /** kills it if it runs and deletes its directory; safe to call more than once */
@@ -66,6 +68,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     freeze() {
       if (!child) throw new Error('private Redis: not running');
       child.kill('SIGSTOP');
+    },
+    thaw() {
+      if (!child) throw new Error('private Redis: not running');
+      child.kill('SIGCONT');
     },
     async kill() {
       if (!child) return;
