@@ -3,7 +3,7 @@
 -- flags). A change to a row they are built from sends a notification on the `saasready_cache`
 -- channel from inside the writing transaction, so it is delivered only if that transaction
 -- commits, after it commits, to every listening process — whichever code, CLI or operator's SQL
--- made the change. Payloads: `user:<id>`, `org:<id>`, `flags`. The trigger also marks the
+-- made the change. Payloads: `user:<id>`, `org:<id>`, `flags`, `overrides`. The trigger also marks the
 -- transaction (`saasready.cache_dirty`) so the writing process can wait for its own notifications
 -- before it answers (read-your-writes).
 -- Trigger arguments come in pairs: the tag, then the column holding the id ('' for none).
@@ -71,5 +71,6 @@ CREATE TRIGGER api_key_permissions_cache AFTER INSERT OR UPDATE OR DELETE ON api
 --> statement-breakpoint
 CREATE TRIGGER feature_flags_cache AFTER INSERT OR UPDATE OR DELETE ON feature_flags FOR EACH ROW EXECUTE FUNCTION saasready_cache_notify('flags', '');
 --> statement-breakpoint
+-- `overrides` reaches the superuser's snapshot of every organization's overrides
 CREATE TRIGGER feature_flag_overrides_cache AFTER INSERT OR UPDATE OR DELETE ON feature_flag_overrides FOR EACH ROW
-  EXECUTE FUNCTION saasready_cache_notify('org', 'organization_id');
+  EXECUTE FUNCTION saasready_cache_notify('org', 'organization_id', 'overrides', '');

@@ -170,7 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(mfaRoutes, { mfa, config });
       await api.register(apiKeyRoutes, { apiKeys });
       await api.register(auditRoutes, { db: database.db, reader });
-      await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db, caches.orgFlags) });
+      await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db, caches.orgFlags, caches.flagSnapshots) });
       if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db, reader) });

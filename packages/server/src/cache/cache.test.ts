@@ -188,17 +188,30 @@ describe('caches behind the API', () => {
     expectProblem(await evaluate(), 403, 'membership.suspended');
   });
 
-  it('sees a flag override at once', async () => {
+  it('sees a flag override or rule change at once, in evaluations and snapshots', async () => {
     const f = await createOrgWithMembers(t, 'Cache Flags');
     const admin = await registerUser(t);
     // in a transaction: it returns once this process dropped the cached session (an autocommit write would race the listener)
     await t.database.handle.db.transaction(async (tx) => tx.execute(sql`update users set is_superuser = true where email = ${admin.email}`));
     await t.request('POST', '/api/v1/admin/feature-flags', { token: admin.accessToken, body: { key: 'cache-flag', name: 'Cache flag' } });
     const evaluate = async () => (await t.request('GET', `/api/v1/orgs/${f.orgId}/feature-flags/evaluate?keys=cache-flag`, { token: f.owner.accessToken })).body.flags['cache-flag'];
-    expect(await evaluate()).toBe(false);
-    expect(await evaluate()).toBe(false);
+    const key = (await t.request('POST', `/api/v1/orgs/${f.orgId}/api-keys`, { token: f.owner.accessToken, body: { name: 'sdk', permissions: ['feature_flags.read'] } })).body.raw_key;
+    const overrideIn = async (token: string) =>
+      (await t.request('GET', '/api/v1/feature-flags/snapshot', { token })).body.flags.find((flag: any) => flag.key === 'cache-flag').overrides[f.orgId] ?? null;
+    for (let i = 0; i < 2; i++) {
+      expect(await evaluate()).toBe(false);
+      expect(await overrideIn(key)).toBeNull(); // the organization's snapshot (API key)
+      expect(await overrideIn(admin.accessToken)).toBeNull(); // every organization's (superuser)
+    }
+    const hits = await lookups(t, 'flag_snapshots', 'hit');
+    expect(hits).toBeGreaterThanOrEqual(2);
     expect((await t.request('PUT', `/api/v1/orgs/${f.orgId}/feature-flags/cache-flag`, { token: f.owner.accessToken, body: { enabled: true } })).status).toBe(200);
     expect(await evaluate()).toBe(true);
+    expect(await overrideIn(key)).toMatchObject({ enabled: true });
+    expect(await overrideIn(admin.accessToken)).toMatchObject({ enabled: true });
+    // a rule change reaches them too
+    await t.request('PATCH', '/api/v1/admin/feature-flags/cache-flag', { token: admin.accessToken, body: { rollout_percent: 42 } });
+    expect((await t.request('GET', '/api/v1/feature-flags/snapshot', { token: key })).body.flags.find((flag: any) => flag.key === 'cache-flag').rollout_percent).toBe(42);
   });
 
   it('drops entries on a change made by SQL outside the server (an operator, a script)', async () => {

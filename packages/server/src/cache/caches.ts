@@ -1,9 +1,10 @@
 // The per-request checks worth not asking the database twice: the session behind an access token,
 // a membership with its permissions, the caller's membership list (/auth/me), an API key, an
-// organization's flags. Each is read through a TaggedCache kept honest by CacheInvalidation; a
+// organization's flags, the flag snapshot SDKs poll. Each is read through a TaggedCache kept honest by CacheInvalidation; a
 // value is cached only when every rule that could refuse it later is either re-checked on each use
 // (expiry) or covered by a notification (revocation, role and permission changes, suspension).
-import type { MyMembership } from '@saasready/contracts';
+// Values are shared between requests: callers never mutate them (save the documented last_used_at).
+import type { FlagSnapshot, MyMembership } from '@saasready/contracts';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Metrics } from '../lib/metrics.js';
@@ -17,6 +18,8 @@ import { TaggedCache } from './tagged-cache.js';
 export const userTag = (id: string) => `user:${id}`;
 export const orgTag = (id: string) => `org:${id}`;
 export const FLAGS_TAG = 'flags';
+/** any organization's flag override (the superuser's all-organizations snapshot) */
+export const OVERRIDES_TAG = 'overrides';
 
 export class ReadThroughCache<V extends object> {
   constructor(
@@ -60,6 +63,7 @@ export interface Caches {
   memberships: ReadThroughCache<MyMembership[]>;
   apiKeys: ReadThroughCache<ApiKeyAuthRow>;
   orgFlags: ReadThroughCache<OrgFlagRow[]>;
+  flagSnapshots: ReadThroughCache<FlagSnapshot>;
   invalidation: CacheInvalidation | null;
   stop(): Promise<void>;
 }
@@ -86,6 +90,7 @@ export async function startCaches(database: DatabaseHandle, options: CacheOption
     memberships: cache('memberships'),
     apiKeys: cache('api_keys'),
     orgFlags: cache('org_flags'),
+    flagSnapshots: cache('flag_snapshots'),
     invalidation,
     stop: async () => invalidation?.stop(),
   };
@@ -96,5 +101,5 @@ export async function startCaches(database: DatabaseHandle, options: CacheOption
 /** Caching off (tests of code that runs without an app, tools). */
 export function noCaches(metrics: Metrics): Caches {
   const off = <V extends object>() => new ReadThroughCache<V>('off', null, null, metrics);
-  return { sessions: off(), access: off(), memberships: off(), apiKeys: off(), orgFlags: off(), invalidation: null, stop: async () => {} };
+  return { sessions: off(), access: off(), memberships: off(), apiKeys: off(), orgFlags: off(), flagSnapshots: off(), invalidation: null, stop: async () => {} };
 }

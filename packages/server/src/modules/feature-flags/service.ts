@@ -6,7 +6,7 @@ import {
   evaluateFlag, type CreateFeatureFlagBody, type FeatureFlag, type FlagSnapshot, type OrgFeatureFlag, type SetFlagOverrideBody,
   type UpdateFeatureFlagBody,
 } from '@saasready/contracts';
-import { FLAGS_TAG, orgTag, type ReadThroughCache } from '../../cache/caches.js';
+import { FLAGS_TAG, OVERRIDES_TAG, orgTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Database, Executor } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -51,6 +51,8 @@ export class FeatureFlagsService {
     private readonly db: Database,
     /** an organization's flag rows, for evaluation (dropped by any flag or override change) */
     private readonly orgFlags: ReadThroughCache<repository.OrgFlagRow[]>,
+    /** snapshots by organization ('*': all of them), dropped by any rule change or a matching override change */
+    private readonly snapshots: ReadThroughCache<FlagSnapshot>,
   ) {}
 
   // —— global flags (superuser) ——
@@ -148,6 +150,11 @@ export class FeatureFlagsService {
 
   /** Every rule, with one organization's overrides (API key) or every organization's (superuser). */
   async snapshot(organizationId: string | null): Promise<FlagSnapshot> {
+    const tags = organizationId ? [FLAGS_TAG, orgTag(organizationId)] : [FLAGS_TAG, OVERRIDES_TAG];
+    return (await this.snapshots.get(organizationId ?? '*', () => this.readSnapshot(organizationId), () => tags))!;
+  }
+
+  private async readSnapshot(organizationId: string | null): Promise<FlagSnapshot> {
     const [flags, overrides] = await Promise.all([repository.listFlags(this.db), repository.listOverrides(this.db, organizationId)]);
     const byFlag = new Map<string, FlagSnapshot['flags'][number]['overrides']>();
     for (const o of overrides) {
