@@ -88,6 +88,7 @@ export async function list(ex: Executor, organizationId: string, filter: MemberF
   if (filter.roleId) conditions.push(sql`m.role_id = ${filter.roleId}`);
   if (filter.status) conditions.push(sql`m.status = ${filter.status}`);
   if (filter.search) conditions.push(memberSearch(filter.search));
+  // roles are matched on the organization as a constant (the subquery hides it): its few are read once
   return queryRows<MemberRow>(ex, sql`
     select ${MEMBER_COLUMNS}
       from (select m.id, m.user_id, m.organization_id, m.role_id, m.status, m.created_at
@@ -96,7 +97,7 @@ export async function list(ex: Executor, organizationId: string, filter: MemberF
              order by m.id
              limit ${filter.limit + 1}) m
       join users u on u.id = m.user_id
-      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+      join roles r on r.id = m.role_id and r.organization_id = ${organizationId}
      order by m.id`);
 }
 
