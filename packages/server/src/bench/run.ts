@@ -1029,7 +1029,7 @@ BENCH_ROUNDS=5 BENCH_DURATION=8 npm run bench  # longer, steadier
 BENCH_ONLY=guard,patch npm run bench           # a subset (printed only: docs/benchmarks.md is left alone)
 BENCH_DATABASE_URL=postgres://user@host:5432/db npm run bench
 node packages/server/dist/bench/breakdown.js   # where /auth/me's time goes, step by step (BENCH_DB=postgres by default)
-BENCH_ONLY=scale npm run bench                 # pages at 1M users / 100k orgs / 10M audit events (seeds bench_scale once, ~9 min)
+BENCH_ONLY=scale npm run bench                 # pages at 1M users / 100k orgs / 10M audit events (seeds bench_scale once, ~5 min)
 node packages/server/dist/bench/seed-scale.js --database-url postgres://…/bench_x [--users 1000000 --orgs 100000 --audit 10000000]
 BENCH_ONLY=mix BENCH_SOAK_SECONDS=600 npm run bench  # the request mix on 1 and 2 processes, then a 10-minute soak
 \`\`\`

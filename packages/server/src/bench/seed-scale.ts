@@ -17,8 +17,9 @@
 // a note and goes on, slower): migration 0009's row triggers would otherwise send a cache
 // notification for every membership and role_permissions row of a database no server listens to.
 // Migration 0010's triggers do not fire either, so memberships.search_text is written here.
-// Full size on the 2-core bench machine: 439 s (was 545 s with INSERT … SELECT and unnest batches),
-// with another test suite keeping both cores busy; see docs/benchmarks.md.
+// Full size on the 2-core bench machine: 299 s (was 545 s with INSERT … SELECT and unnest batches;
+// 439 s in a first COPY run), both COPY runs with another test suite busy on the same cores; the steps'
+// times are in docs/benchmarks.md.
 //
 // Shape (U users, O organizations, A audit events; defaults 1M / 100k / 10M):
 // - every user has a primary membership: users 1…5% of U in organization 1 (the largest), the
