@@ -47,7 +47,12 @@ CREATE TRIGGER sessions_cache_delete AFTER DELETE ON sessions FOR EACH ROW EXECU
 --> statement-breakpoint
 CREATE TRIGGER user_mfa_cache AFTER INSERT OR UPDATE OR DELETE ON user_mfa FOR EACH ROW EXECUTE FUNCTION saasready_cache_notify('user', 'user_id');
 --> statement-breakpoint
-CREATE TRIGGER memberships_cache AFTER INSERT OR UPDATE OR DELETE ON memberships FOR EACH ROW
+CREATE TRIGGER memberships_cache AFTER INSERT OR DELETE ON memberships FOR EACH ROW
+  EXECUTE FUNCTION saasready_cache_notify('org', 'organization_id', 'user', 'user_id');
+--> statement-breakpoint
+-- search_text (0010) follows the user's name and email, which no membership cache holds
+CREATE TRIGGER memberships_cache_update AFTER UPDATE ON memberships FOR EACH ROW
+  WHEN ((to_jsonb(OLD) - 'search_text') IS DISTINCT FROM (to_jsonb(NEW) - 'search_text'))
   EXECUTE FUNCTION saasready_cache_notify('org', 'organization_id', 'user', 'user_id');
 --> statement-breakpoint
 CREATE TRIGGER organizations_cache_update AFTER UPDATE ON organizations FOR EACH ROW

@@ -201,8 +201,12 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        // a migration may rewrite a large table (0010 backfills every membership: ~2 min at 1.5M
+        // rows): the requests' 15 s statement timeout is not meant for it
+        await client.query('set statement_timeout = 0');
         await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS });
       } finally {
+        await client.query('reset statement_timeout').catch(() => {});
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
         client.release();
       }
