@@ -909,9 +909,11 @@ Member of the organization (their session switched to it through the API). ${FLA
 organization (two of them with a percentage) and a few for other organizations. The five keys take each path
 through \`evaluateFlag\`: an override, an override with a user rollout, an organization rollout, a user rollout,
 a plain default. The route authenticates (token verify + session lookup), runs the guard
-(\`feature_flags.read\`: \`memberships.findAccess\`), sends one prepared query (\`flags_for_org\`: every flag
+(\`feature_flags.read\`: \`memberships.findAccess\`), reads the organization's flag rows (\`flags_for_org\`: every flag
 left-joined with this organization's overrides), evaluates the five keys and hashes the answer for its ETag.
 Before the load the bench checks its answer against the SDK's local evaluation of the organization's snapshot.
+The session, the membership and the flag rows come from the server's per-process caches after the first request
+(\`src/cache/\`; invalidated by the database's notifications), so these routes send no query at steady state.
 Spec target: **at least ${pct(FLAGS_TARGET)} of \`/healthz\`'s throughput**, both measured in the same round.
 \`POST …/authorize\` is in the table as authentication + guard without a query of its own, so the difference
 between the two rows is what the flags part of the route costs.`,
@@ -977,7 +979,7 @@ ${argonText}${report.meLines.join('\n')}
 ${extraNotes.length ? `\nNotes from the run:\n\n${extraNotes.map((n) => `- ${n}`).join('\n')}\n` : ''}${section(
     'Guard cost: permission-protected routes',
     `\`GET /api/v1/orgs/{id}\` needs \`org.read\`: authentication (token verify + session lookup), the guard's
-membership lookup (\`memberships.findAccess\`, one prepared statement on PostgreSQL) and the handler's
+membership lookup (\`memberships.findAccess\`) and the handler's
 primary-key select of the organization. \`POST …/authorize\` needs only membership and answers from the
 guard's result (no query of its own). "CPU above /healthz" is what auth + guard + handler cost per request, in
 the server and (PostgreSQL) the database together.`,
