@@ -47,6 +47,23 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** One request on a connection of its own (no keep-alive): the cluster's primary picks the worker. */
+async function freshConnection(port: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; text: string }> {
+  const { request } = await import('node:http');
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: Number(port), method, path, agent: false, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
 interface Run {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -127,7 +144,7 @@ describe('start --workers', () => {
     }
   });
 
-  it.runIf(process.env.TEST_DB === 'postgres')('runs N processes on PostgreSQL that all serve, and stops them all on SIGTERM', { timeout: SPAWN_TIMEOUT }, async () => {
+  it.runIf(process.env.TEST_DB === 'postgres')('runs N processes on PostgreSQL that all serve, enforce one another\'s revocations within a second, and stop on SIGTERM', { timeout: SPAWN_TIMEOUT }, async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
     const server = start(['start', '--workers', '2'], { PORT: port, LOG_LEVEL: 'info' });
     const deadline = Date.now() + 20_000;
@@ -140,6 +157,22 @@ describe('start --workers', () => {
     expect(pids.size).toBe(2);
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
+
+    // A logout answered by one process is enforced by the other (which cached the session) within a
+    // second. Each request opens its own connection, so the primary deals them out round-robin.
+    const email = `workers-${randomBytes(4).toString('hex')}@example.test`;
+    const registered = await freshConnection(port, 'POST', '/api/v1/auth/register', undefined, { email, password: FIRST_PASSWORD, full_name: 'Two Workers' });
+    expect(registered.status, registered.text).toBe(201);
+    const token = JSON.parse(registered.text).access_token as string;
+    const me = () => freshConnection(port, 'GET', '/api/v1/auth/me', token);
+    for (let i = 0; i < 10; i++) expect((await me()).status).toBe(200); // both processes serve it, from their caches after the first
+    expect((await freshConnection(port, 'POST', '/api/v1/auth/logout', token)).status).toBe(204);
+    const loggedOut = Date.now();
+    let refusedInARow = 0;
+    while (refusedInARow < 6) {
+      refusedInARow = (await me()).status === 401 ? refusedInARow + 1 : 0;
+      expect(Date.now() - loggedOut, 'a process still accepts the revoked session').toBeLessThan(1_000);
+    }
     server.child.kill('SIGTERM');
     const result = await server.done;
     expect(result.code).toBe(0);
