@@ -51,7 +51,7 @@ interface RawClient {
 type Membership = Awaited<ReturnType<typeof listForUser>>[number];
 
 /** AuthService.me's body; left untyped on purpose, so this probe survives changes to the Me contract */
-function meBody(user: UserRow, mine: Membership[], tokenOrgId: string | null): Record<string, unknown> {
+function meBody(user: Omit<UserRow, 'password_hash'>, mine: Membership[], tokenOrgId: string | null): Record<string, unknown> {
   const current = mine.find((m) => m.organization_id === tokenOrgId && m.status === 'active');
   return {
     ...toUser(user),

@@ -86,7 +86,8 @@ export interface SessionPrincipalRow {
   expires_at: Date | string;
   /** a Date on PostgreSQL, text on PGlite (raw query) */
   last_used_at: Date | string;
-  user: UserRow;
+  /** without the password hash: this row is kept in every process's cache */
+  user: Omit<UserRow, 'password_hash'>;
   mfa_enabled: boolean;
 }
 
@@ -94,10 +95,10 @@ export interface SessionPrincipalRow {
 export const sessionExpired = (row: Pick<SessionPrincipalRow, 'expires_at'>, now = Date.now()): boolean => new Date(row.expires_at).getTime() <= now;
 
 export async function findSessionPrincipal(ex: Executor, sessionId: string): Promise<SessionPrincipalRow | null> {
-  const [row] = await preparedRows<UserRow & Omit<SessionPrincipalRow, 'user'>>(ex, 'session_principal', sql`
+  const [row] = await preparedRows<Omit<UserRow, 'password_hash'> & Omit<SessionPrincipalRow, 'user'>>(ex, 'session_principal', sql`
     select s.id as session_id, s.user_id, s.revoked_at is not null as revoked, s.expires_at,
            s.last_used_at, (f.enabled_at is not null) as mfa_enabled,
-           u.id, u.email, u.password_hash, u.full_name, u.is_active, u.is_superuser, u.email_verified_at, u.created_at, u.updated_at
+           u.id, u.email, u.full_name, u.is_active, u.is_superuser, u.email_verified_at, u.created_at, u.updated_at
       from sessions s
       join users u on u.id = s.user_id
       left join user_mfa f on f.user_id = s.user_id

@@ -37,7 +37,7 @@ export async function update(ex: Executor, id: string, values: Partial<typeof us
 }
 
 /** The API view of a user row: the hash stays behind. */
-export function toUser(row: UserRow): User {
+export function toUser(row: Omit<UserRow, 'password_hash'>): User {
   return {
     id: row.id,
     email: row.email,
