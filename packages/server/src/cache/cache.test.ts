@@ -12,6 +12,7 @@ import { createOrgWithMembers, expectProblem, registerUser } from '../../test/he
 import { CacheInvalidation } from './invalidation.js';
 import { ReadThroughCache } from './caches.js';
 import { TaggedCache } from './tagged-cache.js';
+import { startTcpProxy } from '../../test/helpers/tcp-proxy.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -128,6 +129,30 @@ describe('read-through with database invalidation', () => {
       expect(await cache.get('k', load, () => [])).toEqual({ v: 4 }); // kept again
     } finally {
       await own.stop();
+    }
+  });
+
+  it.runIf(testDbKind() === 'postgres')('stops trusting its caches when the listening connection goes silent, and stops promptly (PostgreSQL)', async () => {
+    const target = new URL(db.url!);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(db.url!);
+    viaProxy.port = String(proxy.port);
+    const handle = await openDatabase({ databaseUrl: viaProxy.toString(), dataDir: 'memory://', poolMax: 1 });
+    const own = new CacheInvalidation(handle, { logger: pino({ level: 'silent' }), metrics, reconnectDelayMs: 60_000 });
+    try {
+      await own.start();
+      expect(own.usable).toBe(true);
+      // a partition: no reset, no FIN, the socket just stops carrying anything
+      proxy.stall();
+      const noticed = await within(4_000, async () => !own.usable);
+      expect(noticed).toBeGreaterThan(0);
+      const stopping = Date.now();
+      await own.stop();
+      expect(Date.now() - stopping).toBeLessThan(2_000);
+    } finally {
+      await own.stop();
+      await proxy.close();
+      await handle.close();
     }
   });
 

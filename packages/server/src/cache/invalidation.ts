@@ -148,8 +148,9 @@ export class CacheInvalidation {
       ]);
     } catch (err) {
       if (this.connection !== connection) return;
-      await connection.close();
+      // stop trusting the caches first: closing a connection that stopped answering may itself take a while
       this.lost(err as Error);
+      await connection.close();
     } finally {
       clearTimeout(timer);
     }

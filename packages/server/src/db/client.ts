@@ -192,7 +192,10 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
         },
         async close() {
           closed = true;
-          await client.end().catch(() => {});
+          // a connection whose peer stopped answering may never acknowledge the goodbye: do not wait on it
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([client.end().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 1_000).unref()))]);
+          clearTimeout(timer);
         },
       };
     },

@@ -12,12 +12,15 @@ export interface TcpProxy {
   readonly refused: number;
   /** resets every open connection, both sides; until restore() every new one is reset on arrival */
   cut(): void;
+  /** a silent partition: open connections stay open but nothing more crosses them, either way */
+  stall(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const open = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
   let isCut = false;
   let forwarded = 0;
   let refused = 0;
@@ -42,6 +45,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     track(upstream);
     client.pipe(upstream);
     upstream.pipe(client);
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    client.once('close', () => pairs.delete(pair));
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
   });
@@ -64,6 +70,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     cut() {
       isCut = true;
       for (const socket of open) socket.resetAndDestroy();
+    },
+    stall() {
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
     },
     restore() {
       isCut = false;
