@@ -5,14 +5,19 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { LoadJob, LoadResult } from './load.js';
 
-export class LoadGenerator {
+/**
+ * A bench script forked once and driven by messages: `run(job)` sends the job with an id and
+ * resolves with the result carrying that id (load.js, mix-load.js answer this way).
+ */
+export class ForkedWorker<Job, Result extends { id: number }> {
   private child: ChildProcess;
   private nextId = 1;
-  private pending = new Map<number, { resolve(r: LoadResult): void; reject(e: Error): void }>();
+  private pending = new Map<number, { resolve(r: Result): void; reject(e: Error): void }>();
 
-  constructor() {
-    this.child = fork(fileURLToPath(new URL('./load.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.child.on('message', (msg: { ok: true; result: LoadResult } | { ok: false; id: number; error: string }) => {
+  /** `script`: a file next to this one, e.g. './load.js' */
+  constructor(script: string) {
+    this.child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (msg: { ok: true; result: Result } | { ok: false; id: number; error: string }) => {
       const id = msg.ok ? msg.result.id : msg.id;
       const waiter = this.pending.get(id);
       this.pending.delete(id);
@@ -20,7 +25,7 @@ export class LoadGenerator {
       else waiter?.reject(new Error(msg.error));
     });
     this.child.on('exit', (code) => {
-      for (const waiter of this.pending.values()) waiter.reject(new Error(`load generator exited (${code})`));
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`${script} exited (${code})`));
       this.pending.clear();
     });
   }
@@ -29,7 +34,7 @@ export class LoadGenerator {
     return this.child.pid;
   }
 
-  run(job: Omit<LoadJob, 'id'>): Promise<LoadResult> {
+  run(job: Omit<Job, 'id'>): Promise<Result> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -39,6 +44,13 @@ export class LoadGenerator {
 
   stop(): void {
     if (this.child.connected) this.child.disconnect();
+  }
+}
+
+/** The autocannon load generator (load.ts). */
+export class LoadGenerator extends ForkedWorker<LoadJob, LoadResult> {
+  constructor() {
+    super('./load.js');
   }
 }
 

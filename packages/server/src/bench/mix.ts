@@ -7,7 +7,7 @@
 //
 // Knobs: BENCH_MIX_STEPS (8,16,32), BENCH_MIX_SECONDS (10), BENCH_MIX_WORKERS (1,2),
 // BENCH_SOAK_SECONDS (0 = off), BENCH_SOAK_RPS (half the best step's req/s), BENCH_SOAK_WORKERS (2), BENCH_SOAK_VUS (16).
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { newId } from '../lib/ids.js';
 import * as flagsRepository from '../modules/feature-flags/repository.js';
 import { seedAuditLogs, seedMembers } from './fixtures.js';
-import type { LoadGenerator } from './load-client.js';
+import { ForkedWorker, type LoadGenerator } from './load-client.js';
 import { KIND_LABEL, MIX, type Kind, type MixJob, type MixResult, type VirtualUser } from './mix-load.js';
 import { fmt, table } from './report.js';
 import { machineLines } from './scale.js';
@@ -28,34 +28,6 @@ const num = (name: string, fallback: number) => (process.env[name] ? Number(proc
 
 const FLAG_KEYS = ['mix-alpha', 'mix-beta', 'mix-gamma', 'mix-delta', 'mix-epsilon'];
 const KINDS = Object.keys(MIX) as Kind[];
-
-class MixClient {
-  private child: ChildProcess = fork(fileURLToPath(new URL('./mix-load.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  private nextId = 1;
-  private waiters = new Map<number, { resolve(r: MixResult): void; reject(e: Error): void }>();
-  constructor() {
-    this.child.on('message', (msg: { ok: true; result: MixResult } | { ok: false; id: number; error: string }) => {
-      const id = msg.ok ? msg.result.id : msg.id;
-      const w = this.waiters.get(id);
-      this.waiters.delete(id);
-      if (msg.ok) w?.resolve(msg.result);
-      else w?.reject(new Error(msg.error));
-    });
-  }
-  get pid() {
-    return this.child.pid;
-  }
-  run(job: Omit<MixJob, 'id'>): Promise<MixResult> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiters.set(id, { resolve, reject });
-      this.child.send({ ...job, id });
-    });
-  }
-  stop() {
-    if (this.child.connected) this.child.disconnect();
-  }
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -190,7 +162,7 @@ export async function runMix(_load: LoadGenerator, postgresUrl: string): Promise
   const maxVus = Math.max(...steps, soakSeconds ? num('BENCH_SOAK_VUS', 16) : 0);
   const masterKey = randomBytes(32).toString('base64url');
   const db = await createDatabase('postgres', postgresUrl);
-  const client = new MixClient();
+  const client = new ForkedWorker<MixJob, MixResult>('./mix-load.js');
   let server: Server | null = null;
   const rows: StepRow[] = [];
   const soakLines: string[] = [];

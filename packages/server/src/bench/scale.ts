@@ -21,7 +21,7 @@ import type { LoadGenerator } from './load-client.js';
 import type { LoadResult } from './load.js';
 import { fmt, median, table } from './report.js';
 import { SCALE_ADMIN_EMAIL, SCALE_PASSWORD, orgIdSql, seedScale, userIdSql, type SeedResult, type ScaleSize } from './seed-scale.js';
-import { benchConfig, startApp, type BenchDatabase, type Target } from './targets.js';
+import { benchConfig, call, startApp, type BenchDatabase, type Target } from './targets.js';
 
 const log = (message: string) => process.stderr.write(`[bench:scale] ${message}\n`);
 const num = (name: string, fallback: number) => {
@@ -104,18 +104,8 @@ interface Page {
   query: (ex: Executor) => Promise<unknown>;
 }
 
-async function api(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 300)}`);
-  return { body: text ? JSON.parse(text) : null, headers: response.headers };
-}
-
 const login = async (baseUrl: string, email: string): Promise<string> =>
-  (await api(baseUrl, 'POST', '/api/v1/auth/login', { email, password: SCALE_PASSWORD })).body.access_token as string;
+  (await call(baseUrl, 'POST', '/api/v1/auth/login', { email, password: SCALE_PASSWORD })).access_token as string;
 
 /** The scale database: reused when its recorded size matches, otherwise (re)created and seeded. */
 async function ensureDatabase(baseUrl: string, size: ScaleSize): Promise<{ url: string; seed: SeedResult; reused: boolean }> {
