@@ -28,8 +28,8 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER memberships_search_text BEFORE INSERT OR UPDATE OF user_id ON "memberships" FOR EACH ROW EXECUTE FUNCTION memberships_search_text();
 --> statement-breakpoint
--- a changed email or name reaches every membership of the user, in the same transaction (so 0009's
--- trigger also tells the caches of each of the user's organizations: rare, and only a re-read)
+-- a changed email or name reaches every membership of the user, in the same transaction (0009's
+-- memberships trigger ignores a change of search_text alone: no cache holds it)
 CREATE OR REPLACE FUNCTION users_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE memberships SET search_text = NEW.email || E'\n' || NEW.full_name WHERE user_id = NEW.id;
@@ -41,14 +41,8 @@ CREATE TRIGGER users_search_text AFTER UPDATE OF email, full_name ON "users" FOR
   WHEN (OLD.email IS DISTINCT FROM NEW.email OR OLD.full_name IS DISTINCT FROM NEW.full_name)
   EXECUTE FUNCTION users_search_text();
 --> statement-breakpoint
--- The existing rows. Migration 0009's cache trigger would send a notification for each updated
--- membership; search_text is in no cache, so the table's triggers are off for this one statement
--- (ALTER TABLE is transactional, and ADD COLUMN already holds the table's exclusive lock).
-ALTER TABLE "memberships" DISABLE TRIGGER USER;
---> statement-breakpoint
+-- The existing rows (0009's cache trigger skips them: only search_text changes).
 UPDATE "memberships" m SET search_text = u.email || E'\n' || u.full_name FROM "users" u WHERE u.id = m.user_id;
---> statement-breakpoint
-ALTER TABLE "memberships" ENABLE TRIGGER USER;
 --> statement-breakpoint
 ALTER TABLE "memberships" ALTER COLUMN "search_text" SET NOT NULL;
 --> statement-breakpoint

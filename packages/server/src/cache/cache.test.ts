@@ -239,6 +239,20 @@ describe('caches behind the API', () => {
     expect((await t.request('GET', '/api/v1/feature-flags/snapshot', { token: key })).body.flags.find((flag: any) => flag.key === 'cache-flag').rollout_percent).toBe(42);
   });
 
+  it('announces a rename for the user only: the memberships\' copied search text is in no cache', async () => {
+    const user = await registerUser(t); // with a personal organization, so the user has a membership
+    const heard: string[] = [];
+    const listening = await t.database.handle.listen('saasready_cache', { onMessage: (p) => heard.push(p), onLost: () => {} });
+    try {
+      expect((await t.request('PATCH', '/api/v1/auth/me', { token: user.accessToken, body: { full_name: 'Renamed Person' } })).status).toBe(200);
+      await within(1_000, async () => heard.includes(`user:${user.userId}`));
+      await sleep(50);
+      expect(heard.filter((p) => !p.startsWith('tx:'))).toEqual([`user:${user.userId}`]);
+    } finally {
+      await listening.close();
+    }
+  });
+
   it('drops entries on a change made by SQL outside the server (an operator, a script)', async () => {
     const user = await registerUser(t);
     const f = await createOrgWithMembers(t, 'Cache Operator');
