@@ -12,6 +12,8 @@ import { Type, type Static } from 'typebox';
 export const ERROR_CODES = {
   'request.validation_failed': 400,
   'request.malformed_json': 400,
+  /** JSON nested deeper than 32 arrays/objects */
+  'request.too_deep': 400,
   'request.body_too_large': 413,
   'request.unsupported_media_type': 415,
   'request.not_found': 404,

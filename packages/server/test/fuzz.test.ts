@@ -553,6 +553,58 @@ describe('unpaired UTF-16 surrogates (valid JSON: "\\ud800")', () => {
   });
 });
 
+describe('JSON nested deeper than 32 levels (issue 15, item 12)', () => {
+  const raw = (body: string, headers: Record<string, string> = {}) => ({ raw: body, headers: { 'content-type': 'application/json', ...headers } });
+
+  it('is a 400 request.too_deep on every route, idempotent ones included; 32 levels are fine', async () => {
+    const user = await registerUser(t);
+    const org = await t.request('POST', '/api/v1/orgs', { token: user.accessToken, body: { name: 'Deep Corp' } });
+    expect(org.status, org.text).toBe(201);
+    const deepObject = `{"name":"Deep","metadata":${nested(10_000)}}`;
+    const deepArray = `{"name":"Deep","metadata":{"a":${nested(10_000, '[', ']')}}}`;
+    const cases: Array<[string, string, string, Record<string, string>?]> = [
+      ['POST', '/api/v1/orgs', deepObject],
+      ['POST', '/api/v1/orgs', nested(10_000, '[', ']')],
+      ['PATCH', `/api/v1/orgs/${org.body.id}`, deepArray],
+      ['POST', '/api/v1/orgs', deepObject, { 'idempotency-key': `deep-${randomUUID()}` }],
+      ['POST', '/api/v1/auth/login', nested(10_000, '{"":', '}')],
+    ];
+    for (const [method, url, body, headers] of cases) {
+      const res = await t.request(method, url, { token: user.accessToken, ...raw(body, headers) });
+      expect(res.status, `${method} ${url}: ${res.text}`).toBe(400);
+      expect(res.body.code).toBe('request.too_deep');
+    }
+    // the outer object and 31 nested ones: 32 levels, accepted (with Idempotency-Key: canonicalised too)
+    const ok = await t.request('POST', '/api/v1/orgs', { token: user.accessToken, ...raw(`{"name":"Deep ok","metadata":${nested(31)}}`, { 'idempotency-key': `ok-${randomUUID()}` }) });
+    expect(ok.status, ok.text).toBe(201);
+    const over = await t.request('POST', '/api/v1/orgs', { token: user.accessToken, ...raw(`{"name":"Deep over","metadata":${nested(32)}}`) });
+    expect(over.status, over.text).toBe(400);
+    // brackets inside strings are text, not nesting
+    const text = await t.request('POST', '/api/v1/orgs', { token: user.accessToken, ...raw(JSON.stringify({ name: 'Brackets', metadata: { a: '['.repeat(100) + '{'.repeat(100) } })) });
+    expect(text.status, text.text).toBe(201);
+  });
+});
+
+describe('out-of-range dates in filters (issue 15, item 12)', () => {
+  it('are a 400 validation problem, not a 500', async () => {
+    const user = await registerUser(t);
+    const org = await t.request('POST', '/api/v1/orgs', { token: user.accessToken, body: { name: 'Dates Corp' } });
+    expect(org.status, org.text).toBe(201);
+    const logs = `/api/v1/audit/orgs/${org.body.id}/logs`;
+    for (const value of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+01:00', '275760-09-14T00:00:00Z', '+275760-09-14T00:00:00Z', '9999-12-31T23:59:59-01:00']) {
+      for (const param of ['from', 'to']) {
+        const res = await t.request('GET', `${logs}?${param}=${encodeURIComponent(value)}`, { token: user.accessToken });
+        expect(res.status, `${param}=${value}: ${res.text}`).toBe(400);
+        expect(res.body.code).toBe('request.validation_failed');
+      }
+    }
+    const key = await t.request('POST', `/api/v1/orgs/${org.body.id}/api-keys`, { token: user.accessToken, body: { name: 'k', permissions: ['org.read'], expires_at: '0000-01-01T00:00:00Z' } });
+    expect(key.status, key.text).toBe(400);
+    const fine = await t.request('GET', `${logs}?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z`, { token: user.accessToken });
+    expect(fine.status, fine.text).toBe(200);
+  });
+});
+
 describe('fuzzing every operation in /openapi.json', () => {
   it('documents every API route', () => {
     const documented = new Set(operations.map((op) => `${op.method} ${op.path.replace(/\{([^}]+)\}/g, ':$1')}`));

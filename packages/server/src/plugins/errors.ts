@@ -88,6 +88,30 @@ export function nulCharacterPaths(value: unknown): string[] {
   return found.sort();
 }
 
+/** Deepest nesting of arrays and objects a JSON body may have: far beyond any legitimate request. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * True when `text` (JSON, parsed or not) nests arrays/objects deeper than `limit`. A single scan of
+ * the brackets outside strings, without recursion: a 64 KiB body of `[` cannot exhaust the stack
+ * here, nor later in code that walks the parsed value recursively (audit canonicalisation).
+ */
+export function jsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** An unpaired UTF-16 surrogate: with the `u` flag a well-formed pair is one code point and does not match. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
@@ -142,6 +166,18 @@ export default fp(
     // The API speaks JSON only. Without this, a text/plain body would be parsed as a string and
     // answered with a confusing "body must be object" instead of 415.
     app.removeContentTypeParser('text/plain');
+
+    // Fastify's own JSON parser (prototype-poisoning checks included), behind a depth limit.
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (jsonTooDeep(text)) {
+        done(new AppError('request.too_deep', 'JSON nested too deeply', `Arrays and objects may be nested at most ${MAX_JSON_DEPTH} levels deep.`), undefined);
+        return;
+      }
+      parseJson(request, text, done);
+    });
 
     // After authentication, authorization and schema validation (an outsider learns nothing new),
     // before any handler can hand the string to the database.
