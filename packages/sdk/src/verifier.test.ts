@@ -1,12 +1,13 @@
 // The verifier, middleware and flag evaluator against a real SaaSReady server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
+import { sql } from 'drizzle-orm';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { Keyring } from '../../server/src/modules/signing-keys/service.js';
 import { PasswordHasher } from '../../server/src/lib/passwords.js';
 import { createAdmin } from '../../server/src/modules/users/admin.js';
 import { startTestApp, type TestApp } from '../../server/test/helpers/app.js';
-import { createOrgWithMembers, login, type OrgFixture } from '../../server/test/helpers/factories.js';
+import { createOrgWithMembers, login, registerUser, type OrgFixture } from '../../server/test/helpers/factories.js';
 import { createVerifier, fastifyGuard, FlagEvaluator, SaaSReadyProvider, VerificationError, withAuth } from './index.js';
 
 let t: TestApp;
@@ -104,6 +105,33 @@ describe('middleware', () => {
     const ok = await handler(new Request('http://app/x', { headers: { authorization: `Bearer ${token}` } }));
     expect(await ok.json()).toEqual({ org: f.orgId });
     expect((await handler(new Request('http://app/x'))).status).toBe(401);
+  });
+});
+
+describe('an organization that requires 2FA, for a user without it', () => {
+  it('authenticates the user but refuses every org-scoped check with two_factor_required', async () => {
+    const user = await registerUser(t);
+    await t.database.handle.db.execute(sql`update organizations set settings = settings || '{"require_2fa": true}'::jsonb where id = ${user.orgId}`);
+    const token = await scoped(user.accessToken, user.orgId);
+    const verifier = createVerifier(verifierOptions());
+
+    const caller = await verifier.verify(token);
+    expect(caller).toMatchObject({ kind: 'user', userId: user.userId, orgId: user.orgId, role: null, twoFactorSetupRequired: true });
+    expect(caller.permissions.size).toBe(0);
+    await expect(verifier.hasPermission(caller, 'org.read', token)).rejects.toMatchObject({ name: 'VerificationError', code: 'two_factor_required' });
+
+    const app = Fastify();
+    const guard = fastifyGuard(verifier);
+    app.get('/me', { preHandler: guard.requireAuth() }, async (req) => ({ user: (req as unknown as { saasready: { userId: string } }).saasready.userId }));
+    app.get('/orgs/:orgId/home', { preHandler: guard.requireOrg({ orgParam: 'orgId' }) }, async () => ({ ok: true }));
+    app.get('/orgs/:orgId/secret', { preHandler: guard.requirePermission('org.read', { orgParam: 'orgId' }) }, async () => ({ ok: true }));
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ url: '/me', headers })).json()).toEqual({ user: user.userId });
+    for (const url of [`/orgs/${user.orgId}/home`, `/orgs/${user.orgId}/secret`]) {
+      const refused = await app.inject({ url, headers });
+      expect([refused.statusCode, refused.json().code]).toEqual([403, 'two_factor_required']);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
   });
 });
 

@@ -15,6 +15,14 @@ export interface VerifiedCaller {
   /** the role in orgId when the token was issued; `api_key` for keys */
   role: string | null;
   permissions: ReadonlySet<string>;
+  /**
+   * True when orgId requires two-factor authentication and the user had not enabled it when the
+   * token was issued (claim `two_factor_setup_required`). Such a token has no role and no
+   * permissions; it still says who the user is, so the app can send them to 2FA setup. Every
+   * org-scoped check (`hasPermission`, the guards' `requireOrg`/`requirePermission`) refuses it
+   * with code `two_factor_required`.
+   */
+  twoFactorSetupRequired: boolean;
   /** the raw claims (user tokens) */
   claims: Record<string, unknown>;
 }
@@ -40,10 +48,24 @@ export interface VerifierOptions {
   fetch?: typeof fetch;
 }
 
-/** Thrown by `verify` for a missing, invalid or expired credential. */
+/**
+ * Thrown by `verify` for a missing, invalid or expired credential, and by `hasPermission` with
+ * code `two_factor_required` for a caller whose organization requires 2FA they have not set up
+ * (the same code the SaaSReady API answers with in that case).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   if (!(await verifier.hasPermission(caller, 'org.update', token))) return forbid();
+ * } catch (err) {
+ *   if (err instanceof VerificationError && err.code === 'two_factor_required') return redirect('/settings/2fa');
+ *   throw err;
+ * }
+ * ```
+ */
 export class VerificationError extends Error {
   constructor(
-    readonly code: 'missing' | 'invalid' | 'expired' | 'api_key_rejected',
+    readonly code: 'missing' | 'invalid' | 'expired' | 'api_key_rejected' | 'two_factor_required',
     message: string,
   ) {
     super(message);
@@ -54,7 +76,10 @@ export class VerificationError extends Error {
 export interface Verifier {
   /** Verifies a bearer credential (the token without `Bearer `). */
   verify(credential: string): Promise<VerifiedCaller>;
-  /** Whether the caller holds `permission` (in strict mode, asks the server). */
+  /**
+   * Whether the caller holds `permission` (in strict mode, asks the server). Throws
+   * `VerificationError` with code `two_factor_required` when `caller.twoFactorSetupRequired`.
+   */
   hasPermission(caller: VerifiedCaller, permission: string, bearer: string): Promise<boolean>;
 }
 
@@ -113,7 +138,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
       throw new VerificationError('api_key_rejected', 'The API key was rejected.');
     }
     const body = (await res.json()) as { organization_id: string; permissions: string[] };
-    const caller: VerifiedCaller = { kind: 'api_key', userId: null, sessionId: null, orgId: body.organization_id, role: 'api_key', permissions: new Set(body.permissions), claims: {} };
+    const caller: VerifiedCaller = {
+      kind: 'api_key',
+      userId: null,
+      sessionId: null,
+      orgId: body.organization_id,
+      role: 'api_key',
+      permissions: new Set(body.permissions),
+      twoFactorSetupRequired: false,
+      claims: {},
+    };
     keyCache.set(key, caller);
     return caller;
   }
@@ -134,13 +168,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
           clockTolerance: 5,
           requiredClaims: ['sub', 'sid', 'exp'],
         });
+        const twoFactorSetupRequired = payload.two_factor_setup_required === true;
         return {
           kind: 'user',
           userId: payload.sub!,
           sessionId: String(payload.sid),
           orgId: typeof payload.org_id === 'string' ? payload.org_id : null,
-          role: typeof payload.org_role === 'string' ? payload.org_role : null,
-          permissions: new Set(Array.isArray(payload.permissions) ? (payload.permissions as string[]) : []),
+          // belt and braces: such a token should carry none, and none is what the app sees
+          role: !twoFactorSetupRequired && typeof payload.org_role === 'string' ? payload.org_role : null,
+          permissions: new Set(!twoFactorSetupRequired && Array.isArray(payload.permissions) ? (payload.permissions as string[]) : []),
+          twoFactorSetupRequired,
           claims: payload as Record<string, unknown>,
         };
       } catch (err) {
@@ -150,6 +187,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
 
     async hasPermission(caller, permission, bearer) {
+      if (caller.twoFactorSetupRequired) throw twoFactorRequired();
       if (!options.strict || caller.kind === 'api_key' || !caller.orgId) return caller.permissions.has(permission);
       const cacheKey = `${caller.sessionId}:${caller.orgId}:${permission}`;
       const cached = strictCache.get(cacheKey);
@@ -165,6 +203,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
   };
 }
+
+/** @internal the refusal of an org-scoped check on a token whose organization requires 2FA the user lacks */
+export const twoFactorRequired = () =>
+  new VerificationError('two_factor_required', 'This organization requires two-factor authentication: enable it, then refresh the access token.');
 
 /** The credential of an `Authorization: Bearer …` header value, or null. */
 export function bearerOf(header: string | string[] | undefined | null): string | null {

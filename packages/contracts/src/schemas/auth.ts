@@ -195,6 +195,12 @@ export interface AccessTokenClaims {
   org_role: string | null;
   /** the caller's permissions in org_id when the token was issued */
   permissions: string[];
+  /**
+   * Present (and `true`) when org_id requires two-factor authentication and the user had not
+   * enabled it when the token was issued: the token then carries `org_role: null` and no
+   * permissions. Send the user to 2FA setup; the next refresh after enabling it restores them.
+   */
+  two_factor_setup_required?: true;
   iat: number;
   exp: number;
   jti: string;

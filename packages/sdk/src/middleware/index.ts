@@ -1,6 +1,6 @@
 // Guards for a relying app's own routes: one core, three adapters (Express, Fastify, plain Node /
 // Next.js handlers). The core never imports a framework: it works on a header and returns a verdict.
-import { bearerOf, VerificationError, type VerifiedCaller, type Verifier } from '../verifier.js';
+import { bearerOf, twoFactorRequired, VerificationError, type VerifiedCaller, type Verifier } from '../verifier.js';
 
 export interface GuardFailure {
   status: 401 | 403;
@@ -39,6 +39,10 @@ export async function checkRequest(verifier: Verifier, authorization: string | s
   }
   if (options.orgId && caller.orgId !== options.orgId) {
     return { ok: false, failure: problem(403, 'permission_denied', 'Permission denied', 'The token is scoped to another organization.') };
+  }
+  // the organization requires 2FA the user has not set up: authenticated (requireAuth passes), never authorized in it
+  if ((options.requireOrg || options.permission || options.orgId) && caller.twoFactorSetupRequired) {
+    return { ok: false, failure: problem(403, 'two_factor_required', 'Two-factor authentication required', twoFactorRequired().message) };
   }
   if (options.permission && !(await verifier.hasPermission(caller, options.permission, bearer))) {
     return { ok: false, failure: problem(403, 'permission_denied', 'Permission denied', `This action needs the "${options.permission}" permission.`) };

@@ -333,17 +333,21 @@ export class AuthService {
   /**
    * Step: the access token carries the current organization's role and permissions, so relying
    * apps can authorize offline; they are as fresh as the token (at most ACCESS_TOKEN_TTL old).
+   * An organization that requires 2FA of a user without it gets no role or permissions in the
+   * token, only `two_factor_setup_required: true` (the routes refuse such a member the same way).
    */
   private async signAccessToken(ex: Executor, userId: string, sessionId: string, organizationId: string | null): Promise<string> {
     const membership = organizationId
       ? (await memberships.listForUser(ex, userId)).find((m) => m.organization_id === organizationId && m.status === 'active')
       : undefined;
+    const setupRequired = Boolean(membership?.require_2fa) && !(await this.deps.mfa.isEnabled(ex, userId));
     return this.deps.keyring.sign({
       sub: userId,
       sid: sessionId,
       org_id: membership ? organizationId : null,
-      org_role: membership?.role_name ?? null,
-      permissions: membership?.permissions ?? [],
+      org_role: setupRequired ? null : (membership?.role_name ?? null),
+      permissions: setupRequired ? [] : (membership?.permissions ?? []),
+      ...(setupRequired ? { two_factor_setup_required: true } : {}),
     });
   }
 

@@ -130,12 +130,19 @@ export class Keyring {
 
   /** `issuedAt` (epoch seconds) is for tests and tools that need a token from the past. */
   async sign(
-    claims: { sub: string; sid: string; org_id: string | null; org_role?: string | null; permissions?: readonly string[] },
+    claims: { sub: string; sid: string; org_id: string | null; org_role?: string | null; permissions?: readonly string[]; two_factor_setup_required?: boolean },
     issuedAt = Math.floor(Date.now() / 1000),
   ): Promise<string> {
     if (!this.signer) throw new Error('keyring not initialised');
     const { kid, alg, key } = this.signer;
-    return new SignJWT({ sid: claims.sid, org_id: claims.org_id, org_role: claims.org_role ?? null, permissions: [...(claims.permissions ?? [])] })
+    return new SignJWT({
+      sid: claims.sid,
+      org_id: claims.org_id,
+      org_role: claims.org_role ?? null,
+      permissions: [...(claims.permissions ?? [])],
+      // present only when true: most tokens stay as they were
+      ...(claims.two_factor_setup_required ? { two_factor_setup_required: true } : {}),
+    })
       .setProtectedHeader({ alg, kid, typ: 'at+jwt' })
       .setSubject(claims.sub)
       .setIssuer(this.options.issuer)
@@ -192,6 +199,7 @@ function toClaims(payload: JWTPayload): AccessTokenClaims {
     org_id: typeof payload.org_id === 'string' ? payload.org_id : null,
     org_role: typeof payload.org_role === 'string' ? payload.org_role : null,
     permissions: Array.isArray(payload.permissions) ? payload.permissions.filter((p): p is string => typeof p === 'string') : [],
+    ...(payload.two_factor_setup_required === true ? { two_factor_setup_required: true } : {}),
     iat: payload.iat!,
     exp: payload.exp!,
     jti: payload.jti!,
