@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { sha256 } from '../../lib/crypto.js';
 import { totp } from '../../lib/totp.js';
+import { csrfTokenFor } from './refresh-cookie.js';
 import { startTestApp, type ApiResponse, type TestApp } from '../../../test/helpers/app.js';
 import { expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail } from '../../../test/helpers/factories.js';
 
@@ -123,7 +124,7 @@ describe('issuing a session in cookie mode', () => {
     const user = await registerUser(t);
     const setup = await t.request('POST', '/api/v1/auth/2fa/setup', { token: user.accessToken });
     expect(setup.status, setup.text).toBe(200);
-    const verify = await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totp(setup.body.secret).generate() } });
+    const verify = await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totp(setup.body.secret).generate(), password: user.password } });
     expect(verify.status, verify.text).toBe(200);
 
     const step1 = await login(t, user.email, user.password, COOKIE_MODE);
@@ -200,6 +201,23 @@ describe('refreshing from the cookie', () => {
     expect((await withCsrf(jar)).status).toBe(200);
   });
 
+  it('with a matching cookie/header pair that is not the session’s HMAC: 403 (a planted pair, another session’s token)', async () => {
+    const { jar } = await cookieLogin();
+    const other = (await cookieLogin()).jar;
+    expect(jar.csrf).toBe(csrfTokenFor(t.config.masterKey, jar.refresh));
+    // a page that can set cookies for the domain picks both halves of the pair
+    const planted = 'p'.repeat(43);
+    expectProblem(await cookieRefresh({ refresh: jar.refresh, csrf: planted }, { 'x-csrf-token': planted }), 403, 'auth.csrf_failed');
+    // another session's valid CSRF token, as cookie and header
+    expectProblem(await cookieRefresh({ refresh: jar.refresh, csrf: other.csrf }, { 'x-csrf-token': other.csrf }), 403, 'auth.csrf_failed');
+    // an HMAC under another key (another instance's master key) does not fit either
+    const foreign = csrfTokenFor(Buffer.alloc(32, 7), jar.refresh);
+    expectProblem(await cookieRefresh({ refresh: jar.refresh, csrf: foreign }, { 'x-csrf-token': foreign }), 403, 'auth.csrf_failed');
+    // none of them spent the token
+    expect((await withCsrf(jar)).status).toBe(200);
+    expect((await withCsrf(other)).status).toBe(200);
+  });
+
   it('from a foreign Origin: 403, even with the right CSRF token', async () => {
     const { jar } = await cookieLogin();
     expectProblem(await withCsrf(jar, { origin: 'https://evil.example' }), 403, 'auth.csrf_failed');
@@ -225,7 +243,8 @@ describe('refreshing from the cookie', () => {
   });
 
   it('an unknown cookie token: 401, and the cookies are expired', async () => {
-    const res = await withCsrf({ refresh: 'x'.repeat(43), csrf: 'y'.repeat(43) });
+    // with the CSRF token that goes with it, as a browser holding a dead cookie has
+    const res = await withCsrf({ refresh: 'x'.repeat(43), csrf: csrfTokenFor(t.config.masterKey, 'x'.repeat(43)) });
     expectProblem(res, 401, 'auth.invalid_refresh_token');
     expectCleared(res);
   });

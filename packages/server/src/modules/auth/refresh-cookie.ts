@@ -1,14 +1,19 @@
 // Cookie mode for browser sessions: on request (`X-Refresh-Token-Mode: cookie`) the refresh token
 // travels only in an HttpOnly cookie, so page scripts — and an XSS — never see it. The price is that
 // the browser now sends the credential by itself, which makes /auth/refresh a CSRF target; three
-// locks close it: SameSite=Strict, a double-submit token (the readable `sr_csrf` cookie echoed in
-// `X-CSRF-Token`, which a foreign page can neither read nor set) and, when the browser names it,
-// an Origin allow-list (PUBLIC_URL and CORS_ORIGINS).
+// locks close it: SameSite=Strict, a CSRF token (the readable `sr_csrf` cookie echoed in
+// `X-CSRF-Token`, which a foreign page cannot read) and, when the browser names it, an Origin
+// allow-list (PUBLIC_URL and CORS_ORIGINS). The CSRF token is not just any matching cookie/header
+// pair: it is an HMAC (key derived from MASTER_KEY) of the session's current refresh token, so a
+// page that can plant cookies (a sibling subdomain) cannot choose one, and another session's token
+// does not fit. Bound to the refresh token rather than the session id, it rotates with it and
+// needs no lookup before the refresh itself.
+import { createHmac, hkdfSync } from 'node:crypto';
 import { BROWSER_SESSION, SetCookieHeader, type TokenResponse } from '@saasready/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import type { Config } from '../../config.js';
-import { randomToken, safeEqual } from '../../lib/crypto.js';
+import { safeEqual } from '../../lib/crypto.js';
 import { problem } from '../../lib/route-schemas.js';
 import { csrfFailed } from './errors.js';
 
@@ -42,16 +47,27 @@ export const bodyRefreshToken = (request: FastifyRequest): string | undefined =>
 /** The refresh token a refresh request presents: the body's, or else the cookie's. */
 export const presentedRefreshToken = (request: FastifyRequest): string | undefined => bodyRefreshToken(request) ?? request.cookies?.[refreshCookie] ?? undefined;
 
+/** The HMAC key of CSRF tokens: its own key, derived from the master key with a label. */
+const csrfKeyOf = (masterKey: Buffer): Buffer => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'saasready:csrf-token:v1', 32));
+
+/** The CSRF token that goes with `refreshToken`: 32 bytes of HMAC-SHA256, base64url. */
+export const csrfTokenFor = (masterKey: Buffer, refreshToken: string): string => csrfToken(csrfKeyOf(masterKey), refreshToken);
+const csrfToken = (key: Buffer, refreshToken: string): string => createHmac('sha256', key).update(refreshToken).digest('base64url');
+
 export interface RefreshCookies {
   /** Sets the refresh and CSRF cookies and returns the answer without `refresh_token`. */
   deliver(reply: FastifyReply, tokens: TokenResponse): TokenResponse;
   /** Expires both cookies (Max-Age=0, same Path and attributes). */
   clear(reply: FastifyReply): void;
-  /** Throws `auth.csrf_failed` unless X-CSRF-Token equals the `sr_csrf` cookie and any Origin is allowed. */
+  /**
+   * Throws `auth.csrf_failed` unless X-CSRF-Token equals the `sr_csrf` cookie and the HMAC of the
+   * `sr_refresh` cookie, and any Origin is allowed.
+   */
   assertCsrf(request: FastifyRequest): void;
 }
 
-export function refreshCookies(config: Pick<Config, 'refreshTokenTtl' | 'publicUrl' | 'corsOrigins'>): RefreshCookies {
+export function refreshCookies(config: Pick<Config, 'refreshTokenTtl' | 'publicUrl' | 'corsOrigins' | 'masterKey'>): RefreshCookies {
+  const csrfKey = csrfKeyOf(config.masterKey);
   const allowedOrigins = new Set([config.publicUrl, ...config.corsOrigins].map((url) => new URL(url).origin));
   const maxAge = config.refreshTokenTtl;
   return {
@@ -59,8 +75,8 @@ export function refreshCookies(config: Pick<Config, 'refreshTokenTtl' | 'publicU
       const { refresh_token: refreshToken, ...rest } = tokens;
       if (refreshToken !== undefined) {
         reply.setCookie(refreshCookie, refreshToken, { ...refreshAttributes, maxAge });
-        // a fresh CSRF token with every session rotation: a leaked one dies with its refresh token
-        reply.setCookie(csrfCookie, randomToken(32), { ...csrfAttributes, maxAge });
+        // a fresh CSRF token with every rotation, bound to the new refresh token: a leaked one dies with it
+        reply.setCookie(csrfCookie, csrfToken(csrfKey, refreshToken), { ...csrfAttributes, maxAge });
       }
       return rest;
     },
@@ -76,9 +92,14 @@ export function refreshCookies(config: Pick<Config, 'refreshTokenTtl' | 'publicU
       // frames, privacy redirects) is never an allowed origin
       if (origin !== undefined && !allowedOrigins.has(origin)) throw csrfFailed('The request comes from an origin that may not use this session.');
       const header = request.headers[csrfHeader];
-      const expected = request.cookies?.[csrfCookie];
-      if (typeof header !== 'string' || !header || !expected || !safeEqual(header, expected)) {
+      const cookie = request.cookies?.[csrfCookie];
+      const refreshToken = request.cookies?.[refreshCookie];
+      if (typeof header !== 'string' || !header || !cookie || !safeEqual(header, cookie)) {
         throw csrfFailed('Send the value of the sr_csrf cookie in the X-CSRF-Token header.');
+      }
+      // both compared in constant time; a planted pair that is not this session's token fails here
+      if (!refreshToken || !safeEqual(header, csrfToken(csrfKey, refreshToken))) {
+        throw csrfFailed('The CSRF token does not belong to this session; send the sr_csrf cookie the server set with it.');
       }
     },
   };
