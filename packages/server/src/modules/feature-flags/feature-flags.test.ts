@@ -155,6 +155,14 @@ describe('feature flags over HTTP', () => {
     expect(evaluateFlag(snap, snap.overrides[f.orgId], { organizationId: f.orgId })).toBe(server.body.flags.snap);
   });
 
+  it('refuses the snapshot to an API key without feature_flags.read (403 permission_denied)', async () => {
+    const keyWith = async (permissions: string[]) =>
+      (await t.request('POST', `/api/v1/orgs/${f.orgId}/api-keys`, { token: f.owner.accessToken, body: { name: 'snapshot', permissions } })).body.raw_key as string;
+    expectProblem(await t.request('GET', '/api/v1/feature-flags/snapshot', { token: await keyWith(['org.read', 'audit.read']) }), 403, 'permission_denied');
+    const allowed = await t.request('GET', '/api/v1/feature-flags/snapshot', { token: await keyWith(['org.read', 'feature_flags.read']) });
+    expect(allowed.status, allowed.text).toBe(200);
+  });
+
   it('deletes a flag with its overrides', async () => {
     await create({ key: 'gone', name: 'Gone' });
     await t.request('PUT', `/api/v1/orgs/${f.orgId}/feature-flags/gone`, { token: f.owner.accessToken, body: { enabled: true } });
