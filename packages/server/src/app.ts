@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pino, { type DestinationStream } from 'pino';
-import type { Config } from './config.js';
+import { devMailboxEnabled, fastifyTrustProxy, type Config } from './config.js';
 import { startCaches } from './cache/caches.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { Metrics } from './lib/metrics.js';
@@ -142,7 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     loggerInstance: logger,
     genReqId: requestIdFor,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
     // errors raised before routing (malformed URL, over-long parameter) get a problem document too
@@ -155,7 +155,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(errors);
   await app.register(requestContext);
   await app.register(security, { corsOrigins: config.corsOrigins });
-  await app.register(metricsPlugin, { metrics });
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken });
   await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(rateLimit, { redis, enabled: config.rateLimit.enabled, namespace: options.redisNamespace ?? 'saasready:rl:' });
   await app.register(authenticate, { db: database.db, keyring, apiKeys, caches });
@@ -171,7 +171,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(apiKeyRoutes, { apiKeys });
       await api.register(auditRoutes, { db: database.db, reader });
       await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db, caches.orgFlags, caches.flagSnapshots) });
-      if (config.nodeEnv !== 'production' && !config.smtpUrl) await api.register(devMailboxRoutes, { db: database.db, mailer });
+      if (devMailboxEnabled(config)) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db, reader) });
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
@@ -193,13 +193,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       analyzeTimers.push(setTimeout(analyze, 30_000).unref(), setInterval(analyze, 3_600_000).unref());
     }
   });
-  if (!config.smtpUrl) {
-    logger.warn(
-      config.nodeEnv === 'production'
-        ? 'SMTP_URL is not set: emails (invitations, password resets) are NOT delivered'
-        : 'SMTP_URL is not set: outgoing mail is kept in the development mailbox (GET /api/v1/dev/mailbox)',
-    );
-  }
+  logStartupWarnings(config, logger);
   app.decorate('outbox', outbox);
 
   app.addHook('onClose', async () => {
@@ -213,4 +207,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await replica?.close();
   });
   return app as unknown as FastifyInstance;
+}
+
+/** Says at start-up where mail goes and which settings are unsafe (never a credential). */
+function logStartupWarnings(config: Config, logger: pino.Logger): void {
+  if (config.smtpUrl) {
+    const smtp = new URL(config.smtpUrl);
+    logger.info(`mail is delivered via SMTP at ${smtp.protocol}//${smtp.host}`);
+  } else if (devMailboxEnabled(config)) {
+    logger.warn(`SMTP_URL is not set: mail is kept in the dev mailbox at ${config.publicUrl}/api/v1/dev/mailbox (dashboard: /dev/mailbox), loopback only`);
+  } else {
+    const why = config.nodeEnv === 'production' ? 'NODE_ENV=production' : `HOST=${config.host} is not loopback`;
+    logger.warn(`SMTP_URL is not set: mail is not delivered (invitations, password resets); the dev mailbox is off (${why})`);
+  }
+  if (config.trustProxy === true) {
+    logger.warn('TRUST_PROXY=true: every X-Forwarded-For hop is trusted, so any client can choose its own IP; set a hop count or the proxies\' addresses');
+  }
+  if (config.nodeEnv === 'production' && !config.metricsToken) {
+    logger.warn('METRICS_TOKEN is not set: GET /metrics is public; set METRICS_TOKEN or keep /metrics off the public network');
+  }
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, decodeMasterKey, loadConfig, parseDuration } from './config.js';
+import { ConfigError, decodeMasterKey, devMailboxEnabled, loadConfig, parseDuration } from './config.js';
 
 const KEY = randomBytes(32);
 /** A minimal valid environment: nothing but a master key, and no key file anywhere. */
@@ -68,7 +68,7 @@ describe('defaults', () => {
         REFRESH_TOKEN_TTL: '12h',
         LOG_LEVEL: 'warn',
         JWT_ALG: 'EdDSA',
-        TRUST_PROXY: 'yes',
+        TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
         JWT_AUDIENCE: 'my-api',
       }),
       noWarnings,
@@ -86,7 +86,7 @@ describe('defaults', () => {
       refreshTokenTtl: 12 * 3600,
       logLevel: 'warn',
       jwtAlg: 'EdDSA',
-      trustProxy: true,
+      trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       audience: 'my-api',
     });
   });
@@ -97,6 +97,53 @@ describe('defaults', () => {
     expect(parseDuration('X', '15m')).toBe(900);
     expect(parseDuration('X', ' 2h ')).toBe(7200);
     expect(parseDuration('X', '30d')).toBe(2_592_000);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('takes a hop count or a list of trusted proxy addresses and CIDRs, as Fastify does', () => {
+    expect(loadConfig(env({ TRUST_PROXY: '1' }), noWarnings).trustProxy).toBe(1);
+    expect(loadConfig(env({ TRUST_PROXY: '2' }), noWarnings).trustProxy).toBe(2);
+    expect(loadConfig(env({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1, ::1, fd00::/8,loopback' }), noWarnings).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+    for (const off of [undefined, '', 'false', '0']) expect(loadConfig(env({ TRUST_PROXY: off }), noWarnings).trustProxy).toBe(false);
+  });
+
+  it('refuses "true" in production, naming the variable and the fix', () => {
+    for (const value of ['true', 'TRUE', 'yes']) {
+      const error = configError({ NODE_ENV: 'production', TRUST_PROXY: value });
+      expect(error.variable).toBe('TRUST_PROXY');
+      expect(error.message).toMatch(/refused in production/);
+      expect(error.message).toMatch(/e\.g\. 1\).*10\.0\.0\.0\/8/);
+    }
+  });
+
+  it('accepts "true" outside production only with a loud warning', () => {
+    const warnings: string[] = [];
+    expect(loadConfig(env({ TRUST_PROXY: 'true' }), (msg) => warnings.push(msg)).trustProxy).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/TRUST_PROXY=true is UNSAFE.*choose its own IP/);
+  });
+});
+
+describe('the development mailbox', () => {
+  const mailbox = (overrides: Record<string, string>) => devMailboxEnabled(loadConfig(env(overrides), () => {}));
+  it('is on only outside production, without SMTP_URL, on a loopback HOST', () => {
+    expect(mailbox({})).toBe(true);
+    expect(mailbox({ HOST: '::1' })).toBe(true);
+    expect(mailbox({ HOST: 'localhost' })).toBe(true);
+    expect(mailbox({ HOST: '0.0.0.0' })).toBe(false);
+    expect(mailbox({ HOST: '::' })).toBe(false);
+    expect(mailbox({ HOST: '192.168.1.10' })).toBe(false);
+    expect(mailbox({ NODE_ENV: 'production' })).toBe(false);
+    expect(mailbox({ SMTP_URL: 'smtp://mail.example.test:25' })).toBe(false);
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  it('is optional, and when set must be a real secret', () => {
+    expect(loadConfig(env(), noWarnings).metricsToken).toBeUndefined();
+    expect(loadConfig(env({ METRICS_TOKEN: 'a'.repeat(32) }), noWarnings).metricsToken).toBe('a'.repeat(32));
+    expect(configError({ METRICS_TOKEN: 'short' }).variable).toBe('METRICS_TOKEN');
   });
 });
 
@@ -125,6 +172,10 @@ describe('each bad variable is a ConfigError naming it', () => {
     ['JWT_ALG', 'HS256'],
     ['JWT_ALG', 'none'],
     ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '10.0.0.1,proxy.internal'],
+    ['TRUST_PROXY', '-1'],
+    ['TRUST_PROXY', '1.5'],
     ['MASTER_KEY', 'too-short'],
     ['MASTER_KEY', 'ab'.repeat(31)],
     ['MASTER_KEY', randomBytes(48).toString('base64')],

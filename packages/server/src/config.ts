@@ -1,9 +1,13 @@
 // Environment → typed, validated Config. Fails fast with a ConfigError naming the bad variable.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { isLoopbackHost } from './lib/loopback.js';
 import { join, resolve } from 'node:path';
 
 export type JwtAlg = 'ES256' | 'EdDSA';
+/** What Fastify's `trustProxy` takes: false, a hop count, trusted addresses/CIDRs, or (development only) true. */
+export type TrustProxy = boolean | number | string[];
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -26,15 +30,25 @@ export interface Config {
   masterKey: Buffer;
   logLevel: string;
   jwtAlg: JwtAlg;
-  /** whether X-Forwarded-For is trusted for client IPs (behind a load balancer) */
-  trustProxy: boolean;
+  /**
+   * which X-Forwarded-For hops are trusted for client IPs: false (none, the default), a hop count
+   * (the proxies in front of us), or the proxies' addresses/CIDRs. `true` (trust every hop, so the
+   * client's own left-most entry wins) is refused in production and warned about otherwise.
+   */
+  trustProxy: TrustProxy;
   /** the JWT `iss` and `aud` */
   issuer: string;
   audience: string;
   /** per minute, on register, login, refresh and password change: one bucket per client IP and one per account */
   rateLimit: { perIpPerMinute: number; perAccountPerMinute: number; enabled: boolean };
-  /** failures before the first lockout; each further failure doubles the lock, capped at lockoutMaxSeconds */
-  lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
+  /**
+   * failures from one source (client IP) before that source is locked out of the account, and
+   * (accountThreshold, far higher) from all sources together before the account is; each further
+   * failure doubles the lock, capped at maxSeconds (modules/lockout, docs/security.md)
+   */
+  lockout: { threshold: number; accountThreshold: number; baseSeconds: number; maxSeconds: number };
+  /** when set, GET /metrics requires `Authorization: Bearer <metricsToken>` */
+  metricsToken: string | undefined;
   /** SMTP server for outgoing mail (smtp:// or smtps://); without it mail goes to the dev mailbox */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -153,8 +167,10 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const jwtAlg = (env.JWT_ALG ?? 'ES256') as JwtAlg;
   if (jwtAlg !== 'ES256' && jwtAlg !== 'EdDSA') throw new ConfigError('JWT_ALG', 'must be ES256 or EdDSA');
-  const trustProxy = parseBool('TRUST_PROXY', env.TRUST_PROXY ?? 'false');
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '', nodeEnv, warn);
   const masterKey = resolveMasterKey(env, nodeEnv, dataDir, warn);
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters without spaces (openssl rand -hex 32)');
   const smtpUrl = env.SMTP_URL ? parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']) : undefined;
   const invitationTtl = parseDuration('INVITATION_TTL', env.INVITATION_TTL ?? '7d');
   const requireEmailVerification = parseBool('REQUIRE_EMAIL_VERIFICATION', env.REQUIRE_EMAIL_VERIFICATION ?? 'false');
@@ -175,14 +191,78 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     issuer: publicUrl,
     audience: env.JWT_AUDIENCE ?? 'saasready',
     rateLimit: { perIpPerMinute: 30, perAccountPerMinute: 10, enabled: true },
-    lockout: { threshold: 5, baseSeconds: 30, maxSeconds: 3600 },
+    lockout: { threshold: 5, accountThreshold: 100, baseSeconds: 30, maxSeconds: 3600 },
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
-    smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification, auditRetentionDays,
+    metricsToken, smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification, auditRetentionDays,
     outboxPollMs: 1000,
     outboxRetryBaseMs: 2000,
     outboxLeaseSeconds,
     cache: { ttlSeconds: cacheTtlSeconds, maxEntries: cacheMaxEntries },
   };
+}
+
+/**
+ * The development mailbox (GET /api/v1/dev/mailbox) exists only outside production, without
+ * SMTP_URL, and when the server listens on loopback only; even then it answers loopback peers only.
+ */
+export function devMailboxEnabled(config: Pick<Config, 'nodeEnv' | 'smtpUrl' | 'host'>): boolean {
+  return config.nodeEnv !== 'production' && !config.smtpUrl && isLoopbackHost(config.host);
+}
+
+const TRUST_PROXY_FIX = 'set TRUST_PROXY to the number of proxies in front of the server (e.g. 1) or to their addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1)';
+/** proxy-addr's named ranges */
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: empty/false/0 (trust nothing), a hop count, or a comma-separated list of addresses,
+ * CIDRs and proxy-addr names. `true` makes the client's own left-most X-Forwarded-For entry its
+ * address: refused in production, a warning otherwise.
+ */
+export function parseTrustProxy(raw: string, nodeEnv: Config['nodeEnv'], warn: (msg: string) => void): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (['', 'false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) {
+    const why = 'trusting every hop lets any client choose its own IP with X-Forwarded-For (per-IP limits, session and audit IPs)';
+    if (nodeEnv === 'production') throw new ConfigError('TRUST_PROXY', `"${raw}" is refused in production: ${why}; ${TRUST_PROXY_FIX}`);
+    warn(`TRUST_PROXY=${raw} is UNSAFE: ${why}. Refused when NODE_ENV=production; ${TRUST_PROXY_FIX}.`);
+    return true;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 32) throw new ConfigError('TRUST_PROXY', `${value} hops is not a plausible proxy chain; ${TRUST_PROXY_FIX}`);
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!isAddressOrCidr(entry) && !TRUST_PROXY_NAMES.includes(entry)) {
+      throw new ConfigError('TRUST_PROXY', `"${entry}" is not an IP address, CIDR or one of ${TRUST_PROXY_NAMES.join(', ')}; ${TRUST_PROXY_FIX}`);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Config.trustProxy → Fastify's `trustProxy`. Fastify 5 turns a bare hop count into "trust
+ * nothing" (it cannot tell a proxy from a direct client), so a count becomes the trust function
+ * proxy-addr would build: the socket peer and the next hops-1 addresses are proxies. That is only
+ * sound when the server is reachable solely through those proxies; an address list is safer.
+ */
+export function fastifyTrustProxy(trustProxy: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy === 'number') {
+    const hops = trustProxy;
+    return (_address, hop) => hop < hops;
+  }
+  return trustProxy;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  const family = isIP(address);
+  if (!family) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function parseBool(name: string, raw: string): boolean {
