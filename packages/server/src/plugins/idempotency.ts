@@ -2,7 +2,9 @@
 // claims it; its answer (2xx or 4xx) is stored and replayed for 24 hours to the same principal with
 // `Idempotency-Replayed: true`. The same key with another method, path or body → 422
 // idempotency_key_reused; while the first is still running → 409 idempotency_in_progress.
-// A 5xx releases the key so the client can retry. Secrets shown once (`raw_key`) are never stored.
+// A 5xx releases the key so the client can retry. A claim is a lease of IN_PROGRESS_LEASE_MS: if
+// its request never completes (a crash, or storing the answer failed) a retry after the lease runs
+// the request again instead of answering 409 for 24 hours. Secrets shown once (`raw_key`) are never stored.
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.js';
@@ -12,21 +14,23 @@ import { canonicalJson } from '../modules/audit-logs/chain.js';
 import * as repository from '../modules/idempotency/repository.js';
 
 const TTL_MS = 24 * 3_600_000;
+/** How long an unfinished claim holds its key; longer than any request may take (Fastify's own timeouts are shorter). */
+export const IN_PROGRESS_LEASE_MS = 60_000;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** fields of a stored answer that must never be replayed */
 const NEVER_STORED = ['raw_key'];
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { principal: string; key: string } | null;
+    idempotency: { principal: string; key: string; claimedAt: Date } | null;
   }
 }
 
 const principalOf = (request: FastifyRequest): string | null =>
   request.principal ? `user:${request.principal.userId}` : request.apiKey ? `api_key:${request.apiKey.id}` : null;
 
-export default fp<{ db: Database }>(
-  async (app, { db }) => {
+export default fp<{ db: Database; leaseMs?: number }>(
+  async (app, { db, leaseMs = IN_PROGRESS_LEASE_MS }) => {
     app.decorateRequest('idempotency', null);
 
     app.addHook('preHandler', async (request, reply) => {
@@ -41,8 +45,9 @@ export default fp<{ db: Database }>(
       }
       if (!principal) return;
       const record = { principal, key: header, method: request.method, path: request.url, body_hash: sha256(canonicalJson(request.body ?? null)) };
-      if (await repository.claim(db, { ...record, expires_at: new Date(Date.now() + TTL_MS) })) {
-        request.idempotency = { principal, key: header };
+      const claimedAt = await repository.claim(db, { ...record, expires_at: new Date(Date.now() + leaseMs) });
+      if (claimedAt) {
+        request.idempotency = { principal, key: header, claimedAt };
         return;
       }
       const existing = await repository.find(db, principal, header);
@@ -63,7 +68,7 @@ export default fp<{ db: Database }>(
       if (!claim) return payload;
       request.idempotency = null;
       if (reply.statusCode >= 500) {
-        await repository.release(db, claim.principal, claim.key).catch(() => {});
+        await repository.release(db, claim.principal, claim.key, claim.claimedAt).catch(() => {});
         return payload;
       }
       let body: unknown = null;
@@ -74,7 +79,12 @@ export default fp<{ db: Database }>(
       }
       if (body && typeof body === 'object') for (const field of NEVER_STORED) delete (body as Record<string, unknown>)[field];
       const contentType = String(reply.getHeader('content-type') ?? 'application/json');
-      await repository.complete(db, claim.principal, claim.key, reply.statusCode, { content_type: contentType, body });
+      try {
+        await repository.complete(db, claim.principal, claim.key, claim.claimedAt, reply.statusCode, { content_type: contentType, body }, new Date(Date.now() + TTL_MS));
+      } catch (err) {
+        // the work is done: the client gets its answer; the key stays claimed until the lease ends
+        request.log.error({ err }, 'idempotency: storing the answer failed');
+      }
       return payload;
     });
   },
