@@ -1,5 +1,5 @@
 // Environment → typed, validated Config. Fails fast with a ConfigError naming the bad variable.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isLoopbackHost } from './lib/loopback.js';
@@ -134,8 +134,12 @@ function resolveMasterKey(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string,
   if (nodeEnv === 'production') throw new ConfigError('MASTER_KEY', 'is required when NODE_ENV=production');
   if (dataDir === 'memory://') return randomBytes(32);
   const file = join(dataDir, 'master.key');
-  if (existsSync(file)) return decodeMasterKey(readFileSync(file, 'utf8'));
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    return decodeMasterKey(readFileSync(file, 'utf8'));
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64url') + '\n', { mode: 0o600 });
   warn(`MASTER_KEY is not set: generated one in ${file}. Set MASTER_KEY in production and keep it safe.`);

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { ownerOnlyUmask, restrictToOwner } from './owner-only.js';
 import * as schema from './schema.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -237,10 +238,14 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
     client = dump ? new PGlite({ loadDataDir: dump, extensions }) : new PGlite({ extensions });
   } else {
     const dir = join(dataDir, 'pgdata');
-    mkdirSync(dir, { recursive: true });
+    ownerOnlyUmask();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // an existing DATA_DIR from before this rule (or restored from a backup) is tightened too
+    restrictToOwner(dataDir);
     client = new PGlite({ dataDir: dir, extensions });
   }
   await client.waitReady;
+  if (dataDir !== 'memory://') restrictToOwner(dataDir);
   const db = drizzle(client, { schema }) as unknown as Database;
   const commitBarriers = barrierSet();
   db.transaction = withCommitBarrier(db.transaction.bind(db), commitBarriers.barriers);
@@ -270,6 +275,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
     },
     async close() {
       await client.close();
+      if (dataDir !== 'memory://') restrictToOwner(dataDir);
     },
   };
 }
