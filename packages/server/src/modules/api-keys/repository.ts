@@ -16,38 +16,73 @@ export interface ApiKeyRow {
   permissions: string[];
 }
 
-const SELECT = sql`
-  select k.*, coalesce(array_agg(p.permission order by p.permission) filter (where p.permission is not null), '{}') as permissions
-    from api_keys k
-    left join api_key_permissions p on p.api_key_id = k.id and p.organization_id = k.organization_id`;
+/** The creator's standing in the key's organization, read with the key (a key acts with at most what its creator holds now). */
+export interface CreatorStanding {
+  /** the creator's membership status; null when they are no longer a member (or the user is gone) */
+  creator_status: 'active' | 'suspended' | null;
+  /** false when the creator's account was disabled (or deleted) */
+  creator_user_active: boolean;
+  /** the creator's current role's permissions ('{}' when not a member) */
+  creator_permissions: string[];
+}
+
+export type ApiKeyListRow = ApiKeyRow & CreatorStanding;
+
+// the creator's membership in the key's organization, its role's permissions and their account
+const CREATOR = sql`
+  left join memberships cm on cm.organization_id = k.organization_id and cm.user_id = k.created_by
+  left join users cu on cu.id = k.created_by`;
+const CREATOR_COLUMNS = sql`cm.status as creator_status, coalesce(cu.is_active, false) as creator_user_active,
+  array(select rp.permission from role_permissions rp where rp.role_id = cm.role_id) as creator_permissions`;
+
 
 export async function insert(ex: Executor, row: typeof apiKeys.$inferInsert, permissions: string[]): Promise<void> {
   await ex.insert(apiKeys).values(row);
   await ex.insert(apiKeyPermissions).values(permissions.map((permission) => ({ organization_id: row.organization_id, api_key_id: row.id, permission })));
 }
 
-export async function list(ex: Executor, organizationId: string): Promise<ApiKeyRow[]> {
-  return queryRows<ApiKeyRow>(ex, sql`${SELECT} where k.organization_id = ${organizationId} group by k.id order by k.id desc limit 500`);
+const WITH_CREATOR = sql`
+  select k.*, ${CREATOR_COLUMNS},
+         coalesce(array_agg(p.permission order by p.permission) filter (where p.permission is not null), '{}') as permissions
+    from api_keys k
+    left join api_key_permissions p on p.api_key_id = k.id and p.organization_id = k.organization_id
+    ${CREATOR}`;
+
+export async function list(ex: Executor, organizationId: string): Promise<ApiKeyListRow[]> {
+  return queryRows<ApiKeyListRow>(ex, sql`${WITH_CREATOR} where k.organization_id = ${organizationId} group by k.id, cm.id, cu.id order by k.id desc limit 500`);
 }
 
-export async function findById(ex: Executor, organizationId: string, id: string): Promise<ApiKeyRow | null> {
-  const rows = await queryRows<ApiKeyRow>(ex, sql`${SELECT} where k.organization_id = ${organizationId} and k.id = ${id} group by k.id`);
+export async function findById(ex: Executor, organizationId: string, id: string): Promise<ApiKeyListRow | null> {
+  const rows = await queryRows<ApiKeyListRow>(ex, sql`${WITH_CREATOR} where k.organization_id = ${organizationId} and k.id = ${id} group by k.id, cm.id, cu.id`);
   return rows[0] ?? null;
 }
 
-/** A key as authentication needs it: the row, its permissions, and whether its organization still exists. */
-export type ApiKeyAuthRow = ApiKeyRow & { org_live: boolean };
+/** The live (unrevoked, unexpired) keys one user created in an organization. */
+export async function listLiveByCreator(ex: Executor, organizationId: string, userId: string): Promise<{ id: string; name: string; prefix: string }[]> {
+  return queryRows<{ id: string; name: string; prefix: string }>(ex, sql`
+    select id, name, prefix from api_keys
+     where organization_id = ${organizationId} and created_by = ${userId} and revoked_at is null and (expires_at is null or expires_at > now())
+     order by id`);
+}
 
-/** The authentication lookup: by the key's public prefix, with its permissions, in one query. */
+
+/** A key as authentication needs it: the row, its permissions, its creator's standing, and whether its organization still exists. */
+export type ApiKeyAuthRow = ApiKeyListRow & { org_live: boolean };
+
+/**
+ * The authentication lookup: by the key's public prefix, with its permissions and its creator's
+ * current membership, role permissions and account, in one query (memberships_org_user_key).
+ */
 export async function findByPrefix(ex: Executor, prefix: string): Promise<ApiKeyAuthRow | null> {
   const rows = await queryRows<ApiKeyAuthRow>(ex, sql`
-    select k.*, (o.deleted_at is null) as org_live,
+    select k.*, (o.deleted_at is null) as org_live, ${CREATOR_COLUMNS},
            coalesce(array_agg(p.permission) filter (where p.permission is not null), '{}') as permissions
       from api_keys k
       join organizations o on o.id = k.organization_id
       left join api_key_permissions p on p.api_key_id = k.id and p.organization_id = k.organization_id
+      ${CREATOR}
      where k.prefix = ${prefix}
-     group by k.id, o.id`);
+     group by k.id, o.id, cm.id, cu.id`);
   return rows[0] ?? null;
 }
 

@@ -3,10 +3,15 @@
 // and never include managing keys, members or roles; revocation and expiry apply on the very next
 // request of any server process (a process caches a key it has seen, and the revocation's
 // notification drops that copy before the revoking request answers, and within milliseconds elsewhere).
+// A key acts with at most its creator's *current* permissions in its organization (the intersection
+// of the two) and with none once the creator is no longer an active member or their account is
+// disabled: the creator's standing is read in the same query as the key and the cached copy carries
+// the creator's user tag and the organization's tag, so a demotion, suspension or removal reaches
+// every process's copy like a revocation does. Losing access is audited once, when it happens.
 import { randomBytes } from 'node:crypto';
 import { PERMISSIONS, USER_ONLY_PERMISSIONS, type ApiKey, type CreateApiKeyBody } from '@saasready/contracts';
-import { orgTag, type ReadThroughCache } from '../../cache/caches.js';
-import type { Database } from '../../db/client.js';
+import { orgTag, userTag, type ReadThroughCache } from '../../cache/caches.js';
+import type { Database, Executor } from '../../db/client.js';
 import { randomToken, safeEqual, sha256 } from '../../lib/crypto.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -27,7 +32,58 @@ export const invalidApiKey = (detail = 'The API key is invalid, revoked or expir
 
 export const looksLikeApiKey = (token: string): boolean => token.startsWith('sr_');
 
-export function toApiKey(row: repository.ApiKeyRow): ApiKey {
+export type CreatorLoss = 'creator_removed' | 'creator_suspended' | 'creator_deactivated';
+
+/** Why the key's creator no longer lends it any access, or null while they do. */
+export function creatorLoss(row: repository.CreatorStanding): CreatorLoss | null {
+  if (row.creator_status === null) return 'creator_removed'; // also a deleted user (created_by set null)
+  if (!row.creator_user_active) return 'creator_deactivated';
+  if (row.creator_status !== 'active') return 'creator_suspended';
+  return null;
+}
+
+/** What the key may do now: its permissions that its creator still holds (none once the creator lost access). */
+export function effectivePermissions(row: repository.ApiKeyListRow): string[] {
+  if (creatorLoss(row)) return [];
+  const creator = new Set(row.creator_permissions);
+  return row.permissions.filter((p) => creator.has(p) && !USER_ONLY_PERMISSIONS.has(p)).sort();
+}
+
+function inactiveReason(row: repository.ApiKeyListRow): ApiKey['inactive_reason'] {
+  if (row.revoked_at) return 'revoked';
+  if (row.expires_at && new Date(row.expires_at) <= new Date()) return 'expired';
+  return creatorLoss(row);
+}
+
+export const creatorInactive = (reason: CreatorLoss) =>
+  new AppError(
+    'api_key.creator_inactive',
+    'API key inactive',
+    `The member who created this API key is no longer an active member of its organization (${reason.replace('creator_', '')}); ask an active administrator for a new key.`,
+    { meta: { reason } },
+  );
+
+/**
+ * Audits, once, that a member's keys lost all their access (inside the transaction that removed or
+ * suspended the member): one `api_key.deactivated` row per live key they created.
+ */
+export async function recordCreatorLostAccess(tx: Executor, ctx: RequestContext, organizationId: string, userId: string, reason: CreatorLoss): Promise<void> {
+  for (const key of await repository.listLiveByCreator(tx, organizationId, userId)) {
+    await recordAudit(tx, ctx, {
+      action: 'api_key.deactivated',
+      organizationId,
+      targetType: 'api_key',
+      targetId: key.id,
+      metadata: { name: key.name, prefix: key.prefix, reason, creator_user_id: userId },
+    });
+  }
+}
+
+/** the effective permission set of a cached key row, computed once per cached copy */
+const effectiveSets = new WeakMap<repository.ApiKeyAuthRow, ReadonlySet<string>>();
+
+export function toApiKey(row: repository.ApiKeyListRow): ApiKey {
+  const reason = inactiveReason(row);
   return {
     id: row.id,
     organization_id: row.organization_id,
@@ -39,6 +95,9 @@ export function toApiKey(row: repository.ApiKeyRow): ApiKey {
     last_used_at: row.last_used_at ? iso(row.last_used_at) : null,
     expires_at: row.expires_at ? iso(row.expires_at) : null,
     revoked_at: row.revoked_at ? iso(row.revoked_at) : null,
+    active: reason === null,
+    inactive_reason: reason,
+    effective_permissions: reason ? [] : effectivePermissions(row),
   };
 }
 
@@ -95,14 +154,21 @@ export class ApiKeysService {
     const match = KEY_PATTERN.exec(rawKey);
     if (!match) throw invalidApiKey('That is not a SaaSReady API key.');
     const prefix = match[1]!;
-    const row = await this.cache.get(prefix, () => repository.findByPrefix(this.db, prefix), (r) => [orgTag(r.organization_id)], (r) => !r.revoked_at && r.org_live);
+    // the organization's tag covers the key, its permissions, the creator's membership and role; the
+    // creator's user tag covers their account
+    const tags = (r: repository.ApiKeyAuthRow) => (r.created_by ? [orgTag(r.organization_id), userTag(r.created_by)] : [orgTag(r.organization_id)]);
+    const row = await this.cache.get(prefix, () => repository.findByPrefix(this.db, prefix), tags, (r) => !r.revoked_at && r.org_live && !creatorLoss(r));
     if (!row || !safeEqual(row.key_hash, sha256(rawKey)) || row.revoked_at || !row.org_live) throw invalidApiKey();
     if (row.expires_at && new Date(row.expires_at) <= new Date()) throw invalidApiKey('The API key has expired.');
+    const loss = creatorLoss(row);
+    if (loss) throw creatorInactive(loss);
+    let permissions = effectiveSets.get(row);
+    if (!permissions) effectiveSets.set(row, (permissions = new Set(effectivePermissions(row))));
     // last_used_at is coalesced to once a minute, so using a key is not a write per request
     if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > LAST_USED_INTERVAL_MS) {
       row.last_used_at = new Date(); // the cached copy too: last_used_at fires no invalidation
       repository.touch(this.db, row.id).catch(onTouchError);
     }
-    return { id: row.id, organizationId: row.organization_id, name: row.name, permissions: new Set(row.permissions.filter((p) => !USER_ONLY_PERMISSIONS.has(p))) };
+    return { id: row.id, organizationId: row.organization_id, name: row.name, permissions };
   }
 }

@@ -8,3 +8,12 @@ export const escalation = (missing: string[]) =>
     meta: { missing_permissions: missing },
   });
 export const roleNotFound = () => new AppError('role.not_found', 'Role not found');
+export const insufficientPrivilege = (what: 'member' | 'role', missing: string[]) =>
+  new AppError(
+    'membership.insufficient_privilege',
+    'Insufficient privilege',
+    what === 'member'
+      ? `This member holds permissions you do not: ${missing.join(', ')}. Only someone holding all of them can manage this member.`
+      : `This role holds permissions you do not: ${missing.join(', ')}. Only someone holding all of them can change or delete it.`,
+    { meta: { missing_permissions: missing } },
+  );

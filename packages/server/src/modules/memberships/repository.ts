@@ -171,3 +171,43 @@ export async function reassignRole(ex: Executor, organizationId: string, fromRol
     .returning({ id: memberships.id });
   return rows.length;
 }
+
+/** A membership as the privilege rules need it, read under its row lock. */
+export interface LockedMember {
+  id: string;
+  user_id: string;
+  role_id: string;
+  role_name: string;
+  status: 'active' | 'suspended';
+  is_owner: boolean;
+  permissions: string[];
+}
+
+const idList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+
+/** Locks the memberships (FOR UPDATE, in id order: see rules.ts for the lock order) and returns their ids. */
+export async function lockByIds(ex: Executor, organizationId: string, ids: readonly string[]): Promise<{ id: string; role_id: string }[]> {
+  if (!ids.length) return [];
+  return queryRows<{ id: string; role_id: string }>(ex, sql`
+    select m.id, m.role_id from memberships m
+     where m.organization_id = ${organizationId} and m.id in (${idList(ids)})
+     order by m.id
+       for update`);
+}
+
+/** The memberships with their roles' permissions (callers hold their locks). */
+export async function findLocked(ex: Executor, organizationId: string, ids: readonly string[]): Promise<LockedMember[]> {
+  if (!ids.length) return [];
+  return queryRows<LockedMember>(ex, sql`
+    select m.id, m.user_id, m.role_id, r.name as role_name, m.status, (r.is_system and r.name = 'Owner') as is_owner,
+           array(select rp.permission from role_permissions rp where rp.role_id = m.role_id order by rp.permission) as permissions
+      from memberships m
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+     where m.organization_id = ${organizationId} and m.id in (${idList(ids)})`);
+}
+
+/** An active member's membership id, or null (the acting member of a transaction that has only a user id). */
+export async function findIdByUser(ex: Executor, organizationId: string, userId: string): Promise<string | null> {
+  const rows = await queryRows<{ id: string }>(ex, sql`select id from memberships where organization_id = ${organizationId} and user_id = ${userId}`);
+  return rows[0]?.id ?? null;
+}

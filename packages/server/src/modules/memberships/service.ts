@@ -1,17 +1,20 @@
 // Members of an organization. Rules (see rules.ts): an organization always keeps an active Owner,
 // also under concurrent requests; only Owners touch Owners; no escalation; a suspended member has
-// no access (enforced by the guard). Each change and its audit row share one transaction.
+// no access (enforced by the guard); you manage only members whose role holds nothing you lack,
+// checked under the locks of rules.ts; a member who loses access takes their API keys' access with
+// them (audited once, here). Each change and its audit row share one transaction.
 import type { ListMembersQuery, Member } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess } from '../../types.js';
+import { recordCreatorLostAccess } from '../api-keys/service.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as roles from '../roles/repository.js';
 import { membershipNotFound, roleNotFound } from './errors.js';
 import * as repository from './repository.js';
-import { assertCanGrant, assertCanManage, assertOwnersRemain, isOwnerRole } from './rules.js';
+import { assertCanGrant, assertCanManage, assertOwnersRemain, isOwnerRole, lockForChange } from './rules.js';
 
 export const toMember = (row: repository.MemberRow): Member => ({
   id: row.id,
@@ -47,13 +50,15 @@ export class MembershipsService {
 
   async changeRole(ctx: RequestContext, access: OrgAccess, membershipId: string, roleId: string): Promise<Member> {
     return this.db.transaction(async (tx) => {
-      const target = await repository.findById(tx, access.organizationId, membershipId);
+      const { actor, members } = await lockForChange(tx, access, 'user.manage', { memberships: [membershipId], roles: [roleId] });
+      const target = members.get(membershipId);
       if (!target) throw membershipNotFound();
       const role = await roles.findById(tx, access.organizationId, roleId);
       if (!role) throw roleNotFound();
-      assertCanManage(access, target);
-      assertCanGrant(access, role);
-      if (target.role_id === role.id) return toMember(target);
+      assertCanManage(actor, target);
+      assertCanGrant(actor, role);
+      const current = (await repository.findById(tx, access.organizationId, membershipId))!;
+      if (target.role_id === role.id) return toMember(current);
       if (!isOwnerRole(role)) await assertOwnersRemain(tx, access.organizationId, target);
       await repository.update(tx, access.organizationId, membershipId, { role_id: role.id });
       await recordAudit(tx, ctx, {
@@ -63,16 +68,18 @@ export class MembershipsService {
         targetId: membershipId,
         metadata: { user_id: target.user_id, from_role: target.role_name, from_role_id: target.role_id, to_role: role.name, to_role_id: role.id },
       });
-      return toMember({ ...target, role_id: role.id, role_name: role.name });
+      return toMember({ ...current, role_id: role.id, role_name: role.name });
     });
   }
 
   async changeStatus(ctx: RequestContext, access: OrgAccess, membershipId: string, status: 'active' | 'suspended'): Promise<Member> {
     return this.db.transaction(async (tx) => {
-      const target = await repository.findById(tx, access.organizationId, membershipId);
+      const { actor, members } = await lockForChange(tx, access, 'user.manage', { memberships: [membershipId] });
+      const target = members.get(membershipId);
       if (!target) throw membershipNotFound();
-      assertCanManage(access, target);
-      if (target.status === status) return toMember(target);
+      assertCanManage(actor, target);
+      const current = (await repository.findById(tx, access.organizationId, membershipId))!;
+      if (target.status === status) return toMember(current);
       if (status === 'suspended') await assertOwnersRemain(tx, access.organizationId, target);
       await repository.update(tx, access.organizationId, membershipId, { status });
       await recordAudit(tx, ctx, {
@@ -80,26 +87,30 @@ export class MembershipsService {
         organizationId: access.organizationId,
         targetType: 'membership',
         targetId: membershipId,
-        metadata: { user_id: target.user_id },
+        metadata: { user_id: target.user_id, role: target.role_name },
       });
-      return toMember({ ...target, status });
+      if (status === 'suspended') await recordCreatorLostAccess(tx, ctx, access.organizationId, target.user_id, 'creator_suspended');
+      return toMember({ ...current, status });
     });
   }
 
   async remove(ctx: RequestContext, access: OrgAccess, membershipId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const target = await repository.findById(tx, access.organizationId, membershipId);
+      const { actor, members } = await lockForChange(tx, access, 'user.manage', { memberships: [membershipId] });
+      const target = members.get(membershipId);
       if (!target) throw membershipNotFound();
-      assertCanManage(access, target);
+      assertCanManage(actor, target);
       await assertOwnersRemain(tx, access.organizationId, target);
+      const current = (await repository.findById(tx, access.organizationId, membershipId))!;
       await repository.remove(tx, access.organizationId, membershipId);
       await recordAudit(tx, ctx, {
         action: 'member.removed',
         organizationId: access.organizationId,
         targetType: 'membership',
         targetId: membershipId,
-        metadata: { user_id: target.user_id, email: target.user_email, role: target.role_name },
+        metadata: { user_id: target.user_id, email: current.user_email, role: target.role_name },
       });
+      await recordCreatorLostAccess(tx, ctx, access.organizationId, target.user_id, 'creator_removed');
     });
   }
 
@@ -108,6 +119,7 @@ export class MembershipsService {
       await assertOwnersRemain(tx, access.organizationId, { id: access.membershipId });
       await repository.remove(tx, access.organizationId, access.membershipId);
       await recordAudit(tx, ctx, { action: 'member.left', organizationId: access.organizationId, targetType: 'membership', targetId: access.membershipId });
+      if (ctx.principal) await recordCreatorLostAccess(tx, ctx, access.organizationId, ctx.principal.userId, 'creator_removed');
     });
   }
 }

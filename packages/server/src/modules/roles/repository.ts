@@ -90,3 +90,14 @@ export async function replacePermissions(ex: Executor, organizationId: string, r
 export async function remove(ex: Executor, organizationId: string, roleId: string): Promise<void> {
   await ex.delete(roles).where(and(eq(roles.organization_id, organizationId), eq(roles.id, roleId)));
 }
+
+/** Locks the roles (FOR UPDATE, in id order: see memberships/rules.ts for the lock order). */
+export async function lockByIds(ex: Executor, organizationId: string, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  await ex.execute(sql`
+    select id from roles
+     where organization_id = ${organizationId} and id in (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})
+     order by id
+       for update`);
+}

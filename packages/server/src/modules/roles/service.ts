@@ -1,7 +1,10 @@
 // Roles of an organization. Rules: system roles are read-only; custom role names are unique per
 // organization; permissions come only from the catalog and never exceed the caller's own (no
-// escalation); a role still held by members is deleted only with `reassign_to`, which must itself
-// be a role the caller could grant. Each change and its audit row share one transaction.
+// escalation); you change or delete only a role holding nothing you lack (before and after the
+// change), checked under the locks of memberships/rules.ts; a role still held by members is deleted
+// only with `reassign_to`, which must itself be a role the caller could grant, and its pending
+// invitations move with its members (or are revoked when nobody held it and no reassign_to is
+// given), never silently deleted. Each change and its audit rows share one transaction.
 import { PERMISSIONS, type CreateRoleBody, type Role, type UpdateRoleBody } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
@@ -12,7 +15,7 @@ import type { OrgAccess } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { roleNotFound } from '../memberships/errors.js';
 import * as memberships from '../memberships/repository.js';
-import { assertCanGrant } from '../memberships/rules.js';
+import { assertCanChangeRole, assertCanGrant, lockForChange } from '../memberships/rules.js';
 import * as repository from './repository.js';
 
 const systemImmutable = () => new AppError('role.system_immutable', 'System role', 'System roles cannot be changed or deleted.');
@@ -49,8 +52,9 @@ export class RolesService {
 
   async create(ctx: RequestContext, access: OrgAccess, body: CreateRoleBody): Promise<Role> {
     const permissions = assertCatalogPermissions(body.permissions);
-    assertCanGrant(access, { is_system: false, name: body.name, permissions });
     return this.db.transaction(async (tx) => {
+      const { actor } = await lockForChange(tx, access, 'role.manage');
+      assertCanGrant(actor, { is_system: false, name: body.name, permissions });
       const id = newId();
       await repository.insert(tx, access.organizationId, { id, name: body.name.trim(), description: body.description ?? null, permissions });
       await recordAudit(tx, ctx, { action: 'role.created', organizationId: access.organizationId, targetType: 'role', targetId: id, metadata: { name: body.name.trim(), permissions } });
@@ -61,10 +65,12 @@ export class RolesService {
   async update(ctx: RequestContext, access: OrgAccess, roleId: string, body: UpdateRoleBody): Promise<Role> {
     const permissions = body.permissions ? assertCatalogPermissions(body.permissions) : undefined;
     return this.db.transaction(async (tx) => {
+      const { actor } = await lockForChange(tx, access, 'role.manage', { roles: [roleId] });
       const before = await repository.findById(tx, access.organizationId, roleId);
       if (!before) throw roleNotFound();
       if (before.is_system) throw systemImmutable();
-      if (permissions) assertCanGrant(access, { ...before, permissions });
+      assertCanChangeRole(actor, before);
+      if (permissions) assertCanGrant(actor, { ...before, permissions });
       const values: { name?: string; description?: string | null } = {};
       if (body.name !== undefined) values.name = body.name.trim();
       if (body.description !== undefined) values.description = body.description;
@@ -84,9 +90,11 @@ export class RolesService {
 
   async delete(ctx: RequestContext, access: OrgAccess, roleId: string, reassignTo?: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      const { actor } = await lockForChange(tx, access, 'role.manage', { roles: reassignTo ? [roleId, reassignTo] : [roleId] });
       const role = await repository.findById(tx, access.organizationId, roleId);
       if (!role) throw roleNotFound();
       if (role.is_system) throw systemImmutable();
+      assertCanChangeRole(actor, role);
       const holders = await memberships.countWithRole(tx, access.organizationId, roleId);
       if (holders > 0 && !reassignTo) throw roleInUse(holders);
       let reassigned = 0;
@@ -94,7 +102,7 @@ export class RolesService {
         // checked even when nobody holds the role, so the audit row never names an unknown role
         const target = reassignTo === roleId ? null : await repository.findById(tx, access.organizationId, reassignTo);
         if (!target) throw roleNotFound();
-        assertCanGrant(access, target);
+        assertCanGrant(actor, target);
         if (holders > 0) reassigned = await memberships.reassignRole(tx, access.organizationId, roleId, target.id);
       }
       await repository.remove(tx, access.organizationId, roleId);
