@@ -605,6 +605,30 @@ describe('out-of-range dates in filters (issue 15, item 12)', () => {
   });
 });
 
+describe('names with line breaks or control characters (issue 15, item 13)', () => {
+  it('are a 400 with a field error on every form that takes a name', async () => {
+    const fieldError = (res: { status: number; body: any; text: string }, field: string) => {
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.code).toBe('request.validation_failed');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    };
+    fieldError(await t.request('POST', '/api/v1/auth/register', { body: { email: uniqueEmail('evil'), password: STRONG, full_name: 'Evil\nBcc: x' } }), '/full_name');
+    const user = await registerUser(t);
+    for (const name of ['Acme\r\nBcc: x@evil.test', 'Acme\u0007', 'Acme\u0085', 'Acme\u2028', 'Acme \u202Egnp.exe']) {
+      fieldError(await t.request('POST', '/api/v1/orgs', { token: user.accessToken, body: { name } }), '/name');
+    }
+    const org = await t.request('POST', '/api/v1/orgs', { token: user.accessToken, body: { name: 'Plain Corp', description: 'Line one\nLine two' } });
+    expect(org.status, org.text).toBe(201);
+    fieldError(await t.request('PATCH', `/api/v1/orgs/${org.body.id}`, { token: user.accessToken, body: { name: 'Renamed\u001b[31m' } }), '/name');
+    fieldError(await t.request('PATCH', `/api/v1/orgs/${org.body.id}`, { token: user.accessToken, body: { description: 'bell\u0007' } }), '/description');
+    fieldError(await t.request('PATCH', '/api/v1/auth/me', { token: user.accessToken, body: { full_name: 'Me\r\nSubject: hi' } }), '/full_name');
+    fieldError(await t.request('POST', `/api/v1/orgs/${org.body.id}/roles`, { token: user.accessToken, body: { name: 'Role\n', permissions: [] } }), '/name');
+    // ordinary names, accents and emoji included, still pass
+    const renamed = await t.request('PATCH', `/api/v1/orgs/${org.body.id}`, { token: user.accessToken, body: { name: '  Zoë & Søn — 株式会社 🚀 ' } });
+    expect(renamed.status, renamed.text).toBe(200);
+  });
+});
+
 describe('fuzzing every operation in /openapi.json', () => {
   it('documents every API route', () => {
     const documented = new Set(operations.map((op) => `${op.method} ${op.path.replace(/\{([^}]+)\}/g, ':$1')}`));

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { AnyPassword, EmailInput, NewPassword, Timestamp, Uuid } from './common.js';
+import { AnyPassword, EmailInput, nameInput, NewPassword, Timestamp, Uuid } from './common.js';
 import { UserSchema } from './users.js';
 
 /**
@@ -14,7 +14,7 @@ export const RegisterBody = Type.Object(
   {
     email: EmailInput,
     password: NewPassword,
-    full_name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'not only white space' }),
+    full_name: nameInput(200),
     invitation_token: Type.Optional(Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'accept this invitation while registering (the email must match)' })),
   },
   { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Timestamp, Uuid } from './common.js';
+import { descriptionInput, nameInput, Timestamp, Uuid } from './common.js';
 
 /** Flag keys: lower-case letters, digits, `-`, `_`, `.`; 1–100 characters. */
 export const FlagKey = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,99}$', maxLength: 100 });
@@ -25,8 +25,8 @@ export type FeatureFlag = Static<typeof FeatureFlagSchema>;
 export const CreateFeatureFlagBody = Type.Object(
   {
     key: FlagKey,
-    name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-    description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    name: nameInput(200),
+    description: Type.Optional(Type.Union([descriptionInput(1000), Type.Null()])),
     default_enabled: Type.Optional(Type.Boolean({ default: false })),
     rollout_percent: Type.Optional(Percent),
     rollout_unit: Type.Optional(RolloutUnit),
@@ -37,8 +37,8 @@ export type CreateFeatureFlagBody = Static<typeof CreateFeatureFlagBody>;
 
 export const UpdateFeatureFlagBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
-    description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    name: Type.Optional(nameInput(200)),
+    description: Type.Optional(Type.Union([descriptionInput(1000), Type.Null()])),
     default_enabled: Type.Optional(Type.Boolean()),
     rollout_percent: Type.Optional(Percent),
     rollout_unit: Type.Optional(RolloutUnit),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { EmailInput, Timestamp, Uuid } from './common.js';
+import { EmailInput, nameInput, Timestamp, Uuid } from './common.js';
 
 export const InvitationStatus = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('revoked'), Type.Literal('expired')]);
 
@@ -31,7 +31,7 @@ export type Invitation = Static<typeof InvitationSchema>;
 
 /** `POST /orgs/{org_id}/invite`. */
 export const InviteBody = Type.Object(
-  { email: EmailInput, role_id: Uuid, full_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })) },
+  { email: EmailInput, role_id: Uuid, full_name: Type.Optional(nameInput(200)) },
   { additionalProperties: false },
 );
 export type InviteBody = Static<typeof InviteBody>;

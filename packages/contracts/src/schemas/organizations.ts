@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Timestamp, Uuid } from './common.js';
+import { descriptionInput, nameInput, Timestamp, Uuid } from './common.js';
 
 /** Organization slugs: lower-case letters, digits and single dashes, 3–48 characters. */
 export const Slug = Type.String({ pattern: '^[a-z0-9](?:[a-z0-9]|-(?!-)){1,46}[a-z0-9]$', minLength: 3, maxLength: 48 });
@@ -44,9 +44,9 @@ export type MyOrganization = Static<typeof MyOrganizationSchema>;
 /** `POST /orgs`. */
 export const CreateOrganizationBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'not only white space' }),
+    name: nameInput(100),
     slug: Type.Optional(Slug),
-    description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    description: Type.Optional(Type.Union([descriptionInput(1000), Type.Null()])),
     metadata: Type.Optional(Metadata),
   },
   { additionalProperties: false },
@@ -56,9 +56,9 @@ export type CreateOrganizationBody = Static<typeof CreateOrganizationBody>;
 /** `PATCH /orgs/{org_id}`: only the given fields change. */
 export const UpdateOrganizationBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'not only white space' })),
+    name: Type.Optional(nameInput(100)),
     slug: Type.Optional(Slug),
-    description: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    description: Type.Optional(Type.Union([descriptionInput(1000), Type.Null()])),
     metadata: Type.Optional(Metadata),
     /** needs the `org.settings` permission */
     settings: Type.Optional(Type.Object({ require_2fa: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),

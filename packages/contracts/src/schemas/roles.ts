@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Timestamp, Uuid } from './common.js';
+import { descriptionInput, nameInput, Timestamp, Uuid } from './common.js';
 
 /** A permission of the catalog (`GET /permissions`). */
 export const PermissionSchema = Type.Object({ key: Type.String(), description: Type.String() }, { $id: 'Permission' });
@@ -23,17 +23,17 @@ export const RoleSchema = Type.Object(
 );
 export type Role = Static<typeof RoleSchema>;
 
-const RoleName = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: 'not only white space' });
+const RoleName = nameInput(64);
 const PermissionList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 64, uniqueItems: true });
 
 export const CreateRoleBody = Type.Object(
-  { name: RoleName, description: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])), permissions: PermissionList },
+  { name: RoleName, description: Type.Optional(Type.Union([descriptionInput(500), Type.Null()])), permissions: PermissionList },
   { additionalProperties: false },
 );
 export type CreateRoleBody = Static<typeof CreateRoleBody>;
 
 export const UpdateRoleBody = Type.Object(
-  { name: Type.Optional(RoleName), description: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])), permissions: Type.Optional(PermissionList) },
+  { name: Type.Optional(RoleName), description: Type.Optional(Type.Union([descriptionInput(500), Type.Null()])), permissions: Type.Optional(PermissionList) },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateRoleBody = Static<typeof UpdateRoleBody>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Timestamp, Uuid } from './common.js';
+import { nameInput, Timestamp, Uuid } from './common.js';
 
 /**
  * A user as the API shows it. Never carries a password hash.
@@ -74,7 +74,7 @@ export type AdminListQuery = Static<typeof AdminListQuery>;
  */
 export const UpdateProfileBody = Type.Object(
   {
-    full_name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'not only white space' }),
+    full_name: nameInput(200),
   },
   { additionalProperties: false },
 );

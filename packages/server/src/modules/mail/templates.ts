@@ -1,7 +1,11 @@
 // Email templates: plain text and HTML for each kind of message. Every value that came from a user
-// (names, organization names) is HTML-escaped; links are built from PUBLIC_URL only.
+// (names, organization names, role names) is flattened to one line without control or bidi
+// characters (rows written before the schemas refused them included), shortened, put in quotes and
+// labelled as what a user wrote, and HTML-escaped: it can never pass for our own words, forge a
+// header or a paragraph. The subject carries at most the quoted organization name; links are built
+// from PUBLIC_URL only.
 
-export type Template = 'invitation' | 'password_reset' | 'email_verification';
+export type Template = 'invitation' | 'password_reset' | 'email_verification' | 'password_changed';
 
 export interface RenderedEmail {
   subject: string;
@@ -17,8 +21,24 @@ export interface Branding {
 export const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Strips line breaks from values that go into a subject line (header injection). */
-const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ').slice(0, 200);
+/** Control characters (C0, C1), line and paragraph separators, bidi embeddings/overrides/isolates. */
+const UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]+/gu;
+
+/** Strips line breaks and control characters from values that go into a subject line (header injection). */
+const oneLine = (value: string): string => value.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/gu, ' ').trim().slice(0, 200);
+
+/**
+ * User-supplied text as an email may show it: one line, no control or bidi characters, at most
+ * `max` characters (cut on a code point, with an ellipsis).
+ */
+export function userText(value: string | null | undefined, max = 80): string {
+  const flat = oneLine(value ?? '');
+  const chars = [...flat];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : flat;
+}
+
+/** User-supplied text in quotes, so it reads as a name someone typed, never as our words. */
+export const quoted = (value: string | null | undefined, max = 80): string => `“${userText(value, max) || '(no name)'}”`;
 
 function layout(brand: Branding, heading: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
   return `<!doctype html>
@@ -45,28 +65,43 @@ export interface InvitationData {
 export function invitationEmail(brand: Branding, data: InvitationData): RenderedEmail {
   const url = `${brand.publicUrl}/accept-invite?token=${encodeURIComponent(data.token)}`;
   const expires = data.expiresAt.toUTCString();
+  const organization = quoted(data.organizationName);
+  const inviter = quoted(data.inviterName);
+  const role = quoted(data.roleName, 64);
+  const product = oneLine(brand.productName);
+  const note = `Names in quotes were written by users of ${product}, not by ${product}.`;
   return {
-    subject: oneLine(`${data.inviterName} invited you to ${data.organizationName} on ${brand.productName}`),
-    text: `${data.inviterName} invited you to join ${data.organizationName} on ${brand.productName} as ${data.roleName}.
+    subject: oneLine(`Invitation to join ${quoted(data.organizationName, 60)} on ${product}`),
+    text: `You have been invited to join an organization on ${product}.
+
+Organization: ${organization}
+Invited by: ${inviter}
+Role: ${role}
+
+${note}
 
 Accept the invitation: ${url}
 
 The link works once and expires ${expires}. If you did not expect this, ignore this email.`,
     html: layout(
       brand,
-      `Join ${escapeHtml(data.organizationName)}`,
-      [`${escapeHtml(data.inviterName)} invited you to join <strong>${escapeHtml(data.organizationName)}</strong> on ${escapeHtml(brand.productName)} as <strong>${escapeHtml(data.roleName)}</strong>.`],
+      'You have been invited to join an organization',
+      [
+        `Organization: <strong>${escapeHtml(organization)}</strong><br>Invited by: ${escapeHtml(inviter)}<br>Role: <strong>${escapeHtml(role)}</strong>`,
+        `<span style="font-size:13px;color:#666">${escapeHtml(note)}</span>`,
+      ],
       { label: 'Accept invitation', url },
       `The link works once and expires ${escapeHtml(expires)}. If you did not expect this, ignore this email.`,
     ),
   };
 }
 
+/** `fullName` is not shown: whoever registered the address typed it (so with verification emails). */
 export function passwordResetEmail(brand: Branding, data: { fullName: string; token: string }): RenderedEmail {
   const url = `${brand.publicUrl}/reset-password?token=${encodeURIComponent(data.token)}`;
   return {
     subject: oneLine(`Reset your ${brand.productName} password`),
-    text: `Hi ${data.fullName},
+    text: `Hello,
 
 Someone (hopefully you) asked to reset your ${brand.productName} password. Choose a new one here:
 ${url}
@@ -75,7 +110,7 @@ The link works once and expires in one hour. If you did not ask for this, ignore
     html: layout(
       brand,
       'Reset your password',
-      [`Hi ${escapeHtml(data.fullName)},`, `Someone (hopefully you) asked to reset your ${escapeHtml(brand.productName)} password.`],
+      ['Hello,', `Someone (hopefully you) asked to reset your ${escapeHtml(brand.productName)} password.`],
       { label: 'Choose a new password', url },
       'The link works once and expires in one hour. If you did not ask for this, ignore this email.',
     ),
@@ -86,7 +121,7 @@ export function verificationEmail(brand: Branding, data: { fullName: string; tok
   const url = `${brand.publicUrl}/verify-email?token=${encodeURIComponent(data.token)}`;
   return {
     subject: oneLine(`Verify your email for ${brand.productName}`),
-    text: `Hi ${data.fullName},
+    text: `Hello,
 
 Confirm this is your email address: ${url}
 
@@ -94,9 +129,28 @@ The link expires in 24 hours.`,
     html: layout(
       brand,
       'Verify your email',
-      [`Hi ${escapeHtml(data.fullName)},`, 'Confirm this is your email address.'],
+      ['Hello,', 'Confirm this is your email address.'],
       { label: 'Verify email', url },
       'The link expires in 24 hours.',
     ),
+  };
+}
+
+/**
+ * After a password reset. When two-factor stays on, says so and how to recover: a reset proves the
+ * inbox, not the authenticator, so it never removes a second factor — but it must not keep one an
+ * attacker enrolled without the owner hearing of it.
+ */
+export function passwordChangedEmail(brand: Branding, data: { twoFactorEnrolledAt: Date | null }): RenderedEmail {
+  const url = `${brand.publicUrl}/login`;
+  const twoFactor = data.twoFactorEnrolledAt
+    ? `Two-factor authentication stays on for this account (enrolled ${data.twoFactorEnrolledAt.toISOString().slice(0, 10)}): you will need a code from your authenticator app or one of your backup codes to log in. If you did not enrol it, log in with a backup code and turn it off, or ask your ${brand.productName} administrator to reset it.`
+    : null;
+  const paragraphs = [`Your ${brand.productName} password was just reset, and every session was signed out.`, ...(twoFactor ? [twoFactor] : [])];
+  const warning = 'If you did not do this, reset your password again at once and tell your administrator.';
+  return {
+    subject: oneLine(`Your ${brand.productName} password was reset`),
+    text: `Hello,\n\n${paragraphs.join('\n\n')}\n\n${warning}\n${url}`,
+    html: layout(brand, 'Your password was reset', ['Hello,', ...paragraphs.map(escapeHtml)], { label: 'Log in', url }, escapeHtml(warning)),
   };
 }
