@@ -71,8 +71,9 @@ interface Run {
   stderr: string;
 }
 
-function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Run>; stdout: () => string } {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: Record<string, string> = {}, stdin?: string): { child: ChildProcess; done: Promise<Run>; stdout: () => string } {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...baseEnv, ...env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   children.add(child);
   let stdout = '';
   let stderr = '';
@@ -88,7 +89,7 @@ function start(args: string[], env: Record<string, string> = {}): { child: Child
   return { child, done, stdout: () => stdout };
 }
 
-const run = (args: string[], env: Record<string, string> = {}) => start(args, env).done;
+const run = (args: string[], env: Record<string, string> = {}, stdin?: string) => start(args, env, stdin).done;
 
 /** No stack frames: operators get one readable line, not a trace. */
 const expectNoStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
@@ -222,6 +223,39 @@ describe('database commands', () => {
     expectNoStack(result.stderr);
     const rows = await inspect((db) => queryRows(db, sql`select id from users where email = 'other-admin@b.test'`));
     expect(rows).toHaveLength(0);
+  });
+
+  /** Whether admin@b.test's stored password is `password`. */
+  const adminPasswordIs = async (email: string, password: string) => {
+    const rows = await inspect((db) => queryRows<{ password_hash: string }>(db, sql`select password_hash from users where email = ${email}`));
+    expect(rows).toHaveLength(1);
+    return (await new PasswordHasher({ memoryCost: 19456, timeCost: 2, parallelism: 1 }).verify(rows[0]!.password_hash, password)).ok;
+  };
+
+  it('create-admin without --password reads the first line of standard input (never the rest)', { timeout: SPAWN_TIMEOUT }, async () => {
+    const result = await run(['create-admin', '--email', 'stdin-admin@b.test'], {}, `${FIRST_PASSWORD}\nsecond line ignored\n`);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('created superuser stdin-admin@b.test');
+    expect(result.stderr).not.toMatch(/--password is visible/);
+    expect(await adminPasswordIs('stdin-admin@b.test', FIRST_PASSWORD)).toBe(true);
+  });
+
+  it('create-admin without --password takes SAASREADY_ADMIN_PASSWORD; --password still works but warns it shows in ps', { timeout: SPAWN_TIMEOUT }, async () => {
+    const fromEnv = await run(['create-admin', '--email', 'stdin-admin@b.test'], { SAASREADY_ADMIN_PASSWORD: SECOND_PASSWORD });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.stdout).toContain('promoted superuser stdin-admin@b.test');
+    expect(await adminPasswordIs('stdin-admin@b.test', SECOND_PASSWORD)).toBe(true);
+    const flag = await run(['create-admin', '--email', 'stdin-admin@b.test', '--password', FIRST_PASSWORD]);
+    expect(flag.code, flag.stderr).toBe(0);
+    expect(flag.stderr).toMatch(/--password is visible to other users in the process list/);
+    expect(await adminPasswordIs('stdin-admin@b.test', FIRST_PASSWORD)).toBe(true);
+  });
+
+  it('create-admin with no password anywhere is a usage error (exit 2) that says where to put it', async () => {
+    const result = await run(['create-admin', '--email', 'nopass@b.test'], {}, '');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/needs a password: pipe it on standard input, set SAASREADY_ADMIN_PASSWORD/);
+    expectNoStack(result.stderr);
   });
 
   let rotatedKid = '';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// saasready start | migrate | keys rotate | create-admin --email … --password … [--full-name …] | audit verify [--org ID]
+// saasready start | migrate | keys rotate | create-admin --email … [--full-name …] | audit verify [--org ID]
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -19,8 +19,10 @@ Commands:
   migrate                                 apply pending database migrations
   keys rotate                             add a new JWT signing key; old keys verify until their tokens expire
   audit verify [--org ID]                 walk the audit hash chains (every organization, or one) and report breaks
-  create-admin --email E --password P [--full-name N]
-                                          create (or promote) an instance superuser
+  create-admin --email E [--full-name N]
+                                          create (or promote) an instance superuser; the password is read
+                                          from SAASREADY_ADMIN_PASSWORD, or standard input (first line; a
+                                          prompt on a terminal). --password P also works but shows in ps.
 
 Configuration comes from environment variables; see the README.`;
 
@@ -32,6 +34,46 @@ async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnTy
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The password from standard input: the first line when it is a pipe or file, or typed at a prompt
+ * without echo when it is a terminal. Empty when there is nothing to read.
+ */
+async function readPassword(): Promise<string> {
+  const stdin = process.stdin;
+  if (stdin.isTTY) {
+    process.stderr.write('Password for the new superuser: ');
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    let typed = '';
+    return new Promise((resolve) => {
+      const onData = (chunk: string) => {
+        for (const ch of chunk) {
+          if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+            stdin.setRawMode(false);
+            stdin.off('data', onData);
+            stdin.pause();
+            process.stderr.write('\n');
+            return resolve(typed);
+          }
+          if (ch === '\u0003') process.exit(130);
+          if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+          else typed += ch;
+        }
+      };
+      stdin.on('data', onData);
+      stdin.resume();
+    });
+  }
+  let input = '';
+  stdin.setEncoding('utf8');
+  for await (const chunk of stdin) {
+    input += String(chunk);
+    if (input.includes('\n')) break;
+  }
+  stdin.destroy();
+  return input.split(/\r?\n/)[0] ?? '';
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -100,11 +142,17 @@ async function main(argv: string[]): Promise<number> {
         console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
         return 2;
       }
-      if (!values.email || !values.password) {
-        console.error('create-admin needs --email and --password');
+      if (!values.email) {
+        console.error('create-admin needs --email');
         return 2;
       }
-      const { email, password } = values;
+      const { email } = values;
+      if (values.password !== undefined) console.error('warning: --password is visible to other users in the process list; prefer SAASREADY_ADMIN_PASSWORD or standard input');
+      const password = values.password ?? process.env.SAASREADY_ADMIN_PASSWORD ?? (await readPassword());
+      if (!password) {
+        console.error('create-admin needs a password: pipe it on standard input, set SAASREADY_ADMIN_PASSWORD, or type it at the prompt');
+        return 2;
+      }
       const result = await withDatabase(config, ({ db }) =>
         createAdmin(db, new PasswordHasher(config.argon2), { email, password, fullName: values['full-name'] ?? 'Administrator' }),
       );

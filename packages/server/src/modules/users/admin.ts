@@ -16,7 +16,7 @@ export async function createAdmin(
 ): Promise<{ created: boolean; email: string }> {
   const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new Error('--email is not an email address');
-  if (input.password.length < 10 || input.password.length > 128) throw new Error('--password must be 10 to 128 characters');
+  if (input.password.length < 10 || input.password.length > 128) throw new Error('the password must be 10 to 128 characters');
   assertAcceptablePassword(input.password, email);
   const passwordHash = await hasher.hash(input.password);
   const ctx = systemContext('cli');
