@@ -182,6 +182,7 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     totpSecret = (await owner.getByTestId('totp-secret').textContent())!.trim();
     await shot(owner, 'two-factor-setup');
     await owner.getByLabel('6-digit code').fill(totp(totpSecret, 0));
+    await owner.getByLabel('Your password').fill(STRONG_PASSWORD);
     await owner.getByRole('button', { name: 'Enable two-factor' }).click();
     const codes = (await owner.getByTestId('backup-codes').textContent())!;
     expect(codes.match(/[A-Za-z0-9]{4,}/g)!.length).toBeGreaterThanOrEqual(10);

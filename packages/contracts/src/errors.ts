@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   'auth.email_taken': 409,
   'auth.password_rejected': 422,
   'session.not_found': 404,
+  'user.not_found': 404,
   'auth.email_not_verified': 403,
   'auth.invalid_mfa_code': 401,
   'auth.invalid_mfa_token': 401,

@@ -25,6 +25,7 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { InvitationsService } from './modules/invitations/service.js';
 import { devMailboxRoutes } from './modules/mail/routes.js';
 import { mfaRoutes } from './modules/mfa/routes.js';
+import { LockoutService } from './modules/lockout/service.js';
 import { MfaService } from './modules/mfa/service.js';
 import { Mailer } from './modules/mail/service.js';
 import { devTransport, smtpTransport } from './modules/mail/transport.js';
@@ -136,8 +137,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });
   const caches = await startCaches(database, { ttlSeconds: config.cache.ttlSeconds, maxEntries: config.cache.maxEntries, logger, metrics });
   const apiKeys = new ApiKeysService(database.db, caches.apiKeys);
-  const mfa = new MfaService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher });
-  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mfa, mailEnqueued, membershipsCache: caches.memberships });
+  const lockout = new LockoutService({ db: database.db, config, metrics });
+  const mfa = new MfaService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher, lockout });
+  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mfa, lockout, mailEnqueued, membershipsCache: caches.memberships });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -176,7 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db, reader) });
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
       await api.register(userRoutes, { db: database.db, auth });
-      await api.register(adminRoutes, { reader });
+      await api.register(adminRoutes, { reader, mfa });
     },
     { prefix: '/api/v1' },
   );

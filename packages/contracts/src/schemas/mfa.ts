@@ -18,6 +18,8 @@ export const MfaSetupResponse = Type.Object({
 export type MfaSetupResponse = Static<typeof MfaSetupResponse>;
 
 export const MfaCodeBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
+/** `POST /auth/2fa/verify`: the first code from the authenticator and the account's password (a stolen access token alone cannot enrol). */
+export const MfaEnableBody = Type.Object({ code: TotpCode, password: AnyPassword }, { additionalProperties: false });
 export const MfaPasswordCodeBody = Type.Object({ password: AnyPassword, code: Type.Union([TotpCode, BackupCode]) }, { additionalProperties: false });
 
 /** Ten single-use backup codes, shown this once. */

@@ -205,7 +205,7 @@ describe('login with 2FA', () => {
     expect(setup.secret).toMatch(/^[A-Z2-7]+$/);
     expect(setup.otpauth_url).toMatch(/^otpauth:\/\/totp\//);
     await safeWindow();
-    const { backup_codes } = await enrol.auth.verify2fa({ code: totp(setup.secret, Date.now()) });
+    const { backup_codes } = await enrol.auth.verify2fa({ code: totp(setup.secret, Date.now()), password: STRONG_PASSWORD });
     expect(backup_codes).toHaveLength(10);
 
     const seen: Tokens[] = [];

@@ -364,11 +364,12 @@ export class AuthApi {
   }
 
   /**
-   * Confirms enrolment with a code from the authenticator app; returns 10 single-use backup codes, shown once.
+   * Confirms enrolment with a code from the authenticator app and the account's password; ends the
+   * user's other sessions and returns 10 single-use backup codes, shown once.
    *
    * @example
    * ```ts
-   * const { backup_codes } = await client.auth.verify2fa({ code: '123456' });
+   * const { backup_codes } = await client.auth.verify2fa({ code: '123456', password });
    * ```
    */
   async verify2fa(body: Verify2faBody, options?: CallOptions): Promise<BackupCodesResponse> {

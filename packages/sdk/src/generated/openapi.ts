@@ -2869,7 +2869,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm enrolment with a code; returns 10 backup codes, shown once */
+        /** Confirm enrolment with a code and the password; ends the other sessions; returns 10 backup codes, shown once */
         post: {
             parameters: {
                 query?: never;
@@ -2882,6 +2882,7 @@ export interface paths {
                     "application/json": {
                         /** @description 6-digit code from the authenticator app */
                         code: string;
+                        password: string;
                     };
                 };
             };
@@ -3350,6 +3351,9 @@ export interface paths {
                             last_used_at: string | null;
                             expires_at: string | null;
                             revoked_at: string | null;
+                            active: boolean;
+                            inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
+                            effective_permissions: string[];
                             raw_key?: string;
                         };
                     };
@@ -7463,6 +7467,9 @@ export interface components {
             last_used_at: string | null;
             expires_at: string | null;
             revoked_at: string | null;
+            active: boolean;
+            inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
+            effective_permissions: string[];
         };
         AuditLog: {
             /** Format: uuid */

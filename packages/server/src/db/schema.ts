@@ -21,13 +21,26 @@ export const users = pgTable('users', {
   ...timestamps,
 });
 
-/** Failed-login counters keyed by normalised email, so unknown and known emails throttle alike. */
-export const loginThrottles = pgTable('login_throttles', {
-  email: text('email').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  locked_until: timestamp('locked_until', { withTimezone: true }),
-  updated_at: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Lockout counters per (subject, source): subject is a normalised email (password checks) or
+ * 'mfa:<user id>' (second-factor checks), source 'ip:<address>' or '*' for the account-wide bucket.
+ * Unknown and known emails throttle alike. See modules/lockout.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    subject: text('subject').notNull(),
+    source: text('source').notNull(),
+    failures: integer('failures').notNull().default(0),
+    /** checks reserved and not yet finished */
+    in_flight: integer('in_flight').notNull().default(0),
+    /** the newest reservation; older than the lease means the reservations were lost */
+    reserved_at: timestamp('reserved_at', { withTimezone: true }),
+    locked_until: timestamp('locked_until', { withTimezone: true }),
+    updated_at: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.subject, t.source] }), index('login_throttles_updated_at_idx').on(t.updated_at)],
+);
 
 export const permissions = pgTable('permissions', {
   key: text('key').primaryKey(),
@@ -171,6 +184,17 @@ export const auditChainAnchors = pgTable('audit_chain_anchors', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
   updated_at: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The last row a verification found intact, per chain (key as in audit_chain_anchors): the next
+ * verification starts there. `hash` is '' when that row predates the hash chain.
+ */
+export const auditChainCheckpoints = pgTable('audit_chain_checkpoints', {
+  chain_key: uuid('chain_key').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  verified_at: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** Organization API keys: `sr_<prefix>_<secret>`, stored as the prefix plus SHA-256 of the whole key. */

@@ -1,4 +1,6 @@
-// Security headers (helmet) and CORS from the CORS_ORIGINS allow-list (nothing allowed when empty).
+// Security headers (helmet), CORS from the CORS_ORIGINS allow-list (nothing allowed when empty), and
+// `Cache-Control: no-store` on every API answer that does not choose its own caching: token
+// responses, backup codes and API keys must never rest in a browser or proxy cache.
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
@@ -12,6 +14,9 @@ export default fp<{ corsOrigins: string[] }>(
     // so it is not answered 401 by the authentication hook.
     app.addHook('onRoute', (route) => {
       if (route.method === 'OPTIONS' && route.url === '*') route.config = { ...(route.config ?? {}), public: true, internal: true };
+    });
+    app.addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     });
     await app.register(cors, {
       origin: corsOrigins.length ? corsOrigins : false,

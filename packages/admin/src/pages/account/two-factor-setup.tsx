@@ -1,7 +1,7 @@
 // Enrolment: a new secret as a QR code (or typed by hand), confirmed with a first code; nothing is
 // enabled until the server has seen that code.
 import { useState } from 'react';
-import { ActionIcon, Button, Code, CopyButton, Group, Image, List, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Code, CopyButton, Group, Image, List, PasswordInput, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconShieldLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MfaSetupResponse } from '@saasready/sdk/client';
@@ -43,8 +43,9 @@ export function TwoFactorSetup({ onEnabled }: { onEnabled: (backupCodes: string[
 function ConfirmEnrolment({ secret, onEnabled, onCancel }: { secret: MfaSetupResponse; onEnabled: (codes: string[]) => void; onCancel: () => void }) {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const verify = useMutation({
-    mutationFn: () => client.auth.verify2fa({ code }),
+    mutationFn: () => client.auth.verify2fa({ code, password }),
     onSuccess: async ({ backup_codes }) => {
       onEnabled(backup_codes);
       notifySuccess('Two-factor authentication is on.');
@@ -90,9 +91,17 @@ function ConfirmEnrolment({ secret, onEnabled, onCancel }: { secret: MfaSetupRes
                 onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
                 error={errors.code}
               />
-              {!errors.code && <FormError error={verify.error} />}
+              <PasswordInput
+                label="Your password"
+                description="Confirms it is you; your other sessions are signed out."
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={errors.password}
+              />
+              {!errors.code && !errors.password && <FormError error={verify.error} />}
               <Group gap="sm">
-                <Button type="submit" loading={verify.isPending} disabled={code.length !== 6}>Enable two-factor</Button>
+                <Button type="submit" loading={verify.isPending} disabled={code.length !== 6 || !password}>Enable two-factor</Button>
                 <Button variant="default" onClick={onCancel} disabled={verify.isPending}>Cancel</Button>
               </Group>
             </Stack>

@@ -1,17 +1,19 @@
 // Instance-superuser views across every tenant. Only `saasready create-admin` makes superusers.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AdminListQuery, OrganizationSchema, UserSchema } from '@saasready/contracts';
+import { AdminListQuery, IdParams, NoContent, OrganizationSchema, UserSchema } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
+import { contextOf } from '../../lib/request-context.js';
 import { setNextPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/route-schemas.js';
 import * as organizations from '../organizations/repository.js';
 import { toOrganization } from '../organizations/service.js';
+import type { MfaService } from '../mfa/service.js';
 import * as users from '../users/repository.js';
 
 /** `reader`: the read replica when DATABASE_REPLICA_URL is set (listings tolerate its lag), else the primary. */
-export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database }> = async (app, { reader }) => {
+export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: MfaService }> = async (app, { reader, mfa }) => {
   const tags = ['admin'];
 
   app.get('/admin/users', {
@@ -34,5 +36,19 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database }> = asyn
     const { items, nextCursor } = page(rows, limit);
     setNextPage(request, reply, nextCursor);
     return items.map(toOrganization);
+  });
+
+  app.post('/admin/users/:id/2fa/reset', {
+    config: { superuser: true },
+    schema: {
+      tags,
+      summary: 'Remove a user\'s two-factor authentication and end their sessions (superusers only; audited)',
+      description: 'The recovery path for a user who lost their authenticator and backup codes, or who finds a factor they never enrolled.',
+      params: IdParams,
+      response: { 204: NoContent, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    await mfa.resetBySuperuser(contextOf(request), request.params.id);
+    return reply.code(204).send(null);
   });
 };

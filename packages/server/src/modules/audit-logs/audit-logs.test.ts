@@ -415,7 +415,7 @@ describe('what the API records', () => {
     secrets.push(secret);
     const step = Math.floor(Date.now() / 30_000);
     const codeAt = (s: number) => totp(secret).generate({ timestamp: s * 30_000 + 1 });
-    const enabled = await t.request('POST', '/api/v1/auth/2fa/verify', { token: mfaUser.accessToken, body: { code: codeAt(step) } });
+    const enabled = await t.request('POST', '/api/v1/auth/2fa/verify', { token: mfaUser.accessToken, body: { code: codeAt(step), password: mfaUser.password } });
     ok(enabled, 200);
     const regenerated = await t.request('POST', '/api/v1/auth/2fa/backup-codes', { token: mfaUser.accessToken, body: { password: mfaUser.password, code: codeAt(step + 1) } });
     ok(regenerated, 200);

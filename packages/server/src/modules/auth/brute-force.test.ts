@@ -28,7 +28,7 @@ describe('per-account lockout with growing back-off', () => {
     const user = await registerUser(t);
     for (let i = 0; i < 3; i++) await login(t, user.email, 'wrong-password-x');
     // let the first lock lapse, then fail once more
-    await t.database.handle.db.execute(sql`update login_throttles set locked_until = now() - interval '1 second' where email = ${user.email}`);
+    await t.database.handle.db.execute(sql`update login_throttles set locked_until = now() - interval '1 second' where subject = ${user.email}`);
     expectProblem(await login(t, user.email, 'wrong-password-x'), 401, 'auth.invalid_credentials');
     const locked = await login(t, user.email, user.password);
     expectProblem(locked, 429, 'auth.account_locked');

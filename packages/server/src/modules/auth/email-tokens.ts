@@ -10,10 +10,11 @@ import type { PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { recordAudit } from '../audit-logs/service.js';
 import type { Mailer } from '../mail/service.js';
-import { passwordResetEmail, verificationEmail, type Branding } from '../mail/templates.js';
+import { passwordChangedEmail, passwordResetEmail, verificationEmail, type Branding } from '../mail/templates.js';
+import * as mfaRepository from '../mfa/repository.js';
 import * as sessions from '../sessions/repository.js';
 import * as users from '../users/repository.js';
-import * as throttle from './repository.js';
+import { forgiveAccount } from '../lockout/service.js';
 import { assertAcceptablePassword, normalizeEmail } from './service.js';
 
 const RESET_TTL_SECONDS = 3600;
@@ -97,11 +98,20 @@ export class EmailTokensService {
       await this.consume(tx, 'password_reset', token);
       await users.update(tx, user.id, { password_hash: passwordHash });
       const ended = await sessions.revokeAllForUser(tx, user.id, 'password_reset');
-      await throttle.clearFailures(tx, user.email);
+      // the inbox is proven: the account's password lockouts (every source) are lifted
+      await forgiveAccount(tx, user.email);
       // following the emailed link proves the inbox
       await users.markEmailVerified(tx, user.id);
-      await recordAudit(tx, ctx, { action: 'user.password.reset', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata: { sessions_ended: ended } });
+      const twoFactor = await mfaRepository.find(tx, user.id);
+      const twoFactorEnrolledAt = twoFactor?.enabled_at ?? null;
+      // never silent: the owner hears of the reset, and of a second factor that stays on
+      await this.deps.mailer.enqueue(tx, 'password_changed', user.email, passwordChangedEmail(this.deps.brand, { twoFactorEnrolledAt }));
+      await recordAudit(tx, ctx, {
+        action: 'user.password.reset', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id,
+        metadata: { sessions_ended: ended, two_factor_enabled: Boolean(twoFactorEnrolledAt) },
+      });
     });
+    this.deps.mailEnqueued();
   }
 
   /** Step: the token exists, is unexpired and unused — and is now used. */

@@ -39,6 +39,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   const perAccount = (name: string, key: (req: FastifyRequest) => string | null) =>
     app.limit(`${name}:account`, { max: perAccountPerMinute, windowMs: MINUTE, key });
 
+  /** The user behind the request's mfa_token, looked up once for the per-account limit of /auth/login/2fa. */
+  const challengeUsers = new WeakMap<FastifyRequest, string>();
+  const resolveChallengeUser = async (req: FastifyRequest) => {
+    const token = (req.body as { mfa_token?: unknown } | undefined)?.mfa_token;
+    const userId = typeof token === 'string' ? await auth.mfaChallengeUserId(token) : null;
+    if (userId) challengeUsers.set(req, userId);
+  };
+
   // request.cookies and reply.setCookie, for the routes of this file only
   await app.register(cookie);
   const cookies = refreshCookies(config);
@@ -110,10 +118,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
 
   app.post('/auth/login/2fa', {
     config: { public: true },
-    preHandler: [perIp('login-2fa'), perAccount('login-2fa', (req) => {
-      const token = (req.body as { mfa_token?: unknown } | undefined)?.mfa_token;
-      return typeof token === 'string' ? sha256(token) : null;
-    })],
+    // per account, not per mfa_token: a guesser holding many tokens still spends one budget
+    preHandler: [perIp('login-2fa'), resolveChallengeUser, perAccount('login-2fa', (req) => challengeUsers.get(req) ?? null)],
     schema: {
       tags: ['auth'],
       summary: 'Second login step: the mfa_token and a TOTP or backup code',

@@ -1,6 +1,7 @@
 // Registration, login, refresh-token rotation, sessions and password changes. Rules enforced here:
 // - email is normalised and unique; unknown email and wrong password look and cost the same;
-// - repeated failures lock the email out with a doubling back-off (known and unknown emails alike);
+// - every password and second-factor check runs under a lockout reservation (modules/lockout):
+//   concurrent guesses check at most the threshold, and a stranger locks out only their own source;
 // - a refresh token works once: presenting a rotated one ends the whole session (reuse detection);
 // - every change and its audit row share one transaction.
 import type { ChangePasswordBody, LoginBody, LoginMfaBody, Me, MfaRequiredResponse, MyMembership, RegisterBody, Session, SwitchOrgResponse, TokenResponse, User } from '@saasready/contracts';
@@ -24,9 +25,9 @@ import { emailMismatch } from '../invitations/errors.js';
 import type { InvitationsService } from '../invitations/service.js';
 import * as mfaRepository from '../mfa/repository.js';
 import type { MfaService } from '../mfa/service.js';
+import type { LockoutService } from '../lockout/service.js';
 import * as errors from './errors.js';
 import type { EmailTokensService } from './email-tokens.js';
-import * as throttle from './repository.js';
 
 export interface AuthDeps {
   db: Database;
@@ -37,6 +38,7 @@ export interface AuthDeps {
   invitations: InvitationsService;
   emailTokens: EmailTokensService;
   mfa: MfaService;
+  lockout: LockoutService;
   /** called after a transaction that enqueued mail has committed */
   mailEnqueued: () => void;
   /** the caller's memberships, as /auth/me lists them */
@@ -108,14 +110,9 @@ export class AuthService {
 
   async login(ctx: RequestContext, body: LoginBody): Promise<LoginResult> {
     const email = normalizeEmail(body.email);
-    await this.assertNotLockedOut(email);
     const user = await users.findByEmail(this.deps.db, email);
-    const verdict = user ? await this.deps.hasher.verify(user.password_hash, body.password) : { ok: await this.deps.hasher.verifyDummy(body.password), needsRehash: false };
-    if (!user || !verdict.ok) {
-      await this.recordFailedLogin(ctx, email, user);
-      this.deps.metrics.authAttempt('login', 'failure');
-      throw errors.invalidCredentials();
-    }
+    const verdict = await this.deps.lockout.guard(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
+    if (!user || !verdict.ok) return this.loginFailed(ctx, email, user);
     // Checked only after the password, so a disabled account is not revealed to a guesser.
     if (!user.is_active) throw errors.accountDisabled();
     if (this.deps.config.requireEmailVerification && !user.email_verified_at) throw errors.emailNotVerified();
@@ -123,32 +120,59 @@ export class AuthService {
     if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
     const mfaEnabled = await this.deps.mfa.isEnabled(this.deps.db, user.id);
     if (mfaEnabled && !body.two_factor_code) return this.mfaChallenge(user.id);
-    const result = await this.deps.db.transaction(async (tx) => {
-      // the seeds' single-call form: the code comes with the password
-      if (mfaEnabled && !(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return null;
-      return this.finishLogin(tx, ctx, user, { rehashed: Boolean(newHash), mfa: mfaEnabled });
-    });
-    if (!result) return this.mfaFailed(ctx, user);
-    this.deps.metrics.authAttempt('login', 'success');
-    return result;
+    const metadata = { rehashed: Boolean(newHash), mfa: mfaEnabled };
+    if (!mfaEnabled) return this.loggedIn(await this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, metadata)));
+    // the seeds' single-call form: the code comes with the password
+    const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
+      this.deps.db.transaction(async (tx) => {
+        if (!(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return { ok: false as const };
+        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, metadata) };
+      }),
+    );
+    return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
   }
 
   /** The second step of a login with 2FA: the mfa_token from step one and a TOTP or backup code. */
   async loginWithMfa(ctx: RequestContext, body: LoginMfaBody): Promise<TokenResponse> {
-    const challenge = await mfaRepository.findChallenge(this.deps.db, sha256(body.mfa_token));
-    if (!challenge || challenge.used_at || challenge.expires_at <= new Date()) throw errors.invalidMfaToken();
-    const user = await users.findById(this.deps.db, challenge.user_id);
-    if (!user?.is_active) throw errors.invalidMfaToken();
-    await this.assertNotLockedOut(user.email);
-    const result = await this.deps.db.transaction(async (tx) => {
-      if (!(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return null;
-      // single use: a concurrent request with the same token loses here (and rolls back its code)
-      if (!(await mfaRepository.consumeChallenge(tx, challenge.id))) throw errors.invalidMfaToken();
-      return this.finishLogin(tx, ctx, user, { mfa: true });
-    });
-    if (!result) return this.mfaFailed(ctx, user);
+    const { user, challengeId } = await this.challenge(body.mfa_token);
+    const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
+      this.deps.db.transaction(async (tx) => {
+        if (!(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return { ok: false as const };
+        // single use: a concurrent request with the same token loses here (and rolls back its code)
+        if (!(await mfaRepository.consumeChallenge(tx, challengeId))) throw errors.invalidMfaToken();
+        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, { mfa: true }) };
+      }),
+    );
+    return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
+  }
+
+  /** The user an unexpired, unused mfa_token belongs to, or null (keys the per-account rate limit). */
+  async mfaChallengeUserId(mfaToken: string): Promise<string | null> {
+    return (await this.liveChallenge(mfaToken))?.user_id ?? null;
+  }
+
+  private async liveChallenge(mfaToken: string) {
+    const challenge = await mfaRepository.findChallenge(this.deps.db, sha256(mfaToken));
+    return challenge && !challenge.used_at && challenge.expires_at > new Date() ? challenge : null;
+  }
+
+  /** Step: the mfa_token names a live challenge of an active user. */
+  private async challenge(mfaToken: string): Promise<{ user: users.UserRow; challengeId: string }> {
+    const challenge = await this.liveChallenge(mfaToken);
+    const user = challenge ? await users.findById(this.deps.db, challenge.user_id) : null;
+    if (!challenge || !user?.is_active) throw errors.invalidMfaToken();
+    return { user, challengeId: challenge.id };
+  }
+
+  /** Step: the password against the account's hash, or against a dummy hash when there is no account (same cost). */
+  private async checkPassword(user: users.UserRow | null, password: string): Promise<{ ok: boolean; needsRehash: boolean }> {
+    if (!user) return { ok: await this.deps.hasher.verifyDummy(password), needsRehash: false };
+    return this.deps.hasher.verify(user.password_hash, password);
+  }
+
+  private loggedIn(tokens: TokenResponse): TokenResponse {
     this.deps.metrics.authAttempt('login', 'success');
-    return result;
+    return tokens;
   }
 
   /** Step: the password was right and a second factor is needed: a 5-minute single-use token. */
@@ -158,42 +182,25 @@ export class AuthService {
     return { mfa_required: true, mfa_token: token, methods: ['totp', 'backup_code'] };
   }
 
-  /** Step: a wrong second factor counts toward the lockout like a wrong password. */
+  /** Step: a wrong password (already counted by the lockout) is audited and answered like an unknown email. */
+  private async loginFailed(ctx: RequestContext, email: string, user: users.UserRow | null): Promise<never> {
+    await recordAudit(this.deps.db, ctx, { action: 'user.login.failed', actor: user ? { userId: user.id, email } : null, metadata: { email } });
+    this.deps.metrics.authAttempt('login', 'failure');
+    throw errors.invalidCredentials();
+  }
+
+  /** Step: a wrong second factor (already counted by the lockout) is audited. */
   private async mfaFailed(ctx: RequestContext, user: users.UserRow): Promise<never> {
     await recordAudit(this.deps.db, ctx, { action: 'user.login.mfa_failed', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
-    await this.recordFailedLogin(ctx, user.email, user);
     this.deps.metrics.authAttempt('login', 'failure');
     throw errors.invalidMfaCode();
   }
 
-  /** Step: the user is fully authenticated: forget failures, pick the current organization, open a session. */
+  /** Step: the user is fully authenticated: pick the current organization, open a session. */
   private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, metadata: Record<string, unknown>): Promise<TokenResponse> {
-    await throttle.clearFailures(tx, user.email);
     const current = (await memberships.listForUser(tx, user.id)).find((m) => m.status === 'active');
     await recordAudit(tx, ctx, { action: 'user.login', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
     return this.startSession(tx, ctx, user, current?.organization_id ?? null);
-  }
-
-  /** Step: refuse early, before any password check, while the email is locked out. */
-  private async assertNotLockedOut(email: string): Promise<void> {
-    const lockedUntil = await throttle.findLock(this.deps.db, email);
-    if (lockedUntil) {
-      this.deps.metrics.authAttempt('login', 'locked');
-      throw errors.accountLocked(Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000)));
-    }
-  }
-
-  /** Step: count the failure; past the threshold, lock for base × 2^(extra failures), capped. */
-  private async recordFailedLogin(ctx: RequestContext, email: string, user: users.UserRow | null): Promise<void> {
-    const { threshold, baseSeconds, maxSeconds } = this.deps.config.lockout;
-    const failures = await throttle.recordFailure(this.deps.db, email);
-    const actor = user ? { userId: user.id, email } : null;
-    await recordAudit(this.deps.db, ctx, { action: 'user.login.failed', actor, metadata: { email, failures } });
-    if (failures >= threshold) {
-      const seconds = Math.min(maxSeconds, baseSeconds * 2 ** (failures - threshold));
-      await throttle.lockUntil(this.deps.db, email, new Date(Date.now() + seconds * 1000));
-      await recordAudit(this.deps.db, ctx, { action: 'user.account.locked', actor, metadata: { email, failures, seconds } });
-    }
   }
 
   async refresh(ctx: RequestContext, refreshToken: string): Promise<TokenResponse> {
@@ -315,8 +322,10 @@ export class AuthService {
     const principal = requireUser(ctx);
     const user = await users.findById(this.deps.db, principal.userId);
     if (!user) throw unauthenticated();
-    const verdict = await this.deps.hasher.verify(user.password_hash, body.current_password);
+    // a stolen access token must not be a way around the login lockout
+    const verdict = await this.deps.lockout.guard(ctx, { kind: 'password', email: user.email, user }, () => this.checkPassword(user, body.current_password));
     if (!verdict.ok) {
+      await recordAudit(this.deps.db, ctx, { action: 'user.password.verification_failed', targetType: 'user', targetId: user.id, metadata: { purpose: 'password_change' } });
       this.deps.metrics.authAttempt('password_change', 'failure');
       throw errors.passwordRejected('current_password', 'password.incorrect', 'The current password is incorrect.');
     }

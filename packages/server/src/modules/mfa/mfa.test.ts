@@ -37,7 +37,7 @@ afterAll(() => t.close());
 async function enrol(user: RegisteredUser): Promise<{ secret: string; backupCodes: string[] }> {
   const setup = await t.request('POST', '/api/v1/auth/2fa/setup', { token: user.accessToken });
   expect(setup.status, setup.text).toBe(200);
-  const verify = await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(setup.body.secret, Date.now()) } });
+  const verify = await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(setup.body.secret, Date.now()), password: user.password } });
   expect(verify.status, verify.text).toBe(200);
   return { secret: setup.body.secret, backupCodes: verify.body.backup_codes };
 }
@@ -64,8 +64,8 @@ describe('enrolment', () => {
     // still a password-only login
     expect((await login(t, user.email, user.password)).body.access_token).toBeTruthy();
 
-    expectProblem(await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: '000000' } }), 422, 'mfa.invalid_code');
-    const verify = await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(setup.body.secret, Date.now()) } });
+    expectProblem(await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: '000000', password: user.password } }), 422, 'mfa.invalid_code');
+    const verify = await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(setup.body.secret, Date.now()), password: user.password } });
     expect(verify.status, verify.text).toBe(200);
     expect(verify.body.backup_codes).toHaveLength(10);
     expect(new Set(verify.body.backup_codes).size).toBe(10);
@@ -86,8 +86,8 @@ describe('enrolment', () => {
     const first = await t.request('POST', '/api/v1/auth/2fa/setup', { token: user.accessToken });
     const second = await t.request('POST', '/api/v1/auth/2fa/setup', { token: user.accessToken });
     expect(second.body.secret).not.toBe(first.body.secret);
-    expectProblem(await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(first.body.secret, Date.now()) } }), 422, 'mfa.invalid_code');
-    expect((await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(second.body.secret, Date.now()) } })).status).toBe(200);
+    expectProblem(await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(first.body.secret, Date.now()), password: user.password } }), 422, 'mfa.invalid_code');
+    expect((await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(second.body.secret, Date.now()), password: user.password } })).status).toBe(200);
   });
 });
 
@@ -121,10 +121,10 @@ describe('login with a second factor', () => {
     const now = Date.now();
     // two steps away, either side: refused
     for (const offset of [-60_000, 60_000]) {
-      expectProblem(await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(secret, now + offset) } }), 422, 'mfa.invalid_code');
+      expectProblem(await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(secret, now + offset), password: user.password } }), 422, 'mfa.invalid_code');
     }
     // the previous step: accepted (clock drift)
-    expect((await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(secret, now - 30_000) } })).status).toBe(200);
+    expect((await t.request('POST', '/api/v1/auth/2fa/verify', { token: user.accessToken, body: { code: totpCode(secret, now - 30_000), password: user.password } })).status).toBe(200);
     // the next step is still ahead of the last used one: accepted at login
     const step1 = await login(t, user.email, user.password);
     const res = await t.request('POST', '/api/v1/auth/login/2fa', { body: { mfa_token: step1.body.mfa_token, code: totpCode(secret, now + 30_000) } });

@@ -1,6 +1,6 @@
 // HTTP surface of two-factor enrolment and management.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BackupCodesResponse, MfaCodeBody, MfaPasswordCodeBody, MfaSetupResponse, NoContent } from '@saasready/contracts';
+import { BackupCodesResponse, MfaEnableBody, MfaPasswordCodeBody, MfaSetupResponse, NoContent } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import { contextOf } from '../../lib/request-context.js';
 import { problemResponses } from '../../lib/route-schemas.js';
@@ -19,8 +19,8 @@ export const mfaRoutes: FastifyPluginAsyncTypebox<{ mfa: MfaService; config: Con
   app.post('/auth/2fa/verify', {
     config: { authenticated: true },
     preHandler: [perAccount],
-    schema: { tags, summary: 'Confirm enrolment with a code; returns 10 backup codes, shown once', body: MfaCodeBody, response: { 200: BackupCodesResponse, ...problemResponses } },
-  }, async (request) => ({ backup_codes: await mfa.verify(contextOf(request), request.principal!, request.body.code) }));
+    schema: { tags, summary: 'Confirm enrolment with a code and the password; ends the other sessions; returns 10 backup codes, shown once', body: MfaEnableBody, response: { 200: BackupCodesResponse, ...problemResponses } },
+  }, async (request) => ({ backup_codes: await mfa.verify(contextOf(request), request.principal!, request.body.code, request.body.password) }));
 
   app.post('/auth/2fa/backup-codes', {
     config: { authenticated: true },

@@ -1,8 +1,10 @@
 // Two-factor authentication (TOTP + backup codes). Rules: the secret is encrypted at rest and
 // nothing is enabled until a first code is confirmed; a new setup replaces an unconfirmed one;
 // a code is accepted once (the last used time step is remembered, atomically); backup codes are
-// single use, stored as HMAC-SHA256 under MASTER_KEY, shown once; disabling or regenerating needs
-// the password and a current code. Each change and its audit row share one transaction.
+// single use, stored as HMAC-SHA256 under MASTER_KEY, shown once; enabling needs the password (a
+// stolen access token must not enrol its own authenticator) and ends the user's other sessions;
+// disabling or regenerating needs the password and a current code. Every password and code check
+// counts toward the lockout (modules/lockout). Each change and its audit row share one transaction.
 import { createHmac, randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { MfaSetupResponse } from '@saasready/contracts';
@@ -15,6 +17,8 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { matchTotpStep, newTotpSecret, totp } from '../../lib/totp.js';
 import type { UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
+import type { LockoutService } from '../lockout/service.js';
+import * as sessions from '../sessions/repository.js';
 import * as users from '../users/repository.js';
 import * as repository from './repository.js';
 
@@ -25,6 +29,7 @@ const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export const invalidCode = () => new AppError('mfa.invalid_code', 'Invalid code', 'That code is not valid (or was already used). Try the next one.');
 const alreadyEnabled = () => new AppError('mfa.already_enabled', 'Two-factor already enabled', 'Disable it first to enrol a new authenticator.');
 const notEnabled = () => new AppError('mfa.not_enabled', 'Two-factor not enabled');
+const userNotFound = () => new AppError('user.not_found', 'User not found');
 const setupRequired = () => new AppError('mfa.setup_required', 'Setup required', 'Start with POST /auth/2fa/setup.');
 const wrongPassword = () =>
   new AppError('auth.password_rejected', 'Password not accepted', 'The password is incorrect.', {
@@ -36,6 +41,7 @@ export interface MfaDeps {
   masterKey: Buffer;
   issuer: string;
   hasher: PasswordHasher;
+  lockout: LockoutService;
 }
 
 export class MfaService {
@@ -58,7 +64,8 @@ export class MfaService {
     return { secret, otpauth_url: url, qr_code: await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) };
   }
 
-  async verify(ctx: RequestContext, principal: UserPrincipal, code: string): Promise<string[]> {
+  async verify(ctx: RequestContext, principal: UserPrincipal, code: string, password: string): Promise<string[]> {
+    await this.assertPassword(ctx, principal.userId, password);
     return this.deps.db.transaction(async (tx) => {
       const row = await repository.find(tx, principal.userId);
       if (!row) throw setupRequired();
@@ -66,31 +73,67 @@ export class MfaService {
       if (!(await this.useTotp(tx, row, code))) throw invalidCode();
       await repository.enable(tx, principal.userId);
       const codes = await this.issueBackupCodes(tx, principal.userId);
-      await recordAudit(tx, ctx, { action: 'user.2fa.enabled', targetType: 'user', targetId: principal.userId });
+      // whoever held a session before the second factor existed must now pass it
+      const ended = await sessions.revokeAllForUser(tx, principal.userId, '2fa_enabled', principal.sessionId);
+      await recordAudit(tx, ctx, { action: 'user.2fa.enabled', targetType: 'user', targetId: principal.userId, metadata: { other_sessions_ended: ended } });
       return codes;
     });
   }
 
   async regenerateBackupCodes(ctx: RequestContext, principal: UserPrincipal, password: string, code: string): Promise<string[]> {
-    await this.assertPassword(principal.userId, password);
-    return this.deps.db.transaction(async (tx) => {
-      const row = await repository.find(tx, principal.userId);
-      if (!row?.enabled_at) throw notEnabled();
-      if (!(await this.useTotp(tx, row, code))) throw invalidCode();
+    const user = await this.assertPassword(ctx, principal.userId, password);
+    const outcome = await this.guardCode(ctx, user, 'backup_codes', (tx, row) => this.useTotp(tx, row, code), async (tx) => {
       const codes = await this.issueBackupCodes(tx, principal.userId);
       await recordAudit(tx, ctx, { action: 'user.2fa.backup_codes.regenerated', targetType: 'user', targetId: principal.userId });
       return codes;
     });
+    return outcome;
   }
 
   async disable(ctx: RequestContext, principal: UserPrincipal, password: string, code: string): Promise<void> {
-    await this.assertPassword(principal.userId, password);
-    await this.deps.db.transaction(async (tx) => {
-      const row = await repository.find(tx, principal.userId);
-      if (!row?.enabled_at) throw notEnabled();
-      if (!(await this.useSecondFactor(tx, ctx, row, { code, backupCode: code }))) throw invalidCode();
+    const user = await this.assertPassword(ctx, principal.userId, password);
+    await this.guardCode(ctx, user, 'disable', (tx, row) => this.useSecondFactor(tx, ctx, row, { code, backupCode: code }), async (tx) => {
       await repository.remove(tx, principal.userId);
       await recordAudit(tx, ctx, { action: 'user.2fa.disabled', targetType: 'user', targetId: principal.userId });
+    });
+  }
+
+  /**
+   * Step: a code check on an enabled factor, under the second-factor lockout; `then` runs in the
+   * same transaction when it verifies. A wrong code is audited and answered `mfa.invalid_code`.
+   */
+  private async guardCode<T>(
+    ctx: RequestContext,
+    user: users.UserRow,
+    purpose: 'disable' | 'backup_codes',
+    check: (tx: Executor, row: repository.UserMfaRow) => Promise<boolean>,
+    then: (tx: Executor) => Promise<T>,
+  ): Promise<T> {
+    const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
+      this.deps.db.transaction(async (tx) => {
+        const row = await repository.find(tx, user.id);
+        if (!row?.enabled_at) throw notEnabled();
+        if (!(await check(tx, row))) return { ok: false as const };
+        return { ok: true as const, value: await then(tx) };
+      }),
+    );
+    if (outcome.ok) return outcome.value;
+    await recordAudit(this.deps.db, ctx, { action: 'user.2fa.verification_failed', targetType: 'user', targetId: user.id, metadata: { purpose } });
+    throw invalidCode();
+  }
+
+  /**
+   * The recovery path of a user who lost their authenticator and backup codes (or found one they
+   * never enrolled): an instance superuser removes the factor; every session of the user ends.
+   */
+  async resetBySuperuser(ctx: RequestContext, userId: string): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      const user = await users.findById(tx, userId);
+      if (!user) throw userNotFound();
+      if (!(await repository.find(tx, userId))?.enabled_at) throw notEnabled();
+      await repository.remove(tx, userId);
+      const ended = await sessions.revokeAllForUser(tx, userId, '2fa_reset');
+      await recordAudit(tx, ctx, { action: 'user.2fa.reset', targetType: 'user', targetId: userId, metadata: { email: user.email, sessions_ended: ended } });
     });
   }
 
@@ -130,8 +173,15 @@ export class MfaService {
     return codes;
   }
 
-  private async assertPassword(userId: string, password: string): Promise<void> {
+  /** Step: the account's password, under the login lockout; a wrong one is audited. */
+  private async assertPassword(ctx: RequestContext, userId: string, password: string): Promise<users.UserRow> {
     const user = await users.findById(this.deps.db, userId);
-    if (!user || !(await this.deps.hasher.verify(user.password_hash, password)).ok) throw wrongPassword();
+    if (!user) throw wrongPassword();
+    const verdict = await this.deps.lockout.guard(ctx, { kind: 'password', email: user.email, user }, () => this.deps.hasher.verify(user.password_hash, password));
+    if (!verdict.ok) {
+      await recordAudit(this.deps.db, ctx, { action: 'user.password.verification_failed', targetType: 'user', targetId: user.id, metadata: { purpose: 'two_factor' } });
+      throw wrongPassword();
+    }
+    return user;
   }
 }

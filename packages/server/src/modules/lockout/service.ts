@@ -1,0 +1,116 @@
+// Bounds how many secrets an attacker can check. Rules enforced here:
+// - an attempt is reserved before the secret is checked and counted after, so concurrent guesses
+//   (any number of requests, any number of processes) check at most the threshold per lock window;
+// - passwords are counted per account *and* source (client IP): a stranger's wrong guesses lock
+//   out the stranger's address, not the owner on another network; an account-wide bucket with a
+//   far higher threshold still bounds a guesser spread over many addresses;
+// - second factors are counted per account: whoever sends codes already holds the password;
+// - unknown emails are counted exactly like known ones (no enumeration through lockout);
+// - a lock is audited once, when it starts, with the source it applies to.
+import type { Config } from '../../config.js';
+import type { Database, Executor } from '../../db/client.js';
+import { ipSource } from '../../lib/ip-source.js';
+import type { Metrics } from '../../lib/metrics.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { recordAudit } from '../audit-logs/service.js';
+import { accountLocked } from '../auth/errors.js';
+import * as repository from './repository.js';
+
+/** Whose secret is being checked: a password (by email, known or not) or a second factor. */
+export type LockoutSubject =
+  | { kind: 'password'; email: string; user: { id: string; email: string } | null }
+  | { kind: 'second_factor'; user: { id: string; email: string } };
+
+export interface LockoutDeps {
+  db: Database;
+  config: Pick<Config, 'lockout'>;
+  metrics: Metrics;
+}
+
+/** A password reset proved the inbox: the email's password lockouts, from every source, are lifted. */
+export const forgiveAccount = (ex: Executor, email: string): Promise<void> => repository.clearSubject(ex, email);
+
+/** Roughly one pass of pruning per this many failures. */
+const PRUNE_EVERY = 200;
+
+export class LockoutService {
+  constructor(private readonly deps: LockoutDeps) {}
+
+  /**
+   * Runs `check` under a reservation in every bucket of the subject and counts its verdict.
+   * Throws `auth.account_locked` (429, Retry-After) without running `check` when any bucket is
+   * locked or saturated. A check that throws gives its reservations back uncounted.
+   */
+  async guard<T extends { ok: boolean }>(ctx: RequestContext, subject: LockoutSubject, check: () => Promise<T>): Promise<T> {
+    const buckets = this.bucketsOf(ctx, subject);
+    await this.reserveAll(buckets);
+    let result: T;
+    try {
+      result = await check();
+    } catch (err) {
+      await Promise.all(buckets.map((b) => repository.release(this.deps.db, b)));
+      throw err;
+    }
+    if (result.ok) await this.succeeded(buckets);
+    else await this.failed(ctx, subject, buckets);
+    return result;
+  }
+
+  /** Step: the subject's buckets, narrowest first. */
+  private bucketsOf(ctx: RequestContext, subject: LockoutSubject): repository.Bucket[] {
+    const { threshold, accountThreshold } = this.deps.config.lockout;
+    if (subject.kind === 'second_factor') return [{ subject: `mfa:${subject.user.id}`, source: '*', threshold }];
+    return [
+      { subject: subject.email, source: `ip:${ipSource(ctx.ip ?? 'unknown')}`, threshold },
+      { subject: subject.email, source: '*', threshold: accountThreshold },
+    ];
+  }
+
+  /** Step: reserve in every bucket or in none. */
+  private async reserveAll(buckets: repository.Bucket[]): Promise<void> {
+    const taken: repository.Bucket[] = [];
+    for (const bucket of buckets) {
+      const outcome = await repository.reserve(this.deps.db, bucket);
+      if (!outcome.reserved) {
+        await Promise.all(taken.map((b) => repository.release(this.deps.db, b)));
+        this.deps.metrics.authAttempt('login', 'locked');
+        // saturated by checks in flight, not locked yet: they finish within a second or two
+        const seconds = outcome.lockedUntil ? Math.ceil((outcome.lockedUntil.getTime() - Date.now()) / 1000) : 1;
+        throw accountLocked(Math.max(1, seconds));
+      }
+      taken.push(bucket);
+    }
+  }
+
+  /** Step: the secret was right: this source's failures are forgotten; the account-wide count stays. */
+  private async succeeded(buckets: repository.Bucket[]): Promise<void> {
+    const [narrowest, ...wider] = buckets;
+    await repository.recordSuccess(this.deps.db, narrowest!);
+    await Promise.all(wider.map((b) => repository.release(this.deps.db, b)));
+  }
+
+  /** Step: count the failure in every bucket; audit each lock as it starts. */
+  private async failed(ctx: RequestContext, subject: LockoutSubject, buckets: repository.Bucket[]): Promise<void> {
+    const policy = this.deps.config.lockout;
+    for (const bucket of buckets) {
+      const { failures, lockedUntil } = await repository.recordFailure(this.deps.db, bucket, policy);
+      if (!lockedUntil) continue;
+      const user = subject.user;
+      await recordAudit(this.deps.db, ctx, {
+        action: 'user.account.locked',
+        actor: user ? { userId: user.id, email: user.email } : null,
+        targetType: user ? 'user' : undefined,
+        targetId: user?.id,
+        metadata: {
+          ...(subject.kind === 'password' ? { email: subject.email } : {}),
+          factor: subject.kind,
+          scope: bucket.source === '*' ? 'account' : 'source',
+          source: bucket.source === '*' ? null : ipSource(ctx.ip ?? 'unknown'),
+          failures,
+          seconds: Math.round((lockedUntil.getTime() - Date.now()) / 1000),
+        },
+      });
+    }
+    if (Math.random() < 1 / PRUNE_EVERY) await repository.pruneQuiet(this.deps.db);
+  }
+}
