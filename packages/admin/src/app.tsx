@@ -14,6 +14,7 @@ import { ForgotPasswordPage } from './pages/auth/forgot-password-page';
 import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { VerifyEmailPage } from './pages/auth/verify-email-page';
 import { AcceptInvitePage } from './pages/auth/accept-invite-page';
+import { safeNext } from './session/safe-next';
 
 // Signed-in pages load on first visit: the login page stays small and fast.
 const OrgSettingsPage = lazy(() => import('./pages/org/settings-page').then((m) => ({ default: m.OrgSettingsPage })));
@@ -52,7 +53,8 @@ function GuestOnly({ children }: { children: React.ReactNode }) {
   const { status } = useSession();
   const location = useLocation();
   if (status === 'restoring') return <FullScreenLoader />;
-  if (status === 'authenticated') return <Navigate to={new URLSearchParams(location.search).get('next') || '/'} replace />;
+  // `next` is the visitor's to forge: only a path on this dashboard is followed
+  if (status === 'authenticated') return <Navigate to={safeNext(new URLSearchParams(location.search).get('next'))} replace />;
   return <>{children}</>;
 }
 

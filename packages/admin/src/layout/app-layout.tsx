@@ -11,6 +11,7 @@ import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { Loading } from '../components/states';
 import { useMe, useMembership, useSession } from '../session/session';
 import { OrgSwitcher } from './org-switcher';
+import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 
 interface NavItem { to: string; label: string; icon: typeof IconUsers; permission?: string }
 
@@ -33,6 +34,7 @@ export function AppLayout() {
   const orgId = match?.params.orgId ?? me.current_organization?.id ?? me.memberships[0]?.organization_id;
   const section = match ? location.pathname.slice(`/orgs/${match.params.orgId}`.length) : '/members';
   const { can } = useMembership(orgId ?? '');
+  const mailboxOn = useDevMailboxOn();
 
   const link = (to: string, label: string, Icon: typeof IconUsers) => (
     <NavLink key={to} component={Link} to={to} label={label} leftSection={<Icon size={18} stroke={1.6} />} active={location.pathname === to} onClick={nav.close} />
@@ -62,7 +64,7 @@ export function AppLayout() {
             <Menu.Dropdown>
               <Menu.Label>{me.email}</Menu.Label>
               <Menu.Item component={Link} to="/account" leftSection={<IconUser size={14} />}>Account</Menu.Item>
-              <Menu.Item component={Link} to="/dev/mailbox" leftSection={<IconMail size={14} />}>Dev mailbox</Menu.Item>
+              {mailboxOn && <Menu.Item component={Link} to="/dev/mailbox" leftSection={<IconMail size={14} />}>Dev mailbox</Menu.Item>}
               <Menu.Divider />
               <Menu.Item color="red" leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>Log out</Menu.Item>
             </Menu.Dropdown>

@@ -2,8 +2,11 @@
 import { Anchor, Box, Center, Container, Group, Paper, Text, Title } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
+import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 
 export function AuthLayout() {
+  // only where the server's mailbox answers this browser (development, loopback)
+  const mailboxOn = useDevMailboxOn();
   return (
     <Box mih="100vh" bg="var(--mantine-color-body)">
       <Container size={440} py={48} px="md">
@@ -16,11 +19,13 @@ export function AuthLayout() {
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" component="main">
           <Outlet />
         </Paper>
-        <Text c="dimmed" size="xs" ta="center" mt="md">
-          <Anchor component={Link} to="/dev/mailbox" size="xs" c="dimmed">
-            Development mailbox
-          </Anchor>
-        </Text>
+        {mailboxOn && (
+          <Text c="dimmed" size="xs" ta="center" mt="md">
+            <Anchor component={Link} to="/dev/mailbox" size="xs" c="dimmed">
+              Development mailbox
+            </Anchor>
+          </Text>
+        )}
       </Container>
     </Box>
   );
