@@ -25,15 +25,35 @@ export async function pruneAuditLogs(db: Database, retentionDays: number): Promi
   });
 }
 
-export function startRetentionJob(db: Database, retentionDays: number | undefined, log: FastifyBaseLogger): () => void {
-  if (!retentionDays) return () => {};
-  const run = () =>
-    pruneAuditLogs(db, retentionDays).then(
+/**
+ * Runs the pruning once shortly after start (`firstRunMs`) and then every `intervalMs`. The returned
+ * stop cancels both the first run and the interval (nothing starts after it), and resolves once a
+ * run already under way has finished, so a shutdown can wait for it before closing the database.
+ */
+export function startRetentionJob(
+  db: Database,
+  retentionDays: number | undefined,
+  log: FastifyBaseLogger,
+  { firstRunMs = 10_000, intervalMs = 3_600_000 }: { firstRunMs?: number; intervalMs?: number } = {},
+): () => Promise<void> {
+  if (!retentionDays) return async () => {};
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    if (stopped) return;
+    running = pruneAuditLogs(db, retentionDays).then(
       (removed) => removed && log.info({ removed }, 'audit retention pruned old rows'),
       (err: unknown) => log.warn({ err }, 'audit retention failed; will retry'),
     );
-  const timer = setInterval(run, 3_600_000);
+  };
+  const timer = setInterval(run, intervalMs);
   timer.unref();
-  setTimeout(run, 10_000).unref();
-  return () => clearInterval(timer);
+  const first = setTimeout(run, firstRunMs);
+  first.unref();
+  return async () => {
+    stopped = true;
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { invitations } from '../../db/schema.js';
+import { AppError } from '../../lib/errors.js';
+import { alreadyMember, pendingExists } from './errors.js';
 
 export interface InvitationRow {
   id: string;
@@ -29,10 +31,26 @@ const SELECT = sql`
     from invitations i
     join roles r on r.id = i.role_id and r.organization_id = i.organization_id`;
 
-/** Returns false when a pending invitation for this email already exists (unique partial index). */
-export async function insert(ex: Executor, row: typeof invitations.$inferInsert): Promise<boolean> {
+/**
+ * Inserts a pending invitation. A pending one for this email already exists (unique partial index)
+ * → 409 `invitation.pending_exists` naming it; if that one was accepted or revoked between our
+ * insert and this look-up (another transaction committed in between), still a 409, never a 500:
+ * `invitation.already_member` when accepted, `invitation.pending_exists` (retry) when revoked.
+ */
+export async function insert(ex: Executor, row: typeof invitations.$inferInsert): Promise<true> {
   const rows = await ex.insert(invitations).values(row).onConflictDoNothing().returning({ id: invitations.id });
-  return rows.length === 1;
+  if (rows.length === 1) return true;
+  // the newest invitation for this email is the one we collided with (ids are time-ordered)
+  const [other] = await queryRows<{ id: string; status: string }>(ex, sql`
+    select id, status from invitations
+     where organization_id = ${row.organization_id} and email = ${row.email} and id <> ${row.id}
+     order by (status = 'pending') desc, id desc limit 1`);
+  if (!other) throw new Error('invitation insert conflicted, but with no other invitation (token hash collision?)');
+  if (other.status === 'pending') throw pendingExists(other.id);
+  if (other.status === 'accepted') throw alreadyMember();
+  throw new AppError('invitation.pending_exists', 'Invitation already pending', 'An invitation to this email was pending and has just been revoked; retry.', {
+    meta: { invitation_id: other.id },
+  });
 }
 
 export async function list(ex: Executor, organizationId: string, status?: string): Promise<InvitationRow[]> {

@@ -3,7 +3,7 @@ import { preparedRows, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { memberships, organizations, roles } from '../../db/schema.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, organizationNotFound } from '../../lib/errors.js';
 import { slugCandidates } from '../../lib/slugs.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -24,6 +24,12 @@ export async function insertWithFreeSlug(
     if (++attempts > 20) break;
   }
   throw new Error('could not find a free organization slug');
+}
+
+/** A live organization, its row locked until the transaction ends: a concurrent delete waits, or has won. */
+export async function findByIdForUpdate(ex: Executor, id: string): Promise<OrganizationRow | null> {
+  const [row] = await ex.select().from(organizations).where(and(eq(organizations.id, id), isNull(organizations.deleted_at))).for('update');
+  return row ?? null;
 }
 
 /** A live (not deleted) organization by id (prepared: GET /orgs/{id} is on hot paths). */
@@ -51,14 +57,15 @@ export async function insert(ex: Executor, row: typeof organizations.$inferInser
   return created;
 }
 
+/** Updates a live organization; one deleted meanwhile (or never there) is organization.not_found. */
 export async function update(ex: Executor, id: string, values: Partial<typeof organizations.$inferInsert>): Promise<OrganizationRow> {
+  let row: OrganizationRow | undefined;
   try {
-    const [row] = await ex
+    [row] = await ex
       .update(organizations)
       .set({ ...values, updated_at: new Date() })
       .where(and(eq(organizations.id, id), isNull(organizations.deleted_at)))
       .returning();
-    return row!;
   } catch (err) {
     if (isUniqueViolation(err) && values.slug) {
       const candidates = slugCandidates(values.slug);
@@ -67,6 +74,8 @@ export async function update(ex: Executor, id: string, values: Partial<typeof or
     }
     throw err;
   }
+  if (!row) throw organizationNotFound();
+  return row;
 }
 
 /** Soft delete: the row and its audit trail stay; the slug is freed for reuse. */

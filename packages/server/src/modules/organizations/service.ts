@@ -1,7 +1,8 @@
 // Organization lifecycle. Rules:
 // - a new organization gets the four system roles and its creator as Owner, with its audit rows,
 //   in one transaction; slugs are valid, unreserved and unique (409 with a free suggestion);
-// - metadata stays under 8 KiB; only Owners delete; deletion is soft and takes effect at once;
+// - metadata stays under 8 KiB; only Owners delete; deletion is soft and takes effect at once
+//   (an update racing a delete answers organization.not_found, never a 500);
 // - switching organization needs an active membership and re-issues the access token.
 import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
@@ -106,7 +107,8 @@ export class OrganizationsService {
     }
     assertMetadataSize(body.metadata);
     return this.db.transaction(async (tx) => {
-      const before = await repository.findById(tx, access.organizationId);
+      // locked: a delete or another update that commits first is seen here, not half-way through
+      const before = await repository.findByIdForUpdate(tx, access.organizationId);
       if (!before) throw organizationNotFound();
       if (body.slug && body.slug !== before.slug) {
         const suggestion = await repository.suggestSlug(tx, body.slug);
