@@ -167,6 +167,14 @@ describe('start --workers', () => {
     const token = JSON.parse(registered.text).access_token as string;
     const me = () => freshConnection(port, 'GET', '/api/v1/auth/me', token);
     for (let i = 0; i < 10; i++) expect((await me()).status).toBe(200); // both processes serve it, from their caches after the first
+
+    // Wrong passwords at once through both processes: the lockout (default threshold 5) checks at
+    // most its threshold, whichever process takes each guess; the rest are refused unchecked.
+    const guesses = await Promise.all(Array.from({ length: 60 }, (_, i) => freshConnection(port, 'POST', '/api/v1/auth/login', undefined, { email, password: `wrong-guess-${i}` })));
+    const checked = guesses.filter((g) => g.status === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(guesses.filter((g) => g.status === 429)).toHaveLength(60 - checked);
     expect((await freshConnection(port, 'POST', '/api/v1/auth/logout', token)).status).toBe(204);
     const loggedOut = Date.now();
     let refusedInARow = 0;
