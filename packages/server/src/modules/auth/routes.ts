@@ -56,7 +56,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
 
   app.post('/auth/register', {
     config: { public: true },
-    preHandler: [perIp('register'), perAccount('register', bodyEmail)],
+    preHandler: [
+      perIp('register'),
+      perAccount('register', bodyEmail),
+      // auth.email_taken reveals that an account exists (login does not): sign-ups without an
+      // invitation are capped per IP per hour at a third of the per-minute IP limit (10 by default),
+      // so probing emails is slow; see docs/security.md "Account enumeration"
+      app.limit('register-probe:ip', {
+        max: Math.max(1, Math.floor(perIpPerMinute / 3)),
+        windowMs: 60 * MINUTE,
+        key: (req) => ((req.body as { invitation_token?: unknown } | undefined)?.invitation_token ? null : req.ip),
+      }),
+    ],
     schema: {
       tags: ['auth'],
       summary: 'Create an account, its personal organization, and a session',
