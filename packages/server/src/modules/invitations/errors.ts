@@ -13,3 +13,10 @@ export const pendingExists = (invitationId: string) =>
 export const emailMismatch = () =>
   new AppError('invitation.email_mismatch', 'Wrong account', 'This invitation was sent to a different email address; log in with that address to accept it.');
 export const notPending = () => new AppError('invitation.not_pending', 'Invitation not pending', 'Only pending invitations can be resent or revoked.');
+export const inviterLacksAuthority = (reason: 'inviter_not_member' | 'inviter_inactive' | 'role_exceeds_inviter') =>
+  new AppError(
+    'invitation.inviter_lacks_authority',
+    'Invitation no longer valid',
+    'The person who sent this invitation can no longer grant its role; ask a current administrator for a new invitation.',
+    { meta: { reason } },
+  );

@@ -1,8 +1,10 @@
 // Invitations. Rules: the inviter may only offer a role they could grant (no escalation, Owner only
 // by Owners); one pending invitation per email and organization; the token is 256-bit, single use,
 // stored as SHA-256 and expires after INVITATION_TTL; resending mints a new token and kills the old;
-// only the invited email may accept, and concurrent acceptances yield one membership. Every change,
-// its audit row and its email share one transaction.
+// only the invited email may accept, and concurrent acceptances yield one membership; an invitation
+// is refused at acceptance (and revoked, audited `user.invite.refused`) when its inviter could no
+// longer grant its role — no longer an active member, account disabled, or the role now holds
+// something the inviter lacks. Every change, its audit row and its email share one transaction.
 import type { AcceptInvitationResponse, Invitation, InvitationPreview, InviteBody } from '@saasready/contracts';
 import type { Static } from 'typebox';
 import type { Database, Executor } from '../../db/client.js';
@@ -21,7 +23,8 @@ import { assertCanGrant } from '../memberships/rules.js';
 import * as organizations from '../organizations/repository.js';
 import * as roles from '../roles/repository.js';
 import * as users from '../users/repository.js';
-import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, notPending, pendingExists } from './errors.js';
+import { AppError } from '../../lib/errors.js';
+import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, inviterLacksAuthority, notPending, pendingExists } from './errors.js';
 import * as repository from './repository.js';
 
 export interface InvitationDeps {
@@ -117,13 +120,19 @@ export class InvitationsService {
 
   /** A logged-in user accepts an invitation sent to their own email. */
   async accept(ctx: RequestContext, principal: UserPrincipal, token: string): Promise<Static<typeof AcceptInvitationResponse>> {
-    const result = await this.deps.db.transaction(async (tx) => {
-      const invitation = await this.loadUsable(tx, token);
-      if (normalizeEmail(principal.email) !== invitation.email) throw emailMismatch();
-      const membershipId = await this.join(tx, ctx, invitation, { userId: principal.userId, email: principal.email });
-      await users.markEmailVerified(tx, principal.userId);
-      return { invitation, membershipId };
-    });
+    let loaded: repository.InvitationWithContext | null = null;
+    const result = await this.deps.db
+      .transaction(async (tx) => {
+        const invitation = (loaded = await this.loadUsable(tx, token));
+        if (normalizeEmail(principal.email) !== invitation.email) throw emailMismatch();
+        const membershipId = await this.join(tx, ctx, invitation, { userId: principal.userId, email: principal.email });
+        await users.markEmailVerified(tx, principal.userId);
+        return { invitation, membershipId };
+      })
+      .catch(async (err: unknown) => {
+        if (err instanceof AppError && err.code === 'invitation.inviter_lacks_authority' && loaded) await this.refuse(ctx, principal, loaded, err);
+        throw err;
+      });
     const { invitation, membershipId } = result;
     return { organization: { id: invitation.organization_id, name: invitation.organization_name, slug: invitation.organization_slug }, membership_id: membershipId, role_name: invitation.role_name };
   }
@@ -137,8 +146,39 @@ export class InvitationsService {
     return row;
   }
 
+  /**
+   * Step: the inviter could still grant the invited role now — an active member with an active
+   * account whose role holds every permission of the invited one (Owner only from an Owner). Takes
+   * the organization's row lock first (the lock order of memberships/rules.ts), then shares the
+   * inviter's membership, so a concurrent removal or demotion is either seen or waits.
+   */
+  async assertInviterCanStillGrant(tx: Executor, invitation: repository.InvitationWithContext): Promise<void> {
+    await organizations.lockForUpdate(tx, invitation.organization_id);
+    const inviter = invitation.invited_by ? await memberships.findStandingForShare(tx, invitation.organization_id, invitation.invited_by) : null;
+    if (!inviter) throw inviterLacksAuthority('inviter_not_member');
+    if (inviter.status !== 'active' || !inviter.user_active) throw inviterLacksAuthority('inviter_inactive');
+    const held = new Set(inviter.permissions);
+    // the invited role as it is now (read under the organization lock that role changes also take)
+    const role = await roles.findById(tx, invitation.organization_id, invitation.role_id);
+    if (!role) throw invitationGone('revoked');
+    if ((invitation.role_is_owner && !inviter.is_owner) || role.permissions.some((p) => !held.has(p))) throw inviterLacksAuthority('role_exceeds_inviter');
+  }
+
+  /** A refused acceptance ends the invitation and is audited once (its own transaction: the acceptance's rolled back). */
+  private async refuse(ctx: RequestContext, principal: UserPrincipal, invitation: repository.InvitationWithContext, err: AppError): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      if (!(await repository.revoke(tx, invitation.organization_id, invitation.id))) return; // someone else ended it meanwhile
+      await recordAudit(tx, ctx, {
+        action: 'user.invite.refused', actor: { userId: principal.userId, email: principal.email }, organizationId: invitation.organization_id,
+        targetType: 'invitation', targetId: invitation.id,
+        metadata: { invited_email: invitation.email, role_id: invitation.role_id, role: invitation.role_name, inviter_id: invitation.invited_by, reason: err.extra.meta?.reason },
+      });
+    });
+  }
+
   /** Step: flip the invitation to accepted (exactly once) and create the membership with the invited role. */
   async join(tx: Executor, ctx: RequestContext, invitation: repository.InvitationWithContext, user: { userId: string; email: string }): Promise<string> {
+    await this.assertInviterCanStillGrant(tx, invitation);
     if (await memberships.findByUser(tx, invitation.organization_id, user.userId)) throw alreadyMember();
     if (!(await repository.markAccepted(tx, invitation.organization_id, invitation.id, user.userId))) throw invitationGone('accepted');
     const membershipId = newId();

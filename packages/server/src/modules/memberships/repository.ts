@@ -206,8 +206,15 @@ export async function findLocked(ex: Executor, organizationId: string, ids: read
      where m.organization_id = ${organizationId} and m.id in (${idList(ids)})`);
 }
 
-/** An active member's membership id, or null (the acting member of a transaction that has only a user id). */
-export async function findIdByUser(ex: Executor, organizationId: string, userId: string): Promise<string | null> {
-  const rows = await queryRows<{ id: string }>(ex, sql`select id from memberships where organization_id = ${organizationId} and user_id = ${userId}`);
-  return rows[0]?.id ?? null;
+/** A user's standing in an organization (membership, role permissions, account), its membership row share-locked; null when not a member. */
+export async function findStandingForShare(ex: Executor, organizationId: string, userId: string): Promise<{ status: 'active' | 'suspended'; is_owner: boolean; user_active: boolean; permissions: string[] } | null> {
+  const rows = await queryRows<{ status: 'active' | 'suspended'; is_owner: boolean; user_active: boolean; permissions: string[] }>(ex, sql`
+    select m.status, (r.is_system and r.name = 'Owner') as is_owner, u.is_active as user_active,
+           array(select rp.permission from role_permissions rp where rp.role_id = m.role_id) as permissions
+      from memberships m
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+      join users u on u.id = m.user_id
+     where m.organization_id = ${organizationId} and m.user_id = ${userId}
+       for share of m`);
+  return rows[0] ?? null;
 }
