@@ -101,3 +101,20 @@ export async function lockByIds(ex: Executor, organizationId: string, ids: reado
      order by id
        for update`);
 }
+
+// A role's invitations: deleting the role must never drop a pending one silently (the foreign key
+// cascades), so the deletion moves them first; these two queries belong to that step.
+
+/** The role's invitations, locked (pending ones first, each list in id order). */
+export async function invitationsWithRole(ex: Executor, organizationId: string, roleId: string): Promise<{ pending: string[]; ended: string[] }> {
+  const rows = await queryRows<{ id: string; status: string }>(ex, sql`
+    select id, status from invitations where organization_id = ${organizationId} and role_id = ${roleId} order by id for update`);
+  return { pending: rows.filter((r) => r.status === 'pending').map((r) => r.id), ended: rows.filter((r) => r.status !== 'pending').map((r) => r.id) };
+}
+
+/** Moves the role's pending invitations to another role of the organization. */
+export async function reassignPendingInvitations(ex: Executor, organizationId: string, fromRoleId: string, toRoleId: string): Promise<void> {
+  await ex.execute(sql`
+    update invitations set role_id = ${toRoleId}, updated_at = now()
+     where organization_id = ${organizationId} and role_id = ${fromRoleId} and status = 'pending'`);
+}

@@ -94,7 +94,7 @@ describe('GET /orgs/{id}/roles', () => {
 describe('POST /orgs/{id}/roles', () => {
   it('creates a custom role with sorted, catalog permissions and audits it', async () => {
     const f = await createOrgWithMembers(t, 'Custom Roles Org');
-    const res = await createRole(f.orgId, f.owner.accessToken, { name: '  Billing Manager ', description: 'Handles invoices', permissions: ['settings.read', 'org.read'] });
+    const res = await createRole(f.orgId, f.owner.accessToken, { name: '  Billing Manager ', description: 'Handles invoices', permissions: ['role.read', 'org.read'] });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toEqual({
       id: expect.any(String),
@@ -102,13 +102,13 @@ describe('POST /orgs/{id}/roles', () => {
       name: 'Billing Manager',
       description: 'Handles invoices',
       is_system: false,
-      permissions: ['org.read', 'settings.read'],
+      permissions: ['org.read', 'role.read'],
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });
     expect((await listRoles(f)).find((r) => r.id === res.body.id)).toEqual(res.body);
     const [audit] = await auditRows(f.orgId, 'role.created', res.body.id);
-    expect(audit).toMatchObject({ actor_user_id: f.owner.userId, target_type: 'role', metadata: { name: 'Billing Manager', permissions: ['org.read', 'settings.read'] } });
+    expect(audit).toMatchObject({ actor_user_id: f.owner.userId, target_type: 'role', metadata: { name: 'Billing Manager', permissions: ['org.read', 'role.read'] } });
 
     const empty = await createRole(f.orgId, f.owner.accessToken, { name: 'No Rights', permissions: [] });
     expect(empty.status, empty.text).toBe(201);
@@ -307,7 +307,7 @@ describe('DELETE /orgs/{id}/roles/{role_id}', () => {
     expect(res.status, res.text).toBe(204);
     expect((await listRoles(f)).map((r) => r.id)).not.toContain(role.body.id);
     const [audit] = await auditRows(f.orgId, 'role.deleted', role.body.id);
-    expect(audit!.metadata).toEqual({ name: 'Unused', permissions: ['org.read'], reassigned_to: null, members_reassigned: 0 });
+    expect(audit!.metadata).toEqual({ name: 'Unused', permissions: ['org.read'], reassigned_to: null, members_reassigned: 0, invitations_reassigned: [], ended_invitations_deleted: [] });
     expectProblem(await deleteRole(f.orgId, role.body.id, f.owner.accessToken), 404, 'role.not_found');
     // the name is free again
     expect((await createRole(f.orgId, f.owner.accessToken, { name: 'Unused', permissions: [] })).status).toBe(201);
@@ -323,7 +323,7 @@ describe('DELETE /orgs/{id}/roles/{role_id}', () => {
 
     const inUse = await deleteRole(f.orgId, role.body.id, f.owner.accessToken);
     expectProblem(inUse, 409, 'role.in_use');
-    expect(inUse.body.meta).toEqual({ members: 3 });
+    expect(inUse.body.meta).toEqual({ members: 3, pending_invitations: 0 });
 
     expectProblem(await deleteRole(f.orgId, role.body.id, f.owner.accessToken, randomUUID()), 404, 'role.not_found');
     expectProblem(await deleteRole(f.orgId, role.body.id, f.owner.accessToken, role.body.id), 404, 'role.not_found');
@@ -345,7 +345,29 @@ describe('DELETE /orgs/{id}/roles/{role_id}', () => {
     const deleted = await auditRows(f.orgId, 'role.deleted', role.body.id);
     expect(deleted).toHaveLength(1);
     expect(deleted[0]).toMatchObject({ actor_user_id: f.owner.userId, target_type: 'role' });
-    expect(deleted[0]!.metadata).toEqual({ name: 'Contractor', permissions: ['org.read', 'user.read'], reassigned_to: f.roles.Viewer, members_reassigned: 3 });
+    expect(deleted[0]!.metadata).toEqual({ name: 'Contractor', permissions: ['org.read', 'user.read'], reassigned_to: f.roles.Viewer, members_reassigned: 3, invitations_reassigned: [], ended_invitations_deleted: [] });
+  });
+
+  it('never drops a pending invitation: refused while one offers the role, moved with reassign_to, audited', async () => {
+    const f = await createOrgWithMembers(t, 'Invited Role Org');
+    const role = await createRole(f.orgId, f.owner.accessToken, { name: 'Guest', permissions: ['org.read'] });
+    const invite = async () => {
+      const res = await t.request('POST', `/api/v1/orgs/${f.orgId}/invite`, { token: f.owner.accessToken, body: { email: `guest-${randomUUID()}@example.test`, role_id: role.body.id } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.id as string;
+    };
+    const pending = await invite();
+    const ended = await invite();
+    expect((await t.request('DELETE', `/api/v1/orgs/${f.orgId}/invitations/${ended}`, { token: f.owner.accessToken })).status).toBe(204);
+
+    const inUse = await deleteRole(f.orgId, role.body.id, f.owner.accessToken);
+    expectProblem(inUse, 409, 'role.in_use');
+    expect(inUse.body.meta).toEqual({ members: 0, pending_invitations: 1 });
+    expect((await deleteRole(f.orgId, role.body.id, f.owner.accessToken, f.roles.Viewer)).status).toBe(204);
+    const invitations = (await t.request('GET', `/api/v1/orgs/${f.orgId}/invitations?status=pending`, { token: f.owner.accessToken })).body;
+    expect(invitations.map((i: any) => [i.id, i.role_id, i.role_name])).toEqual([[pending, f.roles.Viewer, 'Viewer']]);
+    const [deleted] = await auditRows(f.orgId, 'role.deleted', role.body.id);
+    expect(deleted!.metadata).toMatchObject({ reassigned_to: f.roles.Viewer, members_reassigned: 0, invitations_reassigned: [pending], ended_invitations_deleted: [ended] });
   });
 
   it('needs role.manage', async () => {

@@ -19,8 +19,13 @@ import { assertCanChangeRole, assertCanGrant, lockForChange } from '../membershi
 import * as repository from './repository.js';
 
 const systemImmutable = () => new AppError('role.system_immutable', 'System role', 'System roles cannot be changed or deleted.');
-const roleInUse = (members: number) =>
-  new AppError('role.in_use', 'Role in use', `${members} member(s) hold this role; pass reassign_to to move them to another role.`, { meta: { members } });
+const roleInUse = (members: number, pendingInvitations: number) =>
+  new AppError(
+    'role.in_use',
+    'Role in use',
+    `${members} member(s) hold this role and ${pendingInvitations} pending invitation(s) offer it; pass reassign_to to move them to another role (or revoke the invitations first).`,
+    { meta: { members, pending_invitations: pendingInvitations } },
+  );
 
 function assertCatalogPermissions(permissions: string[]): string[] {
   const unknown = permissions.filter((p) => !(p in PERMISSIONS));
@@ -96,7 +101,8 @@ export class RolesService {
       if (role.is_system) throw systemImmutable();
       assertCanChangeRole(actor, role);
       const holders = await memberships.countWithRole(tx, access.organizationId, roleId);
-      if (holders > 0 && !reassignTo) throw roleInUse(holders);
+      const invitations = await repository.invitationsWithRole(tx, access.organizationId, roleId);
+      if ((holders > 0 || invitations.pending.length > 0) && !reassignTo) throw roleInUse(holders, invitations.pending.length);
       let reassigned = 0;
       if (reassignTo) {
         // checked even when nobody holds the role, so the audit row never names an unknown role
@@ -104,6 +110,8 @@ export class RolesService {
         if (!target) throw roleNotFound();
         assertCanGrant(actor, target);
         if (holders > 0) reassigned = await memberships.reassignRole(tx, access.organizationId, roleId, target.id);
+        // pending invitations move with the members; the foreign key would otherwise delete them
+        if (invitations.pending.length) await repository.reassignPendingInvitations(tx, access.organizationId, roleId, target.id);
       }
       await repository.remove(tx, access.organizationId, roleId);
       await recordAudit(tx, ctx, {
@@ -111,7 +119,15 @@ export class RolesService {
         organizationId: access.organizationId,
         targetType: 'role',
         targetId: roleId,
-        metadata: { name: role.name, permissions: role.permissions, reassigned_to: reassignTo ?? null, members_reassigned: reassigned },
+        metadata: {
+          name: role.name,
+          permissions: role.permissions,
+          reassigned_to: reassignTo ?? null,
+          members_reassigned: reassigned,
+          invitations_reassigned: invitations.pending,
+          // accepted, revoked: history, which the audit log keeps; the rows go with the role
+          ended_invitations_deleted: invitations.ended,
+        },
       });
     });
   }
