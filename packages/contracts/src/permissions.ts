@@ -1,5 +1,7 @@
 /**
- * The permission catalog. Roles are sets of these keys; routes declare the one they need.
+ * The permission catalog. Roles are sets of these keys; routes declare the one they need, and every
+ * key gates something (`settings.read`/`settings.update` were retired: organization settings are
+ * read with `org.read` and changed with `org.settings`).
  *
  * @example
  * ```ts
@@ -8,11 +10,11 @@
  * ```
  */
 export const PERMISSIONS = {
-  'org.read': 'See the organization and its members',
+  'org.read': 'See the organization',
   'org.update': 'Rename the organization and edit its details',
   'org.delete': 'Delete the organization',
   'org.settings': 'Change organization security settings such as the 2FA policy',
-  'user.read': 'See members and their roles',
+  'user.read': 'See the member directory: members’ names, emails and roles',
   'user.invite': 'Invite people and manage pending invitations',
   'user.manage': 'Change members’ roles, suspend and remove members',
   'role.read': 'See roles and their permissions',
@@ -21,8 +23,6 @@ export const PERMISSIONS = {
   'api_key.manage': 'Create, list and revoke API keys',
   'feature_flags.read': 'See the organization’s feature flags',
   'feature_flags.manage': 'Override feature flags for the organization',
-  'settings.read': 'Read organization settings',
-  'settings.update': 'Change organization settings',
 } as const;
 
 /** A permission key from the catalog. */
@@ -48,7 +48,7 @@ export const SYSTEM_ROLES = {
   Owner: PERMISSION_KEYS,
   Admin: [
     'org.read', 'org.update', 'user.read', 'user.invite', 'user.manage', 'role.read', 'audit.read',
-    'api_key.manage', 'feature_flags.read', 'settings.read', 'settings.update',
+    'api_key.manage', 'feature_flags.read',
   ],
   Member: ['org.read', 'user.read', 'audit.read', 'feature_flags.read'],
   Viewer: ['org.read'],

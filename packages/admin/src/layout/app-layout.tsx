@@ -16,7 +16,7 @@ import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 interface NavItem { to: string; label: string; icon: typeof IconUsers; permission?: string }
 
 const ORG_NAV: NavItem[] = [
-  { to: '/members', label: 'Members', icon: IconUsers, permission: 'org.read' },
+  { to: '/members', label: 'Members', icon: IconUsers, permission: 'user.read' },
   { to: '/invitations', label: 'Invitations', icon: IconSend, permission: 'user.invite' },
   { to: '/roles', label: 'Roles', icon: IconShieldCheck, permission: 'role.read' },
   { to: '/audit', label: 'Audit log', icon: IconListDetails, permission: 'audit.read' },

@@ -23,7 +23,7 @@ const PAGE_SIZE = 50;
 export function MembersPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
   const { can } = useMembership(orgId);
-  if (!can('org.read')) return <Forbidden title="Members">Seeing the members needs the <strong>org.read</strong> permission in this organization.</Forbidden>;
+  if (!can('user.read')) return <Forbidden title="Members">Seeing the members needs the <strong>user.read</strong> permission in this organization.</Forbidden>;
   return <MembersView orgId={orgId} />;
 }
 

@@ -11,7 +11,8 @@ export const membershipRoutes: FastifyPluginAsyncTypebox<{ memberships: Membersh
   const tags = ['members'];
 
   app.get('/orgs/:org_id/members', {
-    config: { permission: 'org.read' },
+    // the member directory (names, emails): user.read, not merely org.read
+    config: { permission: 'user.read' },
     schema: {
       tags,
       summary: 'Members, keyset-paginated (next page in X-Next-Cursor / Link), with search and filters',

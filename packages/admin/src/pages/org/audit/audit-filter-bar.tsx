@@ -61,7 +61,7 @@ export function AuditFilterBar({ orgId, filters, onChange }: Props) {
   );
 }
 
-/** Members to choose from (a native select: long lists stay usable by typing, on phones too); when they cannot be listed (no `org.read`), a plain user-id field. */
+/** Members to choose from (a native select: long lists stay usable by typing, on phones too); when they cannot be listed (no `user.read`), a plain user-id field. */
 function ActorFilter({ orgId, value, error, onChange }: { orgId: string; value: string; error?: string; onChange: (value: string) => void }) {
   const { members, error: loadError, isLoading } = useMemberDirectory(orgId);
   if (loadError) {
