@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteOptions } from 'fastify';
-import { SYSTEM_ROLES } from '@saasready/contracts';
+import { PERMISSION_KEYS, SYSTEM_ROLES, USER_ONLY_PERMISSIONS } from '@saasready/contracts';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { addMember, createOrgWithMembers, expectProblem, registerUser, type OrgFixture, type RegisteredUser, type SystemRole } from './helpers/factories.js';
 
@@ -11,6 +11,7 @@ let victim: OrgFixture;
 let outsider: RegisteredUser;
 let powerless: RegisteredUser;
 let orgRoutes: RouteOptions[];
+let nothingRoleId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -19,6 +20,7 @@ beforeAll(async () => {
   // a member whose custom role holds no permission at all
   const nothing = await t.request('POST', `/api/v1/orgs/${victim.orgId}/roles`, { token: victim.owner.accessToken, body: { name: 'Nothing', permissions: [] } });
   expect(nothing.status, nothing.text).toBe(201);
+  nothingRoleId = nothing.body.id;
   powerless = await registerUser(t, { fullName: 'Powerless Person' });
   await addMember(t, victim.orgId, powerless, 'Nothing');
   orgRoutes = t.app.routeTable.filter((r) => r.url.includes(':org_id') && r.method !== 'HEAD');
@@ -94,6 +96,39 @@ describe('tenant isolation over every organization-scoped route', () => {
     for (const route of orgRoutes) {
       const res = await t.request(methodOf(route), pathFor(route).replace(victim.orgId, "1' or '1'='1"), { token: victim.owner.accessToken, body: {} });
       expect(res.status).toBeLessThan(500);
+    }
+  });
+});
+
+describe('API keys whose creator lost access', () => {
+  it('refuses, on every organization-scoped route, a key whose creator was demoted (403) or removed (401): never 2xx', async () => {
+    const everything = PERMISSION_KEYS.filter((p) => !USER_ONLY_PERMISSIONS.has(p));
+    const keyOf = async () => {
+      const creator = await registerUser(t);
+      const membershipId = await addMember(t, victim.orgId, creator, 'Owner');
+      const key = await t.request('POST', `/api/v1/orgs/${victim.orgId}/api-keys`, { token: creator.accessToken, body: { name: 'walk', permissions: everything } });
+      expect(key.status, key.text).toBe(201);
+      expect((await t.request('GET', `/api/v1/orgs/${victim.orgId}`, { token: key.body.raw_key })).status).toBe(200);
+      return { membershipId, rawKey: key.body.raw_key as string };
+    };
+    const demoted = await keyOf();
+    const removed = await keyOf();
+    const owner = victim.owner.accessToken;
+    expect((await t.request('PATCH', `/api/v1/orgs/${victim.orgId}/members/${demoted.membershipId}/role`, { token: owner, body: { role_id: nothingRoleId } })).status).toBe(200);
+    expect((await t.request('DELETE', `/api/v1/orgs/${victim.orgId}/members/${removed.membershipId}`, { token: owner })).status).toBe(204);
+    // a body that passes where one is read (the permission check runs before validation anyway)
+    const body = { permissions: everything };
+    for (const route of orgRoutes) {
+      const byDemoted = await t.request(methodOf(route), pathFor(route), { token: demoted.rawKey, body });
+      if (route.config?.permission || byDemoted.status !== 200) {
+        expect(byDemoted.status, `${methodOf(route)} ${route.url}`).toBe(403);
+        expect(['permission_denied', 'api_key.forbidden']).toContain(byDemoted.body.code);
+      } else {
+        // a member route open to keys (POST …/authorize) answers, and grants nothing
+        expect(byDemoted.body.allowed, route.url).toBe(false);
+        expect(Object.values(byDemoted.body.permissions).some(Boolean), route.url).toBe(false);
+      }
+      expectProblem(await t.request(methodOf(route), pathFor(route), { token: removed.rawKey, body }), 401, 'api_key.creator_inactive');
     }
   });
 });
