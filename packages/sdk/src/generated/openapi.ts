@@ -3354,6 +3354,9 @@ export interface paths {
                             active: boolean;
                             inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
                             effective_permissions: string[];
+                            active: boolean;
+                            inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
+                            effective_permissions: string[];
                             raw_key?: string;
                         };
                     };
@@ -7467,6 +7470,9 @@ export interface components {
             last_used_at: string | null;
             expires_at: string | null;
             revoked_at: string | null;
+            active: boolean;
+            inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
+            effective_permissions: string[];
             active: boolean;
             inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
             effective_permissions: string[];
