@@ -4,11 +4,11 @@ import type { ApiKey } from '@saasready/sdk/client';
 import { useMe } from '../../../session/session';
 import { RelativeTime, localTime } from '../../../components/dates';
 import { shortId, useMemberDirectory } from '../audit/use-member-directory';
-import { STATUS_COLOR, keyStatus, type KeyStatus } from './key-status';
+import { INACTIVE_REASON, STATUS_COLOR, keyStatus, withheldPermissions, type KeyStatus } from './key-status';
 
 const SHOWN_PERMISSIONS = 3;
 // working keys first; the server's newest-first order within each group
-const STATUS_ORDER: Record<KeyStatus, number> = { active: 0, expired: 1, revoked: 2 };
+const STATUS_ORDER: Record<KeyStatus, number> = { active: 0, inactive: 1, expired: 2, revoked: 3 };
 
 export function ApiKeyTable({ orgId, keys, onRevoke }: { orgId: string; keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const me = useMe();
@@ -42,7 +42,12 @@ export function ApiKeyTable({ orgId, keys, onRevoke }: { orgId: string; keys: Ap
               <Table.Tr key={key.id}>
                 <Table.Td><Text size="sm" fw={500}>{key.name}</Text></Table.Td>
                 <Table.Td><Code style={{ whiteSpace: 'nowrap' }}>sr_{key.prefix}_…</Code></Table.Td>
-                <Table.Td><Permissions permissions={key.permissions} /></Table.Td>
+                <Table.Td>
+                  <Permissions permissions={key.permissions} />
+                  {withheldPermissions(key).length > 0 && (
+                    <Text size="xs" c="orange">Not now (its creator no longer holds): {withheldPermissions(key).join(', ')}</Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {creator(key.created_by)}
                   <RelativeTime value={key.created_at} size="xs" c="dimmed" />
@@ -51,9 +56,12 @@ export function ApiKeyTable({ orgId, keys, onRevoke }: { orgId: string; keys: Ap
                 <Table.Td>{key.expires_at ? <Text size="sm">{localTime(key.expires_at)}</Text> : <Text size="sm" c="dimmed">Never</Text>}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={STATUS_COLOR[status]} style={{ minWidth: 'max-content' }}>{status}</Badge>
+                  {status === 'inactive' && key.inactive_reason && (
+                    <Text size="xs" c="dimmed">{INACTIVE_REASON[key.inactive_reason] ?? key.inactive_reason}</Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">
-                  {status === 'active' && (
+                  {(status === 'active' || status === 'inactive') && (
                     <Button size="xs" variant="subtle" color="red" aria-label={`Revoke ${key.name}`} onClick={() => onRevoke(key)}>
                       Revoke
                     </Button>
