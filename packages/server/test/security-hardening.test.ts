@@ -132,7 +132,8 @@ describe('an organization deleted during an update', () => {
     expect(org.status, org.text).toBe(201);
     const attempt = t.database.handle.db.transaction(async (tx) => {
       expect(await organizations.findById(tx, org.body.id)).not.toBeNull(); // the update's first step saw it live
-      await organizations.softDelete(tx, org.body.id); // the delete commits in between
+      expect(await organizations.softDelete(tx, org.body.id)).toBe(true); // the delete commits in between
+      expect(await organizations.softDelete(tx, org.body.id)).toBe(false); // (a second delete finds nothing: 404 too)
       return organizations.update(tx, org.body.id, { name: 'Renamed' });
     });
     await expect(attempt).rejects.toMatchObject({ code: 'organization.not_found', status: 404 });

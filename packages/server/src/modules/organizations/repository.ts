@@ -78,12 +78,14 @@ export async function update(ex: Executor, id: string, values: Partial<typeof or
   return row;
 }
 
-/** Soft delete: the row and its audit trail stay; the slug is freed for reuse. */
-export async function softDelete(ex: Executor, id: string): Promise<void> {
-  await ex
+/** Soft delete: the row and its audit trail stay; the slug is freed for reuse. False when it was already deleted. */
+export async function softDelete(ex: Executor, id: string): Promise<boolean> {
+  const rows = await ex
     .update(organizations)
     .set({ deleted_at: new Date(), is_active: false, slug: sql`${organizations.slug} || '~deleted~' || ${organizations.id}`, updated_at: new Date() })
-    .where(and(eq(organizations.id, id), isNull(organizations.deleted_at)));
+    .where(and(eq(organizations.id, id), isNull(organizations.deleted_at)))
+    .returning({ id: organizations.id });
+  return rows.length === 1;
 }
 
 /** Serialises changes to one organization's ownership (last-owner checks) across transactions. */

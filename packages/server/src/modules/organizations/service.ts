@@ -140,7 +140,8 @@ export class OrganizationsService {
     await this.db.transaction(async (tx) => {
       const org = await repository.findById(tx, access.organizationId);
       if (!org) throw organizationNotFound();
-      await repository.softDelete(tx, org.id);
+      // a concurrent delete that committed first wins: this one is a 404, not a second org.deleted
+      if (!(await repository.softDelete(tx, org.id))) throw organizationNotFound();
       await recordAudit(tx, ctx, { action: 'org.deleted', organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug } });
     });
   }
