@@ -56,7 +56,22 @@ export const ExportAuditLogsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** `GET /audit/orgs/{org_id}/verify`. */
+/**
+ * `GET /audit/orgs/{org_id}/verify` query: by default only the rows written since the last intact
+ * verification are walked; `full=true` (instance superusers) walks the whole chain.
+ *
+ * @example
+ * ```ts
+ * await fetch(`/api/v1/audit/orgs/${orgId}/verify?full=true`, { headers: { authorization } });
+ * ```
+ */
+export const VerifyAuditQuery = Type.Object(
+  { full: Type.Optional(Type.Boolean({ description: 'walk the whole chain, not just the rows after the last verified checkpoint (instance superusers)' })) },
+  { additionalProperties: false },
+);
+export type VerifyAuditQuery = Static<typeof VerifyAuditQuery>;
+
+/** `GET /audit/orgs/{org_id}/verify`: `checked` counts the hashed rows this walk checked. */
 export const AuditVerifyResponse = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),

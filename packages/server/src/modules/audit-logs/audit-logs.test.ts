@@ -1059,6 +1059,62 @@ describe('chain verification', () => {
   });
 });
 
+describe('bounded chain verification (issue 15, item 14)', () => {
+  const checkpointOf = async (orgId: string) =>
+    (await queryRows<{ seq: string }>(db(), sql`select seq from audit_chain_checkpoints where chain_key = ${orgId}`)).map((r) => Number(r.seq))[0] ?? null;
+  const rename = async (orgId: string, token: string, name: string) =>
+    expect((await t.request('PATCH', `/api/v1/orgs/${orgId}`, { token, body: { name } })).status).toBe(200);
+
+  it('walks only the rows written since the last intact verification, and still catches tampering after the checkpoint', async () => {
+    const { orgId, owner } = await orgWithEvents('Bounded One', 4); // 6 rows
+    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 6, first_broken: null });
+    expect(await checkpointOf(orgId)).toBe(6);
+    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 0, first_broken: null });
+    await rename(orgId, owner.accessToken, 'Bounded One Later');
+    await rename(orgId, owner.accessToken, 'Bounded One Latest');
+    const rows = await chainRows(orgId);
+    await withTriggerDisabled(() => db().execute(sql`update audit_logs set target_id = 'forged' where id = ${rows[7]!.id}`));
+    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: false, checked: 1, first_broken: { id: rows[7]!.id, seq: 8, reason: 'content does not match its hash' } });
+    // a broken walk does not move the checkpoint
+    expect(await checkpointOf(orgId)).toBe(6);
+  });
+
+  it('leaves a tampered row before the checkpoint to the full walk (superusers, the CLI); a tampered checkpoint row means a full walk', async () => {
+    const { orgId, owner } = await orgWithEvents('Bounded Two', 4);
+    expect((await verify(orgId, owner.accessToken)).body.ok).toBe(true);
+    const rows = await chainRows(orgId);
+    await withTriggerDisabled(() => db().execute(sql`update audit_logs set actor_email = 'forged@example.test' where id = ${rows[2]!.id}`));
+    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 0, first_broken: null });
+    expectProblem(await t.request('GET', `/api/v1/audit/orgs/${orgId}/verify?full=true`, { token: owner.accessToken }), 403, 'permission_denied');
+    const broken = { ok: false, checked: 2, first_broken: { id: rows[2]!.id, seq: 3, reason: 'content does not match its hash' } };
+    expect(await verifyChain(db(), orgId)).toEqual(broken);
+    // the checkpoint's own row changed: the API walks the whole chain and finds the first break
+    await withTriggerDisabled(() => db().execute(sql`update audit_logs set actor_email = 'forged@example.test' where id = ${rows[5]!.id}`));
+    expect((await verify(orgId, owner.accessToken)).body).toEqual(broken);
+  });
+
+  it('is rate-limited per organization', async () => {
+    const { orgId, owner } = await orgWithEvents('Bounded Limit', 0);
+    for (let i = 0; i < 10; i++) expect((await verify(orgId, owner.accessToken)).status).toBe(200);
+    const limited = await verify(orgId, owner.accessToken);
+    expectProblem(limited, 429, 'request.rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // another organization has its own budget
+    const other = await orgWithEvents('Bounded Limit Other', 0);
+    expect((await verify(other.orgId, other.owner.accessToken)).status).toBe(200);
+  });
+
+  it('resets a checkpoint that retention prunes past, and verifies from the anchor', async () => {
+    const { orgId, owner } = await orgWithEvents('Bounded Pruned', 1); // 3 rows
+    await backdateChain(orgId, 3, 400);
+    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 3, first_broken: null });
+    expect(await checkpointOf(orgId)).toBe(3);
+    await pruneAuditLogs(db(), 365);
+    expect(await checkpointOf(orgId)).toBe(null);
+    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 1, first_broken: null });
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 
 describe('retention', () => {
@@ -1085,9 +1141,11 @@ describe('retention', () => {
     expect(before).toBeGreaterThanOrEqual(started - 365 * DAY);
     expect(before).toBeLessThanOrEqual(finished - 365 * DAY);
 
-    // the API shows what is left, and the chain verifies from its anchor
+    // the API shows what is left, and the chain verifies from its anchor (the whole walk), while the
+    // API's walk goes on from its checkpoint (row 6, still there) over the audit.pruned row
     expect((await allLogs(orgId, owner.accessToken)).map((r) => r.seq)).toEqual([7, 6, 5, 4]);
-    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 4, first_broken: null });
+    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 1, first_broken: null });
+    expect(await verifyChain(db(), orgId)).toEqual({ ok: true, checked: 4, first_broken: null });
 
     // nothing is old any more: a second run removes nothing and records nothing
     expect(await pruneAuditLogs(db(), 365)).toBe(0);
@@ -1095,11 +1153,11 @@ describe('retention', () => {
 
     // the chain goes on after the anchor
     expect((await t.request('PATCH', `/api/v1/orgs/${orgId}`, { token: owner.accessToken, body: { name: 'Retention Co Later' } })).status).toBe(200);
-    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: true, checked: 5, first_broken: null });
+    expect(await verifyChain(db(), orgId)).toEqual({ ok: true, checked: 5, first_broken: null });
 
-    // and an edit to the first row after the anchor is still caught
+    // and an edit to the first row after the anchor is still caught by the whole walk
     await withTriggerDisabled(() => db().execute(sql`update audit_logs set target_id = 'forged' where id = ${rows[0]!.id}`));
-    expect((await verify(orgId, owner.accessToken)).body).toEqual({ ok: false, checked: 0, first_broken: { id: rows[0]!.id, seq: 4, reason: 'content does not match its hash' } });
+    expect(await verifyChain(db(), orgId)).toEqual({ ok: false, checked: 0, first_broken: { id: rows[0]!.id, seq: 4, reason: 'content does not match its hash' } });
   });
 
   it('keeps a chain verifiable when the rows it prunes predate the hash chain', async () => {

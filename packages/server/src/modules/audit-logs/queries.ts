@@ -89,22 +89,46 @@ export function exportAuditLogs(db: Database, organizationId: string, filter: re
 }
 
 /**
- * Walks a chain from its anchor and reports the first row whose link or content does not hold.
- * Positions are dense from 1 (or from the anchor), so a removed row — the oldest ones included —
- * is a gap. Rows written before the chain existed carry no hash: they are accepted only as the
- * chain's prefix, and the first hashed row must then start the chain (prev_hash null).
+ * Walks a chain and reports the first row whose link or content does not hold. Positions are dense
+ * from 1 (or from the anchor), so a removed row — the oldest ones included — is a gap. Rows written
+ * before the chain existed carry no hash: they are accepted only as the chain's prefix, and the
+ * first hashed row must then start the chain (prev_hash null).
+ *
+ * By default the whole chain is walked (the CLI). `fromCheckpoint` (the API) starts after the last
+ * row an earlier verification found intact, so each call costs only the rows written since: that
+ * row must still exist with the same hash and content, or the walk falls back to the whole chain.
+ * A tampered row before the checkpoint is left to a full walk. An intact walk moves the checkpoint
+ * to the chain's end; `checked` counts the hashed rows this walk checked.
  */
-export async function verifyChain(ex: Executor, organizationId: string | null): Promise<AuditVerifyResponse> {
+export async function verifyChain(ex: Executor, organizationId: string | null, { fromCheckpoint = false } = {}): Promise<AuditVerifyResponse> {
   const anchor = await repository.anchorOf(ex, organizationId);
-  let prevHash: string | null = anchor?.hash ?? null;
-  let prevSeq = anchor?.seq ?? 0;
+  let start = { seq: anchor?.seq ?? 0, hash: anchor?.hash ?? null };
+  const checkpoint = fromCheckpoint ? await repository.checkpointOf(ex, organizationId) : null;
+  if (checkpoint && checkpoint.seq > start.seq && (await checkpointHolds(ex, organizationId, checkpoint))) start = checkpoint;
+  const result = await walkChain(ex, organizationId, start);
+  if (result.ok && result.end.seq > 0) await repository.saveCheckpoint(ex, organizationId, result.end.seq, result.end.hash);
+  return { ok: result.ok, checked: result.checked, first_broken: result.first_broken };
+}
+
+/** The checkpoint's row is still there, with the recorded hash, and its content still matches it. */
+async function checkpointHolds(ex: Executor, organizationId: string | null, checkpoint: { seq: number; hash: string | null }): Promise<boolean> {
+  const row = await repository.rowAt(ex, organizationId, checkpoint.seq);
+  if (!row || row.hash !== checkpoint.hash) return false;
+  return row.hash === null || chainHash(row.prev_hash, row) === row.hash;
+}
+
+type Walk = AuditVerifyResponse & { end: { seq: number; hash: string | null } };
+
+async function walkChain(ex: Executor, organizationId: string | null, start: { seq: number; hash: string | null }): Promise<Walk> {
+  let prevHash: string | null = start.hash;
+  let prevSeq = start.seq;
   let checked = 0;
   for (;;) {
     const rows = await repository.chainBatch(ex, organizationId, prevSeq, 1000);
-    if (!rows.length) return { ok: true, checked, first_broken: null };
+    if (!rows.length) return { ok: true, checked, first_broken: null, end: { seq: prevSeq, hash: prevHash } };
     for (const row of rows) {
       const seq = Number(row.seq);
-      const broken = (reason: string) => ({ ok: false, checked, first_broken: { id: row.id, seq, reason } });
+      const broken = (reason: string): Walk => ({ ok: false, checked, first_broken: { id: row.id, seq, reason }, end: { seq: prevSeq, hash: prevHash } });
       if (seq !== prevSeq + 1) return broken(`row ${prevSeq + 1} is missing`);
       if (row.prev_hash !== prevHash) return broken('prev_hash does not match the previous row');
       if (row.hash === null) {

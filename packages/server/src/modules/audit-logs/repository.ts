@@ -103,7 +103,29 @@ export async function pruneChain(ex: Executor, organizationId: string | null, be
     .insert(auditChainAnchors)
     .values({ chain_key: chainKey(organizationId), seq: Number(last.seq), hash: last.hash ?? '' })
     .onConflictDoUpdate({ target: auditChainAnchors.chain_key, set: { seq: Number(last.seq), hash: last.hash ?? '', updated_at: new Date() } });
+  // a checkpoint on a removed row is reset: the next verification starts at the anchor
+  await ex.execute(sql`delete from audit_chain_checkpoints where chain_key = ${chainKey(organizationId)} and seq <= ${last.seq}`);
   return deleted.length;
+}
+
+/** The last row a verification found intact (hash null when that row predates the chain), if any. */
+export async function checkpointOf(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string | null } | null> {
+  const [row] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_checkpoints where chain_key = ${chainKey(organizationId)}`);
+  return row ? { seq: Number(row.seq), hash: row.hash || null } : null;
+}
+
+/** Records a verified position; never moves a checkpoint back (two verifications may race). */
+export async function saveCheckpoint(ex: Executor, organizationId: string | null, seq: number, hash: string | null): Promise<void> {
+  await ex.execute(sql`
+    insert into audit_chain_checkpoints (chain_key, seq, hash, verified_at) values (${chainKey(organizationId)}, ${seq}, ${hash ?? ''}, now())
+    on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash, verified_at = excluded.verified_at
+     where audit_chain_checkpoints.seq <= excluded.seq`);
+}
+
+/** One row of a chain by position. */
+export async function rowAt(ex: Executor, organizationId: string | null, seq: number): Promise<AuditRow | null> {
+  const [row] = await queryRows<AuditRow>(ex, sql`select * from audit_logs where ${inChain(organizationId)} and seq = ${seq} limit 1`);
+  return row ?? null;
 }
 
 /** Chains that hold rows older than `before`. */

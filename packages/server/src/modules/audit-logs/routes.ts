@@ -1,11 +1,15 @@
 // HTTP surface of the audit log: pages, streamed export, chain verification.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AuditLogSchema, AuditVerifyResponse, ExportAuditLogsQuery, ListAuditLogsQuery, OrgParams } from '@saasready/contracts';
+import { AuditLogSchema, AuditVerifyResponse, ExportAuditLogsQuery, ListAuditLogsQuery, OrgParams, VerifyAuditQuery } from '@saasready/contracts';
+import { AppError } from '../../lib/errors.js';
 import type { Database } from '../../db/client.js';
 import { setNextPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/route-schemas.js';
 import { exportAuditLogs, filterOf, listAuditLogs, verifyChain } from './queries.js';
+
+/** Verifications per organization per minute (each incremental, so cheap; the limit bounds a full walk's cost too). */
+const VERIFY_PER_MINUTE = 10;
 
 /** Listing and export read `reader` (the replica when configured); verification reads the primary. */
 export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Database }> = async (app, { db, reader }) => {
@@ -50,8 +54,24 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Data
     return reply.send(exportAuditLogs(reader, request.orgAccess!.organizationId, filterOf(filters), format));
   });
 
+  // Each call walks only the rows written since the last intact verification (a checkpoint), and
+  // an organization gets VERIFY_PER_MINUTE calls, counted after the guard (outsiders cannot spend them).
+  const verifyLimit = app.limit('audit-verify:org', { max: VERIFY_PER_MINUTE, windowMs: 60_000, key: (req) => req.orgAccess?.organizationId ?? null });
   app.get('/audit/orgs/:org_id/verify', {
     config: { permission: 'audit.read' },
-    schema: { tags, summary: 'Walk the hash chain and report the first broken link', params: OrgParams, response: { 200: AuditVerifyResponse, ...problemResponses } },
-  }, async (request) => verifyChain(db, request.orgAccess!.organizationId));
+    preHandler: verifyLimit,
+    schema: {
+      tags,
+      summary: 'Walk the hash chain from the last verified checkpoint (full=true: all of it, superusers) and report the first broken link',
+      params: OrgParams,
+      querystring: VerifyAuditQuery,
+      response: { 200: AuditVerifyResponse, ...problemResponses },
+    },
+  }, async (request) => {
+    const full = request.query.full === true;
+    if (full && !request.principal?.isSuperuser) {
+      throw new AppError('permission_denied', 'Permission denied', 'A full walk of the chain needs an instance superuser (or `saasready audit verify`).');
+    }
+    return verifyChain(db, request.orgAccess!.organizationId, { fromCheckpoint: !full });
+  });
 };
