@@ -8,6 +8,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { queryRows, type Database } from '../src/db/client.js';
 import { startRetentionJob } from '../src/modules/audit-logs/retention.js';
 import * as organizations from '../src/modules/organizations/repository.js';
+import { randomToken, sha256 } from '../src/lib/crypto.js';
+import { newId } from '../src/lib/ids.js';
 import { IN_PROGRESS_LEASE_MS } from '../src/plugins/idempotency.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture, type RegisteredUser } from './helpers/factories.js';
@@ -53,6 +55,20 @@ describe('access tokens under an organization that requires 2FA', () => {
     expect(claims).toMatchObject({ org_id: user.orgId, org_role: 'Owner' });
     expect(claims.permissions).toContain('org.update');
     expect(claims).not.toHaveProperty('two_factor_setup_required');
+  });
+
+  it('registering with an invitation into such an organization gets the same withheld token', async () => {
+    const owner = await registerUser(t);
+    const db = t.database.handle.db;
+    await db.execute(sql`update organizations set settings = settings || '{"require_2fa": true}'::jsonb where id = ${owner.orgId}`);
+    const token = randomToken();
+    const email = uniqueEmail('invitee');
+    const [role] = await queryRows<{ id: string }>(db, sql`select id from roles where organization_id = ${owner.orgId} and name = 'Member'`);
+    await db.execute(sql`insert into invitations (id, organization_id, email, role_id, invited_by, token_hash, expires_at)
+      values (${newId()}, ${owner.orgId}, ${email}, ${role!.id}, ${owner.userId}, ${sha256(token)}, now() + interval '1 day')`);
+    const reg = await t.request('POST', '/api/v1/auth/register', { body: { email, password: STRONG_PASSWORD, full_name: 'Invitee', invitation_token: token } });
+    expect(reg.status, reg.text).toBe(201);
+    expect(claimsOf(reg.body.access_token)).toMatchObject({ org_id: owner.orgId, org_role: null, permissions: [], two_factor_setup_required: true });
   });
 
   it('leave tokens of organizations without the policy as they were', async () => {
