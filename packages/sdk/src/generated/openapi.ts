@@ -152,7 +152,7 @@ export interface paths {
                         /** @description email address */
                         email: string;
                         password: string;
-                        /** @description not only white space */
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         full_name: string;
                         /** @description accept this invitation while registering (the email must match) */
                         invitation_token?: string;
@@ -1331,7 +1331,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description not only white space */
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         full_name: string;
                     };
                 };
@@ -2029,6 +2029,7 @@ export interface paths {
                         email: string;
                         /** Format: uuid */
                         role_id: string;
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         full_name?: string;
                     };
                 };
@@ -3324,6 +3325,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         name: string;
                         permissions: string[];
                         expires_at?: string | null;
@@ -3351,9 +3353,6 @@ export interface paths {
                             last_used_at: string | null;
                             expires_at: string | null;
                             revoked_at: string | null;
-                            active: boolean;
-                            inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
-                            effective_permissions: string[];
                             active: boolean;
                             inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
                             effective_permissions: string[];
@@ -3911,10 +3910,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain and report the first broken link */
+        /** Walk the hash chain from the last verified checkpoint (full=true: all of it, superusers) and report the first broken link */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description walk the whole chain, not just the rows after the last verified checkpoint (instance superusers) */
+                    full?: boolean;
+                };
                 header?: never;
                 path: {
                     org_id: string;
@@ -4136,6 +4138,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         key: string;
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         name: string;
                         description?: string | null;
                         /** @default false */
@@ -4364,6 +4367,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         name?: string;
                         description?: string | null;
                         default_enabled?: boolean;
@@ -4941,7 +4945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every flag rule for local evaluation (API keys: their organization’s overrides; superusers: all) */
+        /** Every flag rule for local evaluation (API keys with feature_flags.read: their organization’s overrides; superusers: all) */
         get: {
             parameters: {
                 query?: never;
@@ -5311,7 +5315,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description not only white space */
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         name: string;
                         slug?: string;
                         description?: string | null;
@@ -5658,7 +5662,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description not only white space */
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         name?: string;
                         slug?: string;
                         description?: string | null;
@@ -6831,7 +6835,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description not only white space */
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         name: string;
                         description?: string | null;
                         permissions: string[];
@@ -7063,7 +7067,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description not only white space */
+                        /** @description one line of text: no line breaks, control characters or bidi overrides */
                         name?: string;
                         description?: string | null;
                         permissions?: string[];
@@ -7403,6 +7407,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/2fa/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a user's two-factor authentication and end their sessions (superusers only; audited)
+         * @description The recovery path for a user who lost their authenticator and backup codes, or who finds a factor they never enrolled.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7470,9 +7585,6 @@ export interface components {
             last_used_at: string | null;
             expires_at: string | null;
             revoked_at: string | null;
-            active: boolean;
-            inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
-            effective_permissions: string[];
             active: boolean;
             inactive_reason: "revoked" | "expired" | "creator_removed" | "creator_suspended" | "creator_deactivated" | null;
             effective_permissions: string[];
