@@ -185,7 +185,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(dashboard, options.dashboardDir ? { dir: options.dashboardDir } : {});
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
-  let stopRetention = () => {};
+  let stopRetention: () => Promise<void> = async () => {};
   const analyzeTimers: NodeJS.Timeout[] = [];
   app.addHook('onReady', async () => {
     stopRetention = startRetentionJob(database.db, config.auditRetentionDays, logger);
@@ -199,7 +199,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('outbox', outbox);
 
   app.addHook('onClose', async () => {
-    stopRetention();
+    // a prune under way finishes before the database closes under it
+    await stopRetention();
     for (const timer of analyzeTimers) clearTimeout(timer);
     await outbox.stop();
     keyring.stop();

@@ -136,5 +136,11 @@ describe('invitations and their inviter', () => {
     expect((await a.request('DELETE', `${orgPath()}/members/${removed.membershipId}`, { token: f.owner.accessToken })).status).toBe(204);
     const res = await a.request('POST', '/api/v1/auth/register', { body: { email: invitation.email, password: STRONG_PASSWORD, full_name: 'Late', invitation_token: invitation.token } });
     expectProblem(res, 410, 'invitation.inviter_lacks_authority');
+    // ended and audited like a refused acceptance (no actor: the new account was rolled back)
+    const list = (await a.request('GET', `${orgPath()}/invitations`, { token: f.owner.accessToken })).body;
+    expect(list.find((i: any) => i.id === invitation.id).status).toBe('revoked');
+    const [refused] = await queryRows<{ actor_user_id: string | null; metadata: any }>(a.database.handle.db, sql`
+      select actor_user_id, metadata from audit_logs where action = 'user.invite.refused' and target_id = ${invitation.id}`);
+    expect(refused).toMatchObject({ actor_user_id: null, metadata: { reason: 'inviter_not_member', invited_email: invitation.email } });
   });
 });

@@ -9,7 +9,7 @@ import { orgTag, userTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
-import { organizationNotFound, unauthenticated } from '../../lib/errors.js';
+import { AppError, organizationNotFound, unauthenticated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Metrics } from '../../lib/metrics.js';
 import { isCommonPassword, type PasswordHasher } from '../../lib/passwords.js';
@@ -82,8 +82,9 @@ export class AuthService {
     const fullName = body.full_name.trim();
     assertAcceptablePassword(body.password, email);
     const passwordHash = await this.deps.hasher.hash(body.password);
+    let invited: Awaited<ReturnType<InvitationsService['loadUsable']>> | null = null;
     const result = await this.deps.db.transaction(async (tx) => {
-      const invitation = body.invitation_token ? await this.deps.invitations.loadUsable(tx, body.invitation_token) : null;
+      const invitation = body.invitation_token ? (invited = await this.deps.invitations.loadUsable(tx, body.invitation_token)) : null;
       if (invitation && invitation.email !== email) throw emailMismatch();
       const user = await users.insert(tx, {
         id: newId(), email, password_hash: passwordHash, full_name: fullName, email_verified_at: invitation ? new Date() : null,
@@ -102,6 +103,10 @@ export class AuthService {
         return { user: users.toUser(user), email_verification_required: true as const };
       }
       return this.startSession(tx, ctx, user, organizationId);
+    }).catch(async (err: unknown) => {
+      // an invitation its inviter could no longer grant ends here, audited (the new account rolled back)
+      if (err instanceof AppError && err.code === 'invitation.inviter_lacks_authority' && invited) await this.deps.invitations.refuse(ctx, null, invited, err);
+      throw err;
     });
     this.deps.mailEnqueued();
     this.deps.metrics.authAttempt('register', 'success');

@@ -130,7 +130,7 @@ export class InvitationsService {
         return { invitation, membershipId };
       })
       .catch(async (err: unknown) => {
-        if (err instanceof AppError && err.code === 'invitation.inviter_lacks_authority' && loaded) await this.refuse(ctx, principal, loaded, err);
+        if (err instanceof AppError && err.code === 'invitation.inviter_lacks_authority' && loaded) await this.refuse(ctx, { userId: principal.userId, email: principal.email }, loaded, err);
         throw err;
       });
     const { invitation, membershipId } = result;
@@ -164,12 +164,16 @@ export class InvitationsService {
     if ((invitation.role_is_owner && !inviter.is_owner) || role.permissions.some((p) => !held.has(p))) throw inviterLacksAuthority('role_exceeds_inviter');
   }
 
-  /** A refused acceptance ends the invitation and is audited once (its own transaction: the acceptance's rolled back). */
-  private async refuse(ctx: RequestContext, principal: UserPrincipal, invitation: repository.InvitationWithContext, err: AppError): Promise<void> {
+  /**
+   * A refused acceptance ends the invitation and is audited once (its own transaction: the
+   * acceptance's rolled back). `actor` is null when the acceptance was a registration (its account
+   * was rolled back with it).
+   */
+  async refuse(ctx: RequestContext, actor: { userId: string; email: string } | null, invitation: repository.InvitationWithContext, err: AppError): Promise<void> {
     await this.deps.db.transaction(async (tx) => {
       if (!(await repository.revoke(tx, invitation.organization_id, invitation.id))) return; // someone else ended it meanwhile
       await recordAudit(tx, ctx, {
-        action: 'user.invite.refused', actor: { userId: principal.userId, email: principal.email }, organizationId: invitation.organization_id,
+        action: 'user.invite.refused', actor, organizationId: invitation.organization_id,
         targetType: 'invitation', targetId: invitation.id,
         metadata: { invited_email: invitation.email, role_id: invitation.role_id, role: invitation.role_name, inviter_id: invitation.invited_by, reason: err.extra.meta?.reason },
       });
