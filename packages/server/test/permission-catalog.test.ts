@@ -1,6 +1,6 @@
 // No decorative permission (issue 15, item 11): every key in the catalog gates something,
 // `user.read` gates the member directory, and settings.read/settings.update left the catalog
-// (migration 0013), without breaking the roles and API keys that held them.
+// (migration 0012), without breaking the roles and API keys that held them.
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,14 +57,14 @@ describe('the permission catalog', () => {
     const refusedKey = await t.request('POST', `/api/v1/orgs/${f.orgId}/api-keys`, { token: f.owner.accessToken, body: { name: 'old', permissions: ['settings.update'] } });
     expect(refusedKey.status, refusedKey.text).toBe(400);
 
-    // a database from before 0013: a role and a key hold the retired permissions
+    // a database from before 0012: a role and a key hold the retired permissions
     const db = t.database.handle.db;
     const key = await t.request('POST', `/api/v1/orgs/${f.orgId}/api-keys`, { token: f.owner.accessToken, body: { name: 'legacy', permissions: ['org.read'] } });
     expect(key.status, key.text).toBe(201);
     await db.execute(sql`insert into permissions (key, description) values ('settings.read', 'Read organization settings'), ('settings.update', 'Change organization settings') on conflict do nothing`);
     await db.execute(sql`insert into role_permissions (organization_id, role_id, permission) values (${f.orgId}, ${f.roles.Admin}, 'settings.read'), (${f.orgId}, ${f.roles.Admin}, 'settings.update')`);
     await db.execute(sql`insert into api_key_permissions (organization_id, api_key_id, permission) values (${f.orgId}, ${key.body.id}, 'settings.read')`);
-    const migration = await readFile(new URL('../drizzle/0013_audit_checkpoints.sql', import.meta.url), 'utf8');
+    const migration = await readFile(new URL('../drizzle/0012_settings_permissions_and_audit_checkpoints.sql', import.meta.url), 'utf8');
     for (const statement of migration.split('--> statement-breakpoint').filter((s) => /^\s*(--.*\n\s*)*(DELETE|UPDATE)/.test(s))) await db.execute(sql.raw(statement));
 
     const left = await queryRows<{ n: number }>(db, sql`select

@@ -278,6 +278,8 @@ describe('what the API records', () => {
   let updateKey: { id: string; prefix: string; raw: string };
   let ownerSwitchSession: string;
   let doomedOrgId: string;
+  let adminKeyId: string;
+  let lateInvitationId: string;
   let account: RegisteredUser;
   const sessions: Record<string, string> = {};
   let otherSessionsEnded: number;
@@ -285,6 +287,7 @@ describe('what the API records', () => {
   let lockedUser: RegisteredUser;
   let ghostEmail: string;
   let mfaUser: RegisteredUser;
+  let resetUser: RegisteredUser;
   let adminEmail: string;
   let rotatedKid: string;
   let rootUserId: string;
@@ -369,6 +372,20 @@ describe('what the API records', () => {
     doomedOrgId = doomed.body.id;
     ok(await t.request('DELETE', `/api/v1/orgs/${doomedOrgId}`, { token: f.owner.accessToken }), 204);
 
+    // a departing Admin's key and pending invitation stop working with them
+    const adminKey = await t.request('POST', `/api/v1/orgs/${A}/api-keys`, { token: f.admin.accessToken, body: { name: 'Admin script', permissions: ['org.read'] } });
+    ok(adminKey, 201);
+    secrets.push(adminKey.body.raw_key);
+    adminKeyId = adminKey.body.id;
+    const lateEmail = uniqueEmail('late');
+    const late = await t.request('POST', `/api/v1/orgs/${A}/invite`, { token: f.admin.accessToken, body: { email: lateEmail, role_id: f.roles.Member } });
+    ok(late, 201);
+    lateInvitationId = late.body.id;
+    const lateToken = await emailedToken(lateEmail, '/accept-invite');
+    secrets.push(lateToken);
+    ok(await t.request('DELETE', `/api/v1/orgs/${A}/members/${f.memberships.Admin}`, { token: f.owner.accessToken }), 204);
+    expectProblem(await t.request('POST', '/api/v1/auth/register', { body: { email: lateEmail, password: STRONG_PASSWORD, full_name: 'Late', invitation_token: lateToken } }), 410, 'invitation.inviter_lacks_authority');
+
     // --- account events (no organization)
     account = keep(await registerUser(t, { fullName: 'Account Holder' }));
     sessions.first = sessionIdOf(account.accessToken);
@@ -387,6 +404,7 @@ describe('what the API records', () => {
 
     keepTokens((await login(t, account.email, account.password)).body); // one more session, ended by the password change
     otherSessionsEnded = (await t.request('GET', '/api/v1/auth/sessions', { token: account.accessToken })).body.length - 1;
+    expectProblem(await t.request('POST', '/api/v1/auth/password', { token: account.accessToken, body: { current_password: WRONG_PASSWORD, new_password: NEW_PASSWORD } }), 422, 'auth.password_rejected');
     ok(await t.request('POST', '/api/v1/auth/password', { token: account.accessToken, body: { current_password: account.password, new_password: NEW_PASSWORD } }), 204);
     ok(await t.request('PATCH', '/api/v1/auth/me', { token: account.accessToken, body: { full_name: 'Account Holder Renamed' } }), 200);
     ok(await t.request('POST', '/api/v1/auth/logout', { token: account.accessToken }), 204);
@@ -420,6 +438,7 @@ describe('what the API records', () => {
     const regenerated = await t.request('POST', '/api/v1/auth/2fa/backup-codes', { token: mfaUser.accessToken, body: { password: mfaUser.password, code: codeAt(step + 1) } });
     ok(regenerated, 200);
     secrets.push(...enabled.body.backup_codes, ...regenerated.body.backup_codes);
+    expectProblem(await t.request('POST', '/api/v1/auth/2fa/backup-codes', { token: mfaUser.accessToken, body: { password: mfaUser.password, code: codeAt(step - 20) } }), 422, 'mfa.invalid_code');
     const challenge = await login(t, mfaUser.email, mfaUser.password);
     ok(challenge, 200);
     expect(challenge.body.mfa_required).toBe(true);
@@ -442,6 +461,14 @@ describe('what the API records', () => {
     ok(await t.request('DELETE', `/api/v1/orgs/${A}/feature-flags/${FLAG}`, { token: f.owner.accessToken }), 200);
     ok(await t.request('DELETE', `/api/v1/admin/feature-flags/${FLAG}`, { token: root.access_token }), 204);
     rootUserId = root.user.id;
+    // the recovery path: a superuser removes a user's second factor
+    resetUser = keep(await registerUser(t, { fullName: 'Lost Phone' }));
+    const resetSetup = await t.request('POST', '/api/v1/auth/2fa/setup', { token: resetUser.accessToken });
+    secrets.push(resetSetup.body.secret);
+    const resetEnabled = await t.request('POST', '/api/v1/auth/2fa/verify', { token: resetUser.accessToken, body: { code: totp(resetSetup.body.secret).generate(), password: resetUser.password } });
+    ok(resetEnabled, 200);
+    secrets.push(...resetEnabled.body.backup_codes);
+    ok(await t.request('POST', `/api/v1/admin/users/${resetUser.userId}/2fa/reset`, { token: root.access_token }), 204);
 
     const keyring = new Keyring(db(), { masterKey: t.config.masterKey, alg: t.config.jwtAlg, accessTokenTtl: t.config.accessTokenTtl, issuer: t.config.issuer, audience: t.config.audience });
     await keyring.init();
@@ -495,11 +522,17 @@ describe('what the API records', () => {
     expect(toAuditors.metadata).toEqual({ user_id: member.userId, from_role: 'Viewer', from_role_id: roles.Viewer, to_role: 'Auditors EU', to_role_id: auditorRoleId });
 
     expectRow(ev('member.suspended'), { ...userActor(admin), target_type: 'membership', target_id: memberships.Viewer });
-    expect(ev('member.suspended').metadata).toEqual({ user_id: viewer.userId });
+    expect(ev('member.suspended').metadata).toEqual({ user_id: viewer.userId, role: 'Viewer' });
     expectRow(ev('member.reactivated'), { ...userActor(admin), target_type: 'membership', target_id: memberships.Viewer });
-    expect(ev('member.reactivated').metadata).toEqual({ user_id: viewer.userId });
-    expectRow(ev('member.removed'), { ...userActor(admin), target_type: 'membership', target_id: memberships.suspended });
-    expect(ev('member.removed').metadata).toEqual({ user_id: suspended.userId, email: suspended.email, role: 'Member' });
+    expect(ev('member.reactivated').metadata).toEqual({ user_id: viewer.userId, role: 'Viewer' });
+    expectRow(ev('member.removed', memberships.suspended), { ...userActor(admin), target_type: 'membership', target_id: memberships.suspended });
+    expect(ev('member.removed', memberships.suspended).metadata).toEqual({ user_id: suspended.userId, email: suspended.email, role: 'Member' });
+    // the Admin's removal ends their key and their pending invitation, each audited once
+    expectRow(ev('member.removed', memberships.Admin), { ...userActor(owner), target_type: 'membership' });
+    expectRow(ev('api_key.deactivated', adminKeyId), { ...userActor(owner), target_type: 'api_key' });
+    expect(ev('api_key.deactivated', adminKeyId).metadata).toMatchObject({ name: 'Admin script', reason: 'creator_removed', creator_user_id: admin.userId });
+    expectRow(ev('user.invite.refused', lateInvitationId), { actor_type: 'system', actor_user_id: null, target_type: 'invitation' });
+    expect(ev('user.invite.refused', lateInvitationId).metadata).toMatchObject({ reason: 'inviter_not_member', inviter_id: admin.userId, role: 'Member' });
     expectRow(ev('member.left'), { ...userActor(viewer), target_type: 'membership', target_id: memberships.Viewer });
     expect(ev('member.left').metadata).toEqual({});
 
@@ -511,7 +544,7 @@ describe('what the API records', () => {
       after: { name: 'Auditors EU', permissions: ['audit.read', 'org.read', 'user.read'] },
     });
     expectRow(ev('role.deleted'), { ...userActor(owner), target_type: 'role', target_id: auditorRoleId });
-    expect(ev('role.deleted').metadata).toEqual({ name: 'Auditors EU', permissions: ['audit.read', 'org.read', 'user.read'], reassigned_to: roles.Viewer, members_reassigned: 1 });
+    expect(ev('role.deleted').metadata).toEqual({ name: 'Auditors EU', permissions: ['audit.read', 'org.read', 'user.read'], reassigned_to: roles.Viewer, members_reassigned: 1, invitations_reassigned: [], ended_invitations_deleted: [] });
 
     expectRow(ev('user.invite.sent', inviteRevokedId), { ...userActor(admin), target_type: 'invitation' });
     const revokedEmail = ev('user.invite.sent', inviteRevokedId).metadata.invited_email;
@@ -610,28 +643,32 @@ describe('what the API records', () => {
 
     // failed logins name the account when it exists, and the lockout says for how long
     const failures = await accountRows('user.login.failed', lockedUser.userId);
-    expect(failures.map((r) => r.metadata)).toEqual([1, 2, 3].map((n) => ({ email: lockedEmail, failures: n })));
+    expect(failures.map((r) => r.metadata)).toEqual([1, 2, 3].map(() => ({ email: lockedEmail })));
     for (const row of failures) expect(row).toMatchObject({ ...userActor(lockedUser), target_type: null, target_id: null });
-    expect(await one('user.account.locked', lockedUser.userId)).toMatchObject({ ...userActor(lockedUser), metadata: { email: lockedEmail, failures: 3, seconds: 60 } });
+    expect(await one('user.account.locked', lockedUser.userId)).toMatchObject({ ...userActor(lockedUser), metadata: { email: lockedEmail, factor: 'password', scope: 'source', source: '127.0.0.1', failures: 3, seconds: 60 } });
     const ghost = await queryRows<AuditRow>(db(), sql`select * from audit_logs where action = 'user.login.failed' and metadata->>'email' = ${ghostEmail}`);
     expect(ghost).toHaveLength(1);
-    expect(ghost[0]).toMatchObject({ organization_id: null, ...systemActor, metadata: { email: ghostEmail, failures: 1 } });
+    expect(ghost[0]).toMatchObject({ organization_id: null, ...systemActor, metadata: { email: ghostEmail } });
 
     const mfaRows = await queryRows<AuditRow>(db(), sql`
       select * from audit_logs where organization_id is null and actor_user_id = ${mfaUser.userId} and action like 'user.%' and action <> 'user.email.verification_sent' order by seq`);
     expect(mfaRows.map((r) => r.action)).toEqual([
       'user.2fa.enabled',
       'user.2fa.backup_codes.regenerated',
+      'user.2fa.verification_failed',
       'user.login.mfa_failed',
-      'user.login.failed',
       'user.2fa.backup_code.used',
       'user.login',
       'user.2fa.backup_code.used',
       'user.2fa.disabled',
     ]);
     for (const row of mfaRows) expect(row).toMatchObject(userActor(mfaUser));
-    expect(mfaRows.filter((r) => r.action !== 'user.login.failed').every((r) => r.target_type === 'user' && r.target_id === mfaUser.userId)).toBe(true);
+    expect(mfaRows.every((r) => r.target_type === 'user' && r.target_id === mfaUser.userId)).toBe(true);
     expect(mfaRows[5]!.metadata).toEqual({ mfa: true });
+    expect(mfaRows[2]!.metadata).toEqual({ purpose: 'backup_codes' });
+    expect(await one('user.password.verification_failed', account.userId)).toMatchObject({ ...userActor(account), target_type: 'user', metadata: { purpose: 'password_change' } });
+    const [mfaReset] = await queryRows<AuditRow>(db(), sql`select * from audit_logs where action = 'user.2fa.reset' and target_id = ${resetUser.userId}`);
+    expect(mfaReset).toMatchObject({ organization_id: null, actor_type: 'user', actor_user_id: rootUserId, target_type: 'user', metadata: { email: resetUser.email, sessions_ended: 1 } });
 
     const [admin] = await queryRows<AuditRow>(db(), sql`select * from audit_logs where action = 'admin.created' and metadata->>'email' = ${adminEmail}`);
     expect(admin).toMatchObject({ organization_id: null, ...systemActor, request_id: 'cli', target_type: 'user', metadata: { email: adminEmail, promoted: false } });
