@@ -1,21 +1,11 @@
 // TRUST_PROXY over real HTTP: the address the server records (the session list) is the right-most
 // untrusted X-Forwarded-For hop, never a left-most entry the client wrote itself.
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { startTestApp, type TestApp } from './helpers/app.js';
-import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { appsOnOneDatabase, type TestApp } from './helpers/app.js';
 import { STRONG_PASSWORD, uniqueEmail } from './helpers/factories.js';
 
-let database: TestDatabase;
-/** the apps share one database, so one master key */
-const masterKey = randomBytes(32);
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.drop();
-});
+const withTrustProxy = appsOnOneDatabase();
 
 /** The server's parse of a TRUST_PROXY value (the same path an operator's environment takes). */
 const trustProxy = (value: string) => loadConfig({ NODE_ENV: 'production', DATA_DIR: 'memory://', MASTER_KEY: 'a'.repeat(64), TRUST_PROXY: value }, () => {}).trustProxy;
@@ -32,14 +22,7 @@ async function recordedIp(t: TestApp, forwardedFor?: string): Promise<string | n
   return sessions.body[0].ip;
 }
 
-async function withApp(value: string, work: (t: TestApp) => Promise<void>) {
-  const t = await startTestApp({ trustProxy: trustProxy(value), masterKey }, { database });
-  try {
-    await work(t);
-  } finally {
-    await t.close();
-  }
-}
+const withApp = (value: string, work: (t: TestApp) => Promise<void>) => withTrustProxy({ trustProxy: trustProxy(value) }, work);
 
 describe('TRUST_PROXY', () => {
   it('TRUST_PROXY=1 trusts exactly one hop: the forged left-most entry is ignored', async () => {

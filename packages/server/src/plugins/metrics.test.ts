@@ -1,30 +1,12 @@
 // GET /metrics behind METRICS_TOKEN: a bearer token compared in constant time, 401 problem otherwise;
 // without a token in production the server warns at start-up.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { appsOnOneDatabase, type TestApp } from '../../test/helpers/app.js';
 import { expectProblem } from '../../test/helpers/factories.js';
 
 const TOKEN = 'metrics-' + randomBytes(16).toString('hex');
-let database: TestDatabase;
-const masterKey = randomBytes(32);
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.drop();
-});
-
-async function withApp(overrides: Parameters<typeof startTestApp>[0], work: (app: TestApp) => Promise<void>) {
-  const app = await startTestApp({ masterKey, ...overrides }, { database });
-  try {
-    await work(app);
-  } finally {
-    await app.close();
-  }
-}
+const withApp = appsOnOneDatabase();
 
 const warnedAboutMetrics = (app: TestApp) => app.logs.some((line) => /METRICS_TOKEN is not set: GET \/metrics is public/.test(line));
 

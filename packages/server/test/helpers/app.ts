@@ -1,6 +1,7 @@
 // The real app on a real database, listening on a random port, with its log lines captured.
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -115,5 +116,29 @@ export async function startTestApp(
       await app.close();
       if (!options.database) await database.drop();
     },
+  };
+}
+
+/**
+ * For a file whose tests each start an app with other settings: one database for the whole file
+ * (created before its tests, dropped after) and one master key, and `withApp(overrides, work)`
+ * that starts an app on them, runs `work` and closes it.
+ */
+export function appsOnOneDatabase(): (overrides: ConfigOverrides, work: (t: TestApp) => Promise<void>) => Promise<void> {
+  let database: TestDatabase;
+  const masterKey = randomBytes(32);
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+  return async (overrides, work) => {
+    const t = await startTestApp({ masterKey, ...overrides }, { database });
+    try {
+      await work(t);
+    } finally {
+      await t.close();
+    }
   };
 }

@@ -94,6 +94,16 @@ describe('concurrent guesses on two servers sharing one database', () => {
     expectProblem(await login(b, user.email, user.password), 429, 'auth.account_locked');
   });
 
+  it("locks a stranger's address out on both servers while the owner, elsewhere, logs in through either", async () => {
+    const owner = await registerUser(a);
+    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => loginFrom(i % 2 ? a : b, '203.0.113.77', owner.email, `wrong-password-${i}`)));
+    expect(guesses.filter((g) => g.status === 401).length).toBeLessThanOrEqual(THRESHOLD);
+    for (const server of [a, b]) {
+      expect((await loginFrom(server, '203.0.113.77', owner.email, owner.password)).status).toBe(429);
+      expect((await loginFrom(server, '198.51.100.20', owner.email, owner.password)).status).toBe(200);
+    }
+  });
+
   it('gives a reservation back when its check never finishes: a lost one expires after its lease', async () => {
     const user = await registerUser(a);
     // four checks "in flight" on a process that died, and one failure
