@@ -1,12 +1,39 @@
 // Debian's Chromium driven by playwright-core (no browser download): the flags keep it off the
 // network this machine does not have, and map localhost to the IPv4 loopback the test app listens on.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
+}
+
+/** How `ensureChromium` ended: already there, installed now, or why it could not be. */
+export type ChromiumSetup = { ok: true; installed: boolean } | { ok: false; reason: string };
+
+/**
+ * Makes `npm test` work on a fresh Debian machine: when Chromium is missing and this process may
+ * install packages (root, apt-get present), installs Debian's `chromium` (a minute or two, once).
+ * Otherwise says what to run; it never downloads a browser build of its own.
+ */
+export async function ensureChromium(): Promise<ChromiumSetup> {
+  if (chromiumAvailable()) return { ok: true, installed: false };
+  if (process.env.CHROMIUM_PATH) return { ok: false, reason: `CHROMIUM_PATH=${CHROMIUM} does not exist` };
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    return { ok: false, reason: 'Debian chromium is missing and this user cannot install it: run `sudo apt-get install chromium` (or set CHROMIUM_PATH)' };
+  }
+  const run = promisify(execFile);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    await run('apt-get', ['update', '-qq'], { env, maxBuffer: 64 << 20 });
+    await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env, maxBuffer: 64 << 20 });
+  } catch (err) {
+    return { ok: false, reason: `apt-get install chromium failed: ${(err as Error).message.split('\n')[0]}` };
+  }
+  return chromiumAvailable() ? { ok: true, installed: true } : { ok: false, reason: `apt-get installed chromium but ${CHROMIUM} is still missing` };
 }
 
 export function launchChromium(): Promise<Browser> {
