@@ -82,6 +82,33 @@ describe('createVerifier', () => {
   });
 });
 
+describe('strict mode: the server has the last word on the session', () => {
+  it('answers 401 auth.session_revoked for a revoked session (not 403), and 403 two_factor_required when the org starts requiring 2FA', async () => {
+    const verifier = createVerifier({ ...verifierOptions(), strict: true, strictCacheMs: 0 });
+    const app = Fastify();
+    const guard = fastifyGuard(verifier);
+    app.get('/orgs/:orgId/secret', { preHandler: guard.requirePermission('org.read', { orgParam: 'orgId' }) }, async () => ({ ok: true }));
+    const user = await registerUser(t);
+    const token = await scoped(user.accessToken, user.orgId);
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ url: `/orgs/${user.orgId}/secret`, headers })).statusCode).toBe(200);
+
+    await t.database.handle.db.execute(sql`update organizations set settings = settings || '{"require_2fa": true}'::jsonb where id = ${user.orgId}`);
+    const twoFactor = await app.inject({ url: `/orgs/${user.orgId}/secret`, headers });
+    expect([twoFactor.statusCode, twoFactor.json().code]).toEqual([403, 'two_factor_required']);
+    await t.database.handle.db.execute(sql`update organizations set settings = settings - 'require_2fa' where id = ${user.orgId}`);
+
+    expect((await t.request('POST', '/api/v1/auth/logout', { token })).status).toBeLessThan(300);
+    const revoked = await app.inject({ url: `/orgs/${user.orgId}/secret`, headers });
+    expect([revoked.statusCode, revoked.json().code]).toEqual([401, 'auth.session_revoked']);
+    expect(revoked.headers['content-type']).toContain('application/problem+json');
+    // the verifier itself says why, so an app calling hasPermission directly can tell "signed out" from "not allowed"
+    await expect(verifier.hasPermission(await verifier.verify(token), 'org.read', token)).rejects.toMatchObject({ name: 'VerificationError', code: 'revoked' });
+    // the offline verifier cannot know (the documented trade-off): the token stays good until it expires
+    expect(await createVerifier(verifierOptions()).hasPermission(await verifier.verify(token), 'org.read', token)).toBe(true);
+  });
+});
+
 describe('middleware', () => {
   it('guards Fastify routes: 401 without a token, 403 without the permission, the caller on success', async () => {
     const app = Fastify();

@@ -35,8 +35,12 @@ export interface VerifierOptions {
   /** defaults to `${issuer}/.well-known/jwks.json` */
   jwksUrl?: string;
   /**
-   * Ask the server on each check (`POST /orgs/{id}/authorize`, cached for `strictCacheMs`) instead
-   * of trusting the permissions inside the token, which may be up to ACCESS_TOKEN_TTL old.
+   * Ask the server on each permission check (`POST /orgs/{id}/authorize`, cached for
+   * `strictCacheMs`) instead of trusting the permissions inside the token, which may be up to
+   * ACCESS_TOKEN_TTL old. The server's answer also covers what a token cannot know: a session that
+   * was signed out or revoked (`hasPermission` throws `VerificationError` code `revoked`; the guards
+   * answer 401 `auth.session_revoked`) and an organization that started requiring 2FA (code
+   * `two_factor_required`; the guards answer 403).
    */
   strict?: boolean;
   strictCacheMs?: number;
@@ -65,7 +69,7 @@ export interface VerifierOptions {
  */
 export class VerificationError extends Error {
   constructor(
-    readonly code: 'missing' | 'invalid' | 'expired' | 'api_key_rejected' | 'two_factor_required',
+    readonly code: 'missing' | 'invalid' | 'expired' | 'revoked' | 'api_key_rejected' | 'two_factor_required',
     message: string,
   ) {
     super(message);
@@ -197,11 +201,31 @@ export function createVerifier(options: VerifierOptions): Verifier {
         headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
         body: JSON.stringify({ permissions: [permission] }),
       });
+      if (res.status === 401) {
+        const code = await problemCode(res);
+        // not cached: the session will not come back, and a fresh token gets a fresh answer
+        if (code === 'auth.token_expired') throw new VerificationError('expired', 'The access token has expired.');
+        throw new VerificationError('revoked', 'The session behind this access token has been signed out or revoked.');
+      }
+      if (res.status === 403 && (await problemCode(res)) === 'two_factor_required') throw twoFactorRequired();
+      // 404: no longer a member of the organization (or it is gone), which is a plain "no"
+      if (!res.ok && res.status !== 403 && res.status !== 404) {
+        throw new Error(`SaaSReady answered ${res.status} to a strict permission check (${baseUrl}/api/v1/orgs/${caller.orgId}/authorize).`);
+      }
       const allowed = res.ok && Boolean(((await res.json()) as { allowed: boolean }).allowed);
       strictCache.set(cacheKey, allowed);
       return allowed;
     },
   };
+}
+
+async function problemCode(res: Response): Promise<string | undefined> {
+  try {
+    const body = (await res.json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** @internal the refusal of an org-scoped check on a token whose organization requires 2FA the user lacks */

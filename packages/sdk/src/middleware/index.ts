@@ -44,8 +44,20 @@ export async function checkRequest(verifier: Verifier, authorization: string | s
   if ((options.requireOrg || options.permission || options.orgId) && caller.twoFactorSetupRequired) {
     return { ok: false, failure: problem(403, 'two_factor_required', 'Two-factor authentication required', twoFactorRequired().message) };
   }
-  if (options.permission && !(await verifier.hasPermission(caller, options.permission, bearer))) {
-    return { ok: false, failure: problem(403, 'permission_denied', 'Permission denied', `This action needs the "${options.permission}" permission.`) };
+  if (options.permission) {
+    let allowed: boolean;
+    try {
+      allowed = await verifier.hasPermission(caller, options.permission, bearer);
+    } catch (err) {
+      // strict mode: the server says the session is over (401) or the organization now requires 2FA (403)
+      if (!(err instanceof VerificationError)) throw err;
+      if (err.code === 'two_factor_required') return { ok: false, failure: problem(403, 'two_factor_required', 'Two-factor authentication required', err.message) };
+      const code = err.code === 'revoked' ? 'auth.session_revoked' : err.code === 'expired' ? 'auth.token_expired' : 'auth.invalid_token';
+      return { ok: false, failure: problem(401, code, 'Unauthenticated', err.message) };
+    }
+    if (!allowed) {
+      return { ok: false, failure: problem(403, 'permission_denied', 'Permission denied', `This action needs the "${options.permission}" permission.`) };
+    }
   }
   return { ok: true, caller };
 }
