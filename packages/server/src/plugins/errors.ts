@@ -112,6 +112,9 @@ export function jsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
   return false;
 }
 
+/** A body of JSON whitespace only (RFC 8259: space, tab, LF, CR), the empty body included. */
+const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
+
 /** An unpaired UTF-16 surrogate: with the `u` flag a well-formed pair is one code point and does not match. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
@@ -172,11 +175,24 @@ export default fp(
     app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');
+      // Many clients send `Content-Type: application/json` on every request: an empty (or
+      // whitespace-only) body is no body, not malformed JSON.
+      if (JSON_WHITESPACE_ONLY.test(text)) {
+        done(null, undefined);
+        return;
+      }
       if (jsonTooDeep(text)) {
         done(new AppError('request.too_deep', 'JSON nested too deeply', `Arrays and objects may be nested at most ${MAX_JSON_DEPTH} levels deep.`), undefined);
         return;
       }
       parseJson(request, text, done);
+    });
+
+    // A route that takes a body and got none is judged as `{}`: the problem then names each
+    // missing required field instead of "body must be object". Runs before authorize (registered
+    // first) and validation; a route without a body schema keeps `undefined`.
+    app.addHook('preValidation', async (request) => {
+      if (request.body === undefined && request.routeOptions.schema?.body) request.body = {};
     });
 
     // After authentication, authorization and schema validation (an outsider learns nothing new),
