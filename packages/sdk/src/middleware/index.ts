@@ -64,6 +64,18 @@ export async function checkRequest(verifier: Verifier, authorization: string | s
 
 // —— Express-style (req, res, next) ——
 
+// `req.saasready` in Express handlers (@types/express merges Express.Request into its Request). A
+// global namespace rather than `declare module 'express'`, so apps without Express still compile.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** the verified caller, set by an `expressGuard` middleware (undefined on routes without one) */
+      saasready?: VerifiedCaller;
+    }
+  }
+}
+
 interface ExpressRequest {
   headers: Record<string, string | string[] | undefined>;
   params?: Record<string, string>;
@@ -88,7 +100,8 @@ interface ExpressResponse {
  */
 export function expressGuard(verifier: Verifier) {
   const make = (options: GuardOptions & { orgParam?: string }) =>
-    async (req: ExpressRequest, res: ExpressResponse, next: (err?: unknown) => void) => {
+    // generic, so that as one of several handlers it takes Express's request type instead of shaping it
+    async <Req extends ExpressRequest, Res extends ExpressResponse>(req: Req, res: Res, next: (err?: unknown) => void): Promise<void> => {
       try {
         const orgId = options.orgParam ? req.params?.[options.orgParam] : options.orgId;
         const result = await checkRequest(verifier, req.headers.authorization, { ...options, orgId });
