@@ -85,6 +85,19 @@ describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_
     expect(sdkFiles.filter((f) => /\.test\.|\.map$|\/src\//.test(f))).toEqual([]);
   });
 
+  it('the server tarball ships dist and the migrations, without benchmark code or tests', async () => {
+    const [server] = JSON.parse((await sh('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '-w', '@saasready/server'], ROOT)).stdout) as {
+      filename: string;
+      size: number;
+      unpackedSize: number;
+      files: { path: string }[];
+    }[];
+    console.log(`[stranger] ${server!.filename}: ${server!.size} bytes packed, ${server!.unpackedSize} unpacked, ${server!.files.length} files (not installed here)`);
+    const paths = server!.files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['dist/app.js', 'dist/cli.js', 'drizzle/0000_init.sql']));
+    expect(paths.filter((p) => /(^|\/)bench(\/|$)|\.test\.|\/test\//.test(p))).toEqual([]);
+  });
+
   it("compiles the README's server (strict, skipLibCheck off) and its guarded routes answer 200 / 403 / 401 against a real server", async () => {
     const tsconfig = JSON.parse(await readFile(join(appDir, 'tsconfig.json'), 'utf8'));
     expect(tsconfig.compilerOptions).toMatchObject({ strict: true, skipLibCheck: false });
