@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
 import { PasswordHasher } from './lib/passwords.js';
 import { AppError } from './lib/errors.js';
 import { listAuditChains } from './modules/audit-logs/repository.js';
@@ -83,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  if (command !== 'start') {
+    // Ctrl-C or a kill during a one-off command: exit through 'exit', which releases the DATA_DIR lock
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+  }
   switch (command) {
     case 'start': {
       const { values } = parseArgs({ args: rest, options: { workers: { type: 'string' } } });
@@ -172,6 +178,10 @@ main(process.argv.slice(2)).then(
     if (err instanceof ConfigError) {
       console.error(`Invalid configuration: ${err.message}`);
       process.exit(78);
+    }
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(1);
     }
     if (err instanceof AppError) {
       console.error(`${err.title}: ${err.detail ?? ''}${err.extra.errors?.map((e) => ` ${e.field} ${e.message}`).join(';') ?? ''}`);

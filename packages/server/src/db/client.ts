@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { ownerOnlyUmask, restrictToOwner } from './owner-only.js';
 import * as schema from './schema.js';
 
@@ -229,6 +230,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   let client: InstanceType<typeof PGlite>;
+  let lock: DataDirLock | undefined;
   // pg_trgm backs the substring searches (users, organizations, members) with GIN indexes;
   // btree_gin lets the member search index hold the organization id beside the trigrams
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -240,11 +242,18 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
     const dir = join(dataDir, 'pgdata');
     ownerOnlyUmask();
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // one process per DATA_DIR (see data-dir-lock.ts): refuse before touching the database
+    lock = lockDataDir(dataDir);
     // an existing DATA_DIR from before this rule (or restored from a backup) is tightened too
     restrictToOwner(dataDir);
     client = new PGlite({ dataDir: dir, extensions });
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   if (dataDir !== 'memory://') restrictToOwner(dataDir);
   const db = drizzle(client, { schema }) as unknown as Database;
   const commitBarriers = barrierSet();
@@ -274,8 +283,12 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
       await client.query('select 1');
     },
     async close() {
-      await client.close();
-      if (dataDir !== 'memory://') restrictToOwner(dataDir);
+      try {
+        await client.close();
+        if (dataDir !== 'memory://') restrictToOwner(dataDir);
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
