@@ -1,8 +1,8 @@
 // The compiled CLI (`npm test` builds it first), run as a real process against a real database:
 // PGlite in a temporary DATA_DIR, or the PostgreSQL test database on the postgres run.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { PasswordHasher } from './lib/passwords.js';
 import { createTestDatabase, testDbKind, type TestDatabase } from '../test/helpers/db.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Process startup includes opening (and on first use initialising) the database: be generous. */
 const SPAWN_TIMEOUT = 120_000;
 
@@ -90,6 +91,30 @@ function start(args: string[], env: Record<string, string> = {}, stdin?: string)
 }
 
 const run = (args: string[], env: Record<string, string> = {}, stdin?: string) => start(args, env, stdin).done;
+
+/** `saasready start` on a free port, once it listens. */
+async function startServing(): Promise<{ server: ReturnType<typeof start>; baseUrl: string }> {
+  const server = start(['start'], { PORT: '0', HOST: '127.0.0.1' });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      for (const line of server.stdout().split('\n')) {
+        if (!line.startsWith('{')) continue;
+        const entry = JSON.parse(line) as { msg?: string };
+        const listening = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(entry.msg ?? '');
+        if (listening) {
+          server.child.stdout!.off('data', check);
+          return resolve(listening[1]!);
+        }
+      }
+    };
+    server.child.stdout!.on('data', check);
+    server.done.then((r) => reject(new Error(`server exited early (${r.code}): ${r.stderr}`)), reject);
+  });
+  return { server, baseUrl };
+}
+
+const login = (baseUrl: string, email: string, password: string) =>
+  fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
 
 /** No stack frames: operators get one readable line, not a trace. */
 const expectNoStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
@@ -266,6 +291,33 @@ describe('database commands', () => {
     expectNoStack(result.stderr);
   });
 
+  // Item 1 of issue 16: the README's command, from the repository root, as a new user types it.
+  it('`npx saasready create-admin` from the repository root works as the README shows (password on standard input)', { timeout: SPAWN_TIMEOUT }, async () => {
+    const child = spawn('sh', ['-c', `printf '%s\\n' "$PW" | npx saasready create-admin --email npx-admin@b.test`], { cwd: REPO_ROOT, env: { ...baseEnv, PW: FIRST_PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    children.delete(child);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('created superuser npx-admin@b.test');
+    expect(await adminPasswordIs('npx-admin@b.test', FIRST_PASSWORD)).toBe(true);
+  });
+
+  it('npm can link the saasready command at install time, before anything is built', () => {
+    // npm links a bin only if its file exists when it installs: in a fresh clone that is before the
+    // prepare script builds dist/, so the bin must be a checked-in file; and a root package of the same
+    // name would make `npx saasready` look at the root manifest (which has no bin) instead
+    const server = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/server/package.json'), 'utf8')) as { bin: Record<string, string> };
+    const rootName = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+    expect(rootName).not.toBe('saasready');
+    const bin = join('packages/server', server.bin.saasready!);
+    expect(bin, 'the bin is a build output').not.toMatch(/^packages\/server\/dist\//);
+    expect(existsSync(join(REPO_ROOT, bin)), `${bin} missing`).toBe(true);
+  });
+
   let rotatedKid = '';
   it('keys rotate adds a signing key and retires the previous one', { timeout: SPAWN_TIMEOUT }, async () => {
     const result = await run(['keys', 'rotate']);
@@ -282,24 +334,7 @@ describe('database commands', () => {
   });
 
   it('start serves the API, signs with the rotated key, and exits 0 on SIGTERM', { timeout: SPAWN_TIMEOUT }, async () => {
-    const server = start(['start'], { PORT: '0', HOST: '127.0.0.1' });
-    let baseUrl = '';
-    await new Promise<void>((resolve, reject) => {
-      const check = () => {
-        for (const line of server.stdout().split('\n')) {
-          if (!line.startsWith('{')) continue;
-          const entry = JSON.parse(line) as { msg?: string };
-          const listening = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(entry.msg ?? '');
-          if (listening) {
-            baseUrl = listening[1]!;
-            server.child.stdout!.off('data', check);
-            return resolve();
-          }
-        }
-      };
-      server.child.stdout!.on('data', check);
-      server.done.then((r) => reject(new Error(`server exited early (${r.code}): ${r.stderr}`)), reject);
-    });
+    const { server, baseUrl } = await startServing();
 
     const health = await fetch(`${baseUrl}/healthz`);
     expect(health.status).toBe(200);
@@ -310,13 +345,9 @@ describe('database commands', () => {
     expect(jwks.keys).toHaveLength(2);
 
     // the admin made by the CLI logs in with the updated password, and the token uses the new key
-    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ADMIN_EMAIL, password: SECOND_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    const tokens = (await login.json()) as { access_token: string; user: { is_superuser: boolean } };
+    const loggedIn = await login(baseUrl, ADMIN_EMAIL, SECOND_PASSWORD);
+    expect(loggedIn.status).toBe(200);
+    const tokens = (await loggedIn.json()) as { access_token: string; user: { is_superuser: boolean } };
     expect(tokens.user.is_superuser).toBe(true);
     expect(JSON.parse(Buffer.from(tokens.access_token.split('.')[0]!, 'base64url').toString()).kid).toBe(rotatedKid);
 
@@ -327,5 +358,41 @@ describe('database commands', () => {
     expect(result.stdout).toMatch(/"signal":"SIGTERM".*"msg":"shutting down"/);
     expect(result.stdout).not.toContain(SECOND_PASSWORD);
     expect(result.stdout).not.toContain(tokens.access_token);
+  });
+
+  // Item 2 of issue 16: PGlite is single-process; a second process on the same DATA_DIR used to
+  // report success and lose its write when the server closed. Now it refuses at once.
+  const LOCKED_EMAIL = 'while-running@b.test';
+  it.runIf(testDbKind() === 'pglite')('while start runs, create-admin and a second start refuse at once naming the holder, and write nothing', { timeout: SPAWN_TIMEOUT }, async () => {
+    const { server } = await startServing();
+    const refusal = new RegExp(`^DATA_DIR .* is in use by process ${server.child.pid} \\(node .*cli\\.js start\\) since \\S+: .*Stop that process, then run this again`);
+    const began = Date.now();
+    const admin = await run(['create-admin', '--email', LOCKED_EMAIL], {}, `${FIRST_PASSWORD}\n`);
+    const second = await run(['start'], { PORT: '0', HOST: '127.0.0.1' });
+    expect(Date.now() - began, 'refusing must not wait for the database').toBeLessThan(10_000);
+    for (const refused of [admin, second]) {
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).not.toMatch(/created|promoted|listening/);
+      expect(refused.stderr.trim()).toMatch(refusal);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expectNoStack(refused.stderr);
+    }
+    server.child.kill('SIGTERM');
+    expect((await server.done).code).toBe(0);
+    expect(existsSync(join(dataDir, 'saasready.lock')), 'the server released its lock').toBe(false);
+    expect(await inspect((db) => queryRows(db, sql`select id from users where email = ${LOCKED_EMAIL}`))).toHaveLength(0);
+  });
+
+  it.runIf(testDbKind() === 'pglite')('takes over a lock left by a dead process: create-admin succeeds and the next start lets that user log in', { timeout: SPAWN_TIMEOUT }, async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dataDir, 'saasready.lock'), JSON.stringify({ pid: dead, since: '2026-01-01T00:00:00.000Z', command: 'node cli.js start', hostname: 'crashed' }));
+    const admin = await run(['create-admin', '--email', LOCKED_EMAIL], {}, `${FIRST_PASSWORD}\n`);
+    expect(admin.code, admin.stderr).toBe(0);
+    expect(admin.stdout).toContain(`created superuser ${LOCKED_EMAIL}`);
+    expect(admin.stderr).toContain(`taking over the lock of process ${dead}`);
+    const { server, baseUrl } = await startServing();
+    expect((await login(baseUrl, LOCKED_EMAIL, FIRST_PASSWORD)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect((await server.done).code).toBe(0);
   });
 });
