@@ -88,20 +88,38 @@ describe('strict mode: the server has the last word on the session', () => {
     const app = Fastify();
     const guard = fastifyGuard(verifier);
     app.get('/orgs/:orgId/secret', { preHandler: guard.requirePermission('org.read', { orgParam: 'orgId' }) }, async () => ({ ok: true }));
+    app.get('/orgs/:orgId/home', { preHandler: guard.requireOrg({ orgParam: 'orgId' }) }, async () => ({ ok: true }));
+    app.get('/me', { preHandler: guard.requireAuth() }, async () => ({ ok: true }));
     const user = await registerUser(t);
     const token = await scoped(user.accessToken, user.orgId);
     const headers = { authorization: `Bearer ${token}` };
     expect((await app.inject({ url: `/orgs/${user.orgId}/secret`, headers })).statusCode).toBe(200);
 
     await t.database.handle.db.execute(sql`update organizations set settings = settings || '{"require_2fa": true}'::jsonb where id = ${user.orgId}`);
-    const twoFactor = await app.inject({ url: `/orgs/${user.orgId}/secret`, headers });
-    expect([twoFactor.statusCode, twoFactor.json().code]).toEqual([403, 'two_factor_required']);
+    for (const url of [`/orgs/${user.orgId}/secret`, `/orgs/${user.orgId}/home`]) {
+      const twoFactor = await app.inject({ url, headers });
+      expect([twoFactor.statusCode, twoFactor.json().code]).toEqual([403, 'two_factor_required']);
+    }
+    expect((await app.inject({ url: '/me', headers })).statusCode).toBe(200); // still authenticated
     await t.database.handle.db.execute(sql`update organizations set settings = settings - 'require_2fa' where id = ${user.orgId}`);
 
     expect((await t.request('POST', '/api/v1/auth/logout', { token })).status).toBeLessThan(300);
-    const revoked = await app.inject({ url: `/orgs/${user.orgId}/secret`, headers });
-    expect([revoked.statusCode, revoked.json().code]).toEqual([401, 'auth.session_revoked']);
-    expect(revoked.headers['content-type']).toContain('application/problem+json');
+    for (const url of [`/orgs/${user.orgId}/secret`, `/orgs/${user.orgId}/home`, '/me']) {
+      const revoked = await app.inject({ url, headers });
+      expect([url, revoked.statusCode, revoked.json().code]).toEqual([url, 401, 'auth.session_revoked']);
+      expect(revoked.headers['content-type']).toContain('application/problem+json');
+    }
+    // a token without an organization is checked too (GET /auth/me): one for a live session, signed like the server's
+    const other = await registerUser(t);
+    const claims = JSON.parse(Buffer.from(other.accessToken.split('.')[1]!, 'base64url').toString());
+    const keyring = new Keyring(t.database.handle.db, { masterKey: t.config.masterKey, alg: 'ES256', accessTokenTtl: t.config.accessTokenTtl, issuer: t.config.issuer, audience: t.config.audience });
+    await keyring.init();
+    keyring.stop();
+    const unscoped = await keyring.sign({ sub: claims.sub, sid: claims.sid, org_id: null });
+    expect((await verifier.verify(unscoped)).orgId).toBeNull();
+    expect((await app.inject({ url: '/me', headers: { authorization: `Bearer ${unscoped}` } })).statusCode).toBe(200);
+    expect((await t.request('POST', '/api/v1/auth/logout', { token: other.accessToken })).status).toBe(204);
+    expect((await app.inject({ url: '/me', headers: { authorization: `Bearer ${unscoped}` } })).json().code).toBe('auth.session_revoked');
     // the verifier itself says why, so an app calling hasPermission directly can tell "signed out" from "not allowed"
     await expect(verifier.hasPermission(await verifier.verify(token), 'org.read', token)).rejects.toMatchObject({ name: 'VerificationError', code: 'revoked' });
     // the offline verifier cannot know (the documented trade-off): the token stays good until it expires

@@ -35,12 +35,13 @@ export interface VerifierOptions {
   /** defaults to `${issuer}/.well-known/jwks.json` */
   jwksUrl?: string;
   /**
-   * Ask the server on each permission check (`POST /orgs/{id}/authorize`, cached for
-   * `strictCacheMs`) instead of trusting the permissions inside the token, which may be up to
-   * ACCESS_TOKEN_TTL old. The server's answer also covers what a token cannot know: a session that
-   * was signed out or revoked (`hasPermission` throws `VerificationError` code `revoked`; the guards
-   * answer 401 `auth.session_revoked`) and an organization that started requiring 2FA (code
-   * `two_factor_required`; the guards answer 403).
+   * Ask the server on each check (`POST /orgs/{id}/authorize`, or `GET /auth/me` for a token
+   * without an organization; cached for `strictCacheMs`) instead of trusting the token, which may
+   * be up to ACCESS_TOKEN_TTL old. The server's answer also covers what a token cannot know: a
+   * session that was signed out or revoked (`hasPermission`/`checkSession` throw
+   * `VerificationError` code `revoked`; every guard answers 401 `auth.session_revoked`), a removed
+   * member, and an organization that started requiring 2FA (the guards answer 403
+   * `two_factor_required`).
    */
   strict?: boolean;
   strictCacheMs?: number;
@@ -85,7 +86,25 @@ export interface Verifier {
    * `VerificationError` with code `two_factor_required` when `caller.twoFactorSetupRequired`.
    */
   hasPermission(caller: VerifiedCaller, permission: string, bearer: string): Promise<boolean>;
+  /**
+   * Strict mode: asks the server whether the session behind the token is still live and where the
+   * caller stands in `caller.orgId` (`ok`, `not_member` — removed, suspended or the organization is
+   * gone —, or `two_factor_required`); throws `VerificationError` code `revoked` (or `expired`) for
+   * a session that has ended. Offline, and for API keys: `ok` without a call. The guards use it for
+   * `requireAuth` and `requireOrg` (`requirePermission` goes through `hasPermission`).
+   *
+   * @example
+   * ```ts
+   * const verifier = createVerifier({ issuer, strict: true });
+   * const caller = await verifier.verify(token);
+   * if ((await verifier.checkSession?.(caller, token)) !== 'ok') return forbid();
+   * ```
+   */
+  checkSession?(caller: VerifiedCaller, bearer: string): Promise<SessionStanding>;
 }
+
+/** Where a caller stands according to the server (see {@link Verifier.checkSession}). */
+export type SessionStanding = 'ok' | 'not_member' | 'two_factor_required';
 
 class TtlCache<V> {
   private entries = new Map<string, { value: V; expires: number }>();
@@ -128,6 +147,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     ...(options.fetch ? { [customFetch]: options.fetch } : {}),
   });
   const strictCache = new TtlCache<boolean>(options.strictCacheMs ?? 5_000);
+  const standingCache = new TtlCache<SessionStanding>(options.strictCacheMs ?? 5_000);
   const keyCache = new TtlCache<VerifiedCaller | null>(options.apiKeyCacheMs ?? 10_000);
 
   async function verifyApiKey(key: string): Promise<VerifiedCaller> {
@@ -196,27 +216,50 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const cacheKey = `${caller.sessionId}:${caller.orgId}:${permission}`;
       const cached = strictCache.get(cacheKey);
       if (cached !== undefined) return cached;
-      const res = await doFetch(`${baseUrl}/api/v1/orgs/${caller.orgId}/authorize`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ permissions: [permission] }),
-      });
-      if (res.status === 401) {
-        const code = await problemCode(res);
-        // not cached: the session will not come back, and a fresh token gets a fresh answer
-        if (code === 'auth.token_expired') throw new VerificationError('expired', 'The access token has expired.');
-        throw new VerificationError('revoked', 'The session behind this access token has been signed out or revoked.');
-      }
+      const res = await askAuthorize(caller.orgId, permission, bearer);
       if (res.status === 403 && (await problemCode(res)) === 'two_factor_required') throw twoFactorRequired();
       // 404: no longer a member of the organization (or it is gone), which is a plain "no"
-      if (!res.ok && res.status !== 403 && res.status !== 404) {
-        throw new Error(`SaaSReady answered ${res.status} to a strict permission check (${baseUrl}/api/v1/orgs/${caller.orgId}/authorize).`);
-      }
       const allowed = res.ok && Boolean(((await res.json()) as { allowed: boolean }).allowed);
       strictCache.set(cacheKey, allowed);
       return allowed;
     },
+
+    async checkSession(caller, bearer) {
+      if (!options.strict || caller.kind === 'api_key') return 'ok';
+      const cacheKey = `${caller.sessionId}:${caller.orgId}`;
+      const cached = standingCache.get(cacheKey);
+      if (cached !== undefined) return cached;
+      // any permission name will do: the answer's status says whether the session and the membership are live
+      const res = caller.orgId ? await askAuthorize(caller.orgId, 'org.read', bearer) : await ask(`${baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${bearer}` } });
+      const standing: SessionStanding =
+        res.status === 404 ? 'not_member' : res.status === 403 && (await problemCode(res)) === 'two_factor_required' ? 'two_factor_required' : 'ok';
+      standingCache.set(cacheKey, standing);
+      return standing;
+    },
   };
+
+  /**
+   * One strict question to the server. An ended session throws (never cached: it will not come
+   * back); a server error throws too, so the guard fails closed without remembering the failure.
+   */
+  async function ask(url: string, init: RequestInit): Promise<Response> {
+    const res = await doFetch(url, init);
+    if (res.status === 401) {
+      const code = await problemCode(res);
+      if (code === 'auth.token_expired') throw new VerificationError('expired', 'The access token has expired.');
+      throw new VerificationError('revoked', 'The session behind this access token has been signed out or revoked.');
+    }
+    if (!res.ok && res.status !== 403 && res.status !== 404) throw new Error(`SaaSReady answered ${res.status} to a strict check (${url}).`);
+    return res;
+  }
+
+  function askAuthorize(orgId: string, permission: string, bearer: string): Promise<Response> {
+    return ask(`${baseUrl}/api/v1/orgs/${orgId}/authorize`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ permissions: [permission] }),
+    });
+  }
 }
 
 async function problemCode(res: Response): Promise<string | undefined> {

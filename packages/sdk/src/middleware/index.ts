@@ -44,20 +44,24 @@ export async function checkRequest(verifier: Verifier, authorization: string | s
   if ((options.requireOrg || options.permission || options.orgId) && caller.twoFactorSetupRequired) {
     return { ok: false, failure: problem(403, 'two_factor_required', 'Two-factor authentication required', twoFactorRequired().message) };
   }
-  if (options.permission) {
-    let allowed: boolean;
-    try {
-      allowed = await verifier.hasPermission(caller, options.permission, bearer);
-    } catch (err) {
-      // strict mode: the server says the session is over (401) or the organization now requires 2FA (403)
-      if (!(err instanceof VerificationError)) throw err;
-      if (err.code === 'two_factor_required') return { ok: false, failure: problem(403, 'two_factor_required', 'Two-factor authentication required', err.message) };
-      const code = err.code === 'revoked' ? 'auth.session_revoked' : err.code === 'expired' ? 'auth.token_expired' : 'auth.invalid_token';
-      return { ok: false, failure: problem(401, code, 'Unauthenticated', err.message) };
+  const needsOrg = Boolean(options.requireOrg || options.permission || options.orgId);
+  try {
+    if (options.permission) {
+      if (!(await verifier.hasPermission(caller, options.permission, bearer))) {
+        return { ok: false, failure: problem(403, 'permission_denied', 'Permission denied', `This action needs the "${options.permission}" permission.`) };
+      }
+    } else {
+      // strict mode: the server confirms the session (and the membership, for requireOrg); offline: no call
+      const standing = (await verifier.checkSession?.(caller, bearer)) ?? 'ok';
+      if (needsOrg && standing === 'two_factor_required') return { ok: false, failure: problem(403, 'two_factor_required', 'Two-factor authentication required', twoFactorRequired().message) };
+      if (needsOrg && standing === 'not_member') return { ok: false, failure: problem(403, 'permission_denied', 'Permission denied', 'You are no longer a member of this organization.') };
     }
-    if (!allowed) {
-      return { ok: false, failure: problem(403, 'permission_denied', 'Permission denied', `This action needs the "${options.permission}" permission.`) };
-    }
+  } catch (err) {
+    // strict mode: the server says the session is over (401) or the organization now requires 2FA (403)
+    if (!(err instanceof VerificationError)) throw err;
+    if (err.code === 'two_factor_required') return { ok: false, failure: problem(403, 'two_factor_required', 'Two-factor authentication required', err.message) };
+    const code = err.code === 'revoked' ? 'auth.session_revoked' : err.code === 'expired' ? 'auth.token_expired' : 'auth.invalid_token';
+    return { ok: false, failure: problem(401, code, 'Unauthenticated', err.message) };
   }
   return { ok: true, caller };
 }
