@@ -22,6 +22,25 @@ function codeBlocks(markdown: string): { lang: string; code: string; file: strin
   return [...markdown.matchAll(/(?:<!-- stranger: (\S+) -->\r?\n)?```(\w*)[^\n]*\n([\s\S]*?)```/g)].map((m) => ({ file: m[1] ?? null, lang: m[2]!, code: m[3]! }));
 }
 
+/** The JSON documents of curl's output, which follow each other without separators. */
+function jsonValues(text: string): unknown[] {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth++ === 0) start = i;
+    } else if ((c === '}' || c === ']') && --depth === 0) values.push(JSON.parse(text.slice(start, i + 1)));
+  }
+  return values;
+}
+
 // npm's own variables from an outer `npm test` (workspace, prefix…) must not steer the stranger's npm
 const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 const sh = (cmd: string, args: string[], cwd: string, timeout = 120_000) => run(cmd, args, { cwd, env: cleanEnv(), timeout, maxBuffer: 16 << 20 });
@@ -50,7 +69,7 @@ describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_
     await sh('npm', ['init', '-y'], appDir);
     await sh('npm', ['pkg', 'set', 'type=module'], appDir);
     const files = codeBlocks(rootReadme).filter((b) => b.file);
-    expect(files.map((b) => b.file).sort()).toEqual(['src/server.ts', 'tsconfig.json']);
+    expect(files.map((b) => b.file).sort()).toEqual(['src/server.ts', 'try-it.sh', 'tsconfig.json', 'walk.sh']);
     for (const b of files) await writeFile(join(appDir, b.file!), b.code);
     const t0 = Date.now();
     await sh(
@@ -151,6 +170,19 @@ describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_
     // strict mode (as the README's server is configured): a signed-out session is refused at once, though its token has not expired
     expect((await t.request('POST', '/api/v1/auth/logout', { token: owner })).status).toBe(204);
     expect(await call('GET', projects, owner)).toMatchObject({ status: 401, body: { code: 'auth.session_revoked' } });
+
+    // the root README's curl walks, as a person pastes them (the ports are this test's)
+    const walk = ['try-it.sh', 'walk.sh'].map((f) => readFile(join(appDir, f), 'utf8'));
+    const script = (await Promise.all(walk)).join('\n').replaceAll('localhost:8000', t.baseUrl.replace('http://', '')).replaceAll('localhost:3000', `127.0.0.1:${appPort}`);
+    const { stdout } = await run('bash', ['-c', `set -euo pipefail\n${script}`], { cwd: appDir, env: cleanEnv(), timeout: 30_000 });
+    const answers = jsonValues(stdout) as Record<string, any>[];
+    expect(answers).toContainEqual([]); // the first GET of the projects
+    expect(answers.find((a) => a.email === 'jane@acme.test')).toMatchObject({ current_organization: { id: expect.any(String) } }); // /auth/me with the captured token
+    expect(answers).toContainEqual({ status: 'ok' }); // /healthz at the root
+    expect(answers.some((a) => Array.isArray(a.keys))).toBe(true); // /.well-known/jwks.json at the root
+    const codes = answers.map((a) => a.code).filter(Boolean);
+    expect(codes).toEqual(['auth.unauthenticated', 'permission_denied', 'auth.session_revoked']);
+    expect(answers).toContainEqual({ name: 'Apollo', created_by: expect.any(String) });
   });
 
   it("type-checks every TypeScript block of the SDK's README and the root README in that app (strict, skipLibCheck off)", async () => {
