@@ -185,8 +185,13 @@ describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_
     expect(answers).toContainEqual({ name: 'Apollo', created_by: expect.any(String) });
   });
 
-  it("type-checks every TypeScript block of the SDK's README and the root README in that app (strict, skipLibCheck off)", async () => {
-    const blocks = [...codeBlocks(sdkReadme).map((b) => ({ ...b, from: 'sdk' })), ...codeBlocks(rootReadme).map((b) => ({ ...b, from: 'root' }))].filter(
+  it("type-checks every TypeScript block of the SDK's, the contracts' and the root README in that app (strict, skipLibCheck off)", async () => {
+    const contractsReadme = await readFile(join(ROOT, 'packages/contracts/README.md'), 'utf8');
+    const blocks = [
+      ...codeBlocks(sdkReadme).map((b) => ({ ...b, from: 'sdk' })),
+      ...codeBlocks(contractsReadme).map((b) => ({ ...b, from: 'contracts' })),
+      ...codeBlocks(rootReadme).map((b) => ({ ...b, from: 'root' })),
+    ].filter(
       (b) => b.lang === 'ts' && !b.file, // the root README's src/server.ts was compiled above
     );
     const sdkBlocks = blocks.filter((b) => b.from === 'sdk');
