@@ -157,8 +157,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(errors);
   await app.register(requestContext);
   await app.register(security, { corsOrigins: config.corsOrigins });
-  await app.register(metricsPlugin, { metrics, token: config.metricsToken });
+  // before every route it documents (GET /metrics included)
   await app.register(openapi, { publicUrl: config.publicUrl });
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken });
   await app.register(rateLimit, { redis, enabled: config.rateLimit.enabled, namespace: options.redisNamespace ?? 'saasready:rl:' });
   await app.register(authenticate, { db: database.db, keyring, apiKeys, caches });
   await app.register(authorize, { db: database.db, caches });

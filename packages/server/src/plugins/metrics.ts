@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/errors.js';
+import { problem } from '../lib/route-schemas.js';
 import type { Metrics } from '../lib/metrics.js';
 
 /** Equal-length digests, so neither the comparison nor an early length check reveals the token. */
@@ -19,8 +20,20 @@ export default fp<{ metrics: Metrics; token?: string | undefined }>(
     });
     const expected = token === undefined ? null : digest(token);
     app.get('/metrics', {
-      config: { public: true, internal: true },
-      schema: { hide: true },
+      config: { public: true },
+      schema: {
+        operationId: 'operations.metrics',
+        tags: ['operations'],
+        summary: 'Prometheus metrics',
+        description:
+          'Prometheus text exposition format. With METRICS_TOKEN set, send `Authorization: Bearer <METRICS_TOKEN>`; without it the endpoint is public. ' +
+          'A root path, not under /api/v1: its address stays the same across API versions.',
+        security: [],
+        response: {
+          200: { description: 'The metrics, in Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } },
+          401: { ...problem, description: 'METRICS_TOKEN is set and the request does not carry it' },
+        },
+      },
       onRequest: async (request) => {
         if (!expected) return;
         const match = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');

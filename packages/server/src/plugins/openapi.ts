@@ -6,6 +6,23 @@ import { ProblemSchema } from '@saasready/contracts';
 
 const PROBLEM_REF = '#/components/schemas/Problem';
 
+/** Every tag an operation may carry, in the order the docs UI shows them. */
+export const TAGS = [
+  { name: 'auth', description: 'Accounts, login (with 2FA), tokens, password and email flows' },
+  { name: 'sessions', description: 'The caller’s sessions: list, end one, end all' },
+  { name: 'two-factor', description: 'TOTP enrolment, backup codes, turning 2FA off' },
+  { name: 'organizations', description: 'Organizations and the caller’s access to them' },
+  { name: 'members', description: 'Memberships: roles, suspension, removal, leaving' },
+  { name: 'invitations', description: 'Inviting people by email and accepting invitations' },
+  { name: 'roles', description: 'The permission catalog and custom roles' },
+  { name: 'api-keys', description: 'Organization API keys for machine access' },
+  { name: 'feature-flags', description: 'Global flags, per-organization overrides and evaluation' },
+  { name: 'audit', description: 'The tamper-evident audit log: list, export, verify' },
+  { name: 'admin', description: 'Superuser operations across organizations' },
+  { name: 'development', description: 'Development only: the dev mailbox (absent in production and with SMTP)' },
+  { name: 'operations', description: 'Root paths for probes, monitoring and token verification: not under /api/v1' },
+];
+
 type Responses = Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 
 /**
@@ -18,7 +35,7 @@ export function problemMediaTypes<T>(document: T): T {
     for (const operation of Object.values(operations)) {
       for (const response of Object.values(operation?.responses ?? {})) {
         const json = response.content?.['application/json'];
-        if (json?.schema?.$ref === PROBLEM_REF) response.content = { 'application/problem+json': json };
+        if (json?.schema?.$ref === PROBLEM_REF) response.content = { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } };
       }
     }
   }
@@ -34,9 +51,15 @@ export default fp<{ publicUrl: string }>(
         info: {
           title: 'SaaSReady API',
           version: '0.1.0',
-          description: 'Self-hosted authentication, organizations and authorization for B2B SaaS. Errors are RFC 9457 problem documents.',
+          description:
+            'Self-hosted authentication, organizations and authorization for B2B SaaS. Errors are RFC 9457 problem documents. ' +
+            'Every operation has a stable `operationId` (`auth.login`, `orgs.members.list`) for generated clients. ' +
+            'The API lives under `/api/v1`; the `operations` paths (`/healthz`, `/readyz`, `/metrics`, `/.well-known/jwks.json`) are at the root.',
+          license: { name: 'MIT', identifier: 'MIT' },
         },
-        servers: [{ url: publicUrl }],
+        // PUBLIC_URL: where this server is reached; operation paths carry their own /api/v1 prefix
+        servers: [{ url: publicUrl, description: 'This server (PUBLIC_URL)' }],
+        tags: TAGS,
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
         security: [{ bearer: [] }],
       },

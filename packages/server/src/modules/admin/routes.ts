@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import { contextOf } from '../../lib/request-context.js';
 import { setNextPage } from '../../lib/pagination.js';
-import { problemResponses } from '../../lib/route-schemas.js';
+import { ok, problemResponses } from '../../lib/route-schemas.js';
 import * as organizations from '../organizations/repository.js';
 import { toOrganization } from '../organizations/service.js';
 import type { MfaService } from '../mfa/service.js';
@@ -18,7 +18,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: Mfa
 
   app.get('/admin/users', {
     config: { superuser: true },
-    schema: { tags, summary: 'Every user (superusers only)', querystring: AdminListQuery, response: { 200: Type.Array(UserSchema), ...problemResponses } },
+    schema: { operationId: 'admin.users.list', tags, summary: 'Every user (superusers only)', querystring: AdminListQuery, response: { 200: ok('A page of users', Type.Array(UserSchema)), ...problemResponses } },
   }, async (request, reply) => {
     const limit = request.query.limit ?? 50;
     const rows = await users.listAll(reader, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
@@ -29,7 +29,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: Mfa
 
   app.get('/admin/organizations', {
     config: { superuser: true },
-    schema: { tags, summary: 'Every organization (superusers only)', querystring: AdminListQuery, response: { 200: Type.Array(OrganizationSchema), ...problemResponses } },
+    schema: { operationId: 'admin.organizations.list', tags, summary: 'Every organization (superusers only)', querystring: AdminListQuery, response: { 200: ok('A page of organizations', Type.Array(OrganizationSchema)), ...problemResponses } },
   }, async (request, reply) => {
     const limit = request.query.limit ?? 50;
     const rows = await organizations.listAll(reader, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
@@ -41,11 +41,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: Mfa
   app.post('/admin/users/:id/2fa/reset', {
     config: { superuser: true },
     schema: {
+      operationId: 'admin.users.resetTwoFactor',
       tags,
       summary: 'Remove a user\'s two-factor authentication and end their sessions (superusers only; audited)',
       description: 'The recovery path for a user who lost their authenticator and backup codes, or who finds a factor they never enrolled.',
       params: IdParams,
-      response: { 204: NoContent, ...problemResponses },
+      response: { 204: ok('Two-factor turned off for the user; their sessions ended', NoContent), ...problemResponses },
     },
   }, async (request, reply) => {
     await mfa.resetBySuperuser(contextOf(request), request.params.id);

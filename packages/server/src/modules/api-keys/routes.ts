@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { ApiKeyParams, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, NoContent, OrgParams } from '@saasready/contracts';
 import { AppError } from '../../lib/errors.js';
 import { contextOf } from '../../lib/request-context.js';
-import { problemResponses } from '../../lib/route-schemas.js';
+import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { ApiKeysService } from './service.js';
 
 export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeysService }> = async (app, { apiKeys }) => {
@@ -13,20 +13,22 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeysService }
   app.post('/orgs/:org_id/api-keys', {
     config: { permission: 'api_key.manage', idempotent: true },
     schema: {
+      operationId: 'orgs.apiKeys.create',
       tags,
       summary: 'Create an API key; raw_key is shown this once (Idempotency-Key supported; a replay omits raw_key)',
       params: OrgParams,
       body: CreateApiKeyBody,
-      response: { 201: CreatedApiKeySchema, ...problemResponses },
+      response: { 201: ok('API key created: the raw key is shown only in this answer', CreatedApiKeySchema), ...problemResponses },
     },
   }, async (request, reply) => reply.code(201).send(await apiKeys.create(contextOf(request), request.orgAccess!, request.principal!, request.body)));
 
   app.get('/api-keys/me', {
     config: { authenticated: true, apiKeys: true },
     schema: {
+      operationId: 'apiKeys.me',
       tags,
       summary: 'Introspect the calling API key (for relying apps that accept keys)',
-      response: { 200: Type.Object({ id: Type.String(), organization_id: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()) }), ...problemResponses },
+      response: { 200: ok('The calling API key', Type.Object({ id: Type.String(), organization_id: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()) })), ...problemResponses },
     },
   }, async (request) => {
     const key = request.apiKey;
@@ -36,12 +38,12 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeysService }
 
   app.get('/orgs/:org_id/api-keys', {
     config: { permission: 'api_key.manage' },
-    schema: { tags, summary: 'API keys of the organization (metadata only)', params: OrgParams, response: { 200: Type.Array(ApiKeySchema), ...problemResponses } },
+    schema: { operationId: 'orgs.apiKeys.list', tags, summary: 'API keys of the organization (metadata only)', params: OrgParams, response: { 200: ok('The organization’s API keys (metadata only)', Type.Array(ApiKeySchema)), ...problemResponses } },
   }, async (request) => apiKeys.list(request.orgAccess!));
 
   app.delete('/orgs/:org_id/api-keys/:key_id', {
     config: { permission: 'api_key.manage' },
-    schema: { tags, summary: 'Revoke an API key (effective immediately)', params: ApiKeyParams, response: { 204: NoContent, ...problemResponses } },
+    schema: { operationId: 'orgs.apiKeys.revoke', tags, summary: 'Revoke an API key (effective immediately)', params: ApiKeyParams, response: { 204: ok('API key revoked', NoContent), ...problemResponses } },
   }, async (request, reply) => {
     await apiKeys.revoke(contextOf(request), request.orgAccess!, request.params.key_id);
     return reply.code(204).send(null);

@@ -5,7 +5,7 @@ import { AuditLogSchema, AuditVerifyResponse, ExportAuditLogsQuery, ListAuditLog
 import { AppError } from '../../lib/errors.js';
 import type { Database } from '../../db/client.js';
 import { setNextPage } from '../../lib/pagination.js';
-import { problemResponses } from '../../lib/route-schemas.js';
+import { ok, problemResponses } from '../../lib/route-schemas.js';
 import { exportAuditLogs, filterOf, listAuditLogs, verifyChain } from './queries.js';
 
 /** Verifications per organization per minute (each incremental, so cheap; the limit bounds a full walk's cost too). */
@@ -18,11 +18,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Data
   app.get('/audit/orgs/:org_id/logs', {
     config: { permission: 'audit.read' },
     schema: {
+      operationId: 'orgs.auditLogs.list',
       tags,
       summary: 'The organization’s audit log, newest first (offset or X-Next-Cursor pages; filters)',
       params: OrgParams,
       querystring: ListAuditLogsQuery,
-      response: { 200: Type.Array(AuditLogSchema), ...problemResponses },
+      response: { 200: ok('A page of audit events, newest first', Type.Array(AuditLogSchema)), ...problemResponses },
     },
   }, async (request, reply) => {
     const { items, nextCursor } = await listAuditLogs(reader, request.orgAccess!.organizationId, request.query);
@@ -33,6 +34,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Data
   app.get('/audit/orgs/:org_id/logs/export', {
     config: { permission: 'audit.read' },
     schema: {
+      operationId: 'orgs.auditLogs.export',
       tags,
       summary: 'Stream the filtered log as CSV or JSON lines',
       params: OrgParams,
@@ -61,11 +63,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Data
     config: { permission: 'audit.read' },
     preHandler: verifyLimit,
     schema: {
+      operationId: 'orgs.auditLogs.verify',
       tags,
       summary: 'Walk the hash chain from the last verified checkpoint (full=true: all of it, superusers) and report the first broken link',
       params: OrgParams,
       querystring: VerifyAuditQuery,
-      response: { 200: AuditVerifyResponse, ...problemResponses },
+      response: { 200: ok('Whether the organization’s audit chain is intact, and where it breaks if not', AuditVerifyResponse), ...problemResponses },
     },
   }, async (request) => {
     const full = request.query.full === true;

@@ -33,7 +33,7 @@ const csrfAttributes = { httpOnly: false, secure: true, sameSite: 'strict', path
 /** A response schema that also documents the `Set-Cookie` header of cookie mode (OpenAPI only). */
 export const withSetCookie = <T extends TSchema>(schema: T) => Type.With(schema, { headers: { 'set-cookie': SetCookieHeader } });
 /** The problem answer of a refresh that may expire the cookies (401 in cookie mode). */
-export const problemClearingCookies = { ...problem, headers: { 'set-cookie': SetCookieHeader } };
+export const problemClearingCookies = { ...problem, description: 'Not authenticated: the refresh token is missing, invalid, expired or reused (cookie mode: both cookies expire)', headers: { 'set-cookie': SetCookieHeader } };
 
 /** The request asked for cookie mode. */
 export const cookieModeRequested = (request: FastifyRequest): boolean => request.headers[modeHeader] === 'cookie';

@@ -12,7 +12,7 @@ import type { Config } from '../../config.js';
 import { sha256 } from '../../lib/crypto.js';
 import { AppError } from '../../lib/errors.js';
 import { contextOf } from '../../lib/request-context.js';
-import { problemResponses } from '../../lib/route-schemas.js';
+import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { EmailTokensService } from './email-tokens.js';
 import { invalidRefreshToken } from './errors.js';
 import { bodyRefreshToken, cookieModeRequested, presentedRefreshToken, problemClearingCookies, refreshCookies, withSetCookie } from './refresh-cookie.js';
@@ -69,19 +69,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       }),
     ],
     schema: {
+      operationId: 'auth.register',
       tags: ['auth'],
       summary: 'Create an account, its personal organization, and a session',
       security: [],
       headers: TokenModeHeaders,
       body: RegisterBody,
-      response: { 201: withSetCookie(Type.Union([TokenResponse, VerificationPendingResponse])), ...errors },
+      response: { 201: ok('Account created: the tokens of its first session, or `verification_pending` when the email must be confirmed first', withSetCookie(Type.Union([TokenResponse, VerificationPendingResponse]))), ...errors },
     },
   }, async (request, reply) => reply.code(201).send(tokensFor(request, reply, await auth.register(contextOf(request), request.body))));
 
   app.post('/auth/forgot-password', {
     config: { public: true },
     preHandler: [perIp('forgot-password'), perAccount('forgot-password', bodyEmail)],
-    schema: { tags: ['auth'], summary: 'Email a password-reset link (always 202: never reveals whether the account exists)', security: [], body: ForgotPasswordBody, response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errors } },
+    schema: { operationId: 'auth.forgotPassword', tags: ['auth'], summary: 'Email a password-reset link (always 202: never reveals whether the account exists)', security: [], body: ForgotPasswordBody, response: { 202: ok('Accepted: a reset link is emailed if the account exists', Type.Object({ status: Type.Literal('accepted') })), ...errors } },
   }, async (request, reply) => {
     emailTokens.requestPasswordReset(contextOf(request), request.body.email);
     return reply.code(202).send({ status: 'accepted' as const });
@@ -90,7 +91,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   app.post('/auth/reset-password', {
     config: { public: true },
     preHandler: [perIp('reset-password')],
-    schema: { tags: ['auth'], summary: 'Set a new password with the emailed token; ends every session', security: [], body: ResetPasswordBody, response: { 204: NoContent, ...errors } },
+    schema: { operationId: 'auth.resetPassword', tags: ['auth'], summary: 'Set a new password with the emailed token; ends every session', security: [], body: ResetPasswordBody, response: { 204: ok('Password changed; every session ended', NoContent), ...errors } },
   }, async (request, reply) => {
     await emailTokens.resetPassword(contextOf(request), request.body.token, request.body.new_password);
     return reply.code(204).send(null);
@@ -99,7 +100,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   app.post('/auth/verify-email', {
     config: { public: true },
     preHandler: [perIp('verify-email')],
-    schema: { tags: ['auth'], summary: 'Confirm the email address with the emailed token', security: [], body: TokenBody, response: { 204: NoContent, ...errors } },
+    schema: { operationId: 'auth.verifyEmail', tags: ['auth'], summary: 'Confirm the email address with the emailed token', security: [], body: TokenBody, response: { 204: ok('Email address confirmed', NoContent), ...errors } },
   }, async (request, reply) => {
     await emailTokens.verifyEmail(contextOf(request), request.body.token);
     return reply.code(204).send(null);
@@ -108,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   app.post('/auth/resend-verification', {
     config: { authenticated: true },
     preHandler: [perIp('resend-verification'), perAccount('resend-verification', (req) => req.principal?.userId ?? null)],
-    schema: { tags: ['auth'], summary: 'Send the verification email again', response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errors } },
+    schema: { operationId: 'auth.resendVerification', tags: ['auth'], summary: 'Send the verification email again', response: { 202: ok('Accepted: the verification email is queued', Type.Object({ status: Type.Literal('accepted') })), ...errors } },
   }, async (request, reply) => {
     await emailTokens.resendVerification(contextOf(request), request.principal!.userId);
     return reply.code(202).send({ status: 'accepted' as const });
@@ -118,12 +119,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
     config: { public: true },
     preHandler: [perIp('login'), perAccount('login', bodyEmail)],
     schema: {
+      operationId: 'auth.login',
       tags: ['auth'],
       summary: 'Log in with email and password (accounts with 2FA get an mfa_token, or pass two_factor_code)',
       security: [],
       headers: TokenModeHeaders,
       body: LoginBody,
-      response: { 200: withSetCookie(Type.Union([TokenResponse, MfaRequiredResponse])), ...errors },
+      response: { 200: ok('Logged in (tokens), or an `mfa_token` for the second step when the account has 2FA', withSetCookie(Type.Union([TokenResponse, MfaRequiredResponse]))), ...errors },
     },
   }, async (request, reply) => tokensFor(request, reply, await auth.login(contextOf(request), request.body)));
 
@@ -132,12 +134,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
     // per account, not per mfa_token: a guesser holding many tokens still spends one budget
     preHandler: [perIp('login-2fa'), resolveChallengeUser, perAccount('login-2fa', (req) => challengeUsers.get(req) ?? null)],
     schema: {
+      operationId: 'auth.loginTwoFactor',
       tags: ['auth'],
       summary: 'Second login step: the mfa_token and a TOTP or backup code',
       security: [],
       headers: TokenModeHeaders,
       body: LoginMfaBody,
-      response: { 200: withSetCookie(TokenResponse), ...errors },
+      response: { 200: ok('Logged in: the tokens of the new session', withSetCookie(TokenResponse)), ...errors },
     },
   }, async (request, reply) => tokensFor(request, reply, await auth.loginWithMfa(contextOf(request), request.body)));
 
@@ -145,6 +148,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
     config: { public: true },
     preHandler: [perIp('refresh'), perAccount('refresh', refreshTokenKey)],
     schema: {
+      operationId: 'auth.refresh',
       tags: ['auth'],
       summary: 'Rotate the refresh token and get a new access token',
       description:
@@ -155,7 +159,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       headers: RefreshHeaders,
       cookies: RefreshRequestCookies,
       body: RefreshBody,
-      response: { ...errors, 200: withSetCookie(TokenResponse), 401: problemClearingCookies },
+      response: { ...errors, 200: ok('A new access token and a rotated refresh token', withSetCookie(TokenResponse)), 401: problemClearingCookies },
     },
   }, async (request, reply) => {
     const fromBody = bodyRefreshToken(request);
@@ -176,12 +180,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
 
   app.get('/auth/me', {
     config: { authenticated: true },
-    schema: { tags: ['auth'], summary: 'The caller, their memberships and current organization', response: { 200: MeSchema, ...errors } },
+    schema: { operationId: 'auth.me.get', tags: ['auth'], summary: 'The caller, their memberships and current organization', response: { 200: ok('The caller', MeSchema), ...errors } },
   }, async (request) => auth.me(contextOf(request)));
 
   app.post('/auth/logout', {
     config: { authenticated: true },
-    schema: { tags: ['sessions'], summary: 'End this session (and expire the cookies of cookie mode)', response: { 204: withSetCookie(NoContent), ...errors } },
+    schema: { operationId: 'auth.logout', tags: ['sessions'], summary: 'End this session (and expire the cookies of cookie mode)', response: { 204: ok('Session ended', withSetCookie(NoContent)), ...errors } },
   }, async (request, reply) => {
     await auth.logout(contextOf(request));
     // unconditionally: the sr_refresh cookie is never sent here (its Path), so whether the browser holds one is unknowable
@@ -192,9 +196,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   app.post('/auth/logout-all', {
     config: { authenticated: true },
     schema: {
+      operationId: 'auth.logoutAll',
       tags: ['sessions'],
       summary: 'End every session of the caller, this one included (and expire the cookies of cookie mode)',
-      response: { 200: withSetCookie(Type.Object({ sessions_ended: Type.Integer() })), ...errors },
+      response: { 200: ok('Every session ended, with their number', withSetCookie(Type.Object({ sessions_ended: Type.Integer() }))), ...errors },
     },
   }, async (request, reply) => {
     const sessionsEnded = await auth.logoutAll(contextOf(request));
@@ -204,12 +209,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
 
   app.get('/auth/sessions', {
     config: { authenticated: true },
-    schema: { tags: ['sessions'], summary: 'The caller’s live sessions', response: { 200: Type.Array(SessionSchema), ...errors } },
+    schema: { operationId: 'sessions.list', tags: ['sessions'], summary: 'The caller’s live sessions', response: { 200: ok('The caller’s live sessions', Type.Array(SessionSchema)), ...errors } },
   }, async (request) => auth.listSessions(contextOf(request)));
 
   app.delete('/auth/sessions/:id', {
     config: { authenticated: true },
-    schema: { tags: ['sessions'], summary: 'End one of the caller’s sessions', params: IdParams, response: { 204: NoContent, ...errors } },
+    schema: { operationId: 'sessions.revoke', tags: ['sessions'], summary: 'End one of the caller’s sessions', params: IdParams, response: { 204: ok('Session ended', NoContent), ...errors } },
   }, async (request, reply) => {
     await auth.revokeSession(contextOf(request), request.params.id);
     return reply.code(204).send(null);
@@ -218,7 +223,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   app.post('/auth/password', {
     config: { authenticated: true },
     preHandler: [perIp('password'), perAccount('password', (req) => req.principal?.userId ?? null)],
-    schema: { tags: ['auth'], summary: 'Change the password; ends every other session', body: ChangePasswordBody, response: { 204: NoContent, ...errors } },
+    schema: { operationId: 'auth.changePassword', tags: ['auth'], summary: 'Change the password; ends every other session', body: ChangePasswordBody, response: { 204: ok('Password changed; the other sessions ended', NoContent), ...errors } },
   }, async (request, reply) => {
     await auth.changePassword(contextOf(request), request.body);
     return reply.code(204).send(null);

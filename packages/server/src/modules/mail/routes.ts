@@ -9,7 +9,7 @@ import { DevMailSchema } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { isLoopbackAddress } from '../../lib/loopback.js';
-import { problemResponses } from '../../lib/route-schemas.js';
+import { ok, problemResponses } from '../../lib/route-schemas.js';
 import { iso } from '../../lib/time.js';
 import * as repository from './repository.js';
 import type { Mailer } from './service.js';
@@ -21,11 +21,12 @@ export const devMailboxRoutes: FastifyPluginAsyncTypebox<{ db: Database; mailer:
   app.get('/dev/mailbox', {
     config: { public: true },
     schema: {
+      operationId: 'dev.mailbox.list',
       tags: ['development'],
       summary: 'Development only: the latest outgoing emails, newest first',
       security: [],
       querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 254 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(DevMailSchema), ...problemResponses },
+      response: { 200: ok('The mail kept in the dev mailbox, newest first', Type.Array(DevMailSchema)), ...problemResponses },
     },
     // onRequest: a refused peer learns nothing, not even what a valid query looks like
     onRequest: async (request) => {

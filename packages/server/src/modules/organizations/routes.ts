@@ -6,7 +6,7 @@ import {
   SwitchOrgBody, SwitchOrgResponse, UpdateOrganizationBody,
 } from '@saasready/contracts';
 import { contextOf } from '../../lib/request-context.js';
-import { problemResponses } from '../../lib/route-schemas.js';
+import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { AuthService } from '../auth/service.js';
 import type { OrganizationsService } from './service.js';
 
@@ -15,27 +15,27 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
 
   app.post('/orgs', {
     config: { authenticated: true, idempotent: true },
-    schema: { tags, summary: 'Create an organization; you become its Owner', body: CreateOrganizationBody, response: { 201: OrganizationSchema, ...problemResponses } },
+    schema: { operationId: 'orgs.create', tags, summary: 'Create an organization; you become its Owner', body: CreateOrganizationBody, response: { 201: ok('Organization created; the caller is its Owner', OrganizationSchema), ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await organizations.create(contextOf(request), request.principal!, request.body)));
 
   app.get('/orgs', {
     config: { authenticated: true },
-    schema: { tags, summary: 'Your organizations, with your role in each', response: { 200: Type.Array(MyOrganizationSchema), ...problemResponses } },
+    schema: { operationId: 'orgs.list', tags, summary: 'Your organizations, with your role in each', response: { 200: ok('The caller’s organizations, with their role in each', Type.Array(MyOrganizationSchema)), ...problemResponses } },
   }, async (request) => organizations.listMine(request.principal!));
 
   app.get('/orgs/:org_id', {
     config: { permission: 'org.read', mfaExempt: true },
-    schema: { tags, summary: 'One organization', params: OrgParams, response: { 200: OrganizationSchema, ...problemResponses } },
+    schema: { operationId: 'orgs.get', tags, summary: 'One organization', params: OrgParams, response: { 200: ok('The organization', OrganizationSchema), ...problemResponses } },
   }, async (request) => organizations.get(request.orgAccess!));
 
   app.patch('/orgs/:org_id', {
     config: { permission: 'org.update' },
-    schema: { tags, summary: 'Update name, slug, description or metadata', params: OrgParams, body: UpdateOrganizationBody, response: { 200: OrganizationSchema, ...problemResponses } },
+    schema: { operationId: 'orgs.update', tags, summary: 'Update name, slug, description or metadata', params: OrgParams, body: UpdateOrganizationBody, response: { 200: ok('The organization, updated', OrganizationSchema), ...problemResponses } },
   }, async (request) => organizations.update(contextOf(request), request.orgAccess!, request.principal, request.body));
 
   app.delete('/orgs/:org_id', {
     config: { permission: 'org.delete' },
-    schema: { tags, summary: 'Delete the organization (Owners only; soft delete, access ends at once)', params: OrgParams, response: { 204: NoContent, ...problemResponses } },
+    schema: { operationId: 'orgs.delete', tags, summary: 'Delete the organization (Owners only; soft delete, access ends at once)', params: OrgParams, response: { 204: ok('Organization deleted', NoContent), ...problemResponses } },
   }, async (request, reply) => {
     await organizations.delete(contextOf(request), request.orgAccess!);
     return reply.code(204).send(null);
@@ -43,7 +43,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
 
   app.post('/orgs/:org_id/authorize', {
     config: { member: true, apiKeys: true },
-    schema: { tags, summary: 'Which of these permissions do you hold in this organization?', params: OrgParams, body: AuthorizeBody, response: { 200: AuthorizeResponse, ...problemResponses } },
+    schema: { operationId: 'orgs.authorize', tags, summary: 'Which of these permissions do you hold in this organization?', params: OrgParams, body: AuthorizeBody, response: { 200: ok('For each permission asked about, whether the caller holds it', AuthorizeResponse), ...problemResponses } },
   }, async (request) => {
     const access = request.orgAccess!;
     const permissions = Object.fromEntries(request.body.permissions.map((p) => [p, access.permissions.has(p)]));
@@ -52,6 +52,6 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
 
   app.post('/auth/switch-org', {
     config: { authenticated: true },
-    schema: { tags: ['auth'], summary: 'Get an access token scoped to another of your organizations', body: SwitchOrgBody, response: { 200: SwitchOrgResponse, ...problemResponses } },
+    schema: { operationId: 'auth.switchOrganization', tags: ['auth'], summary: 'Get an access token scoped to another of your organizations', body: SwitchOrgBody, response: { 200: ok('An access token scoped to the chosen organization', SwitchOrgResponse), ...problemResponses } },
   }, async (request) => auth.switchOrganization(contextOf(request), request.body.org_id));
 };

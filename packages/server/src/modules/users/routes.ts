@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MeSchema, UpdateProfileBody } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { contextOf } from '../../lib/request-context.js';
-import { problemResponses } from '../../lib/route-schemas.js';
+import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { AuthService } from '../auth/service.js';
 import { UsersService } from './service.js';
 
@@ -12,6 +12,6 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Database; auth: AuthSer
 
   app.patch('/auth/me', {
     config: { authenticated: true },
-    schema: { tags: ['auth'], summary: 'Change your profile (full name); answers like GET /auth/me', body: UpdateProfileBody, response: { 200: MeSchema, ...problemResponses } },
+    schema: { operationId: 'auth.me.update', tags: ['auth'], summary: 'Change your profile (full name); answers like GET /auth/me', body: UpdateProfileBody, response: { 200: ok('The caller, updated', MeSchema), ...problemResponses } },
   }, async (request) => users.updateProfile(contextOf(request), request.body));
 };
