@@ -92,6 +92,18 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('the OpenAPI document', () =>
     }
   });
 
+  it('marks a request body optional exactly where the route accepts none (its schema accepts {})', () => {
+    const refresh = spec.paths['/api/v1/auth/refresh'].post.requestBody;
+    expect(refresh.required).toBe(false);
+    expect(spec.paths['/api/v1/auth/login'].post.requestBody.required).toBe(true);
+    for (const op of operations as Array<Operation & { requestBody?: any }>) {
+      const schema = op.requestBody?.content['application/json'].schema;
+      if (!schema) continue;
+      const acceptsEmpty = !schema.required?.length && !schema.minProperties;
+      expect(op.requestBody.required, `${op.method} ${op.path}`).toBe(!acceptsEmpty);
+    }
+  });
+
   it('has a license and the server PUBLIC_URL names', () => {
     expect(spec.info.license).toEqual({ name: 'MIT', identifier: 'MIT' });
     expect(spec.servers).toEqual([expect.objectContaining({ url: PUBLIC_URL })]);

@@ -2062,7 +2062,7 @@ export interface operations {
                 sr_csrf?: string;
             };
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /** @description omit to use the `sr_refresh` cookie (cookie mode: then `X-CSRF-Token` is required) */

@@ -42,6 +42,24 @@ export function problemMediaTypes<T>(document: T): T {
   return document;
 }
 
+type BodySchema = { required?: unknown[]; minProperties?: number };
+type Operation = { requestBody?: { required?: boolean; content?: Record<string, { schema?: BodySchema }> } };
+
+/**
+ * The generator marks every request body required, but a body whose schema accepts `{}` may be left
+ * out (plugins/errors.ts judges a missing body as `{}`): say so, so generated clients let callers omit it.
+ */
+export function optionalBodies<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, Operation>> }).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      const schema = operation?.requestBody?.content?.['application/json']?.schema;
+      if (schema && !schema.required?.length && !schema.minProperties) operation.requestBody!.required = false;
+    }
+  }
+  return document;
+}
+
 export default fp<{ publicUrl: string }>(
   async (app, { publicUrl }) => {
     app.addSchema(ProblemSchema);
@@ -63,7 +81,7 @@ export default fp<{ publicUrl: string }>(
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
         security: [{ bearer: [] }],
       },
-      transformObject: (documents) => problemMediaTypes('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
+      transformObject: (documents) => optionalBodies(problemMediaTypes('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject)),
       refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
     app.get('/openapi.json', { config: { public: true, internal: true }, schema: { hide: true } }, async () => app.swagger());
