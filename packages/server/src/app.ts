@@ -202,6 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     // a prune under way finishes before the database closes under it
     await stopRetention();
+    lockout.stop();
     for (const timer of analyzeTimers) clearTimeout(timer);
     await outbox.stop();
     keyring.stop();

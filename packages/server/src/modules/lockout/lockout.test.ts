@@ -116,6 +116,35 @@ describe('concurrent guesses on two servers sharing one database', () => {
   });
 });
 
+describe('a finish the database missed', () => {
+  it('is retried, not lost: after the database fails mid-login, the right password is not refused until a lease ends', async () => {
+    const t = await startTestApp({ lockout: { threshold: 3 }, rateLimit: { enabled: false } });
+    try {
+      const db = t.database.handle.db;
+      const user = await registerUser(t);
+      // a fault that fails every write giving a slot back (in_flight going down), while reservations still succeed
+      await db.execute(sql`create table lockout_fault (on_ boolean)`);
+      await db.execute(sql`create function lockout_fault() returns trigger language plpgsql as $$
+        begin
+          if new.in_flight < old.in_flight and exists (select 1 from lockout_fault) then raise exception 'injected fault'; end if;
+          return new;
+        end $$`);
+      await db.execute(sql`create trigger lockout_fault before update on login_throttles for each row execute function lockout_fault()`);
+      await db.execute(sql`insert into lockout_fault values (true)`);
+      for (let i = 0; i < 3; i++) expect((await login(t, user.email, user.password)).status).toBeGreaterThanOrEqual(500);
+      // the three slots are held while the database keeps failing; without the retry they would stay
+      // held for the 60 s lease after it recovers, refusing the right password
+      expectProblem(await login(t, user.email, user.password), 429, 'auth.account_locked');
+      await db.execute(sql`delete from lockout_fault`);
+      expect((await login(t, user.email, user.password)).status).toBe(200);
+      const rows = await queryRows<{ in_flight: number }>(db, sql`select in_flight from login_throttles where subject = ${user.email}`);
+      expect(rows.map((r) => Number(r.in_flight))).toEqual([0, 0]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('a lockout keyed by account and source', () => {
   let t: TestApp;
   beforeAll(async () => {

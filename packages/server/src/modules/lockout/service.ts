@@ -6,7 +6,10 @@
 //   far higher threshold still bounds a guesser spread over many addresses;
 // - second factors are counted per account: whoever sends codes already holds the password;
 // - unknown emails are counted exactly like known ones (no enumeration through lockout);
-// - a lock is audited once, when it starts, with the source it applies to.
+// - a lock is audited once, when it starts, with the source it applies to;
+// - finishing a check (counting it, or giving its slot back) that cannot reach the database is kept
+//   and retried, not lost: a lost finish would hold a slot until its lease ends (60 s), refusing the
+//   owner's right password after a database restart.
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { ipSource } from '../../lib/ip-source.js';
@@ -32,8 +35,16 @@ export const forgiveAccount = (ex: Executor, email: string): Promise<void> => re
 
 /** Roughly one pass of pruning per this many failures. */
 const PRUNE_EVERY = 200;
+/** Unfinished finishes kept for retry at most (beyond, the oldest are left to their lease). */
+const MAX_UNFINISHED = 10_000;
+const RETRY_MS = 1_000;
 
 export class LockoutService {
+  /** finishes whose database write failed, oldest first; retried before the next reservation and on a timer */
+  private unfinished: (() => Promise<unknown>)[] = [];
+  private retrying: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+
   constructor(private readonly deps: LockoutDeps) {}
 
   /**
@@ -43,17 +54,62 @@ export class LockoutService {
    */
   async guard<T extends { ok: boolean }>(ctx: RequestContext, subject: LockoutSubject, check: () => Promise<T>): Promise<T> {
     const buckets = this.bucketsOf(ctx, subject);
+    await this.retryUnfinished();
     await this.reserveAll(buckets);
     let result: T;
     try {
       result = await check();
     } catch (err) {
-      await Promise.all(buckets.map((b) => repository.release(this.deps.db, b)));
+      await this.finish(buckets.map((b) => () => repository.release(this.deps.db, b))).catch(() => {});
       throw err;
     }
     if (result.ok) await this.succeeded(buckets);
     else await this.failed(ctx, subject, buckets);
     return result;
+  }
+
+  /** Stops the retry timer (the app is closing; what is still unfinished is left to its lease). */
+  stop(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Step: run each finish; the ones that fail are kept for retry, and the first error is thrown. */
+  private async finish<R>(ops: (() => Promise<R>)[]): Promise<R[]> {
+    const results = await Promise.allSettled(ops.map((op) => op()));
+    const failed = ops.filter((_, i) => results[i]!.status === 'rejected');
+    if (!failed.length) return results.map((r) => (r as PromiseFulfilledResult<R>).value);
+    this.unfinished.push(...failed);
+    if (this.unfinished.length > MAX_UNFINISHED) this.unfinished.splice(0, this.unfinished.length - MAX_UNFINISHED);
+    this.scheduleRetry();
+    throw (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+  }
+
+  /** Step: before a new reservation, the finishes the database missed (one retry at a time per process). */
+  private retryUnfinished(): Promise<void> {
+    if (!this.unfinished.length) return Promise.resolve();
+    this.retrying ??= (async () => {
+      try {
+        while (this.unfinished.length) {
+          const op = this.unfinished[0]!;
+          await op();
+          this.unfinished.shift();
+        }
+      } catch {
+        this.scheduleRetry(); // still unreachable: the reservation that follows will say so
+      } finally {
+        this.retrying = null;
+      }
+    })();
+    return this.retrying;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.retryUnfinished();
+    }, RETRY_MS).unref();
   }
 
   /** Step: the subject's buckets, narrowest first. */
@@ -70,9 +126,12 @@ export class LockoutService {
   private async reserveAll(buckets: repository.Bucket[]): Promise<void> {
     const taken: repository.Bucket[] = [];
     for (const bucket of buckets) {
-      const outcome = await repository.reserve(this.deps.db, bucket);
+      const outcome = await repository.reserve(this.deps.db, bucket).catch(async (err: unknown) => {
+        await this.finish(taken.map((b) => () => repository.release(this.deps.db, b))).catch(() => {});
+        throw err;
+      });
       if (!outcome.reserved) {
-        await Promise.all(taken.map((b) => repository.release(this.deps.db, b)));
+        await this.finish(taken.map((b) => () => repository.release(this.deps.db, b)));
         this.deps.metrics.authAttempt('login', 'locked');
         // saturated by checks in flight, not locked yet: they finish within a second or two
         const seconds = outcome.lockedUntil ? Math.ceil((outcome.lockedUntil.getTime() - Date.now()) / 1000) : 1;
@@ -85,15 +144,15 @@ export class LockoutService {
   /** Step: the secret was right: this source's failures are forgotten; the account-wide count stays. */
   private async succeeded(buckets: repository.Bucket[]): Promise<void> {
     const [narrowest, ...wider] = buckets;
-    await repository.recordSuccess(this.deps.db, narrowest!);
-    await Promise.all(wider.map((b) => repository.release(this.deps.db, b)));
+    await this.finish([() => repository.recordSuccess(this.deps.db, narrowest!), ...wider.map((b) => () => repository.release(this.deps.db, b))]);
   }
 
   /** Step: count the failure in every bucket; audit each lock as it starts. */
   private async failed(ctx: RequestContext, subject: LockoutSubject, buckets: repository.Bucket[]): Promise<void> {
     const policy = this.deps.config.lockout;
-    for (const bucket of buckets) {
-      const { failures, lockedUntil } = await repository.recordFailure(this.deps.db, bucket, policy);
+    const counted = await this.finish(buckets.map((b) => () => repository.recordFailure(this.deps.db, b, policy)));
+    for (const [i, bucket] of buckets.entries()) {
+      const { failures, lockedUntil } = counted[i]!;
       if (!lockedUntil) continue;
       const user = subject.user;
       await recordAudit(this.deps.db, ctx, {
