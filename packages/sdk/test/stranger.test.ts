@@ -4,6 +4,7 @@
 // then run the root README's "Protect your own API" server against a real SaaSReady server.
 // Runs once per `npm test` (on PostgreSQL when it is configured): npm install is most of its time.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,38 @@ function jsonValues(text: string): unknown[] {
 // npm's own variables from an outer `npm test` (workspace, prefix…) must not steer the stranger's npm
 const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 const sh = (cmd: string, args: string[], cwd: string, timeout = 120_000) => run(cmd, args, { cwd, env: cleanEnv(), timeout, maxBuffer: 16 << 20 });
+
+/** The README's compiled server (dist/server.js in `appDir`), guarding with the SaaSReady server at `saasreadyUrl`. */
+async function startReadmeApp(appDir: string, saasreadyUrl: string, port: number): Promise<ChildProcess> {
+  const app = spawn(process.execPath, ['dist/server.js'], { cwd: appDir, env: { ...cleanEnv(), SAASREADY_URL: saasreadyUrl, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the app did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    app.stdout!.on('data', onData);
+    app.stderr!.on('data', onData);
+    app.once('exit', (code) => reject(new Error(`the app exited (${code}):\n${output}`)));
+  });
+  return app;
+}
+
+/** `npx saasready …` from the repository root, as the README shows it; resolves with its exit code and output. */
+function npxSaasready(args: string[], env: NodeJS.ProcessEnv, stdin?: string): { child: ChildProcess; done: Promise<{ code: number | null; output: string }> } {
+  // its own process group: npx runs the command in a child of its own, and a signal must reach both
+  const child = spawn('npx', ['saasready', ...args], { cwd: ROOT, env, detached: true, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (stdin !== undefined) child.stdin!.end(stdin);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  const done = new Promise<{ code: number | null; output: string }>((resolve) => child.once('close', (code) => resolve({ code, output })));
+  return { child, done };
+}
 
 describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_URL)('a stranger installs the packed SDK outside the repository', () => {
   let dir: string;
@@ -131,21 +164,7 @@ describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_
     const [viewer, admin, owner] = await Promise.all([scoped(f.viewer.accessToken), scoped(f.admin.accessToken), scoped(f.owner.accessToken)]);
 
     const appPort = await freePort();
-    server = spawn(process.execPath, ['dist/server.js'], { cwd: appDir, env: { ...cleanEnv(), SAASREADY_URL: t.baseUrl, PORT: String(appPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the app did not start:\n${output}`)), 15_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk;
-        if (output.includes('listening on')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      server!.stdout!.on('data', onData);
-      server!.stderr!.on('data', onData);
-      server!.once('exit', (code) => reject(new Error(`the app exited (${code}):\n${output}`)));
-    });
+    server = await startReadmeApp(appDir, t.baseUrl, appPort);
 
     const call = async (method: string, path: string, token?: string, body?: unknown) => {
       const res = await fetch(`http://127.0.0.1:${appPort}${path}`, {
@@ -225,4 +244,61 @@ describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_
     });
     console.log(`[stranger] type-checked ${blocks.length} README blocks (${sdkBlocks.length} from packages/sdk/README.md)`);
   });
+
+  it('the whole path from this clone: npx saasready create-admin (password on standard input), npx saasready start, and the README app guards against it (200 / 403 / 401)', async () => {
+    const t0 = Date.now();
+    const dataDir = await mkdtemp(join(tmpdir(), 'saasready-stranger-data-'));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    // what a person's shell has: no test database, the embedded one in a folder of their own
+    const env = Object.fromEntries(Object.entries({ ...cleanEnv(), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn' })
+      .filter(([k]) => !/^(DATABASE_URL|REDIS_URL|MASTER_KEY|NODE_ENV|TEST_)/.test(k)));
+    let cli: ChildProcess | undefined;
+    let app: ChildProcess | undefined;
+    try {
+      const created = await npxSaasready(['create-admin', '--email', 'root@stranger.test', '--full-name', 'Root'], env, 'granite-harbor-lantern-17\n').done;
+      expect(created.code, created.output).toBe(0);
+      const started = npxSaasready(['start'], env);
+      cli = started.child;
+      const deadline = Date.now() + 30_000;
+      while ((await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) !== 200) {
+        if (Date.now() > deadline || cli.exitCode !== null) throw new Error(`npx saasready start did not become ready:\n${(await Promise.race([started.done, Promise.resolve({ output: '(still running)' })])).output}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const post = async (path: string, body: unknown, token?: string) => {
+        const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const root = await post('/api/v1/auth/login', { email: 'root@stranger.test', password: 'granite-harbor-lantern-17' });
+      expect(root.status, JSON.stringify(root.body)).toBe(200);
+      const rootOrg = JSON.parse(Buffer.from(root.body.access_token.split('.')[1], 'base64url').toString()).org_id as string;
+      expect(rootOrg).toBeTruthy();
+      const other = await post('/api/v1/auth/register', { email: 'someone@else.test', password: 'velvet-comet-orchard-58', full_name: 'Someone Else' });
+      expect(other.status, JSON.stringify(other.body)).toBe(201);
+
+      // the README app, compiled by the test above unless it ran alone
+      if (!existsSync(join(appDir, 'dist/server.js'))) await sh(join(appDir, 'node_modules/.bin/tsc'), ['-p', '.'], appDir);
+      const appPort = await freePort();
+      app = await startReadmeApp(appDir, url, appPort);
+      const call = async (method: string, token?: string) =>
+        (await fetch(`http://127.0.0.1:${appPort}/orgs/${rootOrg}/projects`, {
+          method,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+          ...(method === 'POST' ? { body: JSON.stringify({ name: 'Apollo' }) } : {}),
+        })).status;
+      expect(await call('GET', root.body.access_token)).toBe(200);
+      expect(await call('POST', root.body.access_token)).toBe(201);
+      expect(await call('GET', other.body.access_token)).toBe(403);
+      expect(await call('GET')).toBe(401);
+      console.log(`[stranger] npx create-admin → npx start → README app guarded: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } finally {
+      app?.kill();
+      if (cli?.pid && cli.exitCode === null) {
+        const exited = new Promise((r) => cli!.once('close', r));
+        process.kill(-cli.pid, 'SIGTERM'); // the whole group: npx and the server it started
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
