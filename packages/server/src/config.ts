@@ -117,6 +117,12 @@ function parsePort(name: string, raw: string): number {
   return port;
 }
 
+/** A whole number of at least 1 (requests per minute, say). */
+function parseCount(name: string, raw: string): number {
+  if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) < 1) throw new ConfigError(name, `must be a whole number, at least 1, got "${raw}"`);
+  return Number(raw);
+}
+
 /** Decodes a 32-byte key given as 64 hex characters or base64/base64url. */
 export function decodeMasterKey(raw: string): Buffer {
   const trimmed = raw.trim();
@@ -194,7 +200,11 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     masterKey, logLevel, jwtAlg, trustProxy,
     issuer: publicUrl,
     audience: env.JWT_AUDIENCE ?? 'saasready',
-    rateLimit: { perIpPerMinute: 30, perAccountPerMinute: 10, enabled: true },
+    rateLimit: {
+      perIpPerMinute: parseCount('RATE_LIMIT_PER_IP', env.RATE_LIMIT_PER_IP ?? '30'),
+      perAccountPerMinute: parseCount('RATE_LIMIT_PER_ACCOUNT', env.RATE_LIMIT_PER_ACCOUNT ?? '10'),
+      enabled: true,
+    },
     lockout: { threshold: 5, accountThreshold: 100, baseSeconds: 30, maxSeconds: 3600 },
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
     metricsToken, smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification, auditRetentionDays,
