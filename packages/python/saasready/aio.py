@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from typing import Any, AsyncIterator, Callable, Optional
+from typing import Any, AsyncIterator, Callable, Dict, Optional
 
 import httpx
 
@@ -67,6 +67,11 @@ class AsyncSaaSReady:
         self._tokens.access_token = token
         if refresh_token is not None:
             self._tokens.refresh_token = refresh_token
+
+    def request(self, method: str, path: str, params: Optional[Dict[str, Any]] = None, json: Any = None) -> Any:
+        """Any API call by path under ``/api/v1`` (e.g. an endpoint newer than this client): the parsed JSON.
+        Credentials, errors and refresh work as for every other call."""
+        return self._run(Op(method.upper(), path, params=params, json=json))
 
     def _forget_tokens(self) -> None:
         self._tokens.access_token = None
