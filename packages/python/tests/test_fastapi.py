@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from conftest import PASSWORD, api, register_and_login
 from saasready.fastapi import SaaSReadyAuth
-from saasready.verifier import VerifiedCaller, Verifier
+from saasready.verifier import VerificationError, VerifiedCaller, Verifier
 
 
 def totp(secret: str, at: float | None = None) -> str:
@@ -182,9 +182,9 @@ def test_an_organization_requiring_2fa_refuses_members_without_it(server, org):
     verifier = Verifier(base_url=server.url)
     caller = verifier.verify(flagged)
     assert caller.two_factor_setup_required and caller.role is None and caller.permissions == frozenset()
-    with pytest.raises(Exception) as err:
+    with pytest.raises(VerificationError) as err:
         caller.has_permission("org.read")
-    assert getattr(err.value, "code", None) == "two_factor_required"
+    assert err.value.code == "two_factor_required" and err.value.status == 403
 
     client = TestClient(make_app(verifier))
     assert client.get("/me", headers=bearer(flagged)).status_code == 200
