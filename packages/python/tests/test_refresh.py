@@ -3,15 +3,20 @@ access token at once → exactly one POST /auth/refresh each, and every call suc
 
 The access token must really expire on the server, so this module starts a second server of its own
 with ACCESS_TOKEN_TTL=1s (the server also allows 5 s of clock skew: a token is refused ~6 s after
-issue). Requests go to that real server; the transport only counts them.
+issue). Requests go to that real server; the transport only counts them. To keep the suite fast, the
+server starts and the two sessions are made in the background as soon as this module is collected,
+so their tokens expire while the other modules run.
 """
 from __future__ import annotations
 
 import asyncio
+import atexit
 import shutil
 import threading
 import time
+import uuid
 from collections import Counter
+from typing import List, Optional, Tuple
 
 import httpx
 import pytest
@@ -67,29 +72,59 @@ class AsyncCountingTransport(httpx.AsyncHTTPTransport):
         return httpx.Response(response.status_code, headers=response.headers, content=body, request=request)
 
 
+class _Early:
+    """Starts the short-TTL server and registers two users in a background thread."""
+
+    def __init__(self) -> None:
+        self.server = ShortTtlServer()
+        self.error: Optional[BaseException] = None
+        self.sessions: List[Tuple[str, str, str]] = []  # (email, access_token, refresh_token)
+        self.thread = threading.Thread(target=self._run, name="short-ttl-server", daemon=True)
+        self.thread.start()
+        atexit.register(self.stop)
+
+    def _run(self) -> None:
+        try:
+            self.server.start()
+            for name in ("sync", "async"):
+                email = f"{name}-{uuid.uuid4().hex[:10]}@example.com"
+                with SaaSReady(self.server.url) as maker:
+                    maker.auth.register(email=email, password=PASSWORD, full_name=name)
+                    self.sessions.append((email, maker.token, maker.refresh_token))
+        except BaseException as err:  # noqa: BLE001 - re-raised in the fixture
+            self.error = err
+
+    def wait(self) -> "_Early":
+        self.thread.join(60)
+        if self.error is not None:
+            raise self.error
+        assert len(self.sessions) == 2, "the short-TTL server did not come up within 60 s"
+        return self
+
+    def stop(self) -> None:
+        self.thread.join(60)
+        self.server.stop()
+        shutil.rmtree(self.server.data_dir, ignore_errors=True)
+
+
+_early = _Early()
+
+
 @pytest.fixture(scope="module")
-def short_ttl_server():
-    srv = ShortTtlServer()
-    srv.start()
+def short_ttl():
     try:
-        yield srv
+        yield _early.wait()
     finally:
-        srv.stop()
-        shutil.rmtree(srv.data_dir, ignore_errors=True)
+        _early.stop()
 
 
-def test_one_refresh_for_many_expired_calls(short_ttl_server, unique_email):
-    url = short_ttl_server.url
+def test_one_refresh_for_many_expired_calls(short_ttl):
+    url = short_ttl.server.url
+    (email_a, stale_sync, sync_refresh), (email_b, stale_async, async_refresh) = short_ttl.sessions
     sync_counts, async_counts = Counting(), Counting()
     sync_tokens, async_tokens = [], []
-    sync_client = SaaSReady(url, on_tokens=sync_tokens.append, http_client=httpx.Client(transport=CountingTransport(sync_counts)))
-    email_a, email_b = unique_email("sync"), unique_email("async")
-    sync_client.auth.register(email=email_a, password=PASSWORD, full_name="Sync")
-    # the async client's session is made now too (handed over as tokens), so one wait lets both expire
-    with SaaSReady(url) as maker:
-        maker.auth.register(email=email_b, password=PASSWORD, full_name="Async")
-        stale_async, async_refresh = maker.token, maker.refresh_token
-    stale_sync = sync_client.token
+    sync_client = SaaSReady(url, token=stale_sync, refresh_token=sync_refresh, on_tokens=sync_tokens.append,
+                            http_client=httpx.Client(transport=CountingTransport(sync_counts)))
 
     # wait until the server calls the access tokens expired
     deadline = time.monotonic() + 15
@@ -120,7 +155,7 @@ def test_one_refresh_for_many_expired_calls(short_ttl_server, unique_email):
     assert errors == [] and results == [email_a] * N
     assert sync_counts.requests[("POST", "/api/v1/auth/refresh")] == 1
     assert sync_counts.expired >= 2, "the calls did not overlap: nothing was proven"
-    assert sync_client.token != stale_sync and len(sync_tokens) == 2  # register + the one refresh
+    assert sync_client.token != stale_sync and len(sync_tokens) == 1  # the one refresh
     assert sync_tokens[-1].access_token == sync_client.token
 
     # ---- 20 coroutines ---------------------------------------------------------------------
