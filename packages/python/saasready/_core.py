@@ -54,6 +54,8 @@ class Op:
     headers: Dict[str, str] = field(default_factory=dict)
     #: a call answered locally (no HTTP): the value is ``local()``
     local: Optional[Callable[[], Any]] = None
+    #: on a SaaSReadyError: another Op to run instead (or None to raise)
+    fallback: Optional[Callable[[SaaSReadyError], Optional["Op"]]] = None
 
 
 class TokenState:
@@ -349,6 +351,8 @@ class FeaturesAPI:
         self.snapshot_ttl = snapshot_ttl
         self._snapshot: Optional[FlagSnapshot] = None
         self._loaded_at = 0.0
+        #: the credential may not read the snapshot (a plain user session): ask the server instead
+        self._snapshot_denied = False
 
     def list(self, org_id: str) -> Any:
         return self._c._run(Op("GET", f"/orgs/{org_id}/feature-flags", parse=_list_of(OrgFeatureFlag)))
@@ -378,11 +382,27 @@ class FeaturesAPI:
         return self._c._run(Op("GET", "/feature-flags/snapshot", parse=self.load_snapshot))
 
     def is_enabled(self, flag_name: str, org_id: str, user_id: Optional[str] = None) -> Any:
-        """Evaluates locally from the snapshot, downloading it first when missing or older than ``snapshot_ttl``."""
+        """Whether the flag is on for the organization (and user); unknown flags are off.
+
+        Evaluated locally from the snapshot (downloaded when missing or older than ``snapshot_ttl``)
+        when the credential may read it — an API key with ``feature_flags.read``, or a superuser.
+        A plain user session may not: then the server evaluates it (for the calling user)."""
         snap = self._snapshot
         if snap is not None and time.monotonic() - self._loaded_at < self.snapshot_ttl:
             return self._c._run(Op("GET", "", local=lambda: snap.is_enabled(flag_name, org_id, user_id)))
-        return self._c._run(Op("GET", "/feature-flags/snapshot", parse=lambda d: self.load_snapshot(d).is_enabled(flag_name, org_id, user_id)))
+        ask_server = Op("GET", f"/orgs/{org_id}/feature-flags/evaluate", params={"keys": flag_name},
+                        parse=lambda d: bool(((d or {}).get("flags") or {}).get(flag_name, False)))
+        if self._snapshot_denied:
+            return self._c._run(ask_server)
+
+        def denied(err: SaaSReadyError) -> Optional[Op]:
+            if err.status != 403:
+                return None
+            self._snapshot_denied = True
+            return ask_server
+
+        return self._c._run(Op("GET", "/feature-flags/snapshot", fallback=denied,
+                               parse=lambda d: self.load_snapshot(d).is_enabled(flag_name, org_id, user_id)))
 
 
 class AdminAPI:

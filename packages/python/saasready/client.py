@@ -133,7 +133,13 @@ class SaaSReady:
     def _run(self, op: Op) -> Any:
         if op.local is not None:
             return op.local()
-        response = self._send(op)
+        try:
+            response = self._send(op)
+        except SaaSReadyError as err:
+            instead = op.fallback(err) if op.fallback is not None else None
+            if instead is None:
+                raise
+            return self._run(instead)
         data = _core.parse_body(response)
         if op.stores_session:
             self._keep(data)

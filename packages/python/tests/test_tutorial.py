@@ -177,6 +177,8 @@ def test_tutorial(server, unique_email, superuser):
     assert flag.enabled and flag.overridden
     assert {f.key: f.enabled for f in client.features.list(org.id)}["advanced_analytics"] is True
     assert client.features.evaluate(org.id, ["advanced_analytics"]) == {"advanced_analytics": True}
+    # the tutorial's call, on a user session (which may not read the snapshot: the server evaluates)
+    assert client.features.is_enabled("advanced_analytics", org_id=org.id) is True
     # local evaluation: an API key with feature_flags.read downloads the snapshot once
     key = client.orgs.api_keys.create(org.id, name="flags", permissions=["feature_flags.read"])
     assert key.raw_key and key.raw_key.startswith("sr_")
@@ -184,6 +186,7 @@ def test_tutorial(server, unique_email, superuser):
     assert flags.features.is_enabled("advanced_analytics", org_id=org.id) is True
     assert flags.features.is_enabled("no-such-flag", org_id=org.id) is False
     assert client.features.reset_flag(org.id, "advanced_analytics").enabled is False
+    assert client.features.is_enabled("advanced_analytics", org_id=org.id) is False
     assert flags.features.is_enabled("advanced_analytics", org_id=org.id) is True  # cached snapshot
     flags.features.refresh_snapshot()
     assert flags.features.is_enabled("advanced_analytics", org_id=org.id) is False
