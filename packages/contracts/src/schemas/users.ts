@@ -42,11 +42,30 @@ export type MyMembership = Static<typeof MyMembershipSchema>;
 /** A short reference to an organization. */
 export const OrganizationRefSchema = Type.Object({ id: Uuid, name: Type.String(), slug: Type.String() });
 
-/** `GET /auth/me`: the user, their memberships and the organization their token is scoped to. */
+/**
+ * `GET /auth/me`: the user, their memberships and the organization their token is scoped to,
+ * with that organization's id and your effective permissions in it at the top level.
+ *
+ * @example
+ * ```json
+ * { "id": "0193…", "email": "jane@acme.test", "memberships": [ … ],
+ *   "current_organization": { "id": "0193…", "name": "Acme", "slug": "acme" },
+ *   "current_org_id": "0193…", "permissions": ["org.read", "org.update", "…"], "two_factor_enabled": false }
+ * ```
+ */
 export const MeSchema = Type.Object({
   ...UserSchema.properties,
   memberships: Type.Array(MyMembershipSchema),
   current_organization: Type.Union([OrganizationRefSchema, Type.Null()]),
+  /** id of `current_organization`: the organization the token is scoped to, or null */
+  current_org_id: Type.Union([Uuid, Type.Null()], {
+    description: 'id of the organization the token is scoped to (the same as current_organization.id), or null',
+  }),
+  /** the current organization's effective permissions for you; [] without one, or while it requires 2FA you have not enabled */
+  permissions: Type.Array(Type.String(), {
+    description:
+      "effective permissions of your active membership in the current organization (as in the access token); [] when the token has no organization, or when that organization requires 2FA and you have not enabled it",
+  }),
   two_factor_enabled: Type.Boolean(),
   /** some organization of yours requires 2FA and you have not enabled it: send the user to enrolment */
   two_factor_setup_required: Type.Boolean(),

@@ -2223,6 +2223,10 @@ export interface operations {
                             name: string;
                             slug: string;
                         } | null;
+                        /** @description id of the organization the token is scoped to (the same as current_organization.id), or null */
+                        current_org_id: string | null;
+                        /** @description effective permissions of your active membership in the current organization (as in the access token); [] when the token has no organization, or when that organization requires 2FA and you have not enabled it */
+                        permissions: string[];
                         two_factor_enabled: boolean;
                         two_factor_setup_required: boolean;
                     };
@@ -2354,6 +2358,10 @@ export interface operations {
                             name: string;
                             slug: string;
                         } | null;
+                        /** @description id of the organization the token is scoped to (the same as current_organization.id), or null */
+                        current_org_id: string | null;
+                        /** @description effective permissions of your active membership in the current organization (as in the access token); [] when the token has no organization, or when that organization requires 2FA and you have not enabled it */
+                        permissions: string[];
                         two_factor_enabled: boolean;
                         two_factor_setup_required: boolean;
                     };

@@ -4,7 +4,7 @@ import bcrypt from 'bcryptjs';
 import { queryRows } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail } from '../../../test/helpers/factories.js';
+import { addMember, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -146,6 +146,48 @@ describe('GET /auth/me', () => {
     expectProblem(await t.request('GET', '/api/v1/auth/me'), 401, 'auth.unauthenticated');
     expectProblem(await t.request('GET', '/api/v1/auth/me', { headers: { authorization: 'Basic abc' } }), 401, 'auth.unauthenticated');
     expectProblem(await t.request('GET', '/api/v1/auth/me', { token: 'not.a.jwt' }), 401, 'auth.invalid_token');
+  });
+
+  it('answers current_org_id and the current organization\'s permissions at the top level, following switch-org, [] without an organization or while 2FA is required', async () => {
+    const user = await registerUser(t);
+    const own = await t.request('GET', '/api/v1/auth/me', { token: user.accessToken });
+    expect(own.status, own.text).toBe(200);
+    expect(own.body.current_org_id).toBe(user.orgId);
+    expect(own.body.current_organization.id).toBe(user.orgId);
+    expect(own.body.permissions).toEqual(expect.arrayContaining(['org.update', 'org.delete', 'user.manage']));
+    expect(own.body.permissions).toEqual(decode(user.accessToken).permissions);
+
+    // a Viewer elsewhere: after switch-org, that organization's (smaller) set
+    const other = await createOrgWithMembers(t, 'Me Permissions');
+    await addMember(t, other.orgId, user, 'Viewer');
+    const switched = await t.request('POST', '/api/v1/auth/switch-org', { token: user.accessToken, body: { org_id: other.orgId } });
+    expect(switched.status, switched.text).toBe(200);
+    const asViewer = await t.request('GET', '/api/v1/auth/me', { token: switched.body.access_token });
+    expect(asViewer.body.current_org_id).toBe(other.orgId);
+    const viewerMembership = asViewer.body.memberships.find((m: any) => m.organization_id === other.orgId);
+    expect(viewerMembership.role_name).toBe('Viewer');
+    expect(asViewer.body.permissions).toEqual(viewerMembership.permissions);
+    expect(asViewer.body.permissions).toContain('org.read');
+    expect(asViewer.body.permissions).not.toContain('org.update');
+
+    // the organization requires 2FA and the user has none: no permissions, as in a token minted now
+    // (set in the database before this user's first /me, so no cached entry can be stale)
+    const unenrolled = await registerUser(t);
+    await t.database.handle.db.execute(sql`update organizations set settings = '{"require_2fa": true}'::jsonb where id = ${unenrolled.orgId}`);
+    const blocked = await t.request('GET', '/api/v1/auth/me', { token: unenrolled.accessToken });
+    expect(blocked.body.current_org_id).toBe(unenrolled.orgId);
+    expect(blocked.body.memberships[0]).toMatchObject({ require_2fa: true, permissions: expect.arrayContaining(['org.delete']) });
+    expect(blocked.body.two_factor_setup_required).toBe(true);
+    expect(blocked.body.permissions).toEqual([]);
+
+    // no organization at all: the personal one deleted
+    const deleted = await t.request('DELETE', `/api/v1/orgs/${user.orgId}`, { token: user.accessToken });
+    expect(deleted.status, deleted.text).toBe(204);
+    const orgless = await t.request('GET', '/api/v1/auth/me', { token: user.accessToken });
+    expect(orgless.status, orgless.text).toBe(200);
+    expect(orgless.body.current_org_id).toBeNull();
+    expect(orgless.body.current_organization).toBeNull();
+    expect(orgless.body.permissions).toEqual([]);
   });
 });
 

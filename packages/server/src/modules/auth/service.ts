@@ -274,12 +274,16 @@ export class AuthService {
     // cached per process: joining, leaving, a role or organization change drops it (cache/invalidation.ts)
     const mine = (await this.deps.membershipsCache.get(userId, () => memberships.listForUser(this.deps.db, userId), (list) => [userTag(userId), ...list.map((m) => orgTag(m.organization_id))]))!;
     const current = mine.find((m) => m.organization_id === principal.tokenOrgId && m.status === 'active');
+    // same rule as signAccessToken: an organization requiring 2FA grants nothing until it is enabled
+    const blockedBy2fa = Boolean(current?.require_2fa) && !principal.mfaEnabled;
     return {
       ...principal.user,
       two_factor_enabled: principal.mfaEnabled,
       two_factor_setup_required: !principal.mfaEnabled && mine.some((m) => m.require_2fa && m.status === 'active'),
       memberships: mine,
       current_organization: current ? { id: current.organization_id, name: current.organization_name, slug: current.organization_slug } : null,
+      current_org_id: current?.organization_id ?? null,
+      permissions: current && !blockedBy2fa ? current.permissions : [],
     };
   }
 
