@@ -183,13 +183,20 @@ class AuthAPI:
         return self._c._run(Op("POST", "/auth/verify-email", json={"token": token}, auth=False))
 
     def setup_2fa(self) -> Any:
-        """Starts TOTP enrolment: ``secret`` and ``otpauth_url`` (alias ``qr_code_url``); confirm with ``verify_2fa``."""
+        """Starts TOTP enrolment (also ``enable_2fa``, the old client's name); 2FA is not on yet.
+
+        Returns ``secret``, ``qr_code_url`` (the ``otpauth://`` URL, alias ``otpauth_url``),
+        ``qr_code`` (a ``data:image/png`` URL of it) and ``backup_codes=None``: the backup codes
+        come from ``verify_2fa(code=..., password=...)``, once the authenticator is proven."""
         return self._c._run(Op("POST", "/auth/2fa/setup", parse=TwoFactorSetup.from_dict))
 
     enable_2fa = setup_2fa
 
     def verify_2fa(self, code: str, password: str) -> Any:
-        """Confirms enrolment with a current TOTP code and the account password; returns the backup codes."""
+        """Confirms enrolment and turns 2FA on; returns the backup codes (``.backup_codes``), shown once.
+
+        ``password`` is required even on a logged-in client (the SDK never keeps it): a stolen
+        session alone cannot bind an attacker's authenticator."""
         return self._c._run(Op("POST", "/auth/2fa/verify", json={"code": code, "password": password}, parse=BackupCodes.from_dict))
 
     def disable_2fa(self, password: str, code: str) -> Any:

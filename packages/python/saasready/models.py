@@ -251,9 +251,19 @@ class AcceptedInvitation(Model):
 
 @_dc
 class TwoFactorSetup(Model):
+    """The answer of ``client.auth.enable_2fa()`` (alias ``setup_2fa``): 2FA is not on yet.
+
+    ``secret`` is what the user types into an authenticator app; ``qr_code_url`` (the old
+    client's name, same as ``otpauth_url``) is the ``otpauth://totp/...`` URL to render as a QR
+    code; ``qr_code`` is that QR code already rendered, a ``data:image/png;base64,...`` URL for an
+    ``<img src>``. ``backup_codes`` is always ``None`` here: our server hands them out only once the
+    authenticator is proven, as the answer of ``client.auth.verify_2fa(code=..., password=...)``
+    (the old client returned them at setup, before any code had been checked)."""
     secret: str = ""
     otpauth_url: str = ""
     qr_code: str = ""
+    #: ``None`` until ``verify_2fa`` succeeds; read the codes from its answer
+    backup_codes: Optional[List[str]] = None
 
     @property
     def qr_code_url(self) -> str:

@@ -139,6 +139,12 @@ def test_tutorial(server, unique_email, superuser):
     setup = client.auth.enable_2fa()
     assert setup.secret and setup.qr_code_url.startswith("otpauth://totp/")
     assert parse_qs(urlparse(setup.qr_code_url).query)["secret"] == [setup.secret]
+    # the tutorial prints secret, qr_code_url and backup_codes: the codes come only after verify_2fa
+    assert setup.backup_codes is None and setup.otpauth_url == setup.qr_code_url
+    assert setup.qr_code.startswith("data:image/png;base64,")
+    assert not client.auth.me().two_factor_enabled
+    with pytest.raises(TypeError):
+        client.auth.verify_2fa(code=totp(setup.secret))  # the tutorial's call: the password is required
     with pytest.raises(SaaSReadyError):
         client.auth.verify_2fa(code=totp(setup.secret), password="not the password")
     backup = client.auth.verify_2fa(code=totp(setup.secret), password=PASSWORD)
@@ -179,6 +185,9 @@ def test_tutorial(server, unique_email, superuser):
     assert client.features.evaluate(org.id, ["advanced_analytics"]) == {"advanced_analytics": True}
     # the tutorial's call, on a user session (which may not read the snapshot: the server evaluates)
     assert client.features.is_enabled("advanced_analytics", org_id=org.id) is True
+    # the same argument order, positionally: set_flag(org_id, flag_name, enabled), is_enabled(flag_name, org_id)
+    assert client.features.set_flag(org.id, "advanced_analytics", True).key == "advanced_analytics"
+    assert client.features.is_enabled("advanced_analytics", org.id) is True
     # local evaluation: an API key with feature_flags.read downloads the snapshot once
     key = client.orgs.api_keys.create(org.id, name="flags", permissions=["feature_flags.read"])
     assert key.raw_key and key.raw_key.startswith("sr_")
