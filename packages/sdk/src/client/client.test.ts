@@ -173,6 +173,17 @@ describe('the tutorial, step by step', () => {
     expect(rec.requests.filter((r) => r.path.endsWith('/feature-flags/evaluate')).at(-1)!.status).toBe(304);
     expect(await client.features.reset(org.id, 'advanced-analytics')).toMatchObject({ enabled: false, overridden: false });
     expect(await client.features.evaluate(org.id)).toEqual({ flags: { 'advanced-analytics': false } });
+    // the old client's spelling: set_flag(org_id, flag_name, enabled) and is_enabled(flag_name, org_id=…)
+    const puts = rec.count('PUT', `/api/v1/orgs/${org.id}/feature-flags/advanced-analytics`);
+    expect(await client.features.setFlag(org.id, 'advanced-analytics', true)).toMatchObject({ key: 'advanced-analytics', enabled: true, overridden: true });
+    expect(rec.count('PUT', `/api/v1/orgs/${org.id}/feature-flags/advanced-analytics`)).toBe(puts + 1);
+    expect(await client.features.isEnabled('advanced-analytics', { orgId: org.id })).toBe(true);
+    expect(await client.features.isEnabled('advanced-analytics', { organizationId: org.id })).toBe(true);
+    expect(await client.features.isEnabled('no-such-flag', { orgId: org.id })).toBe(false);
+    expect(await client.features.setFlag(org.id, 'advanced-analytics', false)).toMatchObject({ enabled: false, overridden: true });
+    expect(await client.features.isEnabled('advanced-analytics', { orgId: org.id })).toBe(false);
+    expect(await client.features.isEnabled(org.id, 'advanced-analytics')).toBe(false);
+    await client.features.reset(org.id, 'advanced-analytics');
 
     // sessions and logout
     const sessions = await client.auth.sessions();
@@ -201,6 +212,11 @@ describe('login with 2FA', () => {
     const email = uniqueEmail('mfa');
     const enrol = newClient();
     await enrol.auth.register({ email, password: STRONG_PASSWORD, full_name: 'Two Factor' });
+    // enable2fa (the old client's name) is setup2fa: a new secret each call, no backup codes yet
+    const early = await enrol.auth.enable2fa();
+    expect(early).toEqual({ secret: expect.stringMatching(/^[A-Z2-7]+$/), otpauth_url: expect.stringMatching(/^otpauth:\/\/totp\//), qr_code: expect.stringMatching(/^data:image\/png;base64,/) });
+    expect(early).not.toHaveProperty('backup_codes');
+    expect((await enrol.auth.me()).two_factor_enabled).toBe(false);
     const setup = await enrol.auth.setup2fa();
     expect(setup.secret).toMatch(/^[A-Z2-7]+$/);
     expect(setup.otpauth_url).toMatch(/^otpauth:\/\/totp\//);

@@ -364,8 +364,28 @@ export class AuthApi {
   }
 
   /**
+   * The old SaaSReady client's name for {@link AuthApi.setup2fa} (`client.auth.enable_2fa()` in its
+   * tutorial): same call, same answer — `secret`, `otpauth_url` (the old `qr_code_url`) and `qr_code`
+   * (a `data:image/png` URL of it). 2FA is not on yet, and there are no backup codes here: the server
+   * returns them from {@link AuthApi.verify2fa}`({ code, password })`, once the authenticator is
+   * proven (the old client showed them at setup, before any code had been checked).
+   *
+   * @example
+   * ```ts
+   * const { secret, otpauth_url, qr_code } = await client.auth.enable2fa();
+   * img.src = qr_code; // or render otpauth_url yourself
+   * const { backup_codes } = await client.auth.verify2fa({ code: '123456', password });
+   * ```
+   */
+  async enable2fa(options?: CallOptions): Promise<MfaSetupResponse> {
+    return this.setup2fa(options);
+  }
+
+  /**
    * Confirms enrolment with a code from the authenticator app and the account's password; ends the
-   * user's other sessions and returns 10 single-use backup codes, shown once.
+   * user's other sessions and returns 10 single-use backup codes, shown once. The password is
+   * required even on a logged-in client (the SDK never keeps it): a stolen session alone cannot
+   * bind an attacker's authenticator.
    *
    * @example
    * ```ts
@@ -1035,14 +1055,37 @@ export class FeaturesApi {
   }
 
   /**
-   * Whether one flag is on for the organization (and the calling user); unknown flags are off.
+   * The old SaaSReady client's `set_flag(org_id, flag_name, enabled)`: turns a flag on or off for
+   * the organization (an override, `PUT /orgs/{id}/feature-flags/{key}`); same as
+   * {@link FeaturesApi.set} with `{ enabled }`. {@link FeaturesApi.reset} returns it to the global rule.
    *
    * @example
    * ```ts
-   * if (await client.features.isEnabled(org.id, 'advanced-analytics')) showAdvancedAnalytics();
+   * await client.features.setFlag(org.id, 'advanced_analytics', true);
    * ```
    */
-  async isEnabled(orgId: string, key: string, options?: CallOptions): Promise<boolean> {
+  async setFlag(orgId: string, flagName: string, enabled: boolean, options?: CallOptions): Promise<OrgFeatureFlag> {
+    return this.set(orgId, flagName, { enabled }, options);
+  }
+
+  /**
+   * Whether one flag is on for the organization (and the calling user); unknown flags are off.
+   * Evaluated by the server (`GET /orgs/{id}/feature-flags/evaluate`, revalidated with its ETag).
+   *
+   * Two spellings: `isEnabled(orgId, key)`, and the old client's order `is_enabled(flag_name,
+   * org_id=…)` as `isEnabled(flagName, { orgId })` (or `{ organizationId }`, as `FlagEvaluator`
+   * takes it). A second argument that is a string is always the flag key.
+   *
+   * @example
+   * ```ts
+   * if (await client.features.isEnabled('advanced_analytics', { orgId: org.id })) showAdvancedAnalytics();
+   * if (await client.features.isEnabled(org.id, 'advanced_analytics')) showAdvancedAnalytics();
+   * ```
+   */
+  async isEnabled(orgId: string, key: string, options?: CallOptions): Promise<boolean>;
+  async isEnabled(flagName: string, where: { orgId: string } | { organizationId: string }, options?: CallOptions): Promise<boolean>;
+  async isEnabled(first: string, second: string | { orgId: string } | { organizationId: string }, options?: CallOptions): Promise<boolean> {
+    const [orgId, key] = typeof second === 'string' ? [first, second] : ['orgId' in second ? second.orgId : second.organizationId, first];
     const { flags } = await this.evaluate(orgId, [key], options);
     return flags[key] ?? false;
   }
