@@ -37,8 +37,20 @@ export const OrganizationSchema = Type.Object(
 );
 export type Organization = Static<typeof OrganizationSchema>;
 
-/** An organization in the caller's list, with the caller's role in it. */
-export const MyOrganizationSchema = Type.Object({ ...OrganizationSchema.properties, your_role: Type.String(), your_role_id: Uuid });
+/**
+ * An organization with the caller's role in it: each entry of `GET /orgs`, and the answer of
+ * `POST /orgs` (where `your_role` is always `"Owner"`).
+ *
+ * @example
+ * ```json
+ * { "id": "0193…", "name": "Acme", "slug": "acme", "your_role": "Owner", "your_role_id": "0193…", "…": "…" }
+ * ```
+ */
+export const MyOrganizationSchema = Type.Object({
+  ...OrganizationSchema.properties,
+  your_role: Type.String({ description: "name of the caller's role in this organization, e.g. \"Owner\"" }),
+  your_role_id: Uuid,
+});
 export type MyOrganization = Static<typeof MyOrganizationSchema>;
 
 /** `POST /orgs`. */

@@ -5754,6 +5754,7 @@ export interface operations {
                         created_at: string;
                         /** Format: date-time */
                         updated_at: string;
+                        /** @description name of the caller's role in this organization, e.g. "Owner" */
                         your_role: string;
                         /** Format: uuid */
                         your_role_id: string;
@@ -5856,7 +5857,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Organization created; the caller is its Owner */
+            /** @description Organization created; the caller is its Owner (your_role "Owner", as in the list) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5879,6 +5880,10 @@ export interface operations {
                         created_at: string;
                         /** Format: date-time */
                         updated_at: string;
+                        /** @description name of the caller's role in this organization, e.g. "Owner" */
+                        your_role: string;
+                        /** Format: uuid */
+                        your_role_id: string;
                     };
                 };
             };

@@ -53,6 +53,8 @@ describe('POST /orgs', () => {
       is_active: true,
       created_at: expect.any(String),
       updated_at: expect.any(String),
+      your_role: 'Owner',
+      your_role_id: expect.any(String),
     });
     const orgId = res.body.id;
 
@@ -73,6 +75,15 @@ describe('POST /orgs', () => {
     expect(created).toMatchObject({ actor_user_id: user.userId, actor_email: user.email, target_type: 'organization', target_id: orgId, metadata: { name: 'Creator Works', slug: 'creator-works' } });
     const [added] = await auditRows(orgId, 'member.added');
     expect(added).toMatchObject({ actor_user_id: user.userId, target_type: 'membership', target_id: members.body[0].id, metadata: { user_id: user.userId, role: 'Owner' } });
+  });
+
+  it('answers your_role and your_role_id like the list does (the tutorial prints your_role right after create)', async () => {
+    const user = await registerUser(t);
+    const res = await createOrg(user, { name: 'Role Echo' });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.your_role).toBe('Owner');
+    const listed = (await t.request('GET', '/api/v1/orgs', { token: user.accessToken })).body.find((o: any) => o.id === res.body.id);
+    expect(res.body).toEqual(listed);
   });
 
   it('derives the slug from the name and gives a second organization with the same name another free slug', async () => {

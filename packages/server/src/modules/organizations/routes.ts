@@ -15,7 +15,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
 
   app.post('/orgs', {
     config: { authenticated: true, idempotent: true },
-    schema: { operationId: 'orgs.create', tags, summary: 'Create an organization; you become its Owner', body: CreateOrganizationBody, response: { 201: ok('Organization created; the caller is its Owner', OrganizationSchema), ...problemResponses } },
+    schema: { operationId: 'orgs.create', tags, summary: 'Create an organization; you become its Owner', body: CreateOrganizationBody, response: { 201: ok('Organization created; the caller is its Owner (your_role "Owner", as in the list)', MyOrganizationSchema), ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await organizations.create(contextOf(request), request.principal!, request.body)));
 
   app.get('/orgs', {

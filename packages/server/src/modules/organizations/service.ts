@@ -33,13 +33,13 @@ export interface NewOrganization {
   metadata?: Record<string, unknown>;
 }
 
-/** Creates the organization, seeds its system roles and makes `owner` its Owner. */
+/** Creates the organization, seeds its system roles and makes `owner` its Owner (whose role id it also returns). */
 export async function createOrganizationWithOwner(
   tx: Executor,
   ctx: RequestContext,
   owner: { userId: string; email: string },
   input: NewOrganization,
-): Promise<repository.OrganizationRow> {
+): Promise<repository.OrganizationRow & { ownerRoleId: string }> {
   const row = { id: newId(), name: input.name, description: input.description ?? null, metadata: input.metadata ?? {} };
   const org = input.slug
     ? await repository.insert(tx, { ...row, slug: input.slug })
@@ -49,7 +49,7 @@ export async function createOrganizationWithOwner(
   await memberships.insert(tx, { id: membershipId, organization_id: org.id, user_id: owner.userId, role_id: roleIds.Owner, status: 'active' });
   await recordAudit(tx, ctx, { action: 'org.created', actor: owner, organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug } });
   await recordAudit(tx, ctx, { action: 'member.added', actor: owner, organizationId: org.id, targetType: 'membership', targetId: membershipId, metadata: { user_id: owner.userId, role: 'Owner' } });
-  return org;
+  return { ...org, ownerRoleId: roleIds.Owner };
 }
 
 export function toOrganization(row: repository.OrganizationRow): Organization {
@@ -73,7 +73,8 @@ function assertMetadataSize(metadata: Record<string, unknown> | undefined): void
 export class OrganizationsService {
   constructor(private readonly db: Database) {}
 
-  async create(ctx: RequestContext, principal: UserPrincipal, body: CreateOrganizationBody): Promise<Organization> {
+  /** The new organization with the creator's role in it, shaped like an entry of `listMine`. */
+  async create(ctx: RequestContext, principal: UserPrincipal, body: CreateOrganizationBody): Promise<MyOrganization> {
     if (body.slug !== undefined && !isValidSlug(body.slug)) throw invalidSlug();
     assertMetadataSize(body.metadata);
     const org = await this.db.transaction((tx) =>
@@ -84,7 +85,7 @@ export class OrganizationsService {
         metadata: body.metadata ?? {},
       }),
     );
-    return toOrganization(org);
+    return { ...toOrganization(org), your_role: 'Owner', your_role_id: org.ownerRoleId };
   }
 
   async listMine(principal: UserPrincipal): Promise<MyOrganization[]> {
