@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AnyPassword, EmailInput, nameInput, NewPassword, Timestamp, Uuid } from './common.js';
-import { UserSchema } from './users.js';
+import { OrganizationRefSchema, UserSchema } from './users.js';
 
 /**
  * `POST /auth/register`.
@@ -206,8 +206,49 @@ export interface AccessTokenClaims {
   jti: string;
 }
 
-/** `POST /auth/register` when REQUIRE_EMAIL_VERIFICATION is on: no session until the email is verified. */
+/**
+ * Where a registration with an `invitation_token` landed: the organization joined and the invited
+ * role's name. Absent (not null) when registering without an invitation — the account then gets
+ * its own personal organization, where it is Owner. An invitation proves the inbox, so such a
+ * registration always gets a session, even under REQUIRE_EMAIL_VERIFICATION.
+ */
+export const InvitationLandingProperties = {
+  organization: Type.Optional(
+    Type.Object(OrganizationRefSchema.properties, {
+      description: 'the organization the invitation joined; absent when registering without an invitation',
+    }),
+  ),
+  role: Type.Optional(Type.String({ description: 'name of the invited role, e.g. "Member"; absent when registering without an invitation' })),
+};
+
+/**
+ * `POST /auth/register` with a session: a {@link TokenResponse}, plus `organization` and `role`
+ * when an invitation was accepted while registering.
+ *
+ * @example
+ * ```json
+ * { "access_token": "eyJ…", "token_type": "bearer", "expires_in": 900, "refresh_token": "…", "user": { … },
+ *   "organization": { "id": "0193…", "name": "Acme", "slug": "acme" }, "role": "Member" }
+ * ```
+ */
+export const RegisterResponse = Type.Object(
+  { ...TokenResponse.properties, ...InvitationLandingProperties },
+  {
+    title: 'RegisterResponse',
+    description:
+      'The first session of the new account. With an invitation_token, also the organization joined and the role (the invited role\'s name); ' +
+      'without one these two fields are absent.',
+  },
+);
+export type RegisterResponse = Static<typeof RegisterResponse>;
+
+/**
+ * `POST /auth/register` when REQUIRE_EMAIL_VERIFICATION is on: no session until the email is verified.
+ * `organization` and `role` are declared as in {@link RegisterResponse}, but an invitation verifies
+ * the email, so today this variant only answers registrations without one (the fields absent).
+ */
 export const VerificationPendingResponse = Type.Object({
   user: UserSchema,
   email_verification_required: Type.Literal(true),
+  ...InvitationLandingProperties,
 });

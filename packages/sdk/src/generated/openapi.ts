@@ -1276,7 +1276,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Account created: the tokens of its first session, or `verification_pending` when the email must be confirmed first */
+            /** @description Account created: the tokens of its first session (with an invitation, also the organization joined and the role), or `email_verification_required` when the email must be confirmed first */
             201: {
                 headers: {
                     /** @description Cookie mode only: `sr_refresh=…; Max-Age=…; Path=/api/v1/auth/refresh; HttpOnly; Secure; SameSite=Strict` and `sr_csrf=…; Max-Age=…; Path=/; Secure; SameSite=Strict` (Max-Age=0 when the session ends). */
@@ -1304,6 +1304,15 @@ export interface operations {
                             /** Format: date-time */
                             created_at: string;
                         };
+                        /** @description the organization the invitation joined; absent when registering without an invitation */
+                        organization?: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description name of the invited role, e.g. "Member"; absent when registering without an invitation */
+                        role?: string;
                     } | {
                         /** User */
                         user: {
@@ -1319,6 +1328,15 @@ export interface operations {
                         };
                         /** @enum {boolean} */
                         email_verification_required: true;
+                        /** @description the organization the invitation joined; absent when registering without an invitation */
+                        organization?: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description name of the invited role, e.g. "Member"; absent when registering without an invitation */
+                        role?: string;
                     };
                 };
             };

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   ChangePasswordBody, ForgotPasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RefreshRequestCookies, RefreshHeaders, RegisterBody,
-  ResetPasswordBody, SessionSchema, LoginMfaBody, MfaRequiredResponse, TokenBody, TokenModeHeaders, TokenResponse, VerificationPendingResponse,
+  ResetPasswordBody, SessionSchema, LoginMfaBody, MfaRequiredResponse, RegisterResponse, TokenBody, TokenModeHeaders, TokenResponse, VerificationPendingResponse,
 } from '@saasready/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -75,7 +75,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       security: [],
       headers: TokenModeHeaders,
       body: RegisterBody,
-      response: { 201: ok('Account created: the tokens of its first session, or `verification_pending` when the email must be confirmed first', withSetCookie(Type.Union([TokenResponse, VerificationPendingResponse]))), ...errors },
+      response: { 201: ok('Account created: the tokens of its first session (with an invitation, also the organization joined and the role), or `email_verification_required` when the email must be confirmed first', withSetCookie(Type.Union([RegisterResponse, VerificationPendingResponse]))), ...errors },
     },
   }, async (request, reply) => reply.code(201).send(tokensFor(request, reply, await auth.register(contextOf(request), request.body))));
 

@@ -45,7 +45,8 @@ export interface AuthDeps {
   membershipsCache: ReadThroughCache<MyMembership[]>;
 }
 
-export type RegisterResult = TokenResponse | { user: User; email_verification_required: true };
+/** With an invitation: a session (the invitation proved the inbox) and where it landed. */
+export type RegisterResult = (TokenResponse | { user: User; email_verification_required: true }) & { organization?: { id: string; name: string; slug: string }; role?: string };
 export type LoginResult = TokenResponse | MfaRequiredResponse;
 
 const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
@@ -99,10 +100,14 @@ export class AuthService {
         await this.deps.emailTokens.sendVerification(tx, ctx, user);
       }
       await recordAudit(tx, ctx, { action: 'user.registered', actor, organizationId, targetType: 'user', targetId: user.id, metadata: { via_invitation: Boolean(invitation) } });
+      // the tutorial prints where an invitation landed; absent without one
+      const landing = invitation
+        ? { organization: { id: invitation.organization_id, name: invitation.organization_name, slug: invitation.organization_slug }, role: invitation.role_name }
+        : {};
       if (this.deps.config.requireEmailVerification && !user.email_verified_at) {
-        return { user: users.toUser(user), email_verification_required: true as const };
+        return { user: users.toUser(user), email_verification_required: true as const, ...landing };
       }
-      return this.startSession(tx, ctx, user, organizationId);
+      return { ...(await this.startSession(tx, ctx, user, organizationId)), ...landing };
     }).catch(async (err: unknown) => {
       // an invitation its inviter could no longer grant ends here, audited (the new account rolled back)
       if (err instanceof AppError && err.code === 'invitation.inviter_lacks_authority' && invited) await this.deps.invitations.refuse(ctx, null, invited, err);

@@ -58,6 +58,23 @@ describe('inviting over real SMTP', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.invite.sent', 'user.invite.accepted']));
   });
 
+  it('answers a registration with an invitation with the organization joined and the role; one without has neither', async () => {
+    const email = uniqueEmail('landed');
+    expect((await invite(f.owner.accessToken, { email, role_id: f.roles.Viewer })).status).toBe(201);
+    const token = linkToken(await mailTo(email, '/accept-invite'), '/accept-invite');
+    const reg = await t.request('POST', '/api/v1/auth/register', { body: { email, password: STRONG_PASSWORD, full_name: 'Landed', invitation_token: token } });
+    expect(reg.status, reg.text).toBe(201);
+    const orgs = await t.request('GET', '/api/v1/orgs', { token: reg.body.access_token });
+    expect(reg.body.organization).toEqual({ id: f.orgId, name: 'Invite <Corp> & "Co"', slug: orgs.body[0].slug });
+    expect(reg.body.role).toBe('Viewer');
+    expect(reg.body.access_token).toEqual(expect.any(String));
+
+    const plain = await t.request('POST', '/api/v1/auth/register', { body: { email: uniqueEmail('plain'), password: STRONG_PASSWORD, full_name: 'Plain' } });
+    expect(plain.status, plain.text).toBe(201);
+    expect(plain.body).not.toHaveProperty('organization');
+    expect(plain.body).not.toHaveProperty('role');
+  });
+
   it('lets an existing user accept while logged in, only with the invited email', async () => {
     const existing = await registerUser(t);
     const stranger = await registerUser(t);
@@ -216,7 +233,20 @@ describe('REQUIRE_EMAIL_VERIFICATION', () => {
       expectProblem(await login(strict, email, STRONG_PASSWORD), 403, 'auth.email_not_verified');
       const token = linkToken(await mailTo(email, '/verify-email'), '/verify-email');
       expect((await strict.request('POST', '/api/v1/auth/verify-email', { body: { token } })).status).toBe(204);
-      expect((await login(strict, email, STRONG_PASSWORD)).status).toBe(200);
+      const session = await login(strict, email, STRONG_PASSWORD);
+      expect(session.status).toBe(200);
+
+      // an invitation proves the inbox: its registration gets a session at once, and says where it landed
+      const [{ org_id: orgId }] = [JSON.parse(Buffer.from(session.body.access_token.split('.')[1], 'base64url').toString())];
+      const roles = await strict.request('GET', `/api/v1/orgs/${orgId}/roles`, { token: session.body.access_token });
+      const invitee = uniqueEmail('strict-invitee');
+      const sent = await strict.request('POST', `/api/v1/orgs/${orgId}/invite`, { token: session.body.access_token, body: { email: invitee, role_id: roles.body.find((r: any) => r.name === 'Member').id } });
+      expect(sent.status, sent.text).toBe(201);
+      const invitation = linkToken(await mailTo(invitee, '/accept-invite'), '/accept-invite');
+      const joined = await strict.request('POST', '/api/v1/auth/register', { body: { email: invitee, password: STRONG_PASSWORD, full_name: 'Strict Invitee', invitation_token: invitation } });
+      expect(joined.status, joined.text).toBe(201);
+      expect(joined.body).toMatchObject({ access_token: expect.any(String), organization: { id: orgId, name: "Strict's Organization" }, role: 'Member' });
+      expect(joined.body).not.toHaveProperty('email_verification_required');
     } finally {
       await strict.close();
     }
