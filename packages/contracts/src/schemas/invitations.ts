@@ -4,7 +4,8 @@ import { EmailInput, nameInput, Timestamp, Uuid } from './common.js';
 export const InvitationStatus = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('revoked'), Type.Literal('expired')]);
 
 /**
- * An invitation to join an organization. The token never appears here: it is only in the email.
+ * An invitation to join an organization. The token never appears here: it is stored hashed, and
+ * only the email and the inviter's create/resend answer ({@link CreatedInvitationSchema}) carry it.
  *
  * @example
  * ```json
@@ -28,6 +29,38 @@ export const InvitationSchema = Type.Object(
   { $id: 'Invitation' },
 );
 export type Invitation = Static<typeof InvitationSchema>;
+
+/**
+ * `POST /orgs/{org_id}/invite` and `…/invitations/{id}/resend`: the invitation plus `accept_url`,
+ * the very link that is emailed (`PUBLIC_URL/accept-invite?token=…`), so an app can send its own
+ * email (WorkOS returns `accept_invitation_url` the same way).
+ *
+ * The link is a bearer credential: whoever holds it can join with the invited role until it is
+ * used, revoked, resent or expires. The inviter already holds `user.invite` and may grant that
+ * role, so handing it to them adds no power; the risk is where it goes next (the app's logs, a
+ * chat message). There is deliberately no separate `token` field. It is shown once: the list
+ * cannot show it (tokens are stored as SHA-256), an idempotent replay omits it (it is never
+ * stored), and it is never logged or audited. A leaked link is killed by resend or revoke.
+ *
+ * @example
+ * ```json
+ * { "id": "…", "email": "sam@acme.test", "role_name": "Admin", "status": "pending", "expires_at": "…", "…": "…",
+ *   "accept_url": "https://auth.acme.test/accept-invite?token=…" }
+ * ```
+ */
+export const CreatedInvitationSchema = Type.Object({
+  ...InvitationSchema.properties,
+  accept_url: Type.Optional(
+    Type.String({
+      format: 'uri',
+      description:
+        'The emailed accept link (PUBLIC_URL/accept-invite?token=…), shown once: a bearer credential that joins the organization with the invited role ' +
+        'until used, revoked, resent or expired — send it only to the invitee, never log it. Absent from idempotent replays and from the list; ' +
+        'no separate token field is returned. See docs/security.md "Invitation links".',
+    }),
+  ),
+});
+export type CreatedInvitation = Static<typeof CreatedInvitationSchema>;
 
 /** `POST /orgs/{org_id}/invite`. */
 export const InviteBody = Type.Object(

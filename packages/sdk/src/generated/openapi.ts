@@ -2950,7 +2950,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invitation created and emailed */
+            /** @description Invitation created and emailed; accept_url is the emailed link (a bearer credential: see the schema) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2972,6 +2972,11 @@ export interface operations {
                         expires_at: string;
                         /** Format: date-time */
                         created_at: string;
+                        /**
+                         * Format: uri
+                         * @description The emailed accept link (PUBLIC_URL/accept-invite?token=…), shown once: a bearer credential that joins the organization with the invited role until used, revoked, resent or expired — send it only to the invitee, never log it. Absent from idempotent replays and from the list; no separate token field is returned. See docs/security.md "Invitation links".
+                         */
+                        accept_url?: string;
                     };
                 };
             };
@@ -3157,7 +3162,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The invitation with its new expiry; a new link is emailed */
+            /** @description The invitation with its new expiry; a new link is emailed and returned as accept_url (the old one stops working) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3179,6 +3184,11 @@ export interface operations {
                         expires_at: string;
                         /** Format: date-time */
                         created_at: string;
+                        /**
+                         * Format: uri
+                         * @description The emailed accept link (PUBLIC_URL/accept-invite?token=…), shown once: a bearer credential that joins the organization with the invited role until used, revoked, resent or expired — send it only to the invitee, never log it. Absent from idempotent replays and from the list; no separate token field is returned. See docs/security.md "Invitation links".
+                         */
+                        accept_url?: string;
                     };
                 };
             };

@@ -4,7 +4,8 @@
 // idempotency_key_reused; while the first is still running → 409 idempotency_in_progress.
 // A 5xx releases the key so the client can retry. A claim is a lease of IN_PROGRESS_LEASE_MS: if
 // its request never completes (a crash, or storing the answer failed) a retry after the lease runs
-// the request again instead of answering 409 for 24 hours. Secrets shown once (`raw_key`) are never stored.
+// the request again instead of answering 409 for 24 hours. Secrets shown once (an API key's
+// `raw_key`, an invitation's `accept_url`) are never stored, so a replay omits them.
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.js';
@@ -18,7 +19,7 @@ const TTL_MS = 24 * 3_600_000;
 export const IN_PROGRESS_LEASE_MS = 60_000;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 /** fields of a stored answer that must never be replayed */
-const NEVER_STORED = ['raw_key'];
+const NEVER_STORED = ['raw_key', 'accept_url'];
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -29,7 +29,8 @@ describe('inviting over real SMTP', () => {
     const res = await invite(f.admin.accessToken, { email: email.toUpperCase(), role_id: f.roles.Member, full_name: 'New <b>Comer</b>' });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ email, role_id: f.roles.Member, role_name: 'Member', status: 'pending', invited_by: f.admin.userId, organization_id: f.orgId });
-    expect(JSON.stringify(res.body)).not.toMatch(/token/i);
+    // the link (a bearer credential) is handed to the inviter as accept_url, never as a bare token field
+    expect(Object.keys(res.body).filter((k) => /token/i.test(k))).toEqual([]);
 
     const mail = await mailTo(email, '/accept-invite');
     expect(mail.subject).toContain('Invite <Corp> & "Co"');
@@ -122,6 +123,44 @@ describe('inviting over real SMTP', () => {
     expect((await t.request('DELETE', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}`, { token: f.owner.accessToken })).status).toBe(204);
     expectProblem(await t.request('GET', `/api/v1/invitations/${newToken}`), 410, 'invitation.gone');
     expectProblem(await t.request('DELETE', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}`, { token: f.owner.accessToken }), 409, 'invitation.not_pending');
+  });
+
+  it('hands the inviter the emailed accept_url with email, role_name, status and expires_at on create and resend — not in the list, not in a replay, not in audit rows', async () => {
+    const email = uniqueEmail('link');
+    const key = `invite-link-${Date.now()}`;
+    const created = await t.request('POST', `/api/v1/orgs/${f.orgId}/invite`, { token: f.admin.accessToken, body: { email, role_id: f.roles.Member }, headers: { 'idempotency-key': key } });
+    expect(created.status, created.text).toBe(201);
+    const emailed = linkToken(await mailTo(email, '/accept-invite'), '/accept-invite');
+    expect(created.body).toMatchObject({ email, role_name: 'Member', status: 'pending', expires_at: expect.any(String), accept_url: `https://auth.example.test/accept-invite?token=${emailed}` });
+    expect(created.body).not.toHaveProperty('token');
+    // the link works: its preview answers
+    expect((await t.request('GET', `/api/v1/invitations/${new URL(created.body.accept_url).searchParams.get('token')}`)).status).toBe(200);
+
+    // an idempotent replay cannot show it again (it is not stored), like an API key's raw_key
+    const replay = await t.request('POST', `/api/v1/orgs/${f.orgId}/invite`, { token: f.admin.accessToken, body: { email, role_id: f.roles.Member }, headers: { 'idempotency-key': key } });
+    expect(replay.status, replay.text).toBe(201);
+    expect(replay.headers.get('idempotency-replayed')).toBe('true');
+    expect(replay.body.id).toBe(created.body.id);
+    expect(replay.body).not.toHaveProperty('accept_url');
+    const stored = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from idempotency_keys k where strpos(k::text, ${emailed}) > 0`);
+    expect(stored[0]!.n).toBe(0);
+
+    const before = smtp.messages.length;
+    const resent = await t.request('POST', `/api/v1/orgs/${f.orgId}/invitations/${created.body.id}/resend`, { token: f.admin.accessToken });
+    expect(resent.status, resent.text).toBe(200);
+    const reemailed = linkToken(await mailTo(email, '/accept-invite', before), '/accept-invite');
+    expect(reemailed).not.toBe(emailed);
+    expect(resent.body).toMatchObject({ email, role_name: 'Member', status: 'pending', accept_url: `https://auth.example.test/accept-invite?token=${reemailed}` });
+
+    // the list cannot show a link (tokens are stored hashed)
+    const list = await t.request('GET', `/api/v1/orgs/${f.orgId}/invitations?status=pending`, { token: f.admin.accessToken });
+    const listed = list.body.find((i: any) => i.id === created.body.id);
+    expect(listed).toMatchObject({ email, role_name: 'Member', status: 'pending', expires_at: resent.body.expires_at });
+    expect(listed).not.toHaveProperty('accept_url');
+
+    // never audited
+    const leaked = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from audit_logs a where strpos(a::text, ${emailed}) > 0 or strpos(a::text, ${reemailed}) > 0`);
+    expect(leaked[0]!.n).toBe(0);
   });
 
   it('answers an expired invitation with 410 and lets a new one replace it', async () => {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  AcceptInvitationResponse, InvitationParams, InvitationPreviewSchema, InvitationSchema, InviteBody, ListInvitationsQuery, NoContent, OrgParams,
+  AcceptInvitationResponse, CreatedInvitationSchema, InvitationParams, InvitationPreviewSchema, InvitationSchema, InviteBody, ListInvitationsQuery, NoContent, OrgParams,
   TokenBody, TokenParams,
 } from '@saasready/contracts';
 import type { Config } from '../../config.js';
@@ -21,7 +21,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ invitations: Invitati
   app.post('/orgs/:org_id/invite', {
     config: { permission: 'user.invite', idempotent: true },
     preHandler: [perUser('invite')],
-    schema: { operationId: 'orgs.invitations.create', tags, summary: 'Invite someone by email with a role', params: OrgParams, body: InviteBody, response: { 201: ok('Invitation created and emailed', InvitationSchema), ...problemResponses } },
+    schema: { operationId: 'orgs.invitations.create', tags, summary: 'Invite someone by email with a role', params: OrgParams, body: InviteBody, response: { 201: ok('Invitation created and emailed; accept_url is the emailed link (a bearer credential: see the schema)', CreatedInvitationSchema), ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await invitations.invite(contextOf(request), request.orgAccess!, request.principal!, request.body)));
 
   app.get('/orgs/:org_id/invitations', {
@@ -32,7 +32,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ invitations: Invitati
   app.post('/orgs/:org_id/invitations/:invitation_id/resend', {
     config: { permission: 'user.invite' },
     preHandler: [perUser('invite')],
-    schema: { operationId: 'orgs.invitations.resend', tags, summary: 'Send a new link (the old one stops working)', params: InvitationParams, response: { 200: ok('The invitation with its new expiry; a new link is emailed', InvitationSchema), ...problemResponses } },
+    schema: { operationId: 'orgs.invitations.resend', tags, summary: 'Send a new link (the old one stops working)', params: InvitationParams, response: { 200: ok('The invitation with its new expiry; a new link is emailed and returned as accept_url (the old one stops working)', CreatedInvitationSchema), ...problemResponses } },
   }, async (request) => invitations.resend(contextOf(request), request.orgAccess!, request.principal!, request.params.invitation_id));
 
   app.delete('/orgs/:org_id/invitations/:invitation_id', {

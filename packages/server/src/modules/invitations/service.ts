@@ -5,7 +5,9 @@
 // is refused at acceptance (and revoked, audited `user.invite.refused`) when its inviter could no
 // longer grant its role — no longer an active member, account disabled, or the role now holds
 // something the inviter lacks. Every change, its audit row and its email share one transaction.
-import type { AcceptInvitationResponse, Invitation, InvitationPreview, InviteBody } from '@saasready/contracts';
+// The inviter gets the emailed link back as `accept_url` on create and resend (never logged,
+// audited or stored for an idempotent replay); the list cannot show it (tokens are stored hashed).
+import type { AcceptInvitationResponse, CreatedInvitation, Invitation, InvitationPreview, InviteBody } from '@saasready/contracts';
 import type { Static } from 'typebox';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
@@ -15,7 +17,7 @@ import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { normalizeEmail } from '../auth/service.js';
-import { invitationEmail, type Branding } from '../mail/templates.js';
+import { invitationAcceptUrl, invitationEmail, type Branding } from '../mail/templates.js';
 import type { Mailer } from '../mail/service.js';
 import { roleNotFound } from '../memberships/errors.js';
 import * as memberships from '../memberships/repository.js';
@@ -56,9 +58,9 @@ export function toInvitation(row: repository.InvitationRow): Invitation {
 export class InvitationsService {
   constructor(private readonly deps: InvitationDeps) {}
 
-  async invite(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, body: InviteBody): Promise<Invitation> {
+  async invite(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, body: InviteBody): Promise<CreatedInvitation> {
     const email = normalizeEmail(body.email);
-    const invitation = await this.deps.db.transaction(async (tx) => {
+    const { invitation, token } = await this.deps.db.transaction(async (tx) => {
       const role = await roles.findById(tx, access.organizationId, body.role_id);
       if (!role) throw roleNotFound();
       assertCanGrant(access, role);
@@ -78,18 +80,18 @@ export class InvitationsService {
         action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: id,
         metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
       });
-      return (await repository.findById(tx, access.organizationId, id))!;
+      return { invitation: (await repository.findById(tx, access.organizationId, id))!, token };
     });
     this.deps.mailEnqueued();
-    return toInvitation(invitation);
+    return { ...toInvitation(invitation), accept_url: invitationAcceptUrl(this.deps.brand, token) };
   }
 
   async list(access: OrgAccess, status?: string): Promise<Invitation[]> {
     return (await repository.list(this.deps.db, access.organizationId, status)).map(toInvitation);
   }
 
-  async resend(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, id: string): Promise<Invitation> {
-    const invitation = await this.deps.db.transaction(async (tx) => {
+  async resend(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, id: string): Promise<CreatedInvitation> {
+    const { invitation, token } = await this.deps.db.transaction(async (tx) => {
       const row = await repository.findById(tx, access.organizationId, id);
       if (!row) throw invitationNotFound();
       if (row.status !== 'pending') throw notPending();
@@ -98,10 +100,10 @@ export class InvitationsService {
       await repository.replaceToken(tx, access.organizationId, id, sha256(token), expiresAt);
       await this.sendInvitationEmail(tx, access.organizationId, inviter, { email: row.email, roleName: row.role_name, token, expiresAt });
       await recordAudit(tx, ctx, { action: 'user.invite.resent', organizationId: access.organizationId, targetType: 'invitation', targetId: id, metadata: { invited_email: row.email } });
-      return (await repository.findById(tx, access.organizationId, id))!;
+      return { invitation: (await repository.findById(tx, access.organizationId, id))!, token };
     });
     this.deps.mailEnqueued();
-    return toInvitation(invitation);
+    return { ...toInvitation(invitation), accept_url: invitationAcceptUrl(this.deps.brand, token) };
   }
 
   async revoke(ctx: RequestContext, access: OrgAccess, id: string): Promise<void> {

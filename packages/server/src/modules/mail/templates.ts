@@ -62,8 +62,12 @@ export interface InvitationData {
   expiresAt: Date;
 }
 
+/** The dashboard's accept link for an invitation token: emailed, and handed to the inviter as `accept_url`. */
+export const invitationAcceptUrl = (brand: Pick<Branding, 'publicUrl'>, token: string): string =>
+  `${brand.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
+
 export function invitationEmail(brand: Branding, data: InvitationData): RenderedEmail {
-  const url = `${brand.publicUrl}/accept-invite?token=${encodeURIComponent(data.token)}`;
+  const url = invitationAcceptUrl(brand, data.token);
   const expires = data.expiresAt.toUTCString();
   const organization = quoted(data.organizationName);
   const inviter = quoted(data.inviterName);
