@@ -433,3 +433,53 @@ class AdminAPI:
 
     def delete_flag(self, key: str) -> Any:
         return self._c._run(Op("DELETE", f"/admin/feature-flags/{key}"))
+
+
+class ClientBase:
+    """What the sync and the asyncio client share: set-up, the token state and the namespaces.
+    Subclasses add the I/O (``_run``, ``_send``, ``_keep``) and their refresh lock."""
+
+    _name = "SaaSReady"
+
+    def _setup(self, base_url: str, token: Optional[str], api_key: Optional[str], refresh_token: Optional[str],
+               on_tokens: Any, http_client: Any, make_http: Callable[[], Any]) -> None:
+        if not base_url:
+            raise TypeError(f'{self._name}: base_url is required, e.g. "http://localhost:8000"')
+        self.base_url = base_url.rstrip("/")
+        self._tokens = TokenState(token, refresh_token, api_key)
+        self._on_tokens = on_tokens
+        self._owns_http = http_client is None
+        self._http = http_client or make_http()
+        if self._owns_http or not str(self._http.base_url):
+            self._http.base_url = self.base_url
+        self._http.headers.setdefault("user-agent", USER_AGENT)
+        self.auth = AuthAPI(self)
+        self.orgs = OrgsAPI(self)
+        self.invitations = InvitationsAPI(self)
+        self.features = FeaturesAPI(self)
+        self.admin = AdminAPI(self)
+
+    @property
+    def token(self) -> Optional[str]:
+        return self._tokens.access_token
+
+    @property
+    def refresh_token(self) -> Optional[str]:
+        return self._tokens.refresh_token
+
+    def set_token(self, token: Optional[str], refresh_token: Optional[str] = None) -> None:
+        """Uses another access token (and, if given, refresh token) from now on."""
+        if self._tokens.api_key:
+            raise TypeError(f"{self._name}: this client uses an API key; it holds no user tokens")
+        self._tokens.access_token = token
+        if refresh_token is not None:
+            self._tokens.refresh_token = refresh_token
+
+    def request(self, method: str, path: str, params: Optional[Dict[str, Any]] = None, json: Any = None) -> Any:
+        """Any API call by path under ``/api/v1`` (e.g. an endpoint newer than this client): the parsed JSON
+        (awaitable on the asyncio client). Credentials, errors and refresh work as for every other call."""
+        return self._run(Op(method.upper(), path, params=params, json=json))  # type: ignore[attr-defined]
+
+    def _forget_tokens(self) -> None:
+        self._tokens.access_token = None
+        self._tokens.refresh_token = None

@@ -21,9 +21,11 @@ from .models import Tokens
 __all__ = ["AsyncSaaSReady"]
 
 
-class AsyncSaaSReady:
+class AsyncSaaSReady(_core.ClientBase):
     """A SaaSReady API client for asyncio. ``on_tokens`` may be a plain function or a coroutine
     function. Many coroutines failing on ``auth.token_expired`` at once cause exactly one refresh."""
+
+    _name = "AsyncSaaSReady"
 
     def __init__(
         self,
@@ -35,47 +37,9 @@ class AsyncSaaSReady:
         on_tokens: Optional[Callable[[Tokens], Any]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
-        if not base_url:
-            raise TypeError('AsyncSaaSReady: base_url is required, e.g. "http://localhost:8000"')
-        self.base_url = base_url.rstrip("/")
-        self._tokens = TokenState(token, refresh_token, api_key)
-        self._on_tokens = on_tokens
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=timeout)
-        if self._owns_http or not str(self._http.base_url):
-            self._http.base_url = self.base_url
-        self._http.headers.setdefault("user-agent", _core.USER_AGENT)
+        self._setup(base_url, token, api_key, refresh_token, on_tokens, http_client, lambda: httpx.AsyncClient(timeout=timeout))
         # created lazily: an asyncio.Lock made outside a running loop binds to the wrong loop on 3.9
         self._refresh_lock: Optional[asyncio.Lock] = None
-        self.auth = _core.AuthAPI(self)
-        self.orgs = _core.OrgsAPI(self)
-        self.invitations = _core.InvitationsAPI(self)
-        self.features = _core.FeaturesAPI(self)
-        self.admin = _core.AdminAPI(self)
-
-    @property
-    def token(self) -> Optional[str]:
-        return self._tokens.access_token
-
-    @property
-    def refresh_token(self) -> Optional[str]:
-        return self._tokens.refresh_token
-
-    def set_token(self, token: Optional[str], refresh_token: Optional[str] = None) -> None:
-        if self._tokens.api_key:
-            raise TypeError("AsyncSaaSReady: this client uses an API key; it holds no user tokens")
-        self._tokens.access_token = token
-        if refresh_token is not None:
-            self._tokens.refresh_token = refresh_token
-
-    def request(self, method: str, path: str, params: Optional[Dict[str, Any]] = None, json: Any = None) -> Any:
-        """Any API call by path under ``/api/v1`` (e.g. an endpoint newer than this client): the parsed JSON.
-        Credentials, errors and refresh work as for every other call."""
-        return self._run(Op(method.upper(), path, params=params, json=json))
-
-    def _forget_tokens(self) -> None:
-        self._tokens.access_token = None
-        self._tokens.refresh_token = None
 
     async def _keep(self, data: Any) -> None:
         tokens = self._tokens.store(data)

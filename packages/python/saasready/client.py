@@ -20,13 +20,15 @@ from .models import Tokens
 __all__ = ["SaaSReady"]
 
 
-class SaaSReady:
+class SaaSReady(_core.ClientBase):
     """A SaaSReady API client (thread-safe).
 
     ``token``/``refresh_token``: a session to start with; ``api_key``: an organization key (``sr_…``)
     instead. On a 401 ``auth.token_expired`` the client refreshes once — one refresh however many
     threads fail at once — retries, and calls ``on_tokens(tokens)`` so you can persist them.
     """
+
+    _name = "SaaSReady"
 
     def __init__(
         self,
@@ -38,49 +40,10 @@ class SaaSReady:
         on_tokens: Optional[Callable[[Tokens], Any]] = None,
         http_client: Optional[httpx.Client] = None,
     ) -> None:
-        if not base_url:
-            raise TypeError('SaaSReady: base_url is required, e.g. "http://localhost:8000"')
-        self.base_url = base_url.rstrip("/")
-        self._tokens = TokenState(token, refresh_token, api_key)
-        self._on_tokens = on_tokens
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=timeout)
-        if self._owns_http or not str(self._http.base_url):
-            self._http.base_url = self.base_url
-        self._http.headers.setdefault("user-agent", _core.USER_AGENT)
+        self._setup(base_url, token, api_key, refresh_token, on_tokens, http_client, lambda: httpx.Client(timeout=timeout))
         self._refresh_lock = threading.Lock()
-        self.auth = _core.AuthAPI(self)
-        self.orgs = _core.OrgsAPI(self)
-        self.invitations = _core.InvitationsAPI(self)
-        self.features = _core.FeaturesAPI(self)
-        self.admin = _core.AdminAPI(self)
 
     # ---- tokens -----------------------------------------------------------------------------
-    @property
-    def token(self) -> Optional[str]:
-        return self._tokens.access_token
-
-    @property
-    def refresh_token(self) -> Optional[str]:
-        return self._tokens.refresh_token
-
-    def set_token(self, token: Optional[str], refresh_token: Optional[str] = None) -> None:
-        """Uses another access token (and, if given, refresh token) from now on."""
-        if self._tokens.api_key:
-            raise TypeError("SaaSReady: this client uses an API key; it holds no user tokens")
-        self._tokens.access_token = token
-        if refresh_token is not None:
-            self._tokens.refresh_token = refresh_token
-
-    def request(self, method: str, path: str, params: Optional[Dict[str, Any]] = None, json: Any = None) -> Any:
-        """Any API call by path under ``/api/v1`` (e.g. an endpoint newer than this client): the parsed JSON.
-        Credentials, errors and refresh work as for every other call."""
-        return self._run(Op(method.upper(), path, params=params, json=json))
-
-    def _forget_tokens(self) -> None:
-        self._tokens.access_token = None
-        self._tokens.refresh_token = None
-
     def _keep(self, data: Any) -> None:
         tokens = self._tokens.store(data)
         if tokens is not None and self._on_tokens is not None:

@@ -323,23 +323,22 @@ class Verifier:
     def check_session(self, caller: VerifiedCaller, token: str) -> SessionStanding:
         """Strict mode: "ok", "not_member" or "two_factor_required" (cached); raises
         `VerificationError` ``auth.session_revoked`` for an ended session. Offline: "ok"."""
-        if not self.strict:
-            return "ok"
-        key = f"{caller.session_id}:{caller.organization_id}"
-        cached = self._standing_cache.get(key)
-        if cached is not None:
-            return cached
+        key, known = self._standing_lookup(caller)
+        if known is not None:
+            return known
         return self._standing_answer(key, self._ask(self._http, *self._standing_request(caller, token)))
 
     async def acheck_session(self, caller: VerifiedCaller, token: str) -> SessionStanding:
         """`check_session` for asyncio."""
-        if not self.strict:
-            return "ok"
-        key = f"{caller.session_id}:{caller.organization_id}"
-        cached = self._standing_cache.get(key)
-        if cached is not None:
-            return cached
+        key, known = self._standing_lookup(caller)
+        if known is not None:
+            return known
         return self._standing_answer(key, await self._aask(*self._standing_request(caller, token)))
+
+    def _standing_lookup(self, caller: VerifiedCaller) -> Tuple[str, Optional[SessionStanding]]:
+        """(cache key, the answer when known without asking: "ok" offline, or a cached one)."""
+        key = f"{caller.session_id}:{caller.organization_id}"
+        return key, ("ok" if not self.strict else self._standing_cache.get(key))
 
     def _permission_lookup(self, caller: VerifiedCaller, permission: str) -> Tuple[Optional[str], Optional[bool]]:
         """(cache key, cached answer); key None means "answered offline" with the answer."""
