@@ -52,8 +52,11 @@ declare module 'fastify' {
     mfaExempt?: boolean;
     /** answers are stored under the Idempotency-Key header and replayed for 24 hours */
     idempotent?: boolean;
-    /** API keys may call this `authenticated`, `member` or `superuser` route (they are refused on every other one) */
-    apiKeys?: boolean;
+    /**
+     * API keys may call this `authenticated`, `member` or `superuser` route (they are refused on every
+     * other one); a permission name instead of `true`: only keys that hold it, in their own organization
+     */
+    apiKeys?: boolean | string;
     /** registered by a library (docs UI): exempt from the response-schema rule */
     internal?: boolean;
   }

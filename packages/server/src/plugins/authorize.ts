@@ -23,9 +23,11 @@ const superuserRequired = () => new AppError('permission_denied', 'Permission de
 function authorizeApiKey(request: FastifyRequest): void {
   const key = request.apiKey!;
   const config = request.routeOptions.config;
-  // `apiKeys: true` opens a route to keys too (for a superuser route: keys instead of a superuser)
+  // `apiKeys` opens a route to keys too (for a superuser route: keys instead of a superuser)
   const userOnly = ((config.superuser || config.authenticated || config.member) && !config.apiKeys) || false;
   if (userOnly || (config.permission && USER_ONLY_PERMISSIONS.has(config.permission))) throw apiKeyForbidden();
+  // a route without :org_id acts on the key's own organization, with the permission it names
+  if (typeof config.apiKeys === 'string' && !key.permissions.has(config.apiKeys)) throw permissionDenied(config.apiKeys);
   if (!config.permission && !config.member) return;
   const orgId = (request.params as { org_id?: string }).org_id ?? '';
   if (orgId.toLowerCase() !== key.organizationId) throw organizationNotFound();

@@ -6,7 +6,6 @@ import {
   CreateFeatureFlagBody, EvaluateQuery, EvaluateResponse, FeatureFlagSchema, FlagKeyParams, FlagSnapshotSchema, NoContent, OrgFeatureFlagSchema,
   OrgFlagParams, OrgParams, SetFlagOverrideBody, UpdateFeatureFlagBody,
 } from '@saasready/contracts';
-import { permissionDenied } from '../../lib/errors.js';
 import { contextOf } from '../../lib/request-context.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { FeatureFlagsService } from './service.js';
@@ -71,12 +70,8 @@ export const featureFlagRoutes: FastifyPluginAsyncTypebox<{ flags: FeatureFlagsS
   });
 
   app.get('/feature-flags/snapshot', {
-    config: { superuser: true, apiKeys: true },
-    // the route has no :org_id, so the guard cannot ask for a permission: a key needs
-    // feature_flags.read like every other flag read (after the guard, which set request.apiKey)
-    preValidation: async (request) => {
-      if (request.apiKey && !request.apiKey.permissions.has('feature_flags.read')) throw permissionDenied('feature_flags.read');
-    },
+    // a key reads its own organization's snapshot with feature_flags.read, like every other flag read
+    config: { superuser: true, apiKeys: 'feature_flags.read' },
     schema: { operationId: 'featureFlags.snapshot', tags, summary: 'Every flag rule for local evaluation (API keys with feature_flags.read: their organization’s overrides; superusers: all)', response: { 200: ok('Every flag rule, for local evaluation', FlagSnapshotSchema), ...problemResponses } },
   }, async (request) => flags.snapshot(request.apiKey?.organizationId ?? null));
 };
