@@ -2,9 +2,9 @@
 // runs (cluster.ts's startCluster for N > 1, server.ts's startServer for 1), from the environment,
 // with one difference: rate limits off, since every request of the bench comes from one IP.
 // BENCH_SERVE_WORKERS gives N.
-import { loadConfig } from '../config.js';
-import { startCluster } from '../cluster.js';
-import { startServer } from '../server.js';
+import { loadConfig } from '@saasready/server/internal/config.js';
+import { startCluster } from '@saasready/server/internal/cluster.js';
+import { startServer } from '@saasready/server/internal/server.js';
 
 const config = loadConfig(process.env);
 config.rateLimit.enabled = false;

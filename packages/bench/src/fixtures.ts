@@ -3,10 +3,10 @@
 // and EXPLAIN of the exact SQL the app's repositories send.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { queryRows, type Executor } from '../db/client.js';
-import { encodeCursor } from '../lib/cursor.js';
-import * as auditRepository from '../modules/audit-logs/repository.js';
-import * as membershipsRepository from '../modules/memberships/repository.js';
+import { queryRows, type Executor } from '@saasready/server/internal/db/client.js';
+import { encodeCursor } from '@saasready/server/internal/lib/cursor.js';
+import * as auditRepository from '@saasready/server/internal/modules/audit-logs/repository.js';
+import * as membershipsRepository from '@saasready/server/internal/modules/memberships/repository.js';
 import type { BenchDatabase } from './targets.js';
 
 /**

@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { openDatabase, queryRows, type Executor } from '../db/client.js';
-import * as schema from '../db/schema.js';
-import { encodeCursor } from '../lib/cursor.js';
-import * as auditRepository from '../modules/audit-logs/repository.js';
-import * as membershipsRepository from '../modules/memberships/repository.js';
-import * as usersRepository from '../modules/users/repository.js';
+import { openDatabase, queryRows, type Executor } from '@saasready/server/internal/db/client.js';
+import * as schema from '@saasready/server/internal/db/schema.js';
+import { encodeCursor } from '@saasready/server/internal/lib/cursor.js';
+import * as auditRepository from '@saasready/server/internal/modules/audit-logs/repository.js';
+import * as membershipsRepository from '@saasready/server/internal/modules/memberships/repository.js';
+import * as usersRepository from '@saasready/server/internal/modules/users/repository.js';
 import type { LoadGenerator } from './load-client.js';
 import type { LoadResult } from './load.js';
 import { fmt, median, table } from './report.js';
@@ -31,7 +31,8 @@ const num = (name: string, fallback: number) => {
   return value;
 };
 
-export const DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
+/** docs/benchmarks.md: this package (packages/bench/dist/*.js) is its one writer */
+export const DOC = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
 
 /** Replaces (or appends) the block between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` in docs/benchmarks.md. */
 export function writeDocBlock(name: string, markdown: string): void {

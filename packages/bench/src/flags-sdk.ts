@@ -1,55 +1,16 @@
 // Fixtures and in-process measurements for the `flags` and `sdk` scenario groups: global flags with
-// rollouts and overrides, a member of the bench organization, the SDK (packages/sdk/dist) and the
-// example app (examples/projects-api/dist), and timed loops with no HTTP in between.
-//
-// The SDK and the example app are loaded with a dynamic import of their compiled dist, by a path
-// computed at run time: tsc -b builds this package before packages/sdk and examples/projects-api, so
-// a static import (relative, or of `@saasready/sdk`, which is not among this package's dependencies)
-// would fail a clean build. The few members used are typed by the interfaces below.
+// rollouts and overrides, a member of the bench organization, the SDK (@saasready/sdk) and the
+// example app (projects-api-example), and timed loops with no HTTP in between.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import { evaluateFlag, rolloutBucket, type FlagOverride, type FlagRule, type FlagSnapshot } from '@saasready/contracts';
-import * as flagsRepository from '../modules/feature-flags/repository.js';
-import { newId } from '../lib/ids.js';
+import { FlagEvaluator, createVerifier } from '@saasready/sdk';
+import * as flagsRepository from '@saasready/server/internal/modules/feature-flags/repository.js';
+import { newId } from '@saasready/server/internal/lib/ids.js';
+import { buildProjectsApi } from 'projects-api-example';
 import { cpuMeter, otherShare } from './load-client.js';
 import { median } from './report.js';
 import type { BenchDatabase, BenchUser, Target } from './targets.js';
-
-// ---- the compiled SDK and example app -----------------------------------------------------------
-
-/** what the bench uses of @saasready/sdk (packages/sdk/src/{verifier,flags}.ts) */
-export interface SdkVerifier {
-  verify(credential: string): Promise<{ userId: string | null; orgId: string | null; permissions: ReadonlySet<string> }>;
-}
-export interface SdkFlagEvaluator {
-  start(): Promise<void>;
-  stop(): void;
-  load(snapshot: FlagSnapshot): void;
-  readonly version: string | null;
-  isEnabled(key: string, context: { organizationId: string; userId?: string | null }): boolean;
-}
-interface SdkModule {
-  createVerifier(options: { issuer: string; audience?: string; jwksUrl?: string }): SdkVerifier;
-  FlagEvaluator: new (options: { baseUrl: string; credential: string; refreshMs?: number }) => SdkFlagEvaluator;
-}
-interface ProjectsApiModule {
-  buildProjectsApi(options: { issuer: string; audience?: string; jwksUrl?: string }): FastifyInstance;
-}
-
-const SDK_URL = new URL('../../../sdk/dist/index.js', import.meta.url);
-const EXAMPLE_URL = new URL('../../../../examples/projects-api/dist/app.js', import.meta.url);
-
-async function load<T>(url: URL, what: string): Promise<T> {
-  const specifier: string = url.href;
-  try {
-    return (await import(specifier)) as T;
-  } catch (err) {
-    throw new Error(`could not load ${what} from ${url.pathname} (run \`npx tsc -b\` first): ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-export const loadSdk = () => load<SdkModule>(SDK_URL, '@saasready/sdk');
-const loadProjectsApi = () => load<ProjectsApiModule>(EXAMPLE_URL, 'the projects-api example');
 
 // ---- fixtures -----------------------------------------------------------------------------------
 
@@ -170,7 +131,6 @@ export async function prepareFlags(
   }
 
   const key = await call(baseUrl, 'POST', `/api/v1/orgs/${organizationId}/api-keys`, owner.accessToken, { name: 'bench flags', permissions: ['feature_flags.read'] });
-  const { FlagEvaluator } = await loadSdk();
   const evaluator = new FlagEvaluator({ baseUrl, credential: key.raw_key as string });
   await evaluator.start();
   evaluator.stop();
@@ -184,7 +144,6 @@ export async function prepareFlags(
 
 /** The example app, pointed at the bench's SaaSReady app (JWKS fetched on the first verify, then cached). */
 export async function startProjectsApi(saasreadyUrl: string, claims: { issuer: string; audience: string }): Promise<Target> {
-  const { buildProjectsApi } = await loadProjectsApi();
   const app = buildProjectsApi({ issuer: claims.issuer, audience: claims.audience, jwksUrl: `${saasreadyUrl}/.well-known/jwks.json` });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -284,7 +243,6 @@ function collect(name: string, concurrency: number, rounds: { ops: number; wall:
  * (one in four the bench organization, which has overrides) × 64 users.
  */
 export async function timeFlagEvaluation(fixture: FlagsFixture, seconds: number, rounds: number): Promise<MicroResult[]> {
-  const { FlagEvaluator } = await loadSdk();
   const evaluator = new FlagEvaluator({ baseUrl: 'http://127.0.0.1:9', credential: 'unused' });
   evaluator.load(fixture.snapshot);
   const orgs = Array.from({ length: 64 }, (_, i) => (i % 4 === 0 ? fixture.organizationId : randomUUID()));
@@ -341,7 +299,6 @@ export async function timeVerification(
   rounds: number,
   concurrency: number,
 ): Promise<MicroResult[]> {
-  const { createVerifier } = await loadSdk();
   const verifier = createVerifier({ issuer: claims.issuer, audience: claims.audience, jwksUrl: `${saasreadyUrl}/.well-known/jwks.json` });
   const caller = await verifier.verify(token); // fetches and caches the JWKS
   if (!caller.orgId || !caller.permissions.has('org.read')) throw new Error('the SDK verified the token but found no organization or org.read');

@@ -3,7 +3,7 @@
 // roles/repository.ts insertSystemRoles seeds them), memberships and audit events with valid
 // per-organization hash chains (chain.ts's chainHash, the one the app writes and verifies with).
 //
-//   node packages/server/dist/bench/seed-scale.js --database-url URL [--users 1000000 --orgs 100000 --audit 10000000]
+//   node packages/bench/dist/seed-scale.js --database-url URL [--users 1000000 --orgs 100000 --audit 10000000]
 //
 // How it loads: every table is streamed with `COPY … FROM STDIN` (pg-copy-streams), its rows made
 // here as the server asks for them, with ids derived from the row number (md5 → uuid, the same as
@@ -39,11 +39,11 @@ import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { SYSTEM_ROLES } from '@saasready/contracts';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
-import { newId } from '../lib/ids.js';
-import { PasswordHasher } from '../lib/passwords.js';
-import { chainHash, type ChainedFields } from '../modules/audit-logs/chain.js';
+import { loadConfig } from '@saasready/server/internal/config.js';
+import { openDatabase } from '@saasready/server/internal/db/client.js';
+import { newId } from '@saasready/server/internal/lib/ids.js';
+import { PasswordHasher } from '@saasready/server/internal/lib/passwords.js';
+import { chainHash, type ChainedFields } from '@saasready/server/internal/modules/audit-logs/chain.js';
 
 export const SCALE_PASSWORD = 'Scale-bench-Password-2026!';
 export const SCALE_ADMIN_EMAIL = 'scale-admin@scale.example.com';

@@ -16,8 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { PasswordHasher } from '../lib/passwords.js';
+import { PasswordHasher } from '@saasready/server/internal/lib/passwords.js';
 import {
   EVAL_KEYS, FLAG_COUNT, prepareFlags, startProjectsApi, summarizeMicro, timeFlagEvaluation, timeVerification,
   type FlagsFixture, type MicroResult, type MicroSummary,
@@ -31,7 +30,7 @@ import {
   cpuCell, fmt, markdownTable, median, pct, perRoundTable, summarize, table, type ScenarioRounds, type Summary,
 } from './report.js';
 import { runMix } from './mix.js';
-import { runScale, writeDocBlock } from './scale.js';
+import { DOC, runScale, writeDocBlock } from './scale.js';
 import {
   benchConfig, createDatabase, fetchJwks, registerUsers, seedRefreshTokens, startApp, startCeiling,
   type BenchDatabase, type BenchUser, type DbKind, type Target,
@@ -77,7 +76,6 @@ if (MEMBERS_DEEP_PAGE < 2) throw new Error(`BENCH_MEMBERS must be at least ${2 *
 for (const kind of KINDS) {
   if (AUDIT_ROWS[kind] < AUDIT_CURSOR_SEQ + PAGE_SIZE) throw new Error(`the audit scenarios need at least ${AUDIT_CURSOR_SEQ + PAGE_SIZE} rows`);
 }
-const DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
 /** hand-written notes below this line in docs/benchmarks.md survive a re-run */
 const KEEP_MARKER = '<!-- bench: everything below this line is kept when the bench rewrites this file -->';
 
@@ -1030,9 +1028,9 @@ BENCH_DB=pglite npm run bench                  # or postgres
 BENCH_ROUNDS=5 BENCH_DURATION=8 npm run bench  # longer, steadier
 BENCH_ONLY=guard,patch npm run bench           # a subset (printed only: docs/benchmarks.md is left alone)
 BENCH_DATABASE_URL=postgres://user@host:5432/db npm run bench
-node packages/server/dist/bench/breakdown.js   # where /auth/me's time goes, step by step (BENCH_DB=postgres by default)
+node packages/bench/dist/breakdown.js   # where /auth/me's time goes, step by step (BENCH_DB=postgres by default)
 BENCH_ONLY=scale npm run bench                 # pages at 1M users / 100k orgs / 10M audit events (seeds bench_scale once, ~5 min)
-node packages/server/dist/bench/seed-scale.js --database-url postgres://…/bench_x [--users 1000000 --orgs 100000 --audit 10000000]
+node packages/bench/dist/seed-scale.js --database-url postgres://…/bench_x [--users 1000000 --orgs 100000 --audit 10000000]
 BENCH_ONLY=mix BENCH_SOAK_SECONDS=600 npm run bench  # the request mix on 1 and 2 processes, then a 10-minute soak
 \`\`\`
 

@@ -1,4 +1,4 @@
-// `node packages/server/dist/bench/breakdown.js`: where GET /auth/me spends its time. Climbs from a
+// `node packages/bench/dist/breakdown.js`: where GET /auth/me spends its time. Climbs from a
 // bare Fastify route to the real app one step at a time, all on one database handle and one access
 // token, and reports req/s, the ratio to the ceiling and the CPU each request costs the server
 // process, PostgreSQL and the load generator (from procfs). Same knobs as run.ts; BENCH_DB defaults
@@ -6,12 +6,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
 import { eq, sql } from 'drizzle-orm';
-import { users as usersTable, sessions as sessionsTable } from '../db/schema.js';
-import type { Database } from '../db/client.js';
-import { listForUser } from '../modules/memberships/repository.js';
-import { findSessionPrincipal } from '../modules/sessions/repository.js';
-import { Keyring } from '../modules/signing-keys/service.js';
-import { toUser, type UserRow } from '../modules/users/repository.js';
+import { users as usersTable, sessions as sessionsTable } from '@saasready/server/internal/db/schema.js';
+import type { Database } from '@saasready/server/internal/db/client.js';
+import { listForUser } from '@saasready/server/internal/modules/memberships/repository.js';
+import { findSessionPrincipal } from '@saasready/server/internal/modules/sessions/repository.js';
+import { Keyring } from '@saasready/server/internal/modules/signing-keys/service.js';
+import { toUser, type UserRow } from '@saasready/server/internal/modules/users/repository.js';
 import { LoadGenerator, cpuMeter, otherShare, type CpuSample } from './load-client.js';
 import type { LoadResult } from './load.js';
 import { fmt, median } from './report.js';

@@ -9,12 +9,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
-import { openDatabase, queryRows, type DatabaseHandle } from '../db/client.js';
-import { refreshTokens, sessions } from '../db/schema.js';
-import { randomToken, sha256 } from '../lib/crypto.js';
-import { newId } from '../lib/ids.js';
+import { buildApp } from '@saasready/server/internal/app.js';
+import { loadConfig, type Config } from '@saasready/server/internal/config.js';
+import { openDatabase, queryRows, type DatabaseHandle } from '@saasready/server/internal/db/client.js';
+import { refreshTokens, sessions } from '@saasready/server/internal/db/schema.js';
+import { randomToken, sha256 } from '@saasready/server/internal/lib/crypto.js';
+import { newId } from '@saasready/server/internal/lib/ids.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
