@@ -140,7 +140,7 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     await shot(owner, 'members');
 
     await owner.goto(`${base}/orgs/${orgId}/audit`);
-    await owner.getByText('member.role_changed').first().waitFor();
+    await owner.getByText('user.role.updated').first().waitFor();
     await shot(owner, 'audit-log');
   });
 

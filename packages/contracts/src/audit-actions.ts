@@ -3,12 +3,12 @@
  *
  * @example
  * ```ts
- * const action: AuditAction = 'user.login';
+ * const action: AuditAction = 'user.logged_in';
  * ```
  */
 export const AUDIT_ACTIONS = [
   'user.registered',
-  'user.login',
+  'user.logged_in',
   'user.login.failed',
   'user.logout',
   'user.logout_all',
@@ -23,10 +23,10 @@ export const AUDIT_ACTIONS = [
   'org.deleted',
   'org.switched',
   'member.added',
-  'member.role_changed',
+  'user.role.updated',
   'member.suspended',
   'member.reactivated',
-  'member.removed',
+  'user.removed',
   'member.left',
   'role.created',
   'role.updated',
@@ -64,3 +64,32 @@ export const AUDIT_ACTIONS = [
 
 /** An audit action name. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Names this server wrote before it took the old SaaSReady README's names for the same events
+ * (issue 18). Stored rows keep the name they were written with — each row's hash covers it, so a
+ * rename would break the chain — and filters treat the two names of a pair as one event.
+ */
+export const RENAMED_AUDIT_ACTIONS = {
+  'user.login': 'user.logged_in',
+  'member.role_changed': 'user.role.updated',
+  'member.removed': 'user.removed',
+} as const satisfies Record<string, AuditAction>;
+
+/**
+ * The other names an audit filter (`user.logged_in`, or a prefix like `member.*`) must also match,
+ * so a rule written against either name of a renamed event sees both old and new rows.
+ *
+ * @example
+ * ```ts
+ * auditActionAliasesMatching('user.logged_in'); // ['user.login']
+ * auditActionAliasesMatching('member.*'); // ['user.role.updated', 'user.removed']
+ * ```
+ */
+export function auditActionAliasesMatching(filter: string): string[] {
+  const matches = filter.endsWith('.*') ? (name: string) => name.startsWith(filter.slice(0, -1)) : (name: string) => name === filter;
+  return Object.entries(RENAMED_AUDIT_ACTIONS).flatMap(([before, after]) => [
+    ...(matches(before) && !matches(after) ? [after] : []),
+    ...(matches(after) && !matches(before) ? [before] : []),
+  ]);
+}

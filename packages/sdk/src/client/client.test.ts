@@ -144,8 +144,8 @@ describe('the tutorial, step by step', () => {
     // Step 8: the audit log
     const logs = await client.orgs.listAuditLogs(org.id, { limit: 50 });
     const actions = logs.map((l) => l.action);
-    expect(actions).toEqual(expect.arrayContaining(['org.created', 'user.invite.sent', 'user.invite.accepted', 'member.role_changed']));
-    const roleChange = logs.find((l) => l.action === 'member.role_changed')!;
+    expect(actions).toEqual(expect.arrayContaining(['org.created', 'user.invite.sent', 'user.invite.accepted', 'user.role.updated']));
+    const roleChange = logs.find((l) => l.action === 'user.role.updated')!;
     expect(roleChange).toMatchObject({ actor_email: email, ip_address: expect.any(String) });
     const all: string[] = [];
     for await (const log of client.orgs.auditLogs(org.id, { limit: 2 })) all.push(log.id);

@@ -3,7 +3,7 @@ export { SaaSReady, AuthApi, OrgsApi, InvitationsApi, ApiKeysApi, FeaturesApi, A
 export type { CallOptions, SaaSReadyOptions, Tokens } from './client.js';
 export { SaaSReadyError } from './errors.js';
 // the contract's lists a UI needs (the client already depends on @saasready/contracts at run time)
-export { AUDIT_ACTIONS, USER_ONLY_PERMISSIONS, type AuditAction } from '@saasready/contracts';
+export { AUDIT_ACTIONS, RENAMED_AUDIT_ACTIONS, USER_ONLY_PERMISSIONS, type AuditAction } from '@saasready/contracts';
 export type { SaaSReadyErrorCode, ProblemDocument, FieldError } from './errors.js';
 export type {
   AcceptInvitationBody, AcceptInvitationResponse, ApiKey, ApiKeyIdentity, AuditLog, AuditVerifyResponse, AuthorizeBody, AuthorizeResponse,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
-import { AUDIT_ACTIONS } from '@saasready/contracts';
+import { AUDIT_ACTIONS, type AuditAction } from '@saasready/contracts';
 import { queryRows } from '../../db/client.js';
 import { PasswordHasher } from '../../lib/passwords.js';
 import { systemContext } from '../../lib/request-context.js';
@@ -15,7 +15,7 @@ import { Keyring } from '../signing-keys/service.js';
 import { createAdmin } from '../users/admin.js';
 import { chainHash } from './chain.js';
 import { verifyChain } from './queries.js';
-import type { AuditRow } from './repository.js';
+import { list as listAudit, type AuditRow } from './repository.js';
 import { pruneAuditLogs } from './retention.js';
 import { recordAudit, redactMetadata } from './service.js';
 
@@ -513,7 +513,7 @@ describe('what the API records', () => {
     expectRow(ev('org.settings.updated'), { ...userActor(owner), target_type: 'organization', target_id: f.orgId });
     expect(ev('org.settings.updated').metadata).toEqual({ changes: { settings: { from: {}, to: { require_2fa: false } } } });
 
-    const roleChanges = rows.filter((r) => r.action === 'member.role_changed');
+    const roleChanges = rows.filter((r) => r.action === 'user.role.updated');
     expect(roleChanges).toHaveLength(2);
     const [toAuditors, toViewer] = roleChanges; // newest first
     expectRow(toViewer, { ...userActor(admin), target_type: 'membership', target_id: memberships.Member });
@@ -525,10 +525,10 @@ describe('what the API records', () => {
     expect(ev('member.suspended').metadata).toEqual({ user_id: viewer.userId, role: 'Viewer' });
     expectRow(ev('member.reactivated'), { ...userActor(admin), target_type: 'membership', target_id: memberships.Viewer });
     expect(ev('member.reactivated').metadata).toEqual({ user_id: viewer.userId, role: 'Viewer' });
-    expectRow(ev('member.removed', memberships.suspended), { ...userActor(admin), target_type: 'membership', target_id: memberships.suspended });
-    expect(ev('member.removed', memberships.suspended).metadata).toEqual({ user_id: suspended.userId, email: suspended.email, role: 'Member' });
+    expectRow(ev('user.removed', memberships.suspended), { ...userActor(admin), target_type: 'membership', target_id: memberships.suspended });
+    expect(ev('user.removed', memberships.suspended).metadata).toEqual({ user_id: suspended.userId, email: suspended.email, role: 'Member' });
     // the Admin's removal ends their key and their pending invitation, each audited once
-    expectRow(ev('member.removed', memberships.Admin), { ...userActor(owner), target_type: 'membership' });
+    expectRow(ev('user.removed', memberships.Admin), { ...userActor(owner), target_type: 'membership' });
     expectRow(ev('api_key.deactivated', adminKeyId), { ...userActor(owner), target_type: 'api_key' });
     expect(ev('api_key.deactivated', adminKeyId).metadata).toMatchObject({ name: 'Admin script', reason: 'creator_removed', creator_user_id: admin.userId });
     expectRow(ev('user.invite.refused', lateInvitationId), { actor_type: 'system', actor_user_id: null, target_type: 'invitation' });
@@ -626,7 +626,7 @@ describe('what the API records', () => {
     expect(await one('user.email.verification_sent')).toMatchObject({ ...userActor(account), target_type: 'user', target_id: account.userId, metadata: {} });
     expect(await one('user.email.verified')).toMatchObject({ ...userActor(account), target_type: 'user', target_id: account.userId, metadata: {} });
 
-    const logins = await accountRows('user.login', account.userId);
+    const logins = await accountRows('user.logged_in', account.userId);
     expect(logins).toHaveLength(5);
     for (const row of logins) expect(row).toMatchObject({ ...userActor(account), organization_id: null, target_type: 'user', target_id: account.userId, metadata: { mfa: false } });
 
@@ -658,7 +658,7 @@ describe('what the API records', () => {
       'user.2fa.verification_failed',
       'user.login.mfa_failed',
       'user.2fa.backup_code.used',
-      'user.login',
+      'user.logged_in',
       'user.2fa.backup_code.used',
       'user.2fa.disabled',
     ]);
@@ -791,11 +791,13 @@ describe('listing', () => {
     };
     const expected = (pred: (r: any) => boolean) => all.filter(pred).map((r) => r.id);
 
-    expect(await ids('?action=member.role_changed')).toEqual(expected((r) => r.action === 'member.role_changed'));
-    expect(await ids('?action=member.role_changed')).toHaveLength(2);
-    expect(await ids('?action=member.*')).toEqual(expected((r) => r.action.startsWith('member.')));
+    expect(await ids('?action=user.role.updated')).toEqual(expected((r) => r.action === 'user.role.updated'));
+    expect(await ids('?action=user.role.updated')).toHaveLength(2);
+    // the name this event had before issue 18 still finds it
+    expect(await ids('?action=member.role_changed')).toEqual(await ids('?action=user.role.updated'));
+    expect(await ids('?action=member.*')).toEqual(expected((r) => r.action.startsWith('member.') || r.action === 'user.role.updated'));
     expect(await ids('?action=member.*')).toHaveLength(5);
-    // a prefix is anchored at the start and ends at a dot: role.* is not member.role_changed
+    // a prefix is anchored at the start and ends at a dot: role.* is not user.role.updated
     expect(await ids('?action=role.*')).toEqual(expected((r) => ['role.created', 'role.updated', 'role.deleted'].includes(r.action)));
     expect(await ids('?action=org.*')).toHaveLength(4);
     expect(await ids('?action=org')).toEqual([]);
@@ -806,7 +808,7 @@ describe('listing', () => {
     expect(await ids(`?target_id=${roleId}`)).toHaveLength(3);
     expect(await ids(`?target_type=membership&target_id=${f.memberships.Member}`)).toEqual(expected((r) => r.target_id === f.memberships.Member));
     expect(await ids(`?target_type=membership&target_id=${f.memberships.Member}`)).toHaveLength(2);
-    expect(await ids(`?actor_user_id=${f.admin.userId}&action=member.role_changed`)).toHaveLength(2);
+    expect(await ids(`?actor_user_id=${f.admin.userId}&action=user.role.updated`)).toHaveLength(2);
 
     const ascending = [...all].reverse();
     const pivot = ascending[6].created_at;
@@ -1046,6 +1048,25 @@ describe('chain verification', () => {
     const rows = await chainRows(chain);
     expect(rows.map((r) => [Number(r.seq), r.prev_hash === null, r.hash === null])).toEqual([[1, true, true], [2, true, true], [3, true, true], [4, true, false], [5, false, false]]);
     expect(await verifyChain(db(), chain)).toEqual({ ok: true, checked: 2, first_broken: null });
+  });
+
+  it('keeps the names rows were written with, and a filter on either name of a renamed event finds both', async () => {
+    const chain = randomUUID();
+    // rows written before issue 18 carry the old names; recordAudit hashes whatever it is given
+    const written = ['user.login', 'member.role_changed', 'member.removed', 'user.logged_in', 'user.role.updated', 'user.removed', 'member.suspended', 'user.registered'];
+    for (const action of written) await recordAudit(db(), systemContext('rename-test'), { action: action as AuditAction, organizationId: chain });
+    expect(await verifyChain(db(), chain)).toEqual({ ok: true, checked: written.length, first_broken: null });
+    const found = async (action: string) => (await listAudit(db(), chain, { action }, 50)).map((r) => r.action).sort();
+    expect(await found('user.logged_in')).toEqual(['user.logged_in', 'user.login']);
+    expect(await found('user.login')).toEqual(['user.logged_in', 'user.login']);
+    expect(await found('user.role.updated')).toEqual(['member.role_changed', 'user.role.updated']);
+    expect(await found('member.removed')).toEqual(['member.removed', 'user.removed']);
+    // a prefix matches a row when either of its names does
+    expect(await found('member.*')).toEqual(['member.removed', 'member.role_changed', 'member.suspended', 'user.removed', 'user.role.updated']);
+    expect(await found('user.*')).toEqual(['member.removed', 'member.role_changed', 'user.logged_in', 'user.login', 'user.registered', 'user.removed', 'user.role.updated']);
+    expect(await found('user.role.*')).toEqual(['member.role_changed', 'user.role.updated']);
+    expect(await found('user.login.*')).toEqual([]);
+    expect(await found('member.suspended')).toEqual(['member.suspended']);
   });
 
   it('hashes the client address as the database gives it back, so a forged X-Forwarded-For cannot break the chain', async () => {

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { auditActionAliasesMatching } from '@saasready/contracts';
 import { queryRows, type Executor } from '../../db/client.js';
 import { auditChainAnchors, auditLogs } from '../../db/schema.js';
 import { NO_ORG_CHAIN, type ChainedFields } from './chain.js';
@@ -50,10 +51,18 @@ export interface AuditFilter {
   beforeSeq?: number;
 }
 
+/** An exact action or a `prefix.*`, matching the other name of a renamed event too. */
+function actionSql(action: string): SQL {
+  const own = action.endsWith('.*')
+    ? sql`action like ${`${action.slice(0, -2).replace(/[\\%_]/g, (c) => `\\${c}`)}.%`}`
+    : sql`action = ${action}`;
+  const aliases = auditActionAliasesMatching(action);
+  return aliases.length === 0 ? own : sql`(${own} or action in (${sql.join(aliases.map((a) => sql`${a}`), sql`, `)}))`;
+}
+
 function filterSql(organizationId: string, f: AuditFilter): SQL {
   const conditions = [inChain(organizationId)];
-  if (f.action?.endsWith('.*')) conditions.push(sql`action like ${`${f.action.slice(0, -2).replace(/[\\%_]/g, (c) => `\\${c}`)}.%`}`);
-  else if (f.action) conditions.push(sql`action = ${f.action}`);
+  if (f.action) conditions.push(actionSql(f.action));
   if (f.actorUserId) conditions.push(sql`actor_user_id = ${f.actorUserId}`);
   if (f.targetType) conditions.push(sql`target_type = ${f.targetType}`);
   if (f.targetId) conditions.push(sql`target_id = ${f.targetId}`);

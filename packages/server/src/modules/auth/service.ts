@@ -209,7 +209,7 @@ export class AuthService {
   /** Step: the user is fully authenticated: pick the current organization, open a session. */
   private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, metadata: Record<string, unknown>): Promise<TokenResponse> {
     const current = (await memberships.listForUser(tx, user.id)).find((m) => m.status === 'active');
-    await recordAudit(tx, ctx, { action: 'user.login', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
+    await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
     return this.startSession(tx, ctx, user, current?.organization_id ?? null);
   }
 

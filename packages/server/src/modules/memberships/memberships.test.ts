@@ -114,7 +114,7 @@ describe('changing roles', () => {
     expect(res.body).toMatchObject({ id: f.memberships.Member, role_id: f.roles.Viewer, role_name: 'Viewer' });
     const [row] = await queryRows<{ metadata: any; actor_user_id: string }>(
       t.database.handle.db,
-      sql`select metadata, actor_user_id from audit_logs where action = 'member.role_changed' and target_id = ${f.memberships.Member}`,
+      sql`select metadata, actor_user_id from audit_logs where action = 'user.role.updated' and target_id = ${f.memberships.Member}`,
     );
     expect(row).toMatchObject({ actor_user_id: f.admin.userId, metadata: { from_role: 'Member', to_role: 'Viewer' } });
     // the change is enforced at once: the former Member lost user.read, and with it the member directory
@@ -218,8 +218,8 @@ describe('suspension and removal', () => {
     expectProblem(await members(f.orgId, f.member.accessToken), 404, 'organization.not_found');
     expect((await t.request('POST', `/api/v1/orgs/${f.orgId}/leave`, { token: f.viewer.accessToken })).status).toBe(204);
     expectProblem(await members(f.orgId, f.viewer.accessToken), 404, 'organization.not_found');
-    const actions = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where organization_id = ${f.orgId} and action in ('member.removed', 'member.left') order by id`);
-    expect(actions.map((a) => a.action)).toEqual(['member.removed', 'member.left']);
+    const actions = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where organization_id = ${f.orgId} and action in ('user.removed', 'member.left') order by id`);
+    expect(actions.map((a) => a.action)).toEqual(['user.removed', 'member.left']);
   });
 
   it('lets a user hold different roles in different organizations', async () => {

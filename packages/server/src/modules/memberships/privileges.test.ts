@@ -91,10 +91,10 @@ describe('privilege ordering', () => {
           // the suspension happened while the target was still a Member: the promotion came after it
           expect(suspend.body.role_name).toBe('Member');
           expect(promote.body.status).toBe('suspended');
-          expect(rows.map((r) => r.action)).toEqual(['member.suspended', 'member.role_changed']);
+          expect(rows.map((r) => r.action)).toEqual(['member.suspended', 'user.role.updated']);
         } else {
           expectProblem(suspend, 403, 'membership.owner_required');
-          expect(rows.map((r) => r.action)).toEqual(['member.role_changed']);
+          expect(rows.map((r) => r.action)).toEqual(['user.role.updated']);
         }
       }
     } finally {

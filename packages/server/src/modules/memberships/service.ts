@@ -62,7 +62,7 @@ export class MembershipsService {
       if (!isOwnerRole(role)) await assertOwnersRemain(tx, access.organizationId, target);
       await repository.update(tx, access.organizationId, membershipId, { role_id: role.id });
       await recordAudit(tx, ctx, {
-        action: 'member.role_changed',
+        action: 'user.role.updated',
         organizationId: access.organizationId,
         targetType: 'membership',
         targetId: membershipId,
@@ -104,7 +104,7 @@ export class MembershipsService {
       const current = (await repository.findById(tx, access.organizationId, membershipId))!;
       await repository.remove(tx, access.organizationId, membershipId);
       await recordAudit(tx, ctx, {
-        action: 'member.removed',
+        action: 'user.removed',
         organizationId: access.organizationId,
         targetType: 'membership',
         targetId: membershipId,

@@ -42,7 +42,7 @@ export const hasFilters = (f: AuditFilters) => KEYS.some((key) => f[key] !== '')
 /** Why a filter value cannot be sent, per field (shown under the input). */
 export function filterErrors(f: AuditFilters): Partial<Record<keyof AuditFilters, string>> {
   const errors: Partial<Record<keyof AuditFilters, string>> = {};
-  if (f.action && !ACTION_PATTERN.test(f.action)) errors.action = 'Use an exact action (member.role_changed) or a prefix (user.*)';
+  if (f.action && !ACTION_PATTERN.test(f.action)) errors.action = 'Use an exact action (user.role.updated) or a prefix (user.*)';
   if (f.actor && !UUID.test(f.actor)) errors.actor = 'Not a user id';
   const from = localToIso(f.from);
   const to = localToIso(f.to);
