@@ -1,7 +1,6 @@
 /**
  * The permission catalog. Roles are sets of these keys; routes declare the one they need, and every
- * key gates something (`settings.read`/`settings.update` were retired: organization settings are
- * read with `org.read` and changed with `org.settings`).
+ * key gates something (the old README's names that gate nothing are in `RESERVED_PERMISSIONS`).
  *
  * @example
  * ```ts
@@ -30,6 +29,25 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Every permission key, in catalog order. */
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+/**
+ * Permission names the old SaaSReady README listed that gate nothing here. None is in the catalog,
+ * so no role or API key can hold one; asking for one is refused with the reason below, which names
+ * the permission to use instead.
+ *
+ * @example
+ * ```ts
+ * import { RESERVED_PERMISSIONS } from '@saasready/contracts';
+ * RESERVED_PERMISSIONS['user.create']; // 'accounts are created by signing up or accepting an invitation; grant user.invite'
+ * ```
+ */
+export const RESERVED_PERMISSIONS = {
+  'user.create': 'accounts are created by signing up or accepting an invitation; grant user.invite',
+  'user.update': 'people edit their own profile; a member’s role and status are changed with user.manage',
+  'user.delete': 'an organization removes members with user.manage; an account belongs to its owner and may belong to other organizations',
+  'settings.read': 'organization settings are read with org.read',
+  'settings.update': 'organization settings are changed with org.settings',
+} as const;
 
 /**
  * Permissions an API key never holds, whatever it was created with: managing keys, members,

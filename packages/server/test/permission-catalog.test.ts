@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSION_KEYS, SYSTEM_ROLES } from '@saasready/contracts';
+import { PERMISSION_KEYS, RESERVED_PERMISSIONS, SYSTEM_ROLES } from '@saasready/contracts';
 import { queryRows } from '../src/db/client.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { addMember, createOrgWithMembers, expectProblem, registerUser, type OrgFixture } from './helpers/factories.js';
@@ -28,6 +28,25 @@ describe('the permission catalog', () => {
     expect(PERMISSION_KEYS.filter((p) => !declared.has(p) && !(p in CHECKED_IN_SERVICES))).toEqual([]);
     expect(PERMISSION_KEYS).not.toContain('settings.read');
     expect(PERMISSION_KEYS).not.toContain('settings.update');
+  });
+
+  it('gives each permission name of the old README a meaning: it gates a route, or it is reserved and cannot be granted', async () => {
+    const seedNames = ['org.read', 'org.update', 'org.delete', 'org.settings', 'user.read', 'user.invite', 'user.manage', 'user.create', 'user.update', 'user.delete', 'role.read', 'role.manage', 'audit.read', 'api_key.manage', 'settings.read', 'settings.update'];
+    const declared = new Set(t.app.routeTable.map((r) => (r.config as { permission?: string } | undefined)?.permission).filter(Boolean));
+    const reserved = seedNames.filter((p) => !declared.has(p) && !(p in CHECKED_IN_SERVICES));
+    expect(reserved.sort()).toEqual(Object.keys(RESERVED_PERMISSIONS).sort());
+    for (const key of reserved) expect(PERMISSION_KEYS).not.toContain(key as never);
+    // asking for one says why and what to grant instead, for a role and for an API key
+    const role = await t.request('POST', `/api/v1/orgs/${f.orgId}/roles`, { token: f.owner.accessToken, body: { name: 'Seed HR', permissions: ['user.read', 'user.create', 'user.delete'] } });
+    expectProblem(role, 400, 'role.unknown_permission');
+    expect(role.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      expect.stringMatching(/^"user\.create" is reserved and grants nothing: .*user\.invite/),
+      expect.stringMatching(/^"user\.delete" is reserved and grants nothing: .*user\.manage/),
+    ]);
+    const key = await t.request('POST', `/api/v1/orgs/${f.orgId}/api-keys`, { token: f.owner.accessToken, body: { name: 'seed', permissions: ['settings.read'] } });
+    expectProblem(key, 400, 'role.unknown_permission');
+    expect(key.body.errors[0].message).toContain('org.read');
+    expect((await t.request('GET', `/api/v1/orgs/${f.orgId}/roles`, { token: f.owner.accessToken })).body.map((r: { name: string }) => r.name)).not.toContain('Seed HR');
   });
 
   it('user.read gates the member directory: a role without it gets 403, the system roles that hold it keep access', async () => {

@@ -9,13 +9,14 @@
 // the creator's user tag and the organization's tag, so a demotion, suspension or removal reaches
 // every process's copy like a revocation does. Losing access is audited once, when it happens.
 import { randomBytes } from 'node:crypto';
-import { PERMISSIONS, USER_ONLY_PERMISSIONS, type ApiKey, type CreateApiKeyBody } from '@saasready/contracts';
+import { USER_ONLY_PERMISSIONS, type ApiKey, type CreateApiKeyBody } from '@saasready/contracts';
 import { orgTag, userTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, safeEqual, sha256 } from '../../lib/crypto.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
+import { catalogPermissions } from '../../lib/permission-catalog.js';
 import { iso } from '../../lib/time.js';
 import type { ApiKeyPrincipal, OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
@@ -108,13 +109,7 @@ export class ApiKeysService {
   ) {}
 
   async create(ctx: RequestContext, access: OrgAccess, creator: UserPrincipal, body: CreateApiKeyBody): Promise<ApiKey & { raw_key: string }> {
-    const permissions = [...new Set(body.permissions)].sort();
-    const unknown = permissions.filter((p) => !(p in PERMISSIONS));
-    if (unknown.length) {
-      throw new AppError('role.unknown_permission', 'Unknown permission', `Not in the permission catalog: ${unknown.join(', ')}.`, {
-        errors: unknown.map((p) => ({ field: '/permissions', message: `unknown permission "${p}"`, code: 'unknown_permission' })),
-      });
-    }
+    const permissions = catalogPermissions(body.permissions);
     const forbidden = permissions.filter((p) => USER_ONLY_PERMISSIONS.has(p));
     if (forbidden.length) {
       throw new AppError('api_key.forbidden', 'Not for API keys', `API keys cannot hold: ${forbidden.join(', ')}.`, {

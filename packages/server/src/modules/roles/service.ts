@@ -5,11 +5,12 @@
 // only with `reassign_to`, which must itself be a role the caller could grant, and its pending
 // invitations move with its members (or are revoked when nobody held it and no reassign_to is
 // given), never silently deleted. Each change and its audit rows share one transaction.
-import { PERMISSIONS, type CreateRoleBody, type Role, type UpdateRoleBody } from '@saasready/contracts';
+import type { CreateRoleBody, Role, UpdateRoleBody } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
+import { catalogPermissions } from '../../lib/permission-catalog.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
@@ -26,16 +27,6 @@ const roleInUse = (members: number, pendingInvitations: number) =>
     `${members} member(s) hold this role and ${pendingInvitations} pending invitation(s) offer it; pass reassign_to to move them to another role (or revoke the invitations first).`,
     { meta: { members, pending_invitations: pendingInvitations } },
   );
-
-function assertCatalogPermissions(permissions: string[]): string[] {
-  const unknown = permissions.filter((p) => !(p in PERMISSIONS));
-  if (unknown.length) {
-    throw new AppError('role.unknown_permission', 'Unknown permission', `Not in the permission catalog: ${unknown.join(', ')}.`, {
-      errors: unknown.map((p) => ({ field: '/permissions', message: `unknown permission "${p}"`, code: 'unknown_permission' })),
-    });
-  }
-  return [...new Set(permissions)].sort();
-}
 
 export const toRole = (row: repository.RoleRow): Role => ({
   id: row.id,
@@ -56,7 +47,7 @@ export class RolesService {
   }
 
   async create(ctx: RequestContext, access: OrgAccess, body: CreateRoleBody): Promise<Role> {
-    const permissions = assertCatalogPermissions(body.permissions);
+    const permissions = catalogPermissions(body.permissions);
     return this.db.transaction(async (tx) => {
       const { actor } = await lockForChange(tx, access, 'role.manage');
       assertCanGrant(actor, { is_system: false, name: body.name, permissions });
@@ -68,7 +59,7 @@ export class RolesService {
   }
 
   async update(ctx: RequestContext, access: OrgAccess, roleId: string, body: UpdateRoleBody): Promise<Role> {
-    const permissions = body.permissions ? assertCatalogPermissions(body.permissions) : undefined;
+    const permissions = body.permissions ? catalogPermissions(body.permissions) : undefined;
     return this.db.transaction(async (tx) => {
       const { actor } = await lockForChange(tx, access, 'role.manage', { roles: [roleId] });
       const before = await repository.findById(tx, access.organizationId, roleId);
