@@ -38,7 +38,7 @@ import { parseArgs } from 'node:util';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { SYSTEM_ROLES } from '@saasready/contracts';
+import { SYSTEM_ROLES, type AuditAction } from '@saasready/contracts';
 import { loadConfig } from '@saasready/server/internal/config.js';
 import { openDatabase } from '@saasready/server/internal/db/client.js';
 import { newId } from '@saasready/server/internal/lib/ids.js';
@@ -81,7 +81,7 @@ const LAST = [
   'Smith', 'Jones', 'Garcia', 'Miller', 'Davis', 'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Martin', 'Lee', 'Perez', 'Thompson',
   'White', 'Harris', 'Clark', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores',
 ];
-const ACTIONS = ['member.added', 'member.role_changed', 'org.updated', 'api_key.created', 'api_key.revoked', 'invitation.created', 'invitation.accepted', 'feature_flag.overridden', 'role.created', 'member.suspended'];
+const ACTIONS: readonly AuditAction[] = ['member.added', 'user.role.updated', 'org.updated', 'api_key.created', 'api_key.revoked', 'user.invite.sent', 'user.invite.accepted', 'feature_flag.enabled', 'role.created', 'member.suspended'];
 const AGENTS = ['Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0', 'Mozilla/5.0 (Macintosh) Safari/605.1.15', 'saasready-sdk/0.1.0 node/22'];
 
 type CopyValue = string | number | boolean | null;
