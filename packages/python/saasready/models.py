@@ -131,23 +131,18 @@ class Me(Model):
     current_organization: Optional[OrganizationRef] = None
     two_factor_enabled: bool = False
     two_factor_setup_required: bool = False
+    #: the session's current organization (the old client's ``current_org_id``), or None
+    current_org_id: Optional[str] = None
+    #: what the caller may do in the current organization now: the server's answer, which is empty
+    #: while the organization requires 2FA the caller has not set up (the membership still lists the
+    #: role's permissions)
+    permissions: List[str] = field(default_factory=list)
     NESTED = {"memberships": Membership, "current_organization": OrganizationRef}
-
-    @property
-    def current_org_id(self) -> Optional[str]:
-        """The id of the session's current organization (the old client's ``current_org_id``)."""
-        return self.current_organization.id if self.current_organization else None
 
     def membership(self, org_id: Optional[str] = None) -> Optional[Membership]:
         """The membership in ``org_id`` (default: the current organization)."""
         target = org_id or self.current_org_id
         return next((m for m in self.memberships if m.organization_id == target), None)
-
-    @property
-    def permissions(self) -> List[str]:
-        """The permissions held in the current organization."""
-        m = self.membership()
-        return list(m.permissions) if m else []
 
 
 @_dc

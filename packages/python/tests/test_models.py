@@ -24,8 +24,11 @@ def test_unknown_fields_parse_and_stay_reachable():
         "id": "u1", "email": "a@b.c", "full_name": "A", "plan": "pro",
         "memberships": [{"id": "m1", "organization_id": "o1", "role_name": "Owner", "permissions": ["org.update"], "seats": 3}],
         "current_organization": {"id": "o1", "name": "Acme", "slug": "acme", "logo": None},
+        # the server's effective permissions, not the role's: empty while a required 2FA is missing
+        "current_org_id": "o1", "permissions": [],
     })
-    assert me.current_org_id == "o1" and me.permissions == ["org.update"] and me.memberships[0].raw["seats"] == 3
+    assert me.current_org_id == "o1" and me.permissions == [] and me.membership().permissions == ["org.update"]
+    assert me.memberships[0].raw["seats"] == 3
     res = AuthResult.from_dict({"access_token": "t", "user": {"id": "u", "email": "e", "avatar": "x"}, "scopes": []})
     assert res.user.email == "e" and res.user.raw["avatar"] == "x"
     log = AuditLog.from_dict({"id": "l", "action": "org.created", "created_at": "2026-01-01T00:00:00Z", "actor_email": "a@b.c", "geo": "x"})

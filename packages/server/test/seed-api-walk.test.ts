@@ -147,8 +147,8 @@ const steps: Step[] = [
     // registration gives the personal organization no description
     shape: { nullable: ['description'] },
     check: (res) => {
-      // the guide's personal organization is `john-doe-org`; ours is "John Doe's Organization", slug `john-doe` (slug of the full name)
-      expect(res.body).toEqual([expect.objectContaining({ id: walk.personalOrgId, name: "John Doe's Organization", slug: 'john-doe', is_active: true, your_role: 'Owner' })]);
+      // "Personal organization auto-created (john-doe-org)"
+      expect(res.body).toEqual([expect.objectContaining({ id: walk.personalOrgId, name: "John Doe's Organization", slug: 'john-doe-org', is_active: true, your_role: 'Owner' })]);
     },
   },
   {

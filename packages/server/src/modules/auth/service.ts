@@ -17,7 +17,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import type { UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as memberships from '../memberships/repository.js';
-import { createOrganizationWithOwner } from '../organizations/service.js';
+import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
 import * as sessions from '../sessions/repository.js';
 import type { Keyring } from '../signing-keys/service.js';
 import * as users from '../users/repository.js';
@@ -96,7 +96,7 @@ export class AuthService {
         await this.deps.invitations.join(tx, ctx, invitation, actor);
         organizationId = invitation.organization_id;
       } else {
-        organizationId = (await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, { name: `${fullName}'s Organization`, slugBase: fullName })).id;
+        organizationId = (await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, personalOrganization(fullName))).id;
         await this.deps.emailTokens.sendVerification(tx, ctx, user);
       }
       await recordAudit(tx, ctx, { action: 'user.registered', actor, organizationId, targetType: 'user', targetId: user.id, metadata: { via_invitation: Boolean(invitation) } });

@@ -33,6 +33,9 @@ export interface NewOrganization {
   metadata?: Record<string, unknown>;
 }
 
+/** The organization every account gets at sign-up: "Jane Doe's Organization", slug `jane-doe-org` as the old README shows. */
+export const personalOrganization = (fullName: string): NewOrganization => ({ name: `${fullName}'s Organization`, slugBase: `${fullName.slice(0, 36)} org` });
+
 /** Creates the organization, seeds its system roles and makes `owner` its Owner (whose role id it also returns). */
 export async function createOrganizationWithOwner(
   tx: Executor,

@@ -6,7 +6,7 @@ import type { PasswordHasher } from '../../lib/passwords.js';
 import { systemContext } from '../../lib/request-context.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { assertAcceptablePassword, normalizeEmail } from '../auth/service.js';
-import { createOrganizationWithOwner } from '../organizations/service.js';
+import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
 import * as users from './repository.js';
 
 export async function createAdmin(
@@ -27,7 +27,7 @@ export async function createAdmin(
       await users.update(tx, existing.id, { is_superuser: true, password_hash: passwordHash });
     } else {
       await users.update(tx, user.id, { is_superuser: true });
-      await createOrganizationWithOwner(tx, ctx, { userId: user.id, email }, { name: `${input.fullName}'s Organization`, slugBase: input.fullName });
+      await createOrganizationWithOwner(tx, ctx, { userId: user.id, email }, personalOrganization(input.fullName));
     }
     await recordAudit(tx, ctx, { action: 'admin.created', targetType: 'user', targetId: user.id, metadata: { email, promoted: Boolean(existing) } });
     return { created: !existing, email };
