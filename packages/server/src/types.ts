@@ -48,6 +48,10 @@ declare module 'fastify' {
     permission?: Permission;
     /** needs an instance superuser */
     superuser?: boolean;
+    /** needs an API key (the route describes the calling key itself); a person's session is refused */
+    apiKeyOnly?: boolean;
+    /** body fields that need a permission beyond the route's own, e.g. `{ settings: 'org.settings' }` */
+    fieldPermissions?: Partial<Record<string, Permission>>;
     /** reachable by a member who has not enabled 2FA although the organization requires it */
     mfaExempt?: boolean;
     /** answers are stored under the Idempotency-Key header and replayed for 24 hours */

@@ -1,4 +1,5 @@
-// No decorative permission (issue 15, item 11): every key in the catalog gates something,
+// Every authorization decision is in the route table (issue 19, item 3), and no decorative
+// permission (issue 15, item 11): every key in the catalog gates something,
 // `user.read` gates the member directory, and settings.read/settings.update left the catalog
 // (migration 0012), without breaking the roles and API keys that held them.
 import { readFile } from 'node:fs/promises';
@@ -9,8 +10,10 @@ import { queryRows } from '../src/db/client.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { addMember, createOrgWithMembers, expectProblem, registerUser, type OrgFixture } from './helpers/factories.js';
 
-/** Permissions a service checks itself rather than a route declaring them (name: where). */
-const CHECKED_IN_SERVICES: Record<string, string> = { 'org.settings': 'organizations/service.ts: changing settings.require_2fa' };
+type RouteConfig = { permission?: string; fieldPermissions?: Record<string, string> } | undefined;
+/** Every permission the route table asks for, by route or by body field: no service decides access. */
+const declaredPermissions = () =>
+  new Set(t.app.routeTable.flatMap((r) => { const c = r.config as RouteConfig; return [c?.permission, ...Object.values(c?.fieldPermissions ?? {})]; }).filter(Boolean));
 
 let t: TestApp;
 let f: OrgFixture;
@@ -24,16 +27,16 @@ const members = (token: string) => t.request('GET', `/api/v1/orgs/${f.orgId}/mem
 
 describe('the permission catalog', () => {
   it('holds no permission that gates nothing', () => {
-    const declared = new Set(t.app.routeTable.map((r) => (r.config as { permission?: string } | undefined)?.permission).filter(Boolean));
-    expect(PERMISSION_KEYS.filter((p) => !declared.has(p) && !(p in CHECKED_IN_SERVICES))).toEqual([]);
+    const declared = declaredPermissions();
+    expect(PERMISSION_KEYS.filter((p) => !declared.has(p))).toEqual([]);
     expect(PERMISSION_KEYS).not.toContain('settings.read');
     expect(PERMISSION_KEYS).not.toContain('settings.update');
   });
 
   it('gives each permission name of the old README a meaning: it gates a route, or it is reserved and cannot be granted', async () => {
     const seedNames = ['org.read', 'org.update', 'org.delete', 'org.settings', 'user.read', 'user.invite', 'user.manage', 'user.create', 'user.update', 'user.delete', 'role.read', 'role.manage', 'audit.read', 'api_key.manage', 'settings.read', 'settings.update'];
-    const declared = new Set(t.app.routeTable.map((r) => (r.config as { permission?: string } | undefined)?.permission).filter(Boolean));
-    const reserved = seedNames.filter((p) => !declared.has(p) && !(p in CHECKED_IN_SERVICES));
+    const declared = declaredPermissions();
+    const reserved = seedNames.filter((p) => !declared.has(p));
     expect(reserved.sort()).toEqual(Object.keys(RESERVED_PERMISSIONS).sort());
     for (const key of reserved) expect(PERMISSION_KEYS).not.toContain(key as never);
     // asking for one says why and what to grant instead, for a role and for an API key
@@ -47,6 +50,55 @@ describe('the permission catalog', () => {
     expectProblem(key, 400, 'role.unknown_permission');
     expect(key.body.errors[0].message).toContain('org.read');
     expect((await t.request('GET', `/api/v1/orgs/${f.orgId}/roles`, { token: f.owner.accessToken })).body.map((r: { name: string }) => r.name)).not.toContain('Seed HR');
+  });
+
+  it('settings need org.settings in the route table: their own route, or the settings field of PATCH /orgs on top of org.update', async () => {
+    const org = `/api/v1/orgs/${f.orgId}`;
+    // Admin holds org.update, not org.settings: the other fields pass, settings do not, nor does the settings route
+    expect((await t.request('PATCH', org, { token: f.admin.accessToken, body: { description: 'by the Admin' } })).status).toBe(200);
+    const viaUpdate = await t.request('PATCH', org, { token: f.admin.accessToken, body: { description: 'sneaky', settings: { require_2fa: false } } });
+    expectProblem(viaUpdate, 403, 'permission_denied');
+    expect(viaUpdate.body.detail).toContain('org.settings');
+    expectProblem(await t.request('PATCH', `${org}/settings`, { token: f.admin.accessToken, body: { require_2fa: false } }), 403, 'permission_denied');
+    // a role with org.settings alone uses the settings route, and not PATCH /orgs
+    const role = await t.request('POST', `${org}/roles`, { token: f.owner.accessToken, body: { name: 'Security officer', permissions: ['org.read', 'org.settings'] } });
+    expect(role.status, role.text).toBe(201);
+    const officer = await registerUser(t);
+    await addMember(t, f.orgId, officer, 'Security officer');
+    const set = await t.request('PATCH', `${org}/settings`, { token: officer.accessToken, body: { require_2fa: false } });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body).toMatchObject({ id: f.orgId, settings: { require_2fa: false } });
+    expectProblem(await t.request('PATCH', org, { token: officer.accessToken, body: { settings: { require_2fa: false } } }), 403, 'permission_denied');
+    expectProblem(await t.request('PATCH', `${org}/settings`, { token: officer.accessToken, body: {} }), 400, 'request.validation_failed');
+    // an API key never changes settings, whatever it holds
+    const key = await t.request('POST', `${org}/api-keys`, { token: f.owner.accessToken, body: { name: 'updater', permissions: ['org.read', 'org.update'] } });
+    expect(key.status, key.text).toBe(201);
+    expect((await t.request('PATCH', org, { token: key.body.raw_key, body: { description: 'by a key' } })).status).toBe(200);
+    expectProblem(await t.request('PATCH', org, { token: key.body.raw_key, body: { settings: { require_2fa: false } } }), 403, 'api_key.forbidden');
+    expectProblem(await t.request('PATCH', `${org}/settings`, { token: key.body.raw_key, body: { require_2fa: false } }), 403, 'api_key.forbidden');
+  });
+
+  it('org.delete is trusted as the permission it is: a custom role an Owner granted it deletes, nobody else does', async () => {
+    const doomed = await createOrgWithMembers(t, 'Doomed Co');
+    const path = `/api/v1/orgs/${doomed.orgId}`;
+    expectProblem(await t.request('DELETE', path, { token: doomed.admin.accessToken }), 403, 'permission_denied');
+    const role = await t.request('POST', `${path}/roles`, { token: doomed.owner.accessToken, body: { name: 'Liquidator', permissions: ['org.read', 'org.delete'] } });
+    expect(role.status, role.text).toBe(201);
+    const liquidator = await registerUser(t);
+    await addMember(t, doomed.orgId, liquidator, 'Liquidator');
+    expect((await t.request('DELETE', path, { token: liquidator.accessToken })).status).toBe(204);
+    expectProblem(await t.request('GET', path, { token: doomed.owner.accessToken }), 404, 'organization.not_found');
+  });
+
+  it('GET /api-keys/me is for API keys alone, by its access kind: a person gets 403, nobody 401', async () => {
+    const route = t.app.routeTable.find((r) => r.url === '/api/v1/api-keys/me' && r.method === 'GET');
+    expect(route?.config).toMatchObject({ apiKeyOnly: true });
+    expectProblem(await t.request('GET', '/api/v1/api-keys/me', { token: f.owner.accessToken }), 403, 'permission_denied');
+    expectProblem(await t.request('GET', '/api/v1/api-keys/me'), 401, 'auth.unauthenticated');
+    const key = await t.request('POST', `/api/v1/orgs/${f.orgId}/api-keys`, { token: f.owner.accessToken, body: { name: 'introspect', permissions: ['org.read'] } });
+    const me = await t.request('GET', '/api/v1/api-keys/me', { token: key.body.raw_key });
+    expect(me.status, me.text).toBe(200);
+    expect(me.body).toEqual({ id: key.body.id, organization_id: f.orgId, name: 'introspect', permissions: ['org.read'] });
   });
 
   it('user.read gates the member directory: a role without it gets 403, the system roles that hold it keep access', async () => {

@@ -72,12 +72,19 @@ export const UpdateOrganizationBody = Type.Object(
     slug: Type.Optional(Slug),
     description: Type.Optional(Type.Union([descriptionInput(1000), Type.Null()])),
     metadata: Type.Optional(Metadata),
-    /** needs the `org.settings` permission */
+    /** needs the `org.settings` permission as well (`PATCH /orgs/{org_id}/settings` needs only that one) */
     settings: Type.Optional(Type.Object({ require_2fa: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
+
+/** `PATCH /orgs/{org_id}/settings`: the organization's security settings (`org.settings`). */
+export const UpdateOrganizationSettingsBody = Type.Object(
+  { require_2fa: Type.Optional(Type.Boolean({ description: 'members must enable two-factor authentication' })) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateOrganizationSettingsBody = Static<typeof UpdateOrganizationSettingsBody>;
 
 /** Path of every organization-scoped route. */
 export const OrgParams = Type.Object({ org_id: Uuid });

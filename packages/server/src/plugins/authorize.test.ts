@@ -1,13 +1,14 @@
-// The boot guard (default deny): every route declares public, authenticated or a permission, and a
+// The boot guard (default deny): every route declares one access kind (ACCESS_KINDS), and a
 // response schema, or the server refuses to start. Then a walk over every route of the real app.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import diagnostics from 'node:diagnostics_channel';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../app.js';
-import { routeDeclarationProblem } from './authorize.js';
+import { ACCESS_KINDS, routeDeclarationProblem } from './authorize.js';
 import { startTestApp, type TestApp } from '../../test/helpers/app.js';
 import { expectProblem } from '../../test/helpers/factories.js';
 
@@ -29,6 +30,17 @@ describe('routeDeclarationProblem', () => {
     ['authenticated and a permission', { authenticated: true, permission: 'org.read' }, /exactly one/],
   ] as const)('refuses a route that declares %s', (_name, config, problem) => {
     expect(routeDeclarationProblem({ url: '/orgs/:org_id/things', config, schema: { response } })).toMatch(problem);
+  });
+
+  it('is what docs/architecture.md lists: every access kind, in its table', async () => {
+    const doc = await readFile(new URL('../../../../docs/architecture.md', import.meta.url), 'utf8');
+    for (const kind of ACCESS_KINDS) expect(doc, kind).toMatch(new RegExp(`^\\| \`${kind}\` \\|`, 'm'));
+    expect(doc).toContain('preValidation authorize');
+  });
+
+  it('refuses fieldPermissions on a route that names no permission', () => {
+    expect(routeDeclarationProblem({ url: '/orgs/:org_id', config: { member: true, fieldPermissions: { settings: 'org.settings' } }, schema: { response } })).toMatch(/fieldPermissions/);
+    expect(routeDeclarationProblem({ url: '/orgs/:org_id', config: { permission: 'org.update', fieldPermissions: { settings: 'org.settings' } }, schema: { response } })).toBeNull();
   });
 
   it('refuses a route without any config', () => {

@@ -1,6 +1,6 @@
 // Default deny. Every route declares exactly one access kind — `public`, `authenticated`,
-// `member`, `permission` or `superuser` — and a response schema; the server refuses to start
-// otherwise. For `member`/`permission` the guard loads the caller's membership in the path's
+// `member`, `permission`, `superuser` or `apiKeyOnly` — and a response schema; the server refuses
+// to start otherwise. Body fields that need more (`fieldPermissions`) are declared there too. For `member`/`permission` the guard loads the caller's membership in the path's
 // organization (never trusting a token claim): not a member → 404 (indistinguishable from a
 // missing organization), suspended → 403, lacking the permission → 403 permission_denied.
 // It runs before body validation, so an outsider learns nothing, not even the body's schema.
@@ -24,22 +24,34 @@ function authorizeApiKey(request: FastifyRequest): void {
   const key = request.apiKey!;
   const config = request.routeOptions.config;
   // `apiKeys` opens a route to keys too (for a superuser route: keys instead of a superuser)
+  if (config.apiKeyOnly) return;
   const userOnly = ((config.superuser || config.authenticated || config.member) && !config.apiKeys) || false;
-  if (userOnly || (config.permission && USER_ONLY_PERMISSIONS.has(config.permission))) throw apiKeyForbidden();
+  const needed = [config.permission, ...fieldPermissionsNeeded(request)].filter((p): p is string => Boolean(p));
+  if (userOnly || needed.some((p) => USER_ONLY_PERMISSIONS.has(p))) throw apiKeyForbidden();
   // a route without :org_id acts on the key's own organization, with the permission it names
   if (typeof config.apiKeys === 'string' && !key.permissions.has(config.apiKeys)) throw permissionDenied(config.apiKeys);
   if (!config.permission && !config.member) return;
   const orgId = (request.params as { org_id?: string }).org_id ?? '';
   if (orgId.toLowerCase() !== key.organizationId) throw organizationNotFound();
-  if (config.permission && !key.permissions.has(config.permission)) throw permissionDenied(config.permission);
+  const missing = needed.find((p) => !key.permissions.has(p));
+  if (missing) throw permissionDenied(missing);
   request.orgAccess = { organizationId: key.organizationId, membershipId: '', roleId: '', roleName: 'api_key', isOwner: false, permissions: key.permissions };
 }
 
 const apiKeyForbidden = () => new AppError('api_key.forbidden', 'Not for API keys', 'This endpoint needs a person’s session, not an API key.');
+const apiKeyRequired = () => new AppError('permission_denied', 'Permission denied', 'This endpoint describes the calling API key; call it with one.');
+
+/** The permissions the body's fields ask for beyond the route's own (`config.fieldPermissions`). */
+function fieldPermissionsNeeded(request: FastifyRequest): string[] {
+  const fields = request.routeOptions.config.fieldPermissions;
+  const body = request.body;
+  if (!fields || typeof body !== 'object' || body === null) return [];
+  return Object.entries(fields).flatMap(([field, permission]) => (permission && Object.hasOwn(body, field) ? [permission] : []));
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const ACCESS_KINDS = ['public', 'authenticated', 'member', 'permission', 'superuser'] as const;
+export const ACCESS_KINDS = ['public', 'authenticated', 'member', 'permission', 'superuser', 'apiKeyOnly'] as const;
 
 /** What is wrong with a route's declaration, or null when it is fine. */
 export function routeDeclarationProblem(route: Pick<RouteOptions, 'url' | 'config' | 'schema'>): string | null {
@@ -47,6 +59,7 @@ export function routeDeclarationProblem(route: Pick<RouteOptions, 'url' | 'confi
   const declared = ACCESS_KINDS.filter((kind) => Boolean(config[kind]));
   if (declared.length !== 1) return `must declare exactly one of config.${ACCESS_KINDS.join(', config.')}`;
   if ((config.permission || config.member) && !route.url.includes(':org_id')) return 'is organization-scoped but has no :org_id path parameter';
+  if (config.fieldPermissions && !config.permission) return 'declares fieldPermissions without a permission';
   if (!config.internal && !route.schema?.response) return 'declares no response schema';
   return null;
 }
@@ -81,6 +94,7 @@ export default fp<{ db: Database; caches: Caches }>(
         if (!request.principal.isSuperuser) throw superuserRequired();
         return;
       }
+      if (config.apiKeyOnly) throw request.principal ? apiKeyRequired() : unauthenticated();
       if (!config.permission && !config.member) return;
       const principal = request.principal;
       if (!principal) throw unauthenticated();
@@ -95,7 +109,8 @@ export default fp<{ db: Database; caches: Caches }>(
       if (access.status !== 'active') throw membershipSuspended();
       if (access.require_2fa && !principal.mfaEnabled && !config.mfaExempt) throw twoFactorRequired();
       const permissions = new Set(access.permissions);
-      if (config.permission && !permissions.has(config.permission)) throw permissionDenied(config.permission);
+      const missing = [config.permission, ...fieldPermissionsNeeded(request)].find((p) => p && !permissions.has(p));
+      if (missing) throw permissionDenied(missing);
       request.orgAccess = { organizationId: orgId, membershipId: access.membership_id, roleId: access.role_id, roleName: access.role_name, isOwner: access.is_owner, permissions };
     });
   },

@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ApiKeyParams, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, NoContent, OrgParams } from '@saasready/contracts';
-import { AppError } from '../../lib/errors.js';
 import { contextOf } from '../../lib/request-context.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { ApiKeysService } from './service.js';
@@ -23,18 +22,14 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeysService }
   }, async (request, reply) => reply.code(201).send(await apiKeys.create(contextOf(request), request.orgAccess!, request.principal!, request.body)));
 
   app.get('/api-keys/me', {
-    config: { authenticated: true, apiKeys: true },
+    config: { apiKeyOnly: true },
     schema: {
       operationId: 'apiKeys.me',
       tags,
       summary: 'Introspect the calling API key (for relying apps that accept keys)',
       response: { 200: ok('The calling API key', Type.Object({ id: Type.String(), organization_id: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()) })), ...problemResponses },
     },
-  }, async (request) => {
-    const key = request.apiKey;
-    if (!key) throw new AppError('permission_denied', 'Permission denied', 'This endpoint describes the calling API key; call it with one.');
-    return { id: key.id, organization_id: key.organizationId, name: key.name, permissions: [...key.permissions].sort() };
-  });
+  }, async (request) => apiKeys.describe(request.apiKey!));
 
   app.get('/orgs/:org_id/api-keys', {
     config: { permission: 'api_key.manage' },

@@ -108,6 +108,11 @@ export class ApiKeysService {
     private readonly cache: ReadThroughCache<repository.ApiKeyAuthRow>,
   ) {}
 
+  /** The calling key as a relying app sees it (`GET /api-keys/me`). */
+  describe(key: ApiKeyPrincipal): { id: string; organization_id: string; name: string; permissions: string[] } {
+    return { id: key.id, organization_id: key.organizationId, name: key.name, permissions: [...key.permissions].sort() };
+  }
+
   async create(ctx: RequestContext, access: OrgAccess, creator: UserPrincipal, body: CreateApiKeyBody): Promise<ApiKey & { raw_key: string }> {
     const permissions = catalogPermissions(body.permissions);
     const forbidden = permissions.filter((p) => USER_ONLY_PERMISSIONS.has(p));

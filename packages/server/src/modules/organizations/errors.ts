@@ -10,3 +10,5 @@ export const invalidSlug = () =>
   new AppError('request.validation_failed', 'Validation failed', 'That slug is reserved.', {
     errors: [{ field: '/slug', message: 'is reserved', code: 'reserved' }],
   });
+export const mfaEnableFirst = () =>
+  new AppError('mfa.enable_first', 'Enable two-factor first', 'Turn on two-factor authentication for your own account before requiring it of members.');

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   AuthorizeBody, AuthorizeResponse, CreateOrganizationBody, MyOrganizationSchema, NoContent, OrganizationSchema, OrgParams,
-  SwitchOrgBody, SwitchOrgResponse, UpdateOrganizationBody,
+  SwitchOrgBody, SwitchOrgResponse, UpdateOrganizationBody, UpdateOrganizationSettingsBody,
 } from '@saasready/contracts';
 import { contextOf } from '../../lib/request-context.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
@@ -29,13 +29,18 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
   }, async (request) => organizations.get(request.orgAccess!));
 
   app.patch('/orgs/:org_id', {
-    config: { permission: 'org.update' },
-    schema: { operationId: 'orgs.update', tags, summary: 'Update name, slug, description or metadata', params: OrgParams, body: UpdateOrganizationBody, response: { 200: ok('The organization, updated', OrganizationSchema), ...problemResponses } },
+    config: { permission: 'org.update', fieldPermissions: { settings: 'org.settings' } },
+    schema: { operationId: 'orgs.update', tags, summary: 'Update name, slug, description or metadata (settings too, with org.settings)', params: OrgParams, body: UpdateOrganizationBody, response: { 200: ok('The organization, updated', OrganizationSchema), ...problemResponses } },
   }, async (request) => organizations.update(contextOf(request), request.orgAccess!, request.principal, request.body));
+
+  app.patch('/orgs/:org_id/settings', {
+    config: { permission: 'org.settings' },
+    schema: { operationId: 'orgs.updateSettings', tags, summary: 'Change the organization’s security settings, such as requiring 2FA', params: OrgParams, body: UpdateOrganizationSettingsBody, response: { 200: ok('The organization, with its settings updated', OrganizationSchema), ...problemResponses } },
+  }, async (request) => organizations.updateSettings(contextOf(request), request.orgAccess!, request.principal, request.body));
 
   app.delete('/orgs/:org_id', {
     config: { permission: 'org.delete' },
-    schema: { operationId: 'orgs.delete', tags, summary: 'Delete the organization (Owners only; soft delete, access ends at once)', params: OrgParams, response: { 204: ok('Organization deleted', NoContent), ...problemResponses } },
+    schema: { operationId: 'orgs.delete', tags, summary: 'Delete the organization (org.delete: the Owner role, or a custom role an Owner granted it; soft delete, access ends at once)', params: OrgParams, response: { 204: ok('Organization deleted', NoContent), ...problemResponses } },
   }, async (request, reply) => {
     await organizations.delete(contextOf(request), request.orgAccess!);
     return reply.code(204).send(null);

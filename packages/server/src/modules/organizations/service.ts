@@ -4,7 +4,7 @@
 // - metadata stays under 8 KiB; only Owners delete; deletion is soft and takes effect at once
 //   (an update racing a delete answers organization.not_found, never a 500);
 // - switching organization needs an active membership and re-issues the access token.
-import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody } from '@saasready/contracts';
+import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody, UpdateOrganizationSettingsBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -14,11 +14,7 @@ import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as memberships from '../memberships/repository.js';
 import * as roles from '../roles/repository.js';
-import { AppError, permissionDenied } from '../../lib/errors.js';
-import { invalidSlug, metadataTooLarge, organizationNotFound, ownerRequired } from './errors.js';
-
-const mfaEnableFirst = () =>
-  new AppError('mfa.enable_first', 'Enable two-factor first', 'Turn on two-factor authentication for your own account before requiring it of members.');
+import { invalidSlug, metadataTooLarge, mfaEnableFirst, organizationNotFound } from './errors.js';
 import * as repository from './repository.js';
 
 const METADATA_LIMIT = 8 * 1024;
@@ -104,11 +100,8 @@ export class OrganizationsService {
 
   async update(ctx: RequestContext, access: OrgAccess, principal: UserPrincipal | null, body: UpdateOrganizationBody): Promise<Organization> {
     if (body.slug !== undefined && !isValidSlug(body.slug)) throw invalidSlug();
-    if (body.settings !== undefined) {
-      if (!access.permissions.has('org.settings')) throw permissionDenied('org.settings');
-      // whoever turns the policy on must already comply, or they would lock themselves out
-      if (body.settings.require_2fa && !principal?.mfaEnabled) throw mfaEnableFirst();
-    }
+    // whoever turns the policy on must already comply, or they would lock themselves out
+    if (body.settings?.require_2fa && !principal?.mfaEnabled) throw mfaEnableFirst();
     assertMetadataSize(body.metadata);
     return this.db.transaction(async (tx) => {
       // locked: a delete or another update that commits first is seen here, not half-way through
@@ -139,8 +132,13 @@ export class OrganizationsService {
     });
   }
 
+  /** The security settings alone: what `org.settings` allows without `org.update`. */
+  updateSettings(ctx: RequestContext, access: OrgAccess, principal: UserPrincipal | null, settings: UpdateOrganizationSettingsBody): Promise<Organization> {
+    return this.update(ctx, access, principal, { settings });
+  }
+
+  /** Whoever holds `org.delete` (the Owner role; a custom role only if an Owner granted it). */
   async delete(ctx: RequestContext, access: OrgAccess): Promise<void> {
-    if (!access.isOwner) throw ownerRequired('Only an Owner can delete the organization.');
     await this.db.transaction(async (tx) => {
       const org = await repository.findById(tx, access.organizationId);
       if (!org) throw organizationNotFound();
