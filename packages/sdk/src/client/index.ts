@@ -1,6 +1,13 @@
 // Public surface of the API client (re-exported by the package index).
-export { SaaSReady, AuthApi, OrgsApi, InvitationsApi, ApiKeysApi, FeaturesApi, AdminApi, DevApi } from './client.js';
-export type { CallOptions, SaaSReadyOptions, Tokens } from './client.js';
+export { SaaSReady } from './client.js';
+export { AdminApi } from './resources/admin.js';
+export { ApiKeysApi } from './resources/api-keys.js';
+export { AuthApi } from './resources/auth.js';
+export { DevApi } from './resources/dev.js';
+export { FeaturesApi } from './resources/features.js';
+export { InvitationsApi } from './resources/invitations.js';
+export { OrgsApi } from './resources/orgs.js';
+export type { CallOptions, SaaSReadyOptions, Tokens } from './transport.js';
 export { SaaSReadyError } from './errors.js';
 // the contract's lists a UI needs (the client already depends on @saasready/contracts at run time)
 export { AUDIT_ACTIONS, RENAMED_AUDIT_ACTIONS, USER_ONLY_PERMISSIONS, type AuditAction } from '@saasready/contracts';

@@ -124,6 +124,8 @@ const webLocks = (): LockManager | undefined => (typeof navigator !== 'undefined
 
 /** What openapi-fetch resolves with: `data` on success, `error` (parsed JSON or text) otherwise. */
 type FetchResult = { data?: unknown; error?: unknown; response: Response };
+/** The parsed body of a successful answer. */
+type Data<R extends FetchResult> = Exclude<R['data'], undefined>;
 /** What each call hands to openapi-fetch besides its path, params and body. */
 export type RequestInitParts = {
   headers: Record<string, string>;
@@ -216,14 +218,30 @@ export class Transport {
   }
 
   /**
-   * Sends one API call. `call` receives the headers (credential included) and signal to pass to
-   * openapi-fetch; it is invoked again, with the new credential, if the access token had expired
-   * and a refresh succeeded. Resolves with the parsed answer; rejects with a SaaSReadyError.
+   * Sends one API call and resolves with its parsed body: the send-and-unwrap that the namespaces'
+   * methods share (see {@link Transport.send} for the retry and the errors). `call` makes the request
+   * with the typed openapi-fetch client, spreading `init` into its options.
+   *
+   * @example
+   * ```ts
+   * return this.#t.request((api, init) => api.GET('/api/v1/orgs/{org_id}', { params: { path: { org_id: orgId } }, ...init }), options);
+   * ```
+   */
+  async request<R extends FetchResult>(call: (api: Client<paths>, init: RequestInitParts) => Promise<R>, options?: CallOptions, how: { auth?: boolean } = {}): Promise<Data<R>> {
+    return (await this.send(call, { ...how, call: options })).data;
+  }
+
+  /**
+   * Sends one API call and resolves with the whole answer, for the few callers that read its headers
+   * (pages, ETags). `call` receives the client and the headers (credential included) and signal to
+   * pass to openapi-fetch; it is invoked again, with the new credential, if the access token had
+   * expired and a refresh succeeded. `accept` takes a non-2xx status (a 304) as an answer. Rejects
+   * with a SaaSReadyError.
    */
   async send<R extends FetchResult>(
-    call: (init: RequestInitParts) => Promise<R>,
+    call: (api: Client<paths>, init: RequestInitParts) => Promise<R>,
     options: { auth?: boolean; call?: CallOptions | undefined; accept?: (response: Response) => boolean } = {},
-  ): Promise<{ data: Exclude<R['data'], undefined>; response: Response }> {
+  ): Promise<{ data: Data<R>; response: Response }> {
     const authenticated = options.auth !== false;
     // a session restored from its refresh token (or cookie) alone: get an access token first (single-flight too)
     if (authenticated && this.credential === undefined && this.#mayRefresh) await this.refresh();
@@ -235,9 +253,9 @@ export class Transport {
       const init: RequestInitParts = { headers };
       if (options.call?.signal) init.signal = options.call.signal;
 
-      const result = await call(init);
+      const result = await call(this.api, init);
       if (result.response.ok || options.accept?.(result.response)) {
-        return { data: result.data as Exclude<R['data'], undefined>, response: result.response };
+        return { data: result.data as Data<R>, response: result.response };
       }
       const error = SaaSReadyError.fromResponse(result.response, result.error);
       if (attempt === 0 && authenticated && this.#canRefresh(error)) {
@@ -297,10 +315,11 @@ export class Transport {
     const csrf = this.#cookieMode ? await this.#csrfToken() : undefined;
     let data: TokenResponse;
     try {
-      ({ data } = await this.send(
-        (init) => this.api.POST('/api/v1/auth/refresh', { body: refreshToken ? { refresh_token: refreshToken } : {}, ...init }),
-        { auth: false, call: csrf ? { headers: { [BROWSER_SESSION.csrfHeader]: csrf } } : undefined },
-      ));
+      data = await this.request(
+        (api, init) => api.POST('/api/v1/auth/refresh', { body: refreshToken ? { refresh_token: refreshToken } : {}, ...init }),
+        csrf ? { headers: { [BROWSER_SESSION.csrfHeader]: csrf } } : undefined,
+        { auth: false },
+      );
     } catch (err) {
       // the session is over (revoked, expired, reused token): forget it, so callers see they must log in —
       // unless a new session arrived meanwhile
