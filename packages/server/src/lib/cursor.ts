@@ -9,7 +9,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString();
   if (!UUID.test(id)) {
-    throw new AppError('request.validation_failed', 'Validation failed', 'The cursor is not one this API issued.', {
+    throw new AppError('request.validation_failed', 'The cursor is not one this API issued.', {
       errors: [{ field: 'querystring:/cursor', message: 'is not a valid cursor', code: 'cursor' }],
     });
   }

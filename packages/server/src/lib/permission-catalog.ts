@@ -14,7 +14,7 @@ function refusal(key: string): string {
 export function catalogPermissions(permissions: readonly string[]): Permission[] {
   const unknown = permissions.filter((p) => !Object.hasOwn(PERMISSIONS, p));
   if (unknown.length) {
-    throw new AppError('role.unknown_permission', 'Unknown permission', `Not in the permission catalog: ${unknown.join(', ')}.`, {
+    throw new AppError('role.unknown_permission', `Not in the permission catalog: ${unknown.join(', ')}.`, {
       errors: unknown.map((p) => ({ field: '/permissions', message: refusal(p), code: 'unknown_permission' })),
     });
   }

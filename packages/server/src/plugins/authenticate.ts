@@ -51,7 +51,7 @@ export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService; cac
       }
       if (!row || row.user_id !== claims.sub) throw invalidToken();
       if (row.revoked || sessions.sessionExpired(row)) throw sessionRevoked();
-      if (!row.user.is_active) throw new AppError('auth.account_disabled', 'Account disabled', 'This account has been disabled.');
+      if (!row.user.is_active) throw new AppError('auth.account_disabled', 'This account has been disabled.');
       request.principal = {
         type: 'user',
         userId: row.user_id,

@@ -13,8 +13,8 @@ import { USER_ONLY_PERMISSIONS } from '@saasready/contracts';
 import * as memberships from '../modules/memberships/repository.js';
 
 const twoFactorRequired = () =>
-  new AppError('two_factor_required', 'Two-factor authentication required', 'This organization requires two-factor authentication: enable it at POST /api/v1/auth/2fa/setup.');
-const superuserRequired = () => new AppError('permission_denied', 'Permission denied', 'This action needs an instance superuser.');
+  new AppError('two_factor_required', 'This organization requires two-factor authentication: enable it at POST /api/v1/auth/2fa/setup.');
+const superuserRequired = () => new AppError('permission_denied', 'This action needs an instance superuser.');
 
 /**
  * The same guard for API keys: exactly the key's organization (any other is "not found") and
@@ -38,8 +38,8 @@ function authorizeApiKey(request: FastifyRequest): void {
   request.orgAccess = { organizationId: key.organizationId, membershipId: '', roleId: '', roleName: 'api_key', isOwner: false, permissions: key.permissions };
 }
 
-const apiKeyForbidden = () => new AppError('api_key.forbidden', 'Not for API keys', 'This endpoint needs a person’s session, not an API key.');
-const apiKeyRequired = () => new AppError('permission_denied', 'Permission denied', 'This endpoint describes the calling API key; call it with one.');
+const apiKeyForbidden = () => new AppError('api_key.forbidden', 'This endpoint needs a person’s session, not an API key.');
+const apiKeyRequired = () => new AppError('permission_denied', 'This endpoint describes the calling API key; call it with one.');
 
 /** The permissions the body's fields ask for beyond the route's own (`config.fieldPermissions`). */
 function fieldPermissionsNeeded(request: FastifyRequest): string[] {

@@ -182,7 +182,7 @@ export default fp(
         return;
       }
       if (jsonTooDeep(text)) {
-        done(new AppError('request.too_deep', 'JSON nested too deeply', `Arrays and objects may be nested at most ${MAX_JSON_DEPTH} levels deep.`), undefined);
+        done(new AppError('request.too_deep', `Arrays and objects may be nested at most ${MAX_JSON_DEPTH} levels deep.`), undefined);
         return;
       }
       parseJson(request, text, done);
@@ -206,7 +206,7 @@ export default fp(
         ...(schema?.params ? nulCharacterPaths(request.params).map((p) => `params:${p}`) : []),
       ];
       if (paths.length) {
-        throw new AppError('request.validation_failed', 'Validation failed', 'The request does not match the schema.', {
+        throw new AppError('request.validation_failed', 'The request does not match the schema.', {
           errors: paths.map((field) => ({ field, message: 'must not contain NUL (U+0000) characters', code: 'nul_character' })),
         });
       }
@@ -231,7 +231,7 @@ export default fp(
       if (status >= 400 && status < 500) {
         // A Fastify client error we have no specific code for (bad URL, bad header…).
         const { code, title } = STATUS_CODES[status] ?? { code: 'request.validation_failed', title: 'Bad request' };
-        return sendProblem(request, reply, ERROR_CODES[code], code, title, error.message);
+        return sendProblem(request, reply, ERROR_CODES[code].status, code, title, error.message);
       }
       request.log.error({ err: loggableError(error) }, 'unhandled error');
       return sendProblem(request, reply, 500, 'internal', 'Internal server error', 'Something went wrong on our side.');

@@ -40,7 +40,7 @@ export default fp<{ db: Database; leaseMs?: number }>(
       if (header === undefined) return;
       const principal = principalOf(request);
       if (typeof header !== 'string' || !KEY.test(header)) {
-        throw new AppError('request.validation_failed', 'Validation failed', 'Idempotency-Key must be 1–255 visible ASCII characters.', {
+        throw new AppError('request.validation_failed', 'Idempotency-Key must be 1–255 visible ASCII characters.', {
           errors: [{ field: 'headers:/idempotency-key', message: 'must be 1–255 visible ASCII characters', code: 'pattern' }],
         });
       }
@@ -52,12 +52,12 @@ export default fp<{ db: Database; leaseMs?: number }>(
         return;
       }
       const existing = await repository.find(db, principal, header);
-      if (!existing) throw new AppError('idempotency_in_progress', 'Request in progress', 'A request with this Idempotency-Key is in progress; retry shortly.');
+      if (!existing) throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is in progress; retry shortly.');
       if (existing.method !== record.method || existing.path !== record.path || existing.body_hash !== record.body_hash) {
-        throw new AppError('idempotency_key_reused', 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request.');
+        throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
       }
       if (existing.status !== 'completed') {
-        throw new AppError('idempotency_in_progress', 'Request in progress', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'retry-after': '1' } });
+        throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'retry-after': '1' } });
       }
       const stored = existing.response_body as { content_type: string; body: unknown };
       reply.header('idempotency-replayed', 'true');

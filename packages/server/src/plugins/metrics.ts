@@ -38,7 +38,7 @@ export default fp<{ metrics: Metrics; token?: string | undefined }>(
         if (!expected) return;
         const match = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');
         if (!match || !timingSafeEqual(digest(match[1]!), expected)) {
-          throw new AppError('auth.unauthenticated', 'Unauthenticated', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.', { headers: { 'www-authenticate': 'Bearer realm="metrics"' } });
+          throw new AppError('auth.unauthenticated', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.', { headers: { 'www-authenticate': 'Bearer realm="metrics"' } });
         }
       },
     }, async (_request, reply) => {

@@ -28,8 +28,8 @@ import * as repository from './repository.js';
 const KEY_PATTERN = /^sr_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const LAST_USED_INTERVAL_MS = 60_000;
 
-export const apiKeyNotFound = () => new AppError('api_key.not_found', 'API key not found');
-export const invalidApiKey = (detail = 'The API key is invalid, revoked or expired.') => new AppError('api_key.invalid', 'Invalid API key', detail);
+export const apiKeyNotFound = () => new AppError('api_key.not_found');
+export const invalidApiKey = (detail = 'The API key is invalid, revoked or expired.') => new AppError('api_key.invalid', detail);
 
 export const looksLikeApiKey = (token: string): boolean => token.startsWith('sr_');
 
@@ -59,7 +59,6 @@ function inactiveReason(row: repository.ApiKeyListRow): ApiKey['inactive_reason'
 export const creatorInactive = (reason: CreatorLoss) =>
   new AppError(
     'api_key.creator_inactive',
-    'API key inactive',
     `The member who created this API key is no longer an active member of its organization (${reason.replace('creator_', '')}); ask an active administrator for a new key.`,
     { meta: { reason } },
   );
@@ -117,14 +116,14 @@ export class ApiKeysService {
     const permissions = catalogPermissions(body.permissions);
     const forbidden = permissions.filter((p) => USER_ONLY_PERMISSIONS.has(p));
     if (forbidden.length) {
-      throw new AppError('api_key.forbidden', 'Not for API keys', `API keys cannot hold: ${forbidden.join(', ')}.`, {
+      throw new AppError('api_key.forbidden', `API keys cannot hold: ${forbidden.join(', ')}.`, {
         errors: forbidden.map((p) => ({ field: '/permissions', message: `"${p}" is reserved to people`, code: 'user_only' })),
       });
     }
     const missing = permissions.filter((p) => !access.permissions.has(p));
     if (missing.length) throw escalation(missing);
     const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-    if (expiresAt && expiresAt <= new Date()) throw new AppError('api_key.expiry_in_past', 'Expiry in the past', 'expires_at must be in the future.');
+    if (expiresAt && expiresAt <= new Date()) throw new AppError('api_key.expiry_in_past', 'expires_at must be in the future.');
 
     const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
     const rawKey = `sr_${prefix}_${randomToken()}`;

@@ -31,7 +31,7 @@ export function toAuditLog(row: repository.AuditRow): AuditLog {
 }
 
 const badCursor = () =>
-  new AppError('request.validation_failed', 'Validation failed', 'The cursor is not one this API issued.', {
+  new AppError('request.validation_failed', 'The cursor is not one this API issued.', {
     errors: [{ field: 'querystring:/cursor', message: 'is not a valid cursor', code: 'cursor' }],
   });
 

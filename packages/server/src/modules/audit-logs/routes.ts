@@ -73,7 +73,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Data
   }, async (request) => {
     const full = request.query.full === true;
     if (full && !request.principal?.isSuperuser) {
-      throw new AppError('permission_denied', 'Permission denied', 'A full walk of the chain needs an instance superuser (or `saasready audit verify`).');
+      throw new AppError('permission_denied', 'A full walk of the chain needs an instance superuser (or `saasready audit verify`).');
     }
     return verifyChain(db, request.orgAccess!.organizationId, { fromCheckpoint: !full });
   });

@@ -20,8 +20,8 @@ import { assertAcceptablePassword, normalizeEmail } from './service.js';
 const RESET_TTL_SECONDS = 3600;
 const VERIFY_TTL_SECONDS = 86_400;
 
-const invalidToken = () => new AppError('token.invalid', 'Invalid link', 'This link is not valid. Ask for a new one.');
-const expiredToken = () => new AppError('token.expired', 'Link expired', 'This link has expired or was already used. Ask for a new one.');
+const invalidToken = () => new AppError('token.invalid', 'This link is not valid. Ask for a new one.');
+const expiredToken = () => new AppError('token.expired', 'This link has expired or was already used. Ask for a new one.');
 
 export interface EmailTokenDeps {
   db: Database;

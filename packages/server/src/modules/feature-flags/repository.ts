@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors.js';
 export type FlagRow = typeof featureFlags.$inferSelect;
 export type OverrideRow = typeof featureFlagOverrides.$inferSelect;
 
-export const flagKeyTaken = () => new AppError('feature_flag.key_taken', 'Key taken', 'A feature flag with this key exists.');
+export const flagKeyTaken = () => new AppError('feature_flag.key_taken', 'A feature flag with this key exists.');
 
 export async function listFlags(ex: Executor): Promise<FlagRow[]> {
   return ex.select().from(featureFlags).orderBy(asc(featureFlags.key));

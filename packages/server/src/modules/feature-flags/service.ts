@@ -16,7 +16,7 @@ import type { OrgAccess } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as repository from './repository.js';
 
-export const flagNotFound = () => new AppError('feature_flag.not_found', 'Feature flag not found');
+export const flagNotFound = () => new AppError('feature_flag.not_found');
 
 const toFlag = (row: repository.FlagRow): FeatureFlag => ({
   key: row.key,

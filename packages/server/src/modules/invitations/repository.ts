@@ -48,7 +48,7 @@ export async function insert(ex: Executor, row: typeof invitations.$inferInsert)
   if (!other) throw new Error('invitation insert conflicted, but with no other invitation (token hash collision?)');
   if (other.status === 'pending') throw pendingExists(other.id);
   if (other.status === 'accepted') throw alreadyMember();
-  throw new AppError('invitation.pending_exists', 'Invitation already pending', 'An invitation to this email was pending and has just been revoked; retry.', {
+  throw new AppError('invitation.pending_exists', 'An invitation to this email was pending and has just been revoked; retry.', {
     meta: { invitation_id: other.id },
   });
 }

@@ -31,7 +31,7 @@ export const devMailboxRoutes: FastifyPluginAsyncTypebox<{ db: Database; mailer:
     // onRequest: a refused peer learns nothing, not even what a valid query looks like
     onRequest: async (request) => {
       const local = isLoopbackAddress(request.raw.socket.remoteAddress) && !PROXY_HEADERS.some((h) => request.headers[h] !== undefined);
-      if (!local) throw new AppError('request.not_found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+      if (!local) throw new AppError('request.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
     },
   }, async (request) => {
     const rows = await repository.listRecent(db, request.query.limit ?? 50, request.query.to?.trim().toLowerCase());

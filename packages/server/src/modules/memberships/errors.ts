@@ -1,17 +1,16 @@
 import { AppError } from '../../lib/errors.js';
 
-export const membershipNotFound = () => new AppError('membership.not_found', 'Member not found');
+export const membershipNotFound = () => new AppError('membership.not_found');
 export const lastOwner = () =>
-  new AppError('membership.last_owner', 'Last owner', 'An organization must keep at least one active Owner. Make someone else Owner first.');
+  new AppError('membership.last_owner', 'An organization must keep at least one active Owner. Make someone else Owner first.');
 export const escalation = (missing: string[]) =>
-  new AppError('membership.escalation', 'Cannot grant more than you hold', `You cannot grant permissions you do not hold: ${missing.join(', ')}.`, {
+  new AppError('membership.escalation', `You cannot grant permissions you do not hold: ${missing.join(', ')}.`, {
     meta: { missing_permissions: missing },
   });
-export const roleNotFound = () => new AppError('role.not_found', 'Role not found');
+export const roleNotFound = () => new AppError('role.not_found');
 export const insufficientPrivilege = (what: 'member' | 'role', missing: string[]) =>
   new AppError(
     'membership.insufficient_privilege',
-    'Insufficient privilege',
     what === 'member'
       ? `This member holds permissions you do not: ${missing.join(', ')}. Only someone holding all of them can manage this member.`
       : `This role holds permissions you do not: ${missing.join(', ')}. Only someone holding all of them can change or delete it.`,

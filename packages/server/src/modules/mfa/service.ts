@@ -26,13 +26,13 @@ const BACKUP_CODES = 10;
 /** unambiguous characters: no 0/O, 1/I/L */
 const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-export const invalidCode = () => new AppError('mfa.invalid_code', 'Invalid code', 'That code is not valid (or was already used). Try the next one.');
-const alreadyEnabled = () => new AppError('mfa.already_enabled', 'Two-factor already enabled', 'Disable it first to enrol a new authenticator.');
-const notEnabled = () => new AppError('mfa.not_enabled', 'Two-factor not enabled');
-const userNotFound = () => new AppError('user.not_found', 'User not found');
-const setupRequired = () => new AppError('mfa.setup_required', 'Setup required', 'Start with POST /auth/2fa/setup.');
+export const invalidCode = () => new AppError('mfa.invalid_code', 'That code is not valid (or was already used). Try the next one.');
+const alreadyEnabled = () => new AppError('mfa.already_enabled', 'Disable it first to enrol a new authenticator.');
+const notEnabled = () => new AppError('mfa.not_enabled');
+const userNotFound = () => new AppError('user.not_found');
+const setupRequired = () => new AppError('mfa.setup_required', 'Start with POST /auth/2fa/setup.');
 const wrongPassword = () =>
-  new AppError('auth.password_rejected', 'Password not accepted', 'The password is incorrect.', {
+  new AppError('auth.password_rejected', 'The password is incorrect.', {
     errors: [{ field: '/password', code: 'password.incorrect', message: 'The password is incorrect.' }],
   });
 

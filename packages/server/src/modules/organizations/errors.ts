@@ -2,13 +2,13 @@ import { AppError } from '../../lib/errors.js';
 
 export { organizationNotFound } from '../../lib/errors.js';
 export const metadataTooLarge = () =>
-  new AppError('organization.metadata_too_large', 'Metadata too large', 'metadata must be at most 8 KiB as JSON.', {
+  new AppError('organization.metadata_too_large', 'metadata must be at most 8 KiB as JSON.', {
     errors: [{ field: '/metadata', message: 'must be at most 8 KiB as JSON', code: 'maxSize' }],
   });
-export const ownerRequired = (detail = 'Only an Owner can do this.') => new AppError('membership.owner_required', 'Owner required', detail);
+export const ownerRequired = (detail = 'Only an Owner can do this.') => new AppError('membership.owner_required', detail);
 export const invalidSlug = () =>
-  new AppError('request.validation_failed', 'Validation failed', 'That slug is reserved.', {
+  new AppError('request.validation_failed', 'That slug is reserved.', {
     errors: [{ field: '/slug', message: 'is reserved', code: 'reserved' }],
   });
 export const mfaEnableFirst = () =>
-  new AppError('mfa.enable_first', 'Enable two-factor first', 'Turn on two-factor authentication for your own account before requiring it of members.');
+  new AppError('mfa.enable_first', 'Turn on two-factor authentication for your own account before requiring it of members.');

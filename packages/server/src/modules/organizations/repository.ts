@@ -39,7 +39,7 @@ export async function findById(ex: Executor, id: string): Promise<OrganizationRo
 }
 
 export const slugTaken = (suggestion: string) =>
-  new AppError('organization.slug_taken', 'Slug taken', `That slug is taken; "${suggestion}" is free.`, { meta: { suggestion } });
+  new AppError('organization.slug_taken', `That slug is taken; "${suggestion}" is free.`, { meta: { suggestion } });
 
 /** The first free slug among `slugCandidates(base)`, for suggestions. */
 export async function suggestSlug(ex: Executor, base: string): Promise<string> {

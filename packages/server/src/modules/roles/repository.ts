@@ -55,7 +55,7 @@ export async function findById(ex: Executor, organizationId: string, roleId: str
   return rows[0] ?? null;
 }
 
-export const roleNameTaken = () => new AppError('role.name_taken', 'Role name taken', 'This organization already has a role with that name.');
+export const roleNameTaken = () => new AppError('role.name_taken', 'This organization already has a role with that name.');
 
 export async function insert(
   ex: Executor,

@@ -19,11 +19,10 @@ import * as memberships from '../memberships/repository.js';
 import { assertCanChangeRole, assertCanGrant, lockForChange } from '../memberships/rules.js';
 import * as repository from './repository.js';
 
-const systemImmutable = () => new AppError('role.system_immutable', 'System role', 'System roles cannot be changed or deleted.');
+const systemImmutable = () => new AppError('role.system_immutable', 'System roles cannot be changed or deleted.');
 const roleInUse = (members: number, pendingInvitations: number) =>
   new AppError(
     'role.in_use',
-    'Role in use',
     `${members} member(s) hold this role and ${pendingInvitations} pending invitation(s) offer it; pass reassign_to to move them to another role (or revoke the invitations first).`,
     { meta: { members, pending_invitations: pendingInvitations } },
   );

@@ -10,7 +10,7 @@ import { iso } from '../../lib/time.js';
 export type UserRow = typeof users.$inferSelect;
 
 export const emailTaken = () =>
-  new AppError('auth.email_taken', 'Email already registered', 'An account with this email already exists.');
+  new AppError('auth.email_taken', 'An account with this email already exists.');
 
 export async function insert(ex: Executor, row: typeof users.$inferInsert): Promise<UserRow> {
   try {
