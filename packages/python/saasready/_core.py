@@ -253,6 +253,10 @@ class OrgsAPI:
         body = _clean({"name": name, "slug": slug, "description": description, "metadata": metadata, "settings": settings})
         return self._c._run(Op("PATCH", f"/orgs/{org_id}", json=body, parse=Organization.from_dict))
 
+    def update_settings(self, org_id: str, require_2fa: Optional[bool] = None) -> Any:
+        """Changes the security settings (needs ``org.settings``; requiring 2FA needs your own first)."""
+        return self._c._run(Op("PATCH", f"/orgs/{org_id}/settings", json=_clean({"require_2fa": require_2fa}), parse=Organization.from_dict))
+
     def delete(self, org_id: str) -> Any:
         return self._c._run(Op("DELETE", f"/orgs/{org_id}"))
 

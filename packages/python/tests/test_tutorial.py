@@ -74,6 +74,7 @@ def test_tutorial(server, unique_email, superuser):
         client.orgs.create(name="", slug="Not A Slug!")
     assert exc.value.status == 400 and exc.value.errors
     org = client.orgs.update(org_id=org.id, metadata={"stripe_customer_id": "cus_abc123"})
+    assert client.orgs.update_settings(org.id, require_2fa=False).settings == {"require_2fa": False}
     assert org.metadata == {"stripe_customer_id": "cus_abc123"}
     assert client.orgs.get(org.id).metadata["stripe_customer_id"] == "cus_abc123"
     switched = client.orgs.switch(org.id)

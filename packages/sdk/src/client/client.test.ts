@@ -110,6 +110,8 @@ describe('the tutorial, step by step', () => {
     expect(roles.map((r) => r.name).sort()).toEqual(['Admin', 'Member', 'Owner', 'Viewer']);
     const permissions = (await client.auth.me()).memberships.find((m) => m.organization_id === org.id)!.permissions;
     expect(permissions).toEqual(expect.arrayContaining(['org.update', 'user.invite']));
+    // the security settings have their own call (org.settings)
+    expect((await client.orgs.updateSettings(org.id, { require_2fa: false })).settings).toEqual({ require_2fa: false });
     const check = await client.orgs.authorize(org.id, { permissions: ['org.update', 'org.delete'] });
     expect(check).toEqual({ allowed: true, permissions: { 'org.update': true, 'org.delete': true }, role: 'Owner' });
 
@@ -126,7 +128,10 @@ describe('the tutorial, step by step', () => {
     const alice = newClient();
     const preview = await alice.invitations.preview(token);
     expect(preview).toMatchObject({ organization_name: 'Acme Corporation', inviter_name: 'Jane Founder', role_name: 'Admin', email: aliceEmail });
-    await alice.auth.register({ email: aliceEmail, password: STRONG_PASSWORD, full_name: 'Alice Admin', invitation_token: token });
+    const joined = await alice.auth.register({ email: aliceEmail, password: STRONG_PASSWORD, full_name: 'Alice Admin', invitation_token: token });
+    // the tutorial's `response.organization.name` and `response.role`, typed
+    if ('email_verification_required' in joined) throw new Error('an invitation proves the inbox: a session is expected');
+    expect([joined.organization?.name, joined.role]).toEqual(['Acme Corporation', 'Admin']);
     expect((await alice.orgs.list()).find((o) => o.id === org.id)?.your_role).toBe('Admin');
     expect(await client.orgs.listInvitations(org.id, { status: 'pending' })).toEqual([]);
 

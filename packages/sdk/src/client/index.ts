@@ -19,7 +19,7 @@ export type {
   ListAuditLogsQuery, ListInvitationsQuery, ListMembersQuery, LoginBody, LoginResult, LoginWith2faBody, Me, Member, MfaRequiredResponse,
   MfaSetupResponse, MyMembership, MyOrganization, Organization, OrgFeatureFlag, Page, Permission, QueryParams, RegisterBody, RegisterResult,
   RequestBody, ResetPasswordBody, ResponseBody, Role, Session, SetFlagOverrideBody, SwitchOrgBody, SwitchOrgResponse, TokenResponse,
-  UpdateOrganizationBody, UpdateProfileBody, UpdateRoleBody, User, FeatureFlag, AdminUser, AdminOrganization, MailboxMessage, AdminListQuery, MailboxQuery,
+  UpdateOrganizationBody, UpdateOrganizationSettingsBody, RegisteredResponse, UpdateProfileBody, UpdateRoleBody, User, FeatureFlag, AdminUser, AdminOrganization, MailboxMessage, AdminListQuery, MailboxQuery,
   CreateFeatureFlagBody, UpdateFeatureFlagBody, VerificationPendingResponse, Verify2faBody, VerifyEmailBody,
 } from './types.js';
 export type { paths as SaaSReadyPaths, components as SaaSReadyComponents } from '../generated/openapi.js';

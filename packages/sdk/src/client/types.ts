@@ -38,8 +38,13 @@ export type MfaRequiredResponse = Extract<ResponseBody<'/api/v1/auth/login', 'po
 export type LoginResult = TokenResponse | MfaRequiredResponse;
 /** `POST /auth/register` when the server requires verified emails: no session until the email is verified. */
 export type VerificationPendingResponse = Extract<ResponseBody<'/api/v1/auth/register', 'post', 201>, { email_verification_required: true }>;
+/**
+ * `POST /auth/register` with a session: a {@link TokenResponse}, plus the `organization` joined and
+ * the `role` when it was made with an `invitation_token`.
+ */
+export type RegisteredResponse = Exclude<ResponseBody<'/api/v1/auth/register', 'post', 201>, { email_verification_required: true }>;
 /** What `auth.register` answers. */
-export type RegisterResult = TokenResponse | VerificationPendingResponse;
+export type RegisterResult = RegisteredResponse | VerificationPendingResponse;
 /** `POST /auth/switch-org`: an access token scoped to another organization (the refresh token is unchanged). */
 export type SwitchOrgResponse = ResponseBody<'/api/v1/auth/switch-org', 'post'>;
 /** A login session of the caller. */
@@ -95,6 +100,8 @@ export type Disable2faBody = RequestBody<'/api/v1/auth/2fa/disable', 'post'>;
 export type SwitchOrgBody = RequestBody<'/api/v1/auth/switch-org', 'post'>;
 export type CreateOrganizationBody = RequestBody<'/api/v1/orgs', 'post'>;
 export type UpdateOrganizationBody = RequestBody<'/api/v1/orgs/{org_id}', 'patch'>;
+/** `PATCH /orgs/{org_id}/settings`: the security settings, such as `require_2fa`. */
+export type UpdateOrganizationSettingsBody = RequestBody<'/api/v1/orgs/{org_id}/settings', 'patch'>;
 export type ListMembersQuery = QueryParams<'/api/v1/orgs/{org_id}/members', 'get'>;
 export type ChangeRoleBody = RequestBody<'/api/v1/orgs/{org_id}/members/{membership_id}/role', 'patch'>;
 export type CreateRoleBody = RequestBody<'/api/v1/orgs/{org_id}/roles', 'post'>;

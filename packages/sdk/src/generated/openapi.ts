@@ -747,12 +747,29 @@ export interface paths {
         get: operations["orgs.get"];
         put?: never;
         post?: never;
-        /** Delete the organization (Owners only; soft delete, access ends at once) */
+        /** Delete the organization (org.delete: the Owner role, or a custom role an Owner granted it; soft delete, access ends at once) */
         delete: operations["orgs.delete"];
         options?: never;
         head?: never;
-        /** Update name, slug, description or metadata */
+        /** Update name, slug, description or metadata (settings too, with org.settings) */
         patch: operations["orgs.update"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the organization’s security settings, such as requiring 2FA */
+        patch: operations["orgs.updateSettings"];
         trace?: never;
     };
     "/api/v1/orgs/{org_id}/authorize": {
@@ -6220,6 +6237,124 @@ export interface operations {
         };
         responses: {
             /** @description The organization, updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        slug: string;
+                        description: string | null;
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        is_active: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.updateSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description members must enable two-factor authentication */
+                    require_2fa?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The organization, with its settings updated */
             200: {
                 headers: {
                     [name: string]: unknown;

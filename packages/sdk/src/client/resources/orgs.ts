@@ -5,7 +5,7 @@ import type { CallOptions, Transport } from '../transport.js';
 import type {
   AuditLog, AuditVerifyResponse, AuthorizeBody, AuthorizeResponse, ChangeRoleBody, CreateOrganizationBody, CreateRoleBody, DeleteRoleQuery,
   ExportAuditLogsQuery, Invitation, InviteBody, ListAuditLogsQuery, ListInvitationsQuery, ListMembersQuery, Member, MyOrganization, Organization,
-  Page, Permission, Role, UpdateOrganizationBody, UpdateRoleBody,
+  Page, Permission, Role, UpdateOrganizationBody, UpdateOrganizationSettingsBody, UpdateRoleBody,
 } from '../types.js';
 
 /** What an export resolves with when the answer has no body. */
@@ -84,7 +84,20 @@ export class OrgsApi {
   }
 
   /**
-   * Deletes the organization (Owners only); access ends at once.
+   * Changes the organization's security settings (needs `org.settings`; requiring 2FA needs your own
+   * 2FA on first). Only the given fields change.
+   *
+   * @example
+   * ```ts
+   * await client.orgs.updateSettings(org.id, { require_2fa: true });
+   * ```
+   */
+  async updateSettings(orgId: string, body: UpdateOrganizationSettingsBody, options?: CallOptions): Promise<Organization> {
+    return this.#t.request((api, init) => api.PATCH('/api/v1/orgs/{org_id}/settings', { params: { path: { org_id: orgId } }, body, ...init }), options);
+  }
+
+  /**
+   * Deletes the organization (needs `org.delete`: the Owner role, or a custom role an Owner granted it); access ends at once.
    *
    * @example
    * ```ts
