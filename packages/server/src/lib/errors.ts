@@ -34,3 +34,6 @@ export const serviceUnavailable = (detail = 'A backing service is unavailable; t
 export const organizationNotFound = () => new AppError('organization.not_found');
 export const membershipSuspended = () =>
   new AppError('membership.suspended', 'Your membership in this organization is suspended.');
+/** A password the rules refuse (too common, the account's email, the wrong current one). */
+export const passwordRejected = (field: string, code: string, message: string) =>
+  new AppError('auth.password_rejected', message, { errors: [{ field: `/${field}`, code, message }] });

@@ -3,6 +3,7 @@
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { passwordRejected } from './errors.js';
 
 /** @node-rs/argon2's `Algorithm.Argon2id` (a const enum, which isolated transpilers cannot inline). */
 const ARGON2ID = 2;
@@ -49,5 +50,16 @@ export class PasswordHasher {
   async verifyDummy(password: string): Promise<false> {
     await argon2Verify(await this.dummyHash, password).catch(() => false);
     return false;
+  }
+}
+
+/** Passwords must not be among the most common ones, nor the account's own email. */
+export function assertAcceptablePassword(password: string, email: string, field = 'password'): void {
+  if (isCommonPassword(password)) {
+    throw passwordRejected(field, 'password.too_common', 'This password is too common; choose another one.');
+  }
+  const lowered = password.toLowerCase();
+  if (lowered === email || lowered === email.split('@')[0]) {
+    throw passwordRejected(field, 'password.matches_email', 'The password must not be your email address.');
   }
 }

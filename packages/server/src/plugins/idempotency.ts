@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.js';
 import { sha256 } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
-import { canonicalJson } from '../modules/audit-logs/chain.js';
+import { canonicalJson } from '../lib/canonical-json.js';
 import * as repository from '../modules/idempotency/repository.js';
 
 const TTL_MS = 24 * 3_600_000;

@@ -1,6 +1,7 @@
 // The per-organization hash chain: each row's hash covers its content and the previous row's hash,
 // so changing, removing or reordering a row breaks every link after it.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../lib/canonical-json.js';
 
 /** The nil UUID names the chain of events that belong to no organization (logins, key rotation). */
 export const NO_ORG_CHAIN = '00000000-0000-0000-0000-000000000000';
@@ -21,16 +22,6 @@ export interface ChainedFields {
   user_agent: string | null;
   request_id: string | null;
   created_at: Date | string;
-}
-
-/** JSON with object keys sorted at every depth (jsonb does not keep key order). */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value instanceof Date ? value.toISOString() : value) ?? 'null';
 }
 
 export function chainHash(prevHash: string | null, row: ChainedFields): string {

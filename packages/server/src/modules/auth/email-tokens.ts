@@ -15,7 +15,8 @@ import * as mfaRepository from '../mfa/repository.js';
 import * as sessions from '../sessions/repository.js';
 import * as users from '../users/repository.js';
 import { forgiveAccount } from '../lockout/service.js';
-import { assertAcceptablePassword, normalizeEmail } from './service.js';
+import { normalizeEmail } from '../../lib/email.js';
+import { assertAcceptablePassword } from '../../lib/passwords.js';
 
 const RESET_TTL_SECONDS = 3600;
 const VERIFY_TTL_SECONDS = 86_400;

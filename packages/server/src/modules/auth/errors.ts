@@ -12,8 +12,7 @@ export const invalidRefreshToken = () =>
 export const refreshTokenReused = () =>
   new AppError('auth.refresh_token_reused', 'This refresh token was already used; the session has been ended. Log in again.');
 export const sessionNotFound = () => new AppError('session.not_found');
-export const passwordRejected = (field: string, code: string, message: string) =>
-  new AppError('auth.password_rejected', message, { errors: [{ field: `/${field}`, code, message }] });
+export { passwordRejected } from '../../lib/errors.js';
 export const invalidMfaCode = () => new AppError('auth.invalid_mfa_code', 'The two-factor code is not valid.');
 export const invalidMfaToken = () =>
   new AppError('auth.invalid_mfa_token', 'This login step is invalid or expired; log in again with your password.');

@@ -16,7 +16,8 @@ import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { EmailTokensService } from './email-tokens.js';
 import { invalidRefreshToken } from './errors.js';
 import { bodyRefreshToken, cookieModeRequested, presentedRefreshToken, problemClearingCookies, refreshCookies, withSetCookie } from './refresh-cookie.js';
-import { normalizeEmail, type AuthService } from './service.js';
+import { normalizeEmail } from '../../lib/email.js';
+import type { AuthService } from './service.js';
 
 const MINUTE = 60_000;
 const errors = problemResponses;

@@ -12,7 +12,8 @@ import { randomToken, sha256 } from '../../lib/crypto.js';
 import { AppError, organizationNotFound, unauthenticated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Metrics } from '../../lib/metrics.js';
-import { isCommonPassword, type PasswordHasher } from '../../lib/passwords.js';
+import { normalizeEmail } from '../../lib/email.js';
+import { assertAcceptablePassword, type PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
@@ -50,20 +51,6 @@ export type RegisterResult = (TokenResponse | { user: User; email_verification_r
 export type LoginResult = TokenResponse | MfaRequiredResponse;
 
 const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
-
-/** Emails compare trimmed and lower-cased everywhere. */
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
-
-/** Passwords must not be among the most common ones, nor the account's own email. */
-export function assertAcceptablePassword(password: string, email: string, field = 'password'): void {
-  if (isCommonPassword(password)) {
-    throw errors.passwordRejected(field, 'password.too_common', 'This password is too common; choose another one.');
-  }
-  const lowered = password.toLowerCase();
-  if (lowered === email || lowered === email.split('@')[0]) {
-    throw errors.passwordRejected(field, 'password.matches_email', 'The password must not be your email address.');
-  }
-}
 
 function requireUser(ctx: RequestContext): UserPrincipal {
   if (!ctx.principal) throw unauthenticated();

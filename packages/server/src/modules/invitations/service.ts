@@ -16,7 +16,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
-import { normalizeEmail } from '../auth/service.js';
+import { normalizeEmail } from '../../lib/email.js';
 import { invitationAcceptUrl, invitationEmail, type Branding } from '../mail/templates.js';
 import type { Mailer } from '../mail/service.js';
 import { roleNotFound } from '../memberships/errors.js';

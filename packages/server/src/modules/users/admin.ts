@@ -5,7 +5,8 @@ import { newId } from '../../lib/ids.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
 import { systemContext } from '../../lib/request-context.js';
 import { recordAudit } from '../audit-logs/service.js';
-import { assertAcceptablePassword, normalizeEmail } from '../auth/service.js';
+import { normalizeEmail } from '../../lib/email.js';
+import { assertAcceptablePassword } from '../../lib/passwords.js';
 import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
 import * as users from './repository.js';
 
