@@ -1,5 +1,6 @@
 // The load generator, in its own process so it does not share the server's event loop.
 // run.ts forks it once and sends it one LoadJob per measurement; it answers with a LoadResult.
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 
 export interface LoadJob {
@@ -19,6 +20,19 @@ export interface LoadJob {
   bodies?: string[];
   once?: boolean;
   exhaustedBody?: string;
+  /**
+   * A body template for writes that must never repeat (sign-ups, organizations, invitations): every
+   * `{n}` becomes `<job tag>-<counter>`, a fresh value per request (the tag is random per job, so runs
+   * and rounds never collide).
+   */
+  unique?: string;
+  /**
+   * Rotation chains (the refresh ceiling): each request takes a free session and sends
+   * `{"session_id", "secret"}`; the answer's `{"session_id", "secret"}` puts the session back with its
+   * new secret. A connection has one request in flight, so with more sessions than connections every
+   * request presents the current secret and its compare-and-swap succeeds.
+   */
+  chain?: { session_id: string; secret: string }[];
 }
 
 export interface LoadResult {
@@ -47,8 +61,30 @@ function run(job: LoadJob): Promise<LoadResult> {
   let exhausted = false;
   const request: autocannon.Request = { method: job.method as Method, headers: job.headers };
   if (job.body !== undefined) request.body = job.body;
-  const { bodies } = job;
-  if (bodies && bodies.length > 0) {
+  const { bodies, unique, chain } = job;
+  if (unique !== undefined) {
+    const tag = randomBytes(4).toString('hex');
+    request.setupRequest = (req) => {
+      const n = `${tag}-${next++}`;
+      return { ...req, body: unique.replaceAll('{n}', n) };
+    };
+  } else if (chain && chain.length > 0) {
+    const free = [...chain];
+    request.setupRequest = (req) => {
+      const session = free.pop();
+      if (!session) {
+        exhausted = true;
+        return { ...req, body: JSON.stringify({ session_id: chain[0]!.session_id, secret: 'bench-exhausted' }) };
+      }
+      next++;
+      return { ...req, body: JSON.stringify(session) };
+    };
+    request.onResponse = (status, body) => {
+      if (status !== 200) return;
+      const answer = JSON.parse(body) as { session_id: string; secret: string };
+      free.push({ session_id: answer.session_id, secret: answer.secret });
+    };
+  } else if (bodies && bodies.length > 0) {
     request.setupRequest = (req) => {
       if (next >= bodies.length) {
         if (job.once) {
@@ -83,7 +119,7 @@ function run(job: LoadJob): Promise<LoadResult> {
           statuses,
           total: result.requests.total,
           duration: result.duration,
-          used: Math.min(next, bodies?.length ?? 0),
+          used: unique !== undefined || chain ? next : Math.min(next, bodies?.length ?? 0),
           exhausted,
         });
       },
