@@ -22,6 +22,8 @@ export interface ScenarioRounds {
   ratios: number[];
   /** CPU spent during each round's measurement, by process */
   cpu: CpuSample[];
+  /** SQL statements sent per completed request, per round (statements.ts) */
+  statements: number[];
   notes: string[];
 }
 
@@ -41,6 +43,8 @@ export interface Summary {
   serverUs: number;
   /** CPU µs per completed request in PostgreSQL's processes (null on PGlite: it runs in the server) */
   postgresUs: number | null;
+  /** SQL statements per completed request (median over rounds; in-process count, see statements.ts) */
+  statements: number | null;
   perRound: number[];
   notes: string[];
 }
@@ -60,6 +64,7 @@ export function summarize(s: ScenarioRounds): Summary {
     ratio: s.isCeiling ? null : median(s.ratios),
     serverUs: median(s.rounds.map((r, i) => (s.cpu[i]?.server ?? NaN) / Math.max(1, r.total))),
     postgresUs: s.db === 'PGlite' ? null : median(s.rounds.map((r, i) => (s.cpu[i]?.postgres ?? NaN) / Math.max(1, r.total))),
+    statements: s.statements.length ? median(s.statements) : null,
     perRound: s.rounds.map((r) => r.rps),
     notes: s.notes,
   };
@@ -70,16 +75,18 @@ const fmt = (n: number, digits = 0): string =>
 
 export const pct = (ratio: number | null | undefined): string => (ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : `${fmt(ratio * 100)}%`);
 export const cpuCell = (us: number | null): string => (us === null ? '—' : fmt(us));
+/** SQL statements per request, one decimal (background statements make it fractional) */
+export const statementsCell = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? '—' : fmt(n, 1));
 
 export function markdownTable(rows: Summary[]): string {
   const lines = [
-    '| Database | Scenario | Conns | Req/s (median) | p50 ms | p99 ms | Errors | Non-2xx | vs ceiling | server CPU µs/req | PostgreSQL CPU µs/req |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Database | Scenario | Conns | Req/s (median) | p50 ms | p99 ms | Errors | Non-2xx | vs ceiling | server CPU µs/req | PostgreSQL CPU µs/req | SQL statements/req |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const ratio = r.ratio === null ? '100% (ref.)' : pct(r.ratio);
     lines.push(
-      `| ${r.db} | ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${r.non2xx} | ${ratio} | ${cpuCell(r.serverUs)} | ${cpuCell(r.postgresUs)} |`,
+      `| ${r.db} | ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${r.non2xx} | ${ratio} | ${cpuCell(r.serverUs)} | ${cpuCell(r.postgresUs)} | ${statementsCell(r.statements)} |`,
     );
   }
   return lines.join('\n');

@@ -27,26 +27,30 @@ import {
 import type { LoadJob, LoadResult } from './load.js';
 import { LoadGenerator, cpuMeter, otherShare } from './load-client.js';
 import {
-  cpuCell, fmt, markdownTable, median, pct, perRoundTable, summarize, table, type ScenarioRounds, type Summary,
+  cpuCell, fmt, markdownTable, median, pct, perRoundTable, statementsCell, summarize, table, type ScenarioRounds, type Summary,
 } from './report.js';
 import { runMix } from './mix.js';
+import { startBetterAuth, type BetterAuthPeer } from './peer-better-auth.js';
+import { countStatements, statementMeter } from './statements.js';
+import { startWriteCeilings, type WriteCeilings } from './write-ceilings.js';
 import { DOC, runScale, writeDocBlock } from './scale.js';
 import {
-  benchConfig, createDatabase, fetchJwks, registerUsers, seedRefreshTokens, startApp, startCeiling,
+  benchConfig, call, createDatabase, fetchJwks, registerUsers, seedRefreshTokens, startApp, startCeiling,
   type BenchDatabase, type BenchUser, type DbKind, type Target,
 } from './targets.js';
 
-function envNumber(name: string, fallback: number): number {
+function envNumber(name: string, fallback: number, allowZero = false): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 }
 
 const DURATION = envNumber('BENCH_DURATION', 5);
 const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 3));
-const WARMUP = envNumber('BENCH_WARMUP', 2);
+/** 0: no warm-up (smoke runs) */
+const WARMUP = envNumber('BENCH_WARMUP', 2, true);
 const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 20));
 const LOGIN_CONNECTIONS = Math.round(envNumber('BENCH_LOGIN_CONNECTIONS', 8));
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -125,6 +129,12 @@ interface Env {
   flags: FlagsFixture | null;
   /** the projects-api example, verifying SaaSReady's tokens with the SDK */
   projects: Target | null;
+  /** the write references: the refresh CAS ceiling and the cached /auth/me ceiling */
+  writes: WriteCeilings;
+  /** Better Auth on its own database (PostgreSQL runs only, when a peer scenario is selected) */
+  peer: BetterAuthPeer | null;
+  /** users[6]'s organization and its Member role: what the invite scenario invites into */
+  invite: { organizationId: string; roleId: string } | null;
 }
 
 interface Scenario {
@@ -136,7 +146,9 @@ interface Scenario {
   /** scenarios it is reported against: BENCH_ONLY brings them along */
   needs?: string[];
   /** seeded data it reads */
-  fixture?: 'members' | 'audit' | 'flags' | 'sdk';
+  fixture?: 'members' | 'audit' | 'flags' | 'sdk' | 'invite';
+  /** Better Auth's scenarios: PostgreSQL only (PGlite runs skip them) */
+  peer?: boolean;
   job(env: Env, seconds: number): Promise<{ job: Omit<LoadJob, 'id'>; notes?: string[] }>;
   after?(env: Env, result: LoadResult): void;
 }
@@ -151,6 +163,8 @@ const need = <T>(value: T | null, what: string): T => {
   return value;
 };
 /** two small PATCH bodies in turn, so every request really changes the row */
+/** every sign-up of the register scenario uses it (NewPassword: 10+ characters) */
+const REGISTER_PASSWORD = `Bench-${randomBytes(9).toString('base64url')}`;
 const PATCH_BODIES = [JSON.stringify({ description: 'Bench organization (a)' }), JSON.stringify({ description: 'Bench organization (b)' })];
 
 const ALL_SCENARIOS: Scenario[] = [
@@ -165,12 +179,14 @@ const ALL_SCENARIOS: Scenario[] = [
     key: 'me',
     name: 'GET /api/v1/auth/me',
     connections: CONNECTIONS,
+    needs: ['me-ceiling'],
     job: async (env, seconds) => get(`${env.app.baseUrl}/api/v1/auth/me`, env.users[0]!.accessToken, seconds),
   },
   {
     key: 'refresh',
     name: 'POST /api/v1/auth/refresh',
     connections: CONNECTIONS,
+    needs: ['refresh-ceiling'],
     job: async (env, seconds) => {
       // every request presents a refresh token never used before: a reused one would end its session
       const count = Math.ceil(Math.max(env.refreshRate, 200) * seconds * 1.8) + CONNECTIONS * 2;
@@ -359,6 +375,130 @@ const ALL_SCENARIOS: Scenario[] = [
       },
     }),
   },
+  // ---- issue 20: write paths against their references (the "Writes" table) ----
+  {
+    key: 'me-ceiling',
+    name: 'CEILING (/auth/me cached): bare Fastify + jose verify + in-memory Map lookup',
+    connections: CONNECTIONS,
+    job: async (env, seconds) => get(`${env.writes.baseUrl}/ceiling/me`, env.users[0]!.accessToken, seconds),
+  },
+  {
+    key: 'refresh-ceiling',
+    name: 'CEILING (refresh): bare Fastify + one CAS UPDATE … RETURNING + one ES256 sign',
+    connections: CONNECTIONS,
+    job: async (env, seconds) => ({
+      job: {
+        url: `${env.writes.baseUrl}/ceiling/refresh`,
+        method: 'POST',
+        headers: json,
+        // fresh sessions each run, twice as many as connections: each is rotated in a chain
+        chain: await env.writes.seedSessions(CONNECTIONS * 2),
+        connections: CONNECTIONS,
+        duration: seconds,
+      },
+    }),
+  },
+  {
+    key: 'register',
+    name: 'POST /api/v1/auth/register (new email each request)',
+    connections: LOGIN_CONNECTIONS,
+    job: async (env, seconds) => ({
+      job: {
+        url: `${env.app.baseUrl}/api/v1/auth/register`,
+        method: 'POST',
+        headers: json,
+        unique: JSON.stringify({ email: 'bench-signup-{n}@example.com', password: REGISTER_PASSWORD, full_name: 'Bench Signup {n}' }),
+        connections: LOGIN_CONNECTIONS,
+        duration: seconds,
+      },
+    }),
+  },
+  {
+    key: 'org-create',
+    name: 'POST /api/v1/orgs (new name and slug each request)',
+    connections: CONNECTIONS,
+    needs: ['ba-create'],
+    job: async (env, seconds) => ({
+      job: {
+        url: `${env.app.baseUrl}/api/v1/orgs`,
+        method: 'POST',
+        headers: { ...json, ...bearer(env.users[5]!.accessToken) },
+        unique: JSON.stringify({ name: 'Bench org {n}', slug: 'bench-{n}' }),
+        connections: CONNECTIONS,
+        duration: seconds,
+      },
+    }),
+  },
+  {
+    key: 'invite',
+    name: 'POST /api/v1/orgs/{id}/invite (new email each request, Member role)',
+    connections: CONNECTIONS,
+    fixture: 'invite',
+    needs: ['ba-invite'],
+    job: async (env, seconds) => {
+      const i = need(env.invite, 'the invite organization');
+      return {
+        job: {
+          url: `${env.app.baseUrl}/api/v1/orgs/${i.organizationId}/invite`,
+          method: 'POST',
+          headers: { ...json, ...bearer(env.users[6]!.accessToken) },
+          unique: JSON.stringify({ email: 'bench-invitee-{n}@example.com', role_id: i.roleId }),
+          connections: CONNECTIONS,
+          duration: seconds,
+        },
+      };
+    },
+  },
+  {
+    key: 'ba-create',
+    name: 'Better Auth: POST /api/auth/organization/create',
+    connections: CONNECTIONS,
+    peer: true,
+    job: async (env, seconds) => {
+      const peer = need(env.peer, 'Better Auth');
+      return {
+        job: {
+          url: `${peer.baseUrl}/api/auth/organization/create`,
+          method: 'POST',
+          headers: { ...json, ...peer.headers },
+          // keepCurrentActiveOrganization: like POST /orgs, creating does not switch the session's organization
+          unique: JSON.stringify({ name: 'Bench org {n}', slug: 'bench-{n}', keepCurrentActiveOrganization: true }),
+          connections: CONNECTIONS,
+          duration: seconds,
+        },
+      };
+    },
+  },
+  {
+    key: 'ba-invite',
+    name: 'Better Auth: POST /api/auth/organization/invite-member',
+    connections: CONNECTIONS,
+    peer: true,
+    job: async (env, seconds) => {
+      const peer = need(env.peer, 'Better Auth');
+      return {
+        job: {
+          url: `${peer.baseUrl}/api/auth/organization/invite-member`,
+          method: 'POST',
+          headers: { ...json, ...peer.headers },
+          unique: JSON.stringify({ email: 'bench-invitee-{n}@example.com', role: 'member', organizationId: peer.organizationId }),
+          connections: CONNECTIONS,
+          duration: seconds,
+        },
+      };
+    },
+  },
+  {
+    key: 'ba-session',
+    name: 'Better Auth: GET /api/auth/get-session (read reference)',
+    connections: CONNECTIONS,
+    peer: true,
+    needs: ['me'],
+    job: async (env, seconds) => {
+      const peer = need(env.peer, 'Better Auth');
+      return { job: { url: `${peer.baseUrl}/api/auth/get-session`, method: 'GET', headers: peer.headers, connections: CONNECTIONS, duration: seconds } };
+    },
+  },
 ];
 
 /** BENCH_ONLY groups */
@@ -370,6 +510,7 @@ const GROUPS: Record<string, string[]> = {
   patch: ['patch'],
   flags: ['flags-eval'],
   sdk: ['sdk-health', 'sdk-projects'],
+  writes: ['refresh', 'me', 'login', 'register', 'org-create', 'invite', 'ba-session'],
 };
 
 /** The scenarios BENCH_ONLY asks for, with those they are reported against; the ceiling always runs. */
@@ -459,10 +600,19 @@ async function prepareFixtures(env: Env, kind: DbKind, notes: string[], targets:
     env.audit = { organizationId, token: owner.accessToken, rows, head, seedMs: ms };
     notes.push(`${dbLabel(kind)}: ${fmt(rows)} audit rows seeded in ${fmt(ms / 1000, 1)} s (one INSERT … SELECT generate_series, then VACUUM ANALYZE)`);
   }
-  for (const scenario of SCENARIOS.filter((s) => ['org-get', 'authorize', 'patch', 'update-ceiling', 'flags-eval', 'sdk-health', 'sdk-projects'].includes(s.key))) {
+  if (SCENARIOS.some((s) => s.fixture === 'invite')) {
+    const owner = env.users[6]!;
+    const roles = (await call(env.app.baseUrl, 'GET', `/api/v1/orgs/${owner.organizationId}/roles`, undefined, owner.accessToken)) as { id: string; name: string }[];
+    const member = roles.find((r) => r.name === 'Member');
+    if (!member) throw new Error(`invite: no Member role among ${roles.map((r) => r.name).join(', ')}`);
+    env.invite = { organizationId: owner.organizationId!, roleId: member.id };
+  }
+  const checked = ['org-get', 'authorize', 'patch', 'update-ceiling', 'flags-eval', 'sdk-health', 'sdk-projects', 'me-ceiling', 'register', 'org-create', 'invite', 'ba-create', 'ba-invite', 'ba-session'];
+  for (const scenario of SCENARIOS.filter((s) => checked.includes(s.key) && (!s.peer || env.peer))) {
     // one request each before the load, so a broken route fails the bench instead of measuring 4xx
     const { job } = await scenario.job(env, 1);
-    const response = await fetch(job.url, { method: job.method, headers: job.headers, body: job.body ?? job.bodies?.[0] });
+    const body = job.unique?.replaceAll('{n}', `check-${randomBytes(4).toString('hex')}`) ?? job.body ?? job.bodies?.[0];
+    const response = await fetch(job.url, { method: job.method, headers: job.headers, body });
     if (!response.ok) throw new Error(`${scenario.name}: ${response.status} ${(await response.text()).slice(0, 300)}`);
     if (scenario.key === 'flags-eval') {
       // the server and the SDK (evaluating locally from the snapshot) must agree
@@ -514,17 +664,28 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
   log(`${kind}: creating a fresh database`);
   const db = await createDatabase(kind, POSTGRES_URL);
   const targets: Target[] = [];
+  let peer: BetterAuthPeer | null = null;
+  // Better Auth's scenarios are PostgreSQL only
+  const scenarios = SCENARIOS.filter((s) => !s.peer || kind === 'postgres');
   try {
     const config = benchConfig();
     const app = await startApp(config, db);
     targets.push(app);
     log(`${kind}: registering ${USERS} users`);
     const users = await registerUsers(app.baseUrl, USERS);
-    const ceiling = await startCeiling(db, await fetchJwks(app.baseUrl), { issuer: config.issuer, audience: config.audience });
+    const jwks = await fetchJwks(app.baseUrl);
+    const ceiling = await startCeiling(db, jwks, { issuer: config.issuer, audience: config.audience });
     targets.push(ceiling);
+    const writes = await startWriteCeilings(db, jwks, { issuer: config.issuer, audience: config.audience }, users[0]!);
+    targets.push(writes);
+    if (kind === 'postgres' && scenarios.some((s) => s.peer)) {
+      log(`${kind}: starting Better Auth on a database of its own`);
+      peer = await startBetterAuth(POSTGRES_URL);
+      log(`${kind}: ${peer.description} on ${peer.baseUrl}`);
+    }
     const env: Env = {
       db, app, ceiling, users, refreshTtl: config.refreshTokenTtl, refreshRate: 1000, orgId: users[0]!.organizationId!, members: null, audit: null,
-      flags: null, projects: null,
+      flags: null, projects: null, writes, peer, invite: null,
     };
     const setupNotes: string[] = [];
     const claims = { issuer: config.issuer, audience: config.audience };
@@ -538,7 +699,7 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
           )
         : [];
 
-    const rows: ScenarioRounds[] = SCENARIOS.map((s) => ({
+    const rows: ScenarioRounds[] = scenarios.map((s) => ({
       db: dbLabel(kind),
       key: s.key,
       scenario: s.name,
@@ -547,11 +708,12 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
       rounds: [],
       ratios: [],
       cpu: [],
+      statements: [],
       notes: [],
     }));
 
-    log(`${kind}: warm-up, ${WARMUP} s per scenario`);
-    for (const scenario of SCENARIOS) {
+    if (WARMUP > 0) log(`${kind}: warm-up, ${WARMUP} s per scenario`);
+    for (const scenario of WARMUP > 0 ? scenarios : []) {
       checkAborted();
       const { job } = await scenario.job(env, WARMUP);
       const result = await load.run(job);
@@ -563,25 +725,32 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
     for (let round = 1; round <= ROUNDS; round++) {
       // every other round runs the list backwards, so drift favours neither side of a pair
       // (the ceiling and /auth/me, first and deep pages, the write ceiling and PATCH)
-      const order = round % 2 === 1 ? SCENARIOS : [...SCENARIOS].reverse();
-      const byKey = new Map<string, { result: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>> }>();
+      const order = round % 2 === 1 ? scenarios : [...scenarios].reverse();
+      const byKey = new Map<string, { result: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>>; statements: number }>();
       for (const scenario of order) {
         checkAborted();
         const { job } = await scenario.job(env, DURATION);
         const stop = cpuMeter(load.pid);
+        const sent = statementMeter();
         const result = await load.run(job);
         const cpu = stop();
+        const counted = sent();
         others.push(otherShare(cpu, result.duration));
         scenario.after?.(env, result);
-        byKey.set(scenario.key, { result, cpu });
-        log(`${kind} round ${round}/${ROUNDS} ${scenario.name}: ${describe(result)}`);
+        const statements = counted.total / Math.max(1, result.total);
+        byKey.set(scenario.key, { result, cpu, statements });
+        log(`${kind} round ${round}/${ROUNDS} ${scenario.name}: ${describe(result)}, ${fmt(statements, 1)} SQL statements/req`);
+        if (process.env.BENCH_STATEMENTS_LOG) {
+          for (const [text, n] of counted.texts.slice(0, 12)) log(`    ${fmt(n / Math.max(1, result.total), 2)}/req  ${text}`);
+        }
       }
       const ceilingRps = byKey.get('ceiling')!.result.rps;
-      SCENARIOS.forEach((scenario, i) => {
-        const { result, cpu } = byKey.get(scenario.key)!;
+      scenarios.forEach((scenario, i) => {
+        const { result, cpu, statements } = byKey.get(scenario.key)!;
         const row = rows[i]!;
         row.rounds.push(result);
         row.cpu.push(cpu);
+        row.statements.push(statements);
         row.ratios.push(result.rps / ceilingRps);
         if (result.exhausted) row.notes.push(`round ${round}: refresh tokens ran out (${result.used} used); the rest were 401s`);
         if (result.non2xx > 0) row.notes.push(`round ${round}: statuses ${JSON.stringify(result.statuses)}`);
@@ -592,6 +761,7 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
   } finally {
     await sleep(500); // requests in flight when autocannon stopped finish before the pool closes
     for (const target of targets.reverse()) await target.close().catch((err: unknown) => log(`close failed: ${String(err)}`));
+    await peer?.close().catch((err: unknown) => log(`could not close Better Auth or drop its database: ${String(err)}`));
     await db.drop().catch((err: unknown) => log(`could not drop the ${kind} bench database: ${String(err)}`));
   }
 }
@@ -604,6 +774,8 @@ interface Argon {
   bound: number;
   /** verifies per second measured with LOGIN_CONNECTIONS of them in flight at once (libuv's pool runs 4) */
   parallel: number;
+  /** hashes per second, LOGIN_CONNECTIONS in flight (the register scenario's concurrency) */
+  parallelHash: number;
 }
 
 /** Times the app's own PasswordHasher: the theoretical login ceiling is cores ÷ hash time. */
@@ -622,20 +794,25 @@ async function timeArgon2(): Promise<Argon> {
     await hasher.verify(stored, password);
     verifyTimes.push(performance.now() - t);
   }
-  let done = 0;
-  const started = performance.now();
-  const end = started + 2_000;
-  await Promise.all(
-    Array.from({ length: LOGIN_CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        await hasher.verify(stored, password);
-        done++;
-      }
-    }),
-  );
-  const parallel = done / ((performance.now() - started) / 1000);
+  /** operations per second for 2 s with LOGIN_CONNECTIONS in flight */
+  const throughput = async (op: () => Promise<unknown>): Promise<number> => {
+    let done = 0;
+    const started = performance.now();
+    const end = started + 2_000;
+    await Promise.all(
+      Array.from({ length: LOGIN_CONNECTIONS }, async () => {
+        while (performance.now() < end) {
+          await op();
+          done++;
+        }
+      }),
+    );
+    return done / ((performance.now() - started) / 1000);
+  };
+  const parallel = await throughput(() => hasher.verify(stored, password));
+  const parallelHash = await throughput(() => hasher.hash(password));
   const hashMs = median(hashTimes);
-  return { hashMs, verifyMs: median(verifyTimes), bound: CORES / (hashMs / 1000), parallel };
+  return { hashMs, verifyMs: median(verifyTimes), bound: CORES / (hashMs / 1000), parallel, parallelHash };
 }
 
 // ---- report -------------------------------------------------------------------------------------
@@ -755,6 +932,75 @@ function patchTable(runs: Run[]): { table: string; verdicts: string[] } | null {
   return { table: table(['Database', 'Scenario', 'Req/s', 'p50 ms', 'p99 ms', 'vs write ceiling', 'server CPU µs/req', 'PostgreSQL CPU µs/req'], rows), verdicts };
 }
 
+/** issue 20's targets: each write path (and /auth/me) against the reference measured in the same run */
+interface WriteTarget {
+  key: string;
+  call: string;
+  /** a scenario key, or the in-process argon2 loops */
+  ref: string | 'argon-verify' | 'argon-hash';
+  refText: string;
+  /** ratio ours ÷ reference the issue asks for; null: shown for reference */
+  target: number | null;
+}
+
+const WRITE_TARGETS: WriteTarget[] = [
+  { key: 'refresh', call: '`POST /auth/refresh`', ref: 'refresh-ceiling', refText: 'bare Fastify + jose: one CAS `UPDATE … RETURNING` on `sessions_ref` + one ES256 sign', target: 0.6 },
+  { key: 'org-create', call: '`POST /orgs`', ref: 'ba-create', refText: 'Better Auth 1.x `organization/create`', target: 3 },
+  { key: 'invite', call: '`POST /orgs/{id}/invite`', ref: 'ba-invite', refText: 'Better Auth `organization/invite-member`', target: 3 },
+  { key: 'login', call: '`POST /auth/login`', ref: 'argon-verify', refText: `argon2id verifies/s, same parameters, ${LOGIN_CONNECTIONS} in flight, no HTTP`, target: 0.85 },
+  { key: 'register', call: '`POST /auth/register`', ref: 'argon-hash', refText: `argon2id hashes/s, same parameters, ${LOGIN_CONNECTIONS} in flight, no HTTP`, target: 0.8 },
+  { key: 'me', call: '`GET /auth/me`', ref: 'me-ceiling', refText: 'bare Fastify + jose verify + an in-memory Map lookup', target: 0.7 },
+  { key: 'me', call: '`GET /auth/me`', ref: 'ba-session', refText: 'Better Auth `get-session` (read; no target)', target: null },
+];
+
+/** write scenarios whose p99 must stay within 3× their own p50 */
+const P99_KEYS = ['refresh', 'org-create', 'invite', 'login', 'register', 'patch', 'ba-create', 'ba-invite'];
+const P99_TARGET = 3;
+
+function writesTable(runs: Run[], argon: Argon | null): { table: string; verdicts: string[] } | null {
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  for (const run of runs) {
+    for (const t of WRITE_TARGETS) {
+      const ours = find(run, t.key);
+      if (!ours) continue;
+      const argonRate = t.ref === 'argon-verify' ? argon?.parallel : t.ref === 'argon-hash' ? argon?.parallelHash : undefined;
+      const ref = t.ref.startsWith('argon-') ? undefined : find(run, t.ref);
+      if (!ref && argonRate === undefined) continue;
+      // HTTP against HTTP: median over rounds of the per-round ratio; against argon2: the medians' ratio
+      const ratio = ref ? ratioOf(run, t.key, t.ref) : ours.rps / argonRate!;
+      const target = t.target === null ? '—' : t.target >= 1 ? `≥ ${fmt(t.target)}×` : `≥ ${fmt(t.target, 2)}`;
+      const met = t.target === null || ratio === null ? '—' : ratio >= t.target ? 'yes' : '**no**';
+      rows.push([
+        run.label, t.call, t.refText, fmt(ours.rps), ref ? fmt(ref.rps) : fmt(argonRate!),
+        ratio === null ? '—' : t.target !== null && t.target >= 1 ? `${fmt(ratio, 2)}×` : fmt(ratio, 2), target, met,
+        `${statementsCell(ours.statements)} / ${ref ? statementsCell(ref.statements) : '0'}`,
+      ]);
+      if (t.target !== null && ratio !== null) {
+        verdicts.push(`${t.call} on ${run.label}: ${fmt(ratio, 2)} of ${t.refText} (target ${target}: ${ratio >= t.target ? 'met' : 'NOT met'}).`);
+      }
+    }
+  }
+  if (!rows.length) return null;
+  const p99Rows: string[][] = [];
+  for (const run of runs) {
+    for (const key of P99_KEYS) {
+      const s = find(run, key);
+      if (!s) continue;
+      const ratio = s.p50 > 0 ? s.p99 / s.p50 : null;
+      const ours = !key.startsWith('ba-');
+      p99Rows.push([
+        run.label, s.scenario, String(s.connections), fmt(s.p50, 1), fmt(s.p99, 1), ratio === null ? '— (p50 < 1 ms)' : `${fmt(ratio, 2)}×`,
+        ours ? `≤ ${P99_TARGET}×` : '—', !ours || ratio === null ? '—' : ratio <= P99_TARGET ? 'yes' : '**no**',
+      ]);
+      if (ours && ratio !== null && ratio > P99_TARGET) verdicts.push(`${s.scenario} on ${run.label}: p99 is ${fmt(ratio, 2)}× its p50 (target ≤ ${P99_TARGET}×: NOT met).`);
+    }
+  }
+  const header = ['Database', 'call', 'reference measured in the same run', 'ours req/s', 'reference req/s (or ops/s)', 'ratio', 'target', 'met?', 'SQL statements/req (ours / reference)'];
+  const p99Header = ['Database', 'Write scenario', 'Conns', 'p50 ms', 'p99 ms', 'p99 ÷ p50', 'target', 'met?'];
+  return { table: `${table(header, rows, 3)}\n\n${table(p99Header, p99Rows, 2)}`, verdicts };
+}
+
 /** CPU µs per request, server + PostgreSQL, of `a` above `b` */
 const cpuAbove = (a: Summary, b: Summary): number => totalCpu(a) - totalCpu(b);
 
@@ -856,6 +1102,7 @@ interface Report {
   members: { table: string; verdicts: string[] } | null;
   audit: { table: string; verdicts: string[] } | null;
   patch: { table: string; verdicts: string[] } | null;
+  writes: { table: string; verdicts: string[] } | null;
   flags: { table: string; verdicts: string[] } | null;
   sdk: { table: string; verdicts: string[] } | null;
   micro: string | null;
@@ -876,6 +1123,7 @@ function buildReport(runs: Run[], argon: Argon | null): Report {
     members: membersTable(runs),
     audit: auditTable(runs),
     patch: patchTable(runs),
+    writes: writesTable(runs, argon),
     plans: plansSection(runs),
     meLines: summaries
       .filter((s) => s.key === 'me')
@@ -1142,10 +1390,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   log(`rounds ${ROUNDS} × ${DURATION} s, warm-up ${WARMUP} s, databases: ${KINDS.join(', ')}, cores ${CORES}`);
   log(`scenarios: ${SCENARIOS.map((s) => s.key).join(', ')}${SUBSET ? ' (BENCH_ONLY: docs/benchmarks.md will not be rewritten)' : ''}`);
+  countStatements();
   let argon: Argon | null = null;
-  if (selected('login')) {
+  if (selected('login') || selected('register')) {
     argon = await timeArgon2();
-    log(`argon2id: ${fmt(argon.hashMs, 1)} ms a hash, ${fmt(argon.verifyMs, 1)} ms a verify → login ceiling ≈ ${CORES} ÷ ${fmt(argon.hashMs, 1)} ms ≈ ${fmt(argon.bound)}/s; ${fmt(argon.parallel)} verifies/s measured ${LOGIN_CONNECTIONS} at a time`);
+    log(`argon2id: ${fmt(argon.hashMs, 1)} ms a hash, ${fmt(argon.verifyMs, 1)} ms a verify → login ceiling ≈ ${CORES} ÷ ${fmt(argon.hashMs, 1)} ms ≈ ${fmt(argon.bound)}/s; ${fmt(argon.parallel)} verifies/s and ${fmt(argon.parallelHash)} hashes/s measured ${LOGIN_CONNECTIONS} at a time`);
   }
 
   const load = new LoadGenerator();
@@ -1200,6 +1449,7 @@ async function main(): Promise<void> {
   }
   for (const line of [...report.loginLines, ...report.meLines]) out(`${line}\n`);
   if (report.guard) out(`\nGuard cost:\n\n${report.guard}\n`);
+  if (report.writes) out(`\nWrites (issue 20 targets):\n\n${report.writes.table}\n\n${report.writes.verdicts.join('\n')}\n`);
   for (const part of [report.members, report.audit, report.patch]) if (part) out(`\n${part.table}\n\n${part.verdicts.join('\n')}\n`);
   const extra = flagsSdkSections(report);
   if (extra) out(extra);
