@@ -8,10 +8,10 @@ import fp from 'fastify-plugin';
 import { userTag, type Caches } from '../cache/caches.js';
 import type { Database } from '../db/client.js';
 import { AppError, invalidToken, sessionRevoked, unauthenticated } from '../lib/errors.js';
-import * as sessions from '../modules/sessions/repository.js';
+import * as sessions from '../modules/sessions/service.js';
 import type { Keyring } from '../modules/signing-keys/service.js';
 import { looksLikeApiKey, type ApiKeysService } from '../modules/api-keys/service.js';
-import { toUser } from '../modules/users/repository.js';
+import { toUser } from '../modules/users/service.js';
 
 /** last_used_at is refreshed at most this often per session, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;

@@ -10,7 +10,7 @@ import { orgTag, userTag, type Caches } from '../cache/caches.js';
 import type { Database } from '../db/client.js';
 import { AppError, membershipSuspended, organizationNotFound, permissionDenied, unauthenticated } from '../lib/errors.js';
 import { USER_ONLY_PERMISSIONS } from '@saasready/contracts';
-import * as memberships from '../modules/memberships/repository.js';
+import * as memberships from '../modules/memberships/service.js';
 
 const twoFactorRequired = () =>
   new AppError('two_factor_required', 'This organization requires two-factor authentication: enable it at POST /api/v1/auth/2fa/setup.');

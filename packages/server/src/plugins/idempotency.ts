@@ -12,7 +12,7 @@ import type { Database } from '../db/client.js';
 import { sha256 } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
 import { canonicalJson } from '../lib/canonical-json.js';
-import * as repository from '../modules/idempotency/repository.js';
+import * as repository from '../modules/idempotency/service.js';
 
 const TTL_MS = 24 * 3_600_000;
 /** How long an unfinished claim holds its key; longer than any request may take (Fastify's own timeouts are shorter). */

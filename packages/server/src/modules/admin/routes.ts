@@ -7,10 +7,10 @@ import { decodeCursor, page } from '../../lib/cursor.js';
 import { contextOf } from '../../lib/request-context.js';
 import { setNextPage } from '../../lib/pagination.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
-import * as organizations from '../organizations/repository.js';
+import * as organizations from '../organizations/service.js';
 import { toOrganization } from '../organizations/service.js';
 import type { MfaService } from '../mfa/service.js';
-import * as users from '../users/repository.js';
+import * as users from '../users/service.js';
 
 /** `reader`: the read replica when DATABASE_REPLICA_URL is set (listings tolerate its lag), else the primary. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: MfaService }> = async (app, { reader, mfa }) => {

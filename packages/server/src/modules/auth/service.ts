@@ -17,14 +17,14 @@ import { assertAcceptablePassword, type PasswordHasher } from '../../lib/passwor
 import type { RequestContext } from '../../lib/request-context.js';
 import type { UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
-import * as memberships from '../memberships/repository.js';
+import * as memberships from '../memberships/service.js';
 import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
-import * as sessions from '../sessions/repository.js';
+import * as sessions from '../sessions/service.js';
 import type { Keyring } from '../signing-keys/service.js';
-import * as users from '../users/repository.js';
+import * as users from '../users/service.js';
 import { emailMismatch } from '../invitations/errors.js';
 import type { InvitationsService } from '../invitations/service.js';
-import * as mfaRepository from '../mfa/repository.js';
+import * as mfaFactors from '../mfa/service.js';
 import type { MfaService } from '../mfa/service.js';
 import type { LockoutService } from '../lockout/service.js';
 import * as errors from './errors.js';
@@ -136,7 +136,7 @@ export class AuthService {
       this.deps.db.transaction(async (tx) => {
         if (!(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return { ok: false as const };
         // single use: a concurrent request with the same token loses here (and rolls back its code)
-        if (!(await mfaRepository.consumeChallenge(tx, challengeId))) throw errors.invalidMfaToken();
+        if (!(await mfaFactors.consumeChallenge(tx, challengeId))) throw errors.invalidMfaToken();
         return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, { mfa: true }) };
       }),
     );
@@ -149,7 +149,7 @@ export class AuthService {
   }
 
   private async liveChallenge(mfaToken: string) {
-    const challenge = await mfaRepository.findChallenge(this.deps.db, sha256(mfaToken));
+    const challenge = await mfaFactors.findChallenge(this.deps.db, sha256(mfaToken));
     return challenge && !challenge.used_at && challenge.expires_at > new Date() ? challenge : null;
   }
 
@@ -175,7 +175,7 @@ export class AuthService {
   /** Step: the password was right and a second factor is needed: a 5-minute single-use token. */
   private async mfaChallenge(userId: string): Promise<MfaRequiredResponse> {
     const token = randomToken();
-    await mfaRepository.insertChallenge(this.deps.db, { id: newId(), user_id: userId, token_hash: sha256(token), expires_at: new Date(Date.now() + MFA_CHALLENGE_TTL_MS) });
+    await mfaFactors.insertChallenge(this.deps.db, { id: newId(), user_id: userId, token_hash: sha256(token), expires_at: new Date(Date.now() + MFA_CHALLENGE_TTL_MS) });
     return { mfa_required: true, mfa_token: token, methods: ['totp', 'backup_code'] };
   }
 

@@ -17,14 +17,13 @@ import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { normalizeEmail } from '../../lib/email.js';
-import { invitationAcceptUrl, invitationEmail, type Branding } from '../mail/templates.js';
-import type { Mailer } from '../mail/service.js';
+import { invitationAcceptUrl, invitationEmail, type Branding, type Mailer } from '../mail/service.js';
 import { roleNotFound } from '../memberships/errors.js';
-import * as memberships from '../memberships/repository.js';
+import * as memberships from '../memberships/service.js';
 import { assertCanGrant } from '../memberships/rules.js';
-import * as organizations from '../organizations/repository.js';
-import * as roles from '../roles/repository.js';
-import * as users from '../users/repository.js';
+import * as organizations from '../organizations/service.js';
+import * as roles from '../roles/service.js';
+import * as users from '../users/service.js';
 import { AppError } from '../../lib/errors.js';
 import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, inviterLacksAuthority, notPending, pendingExists } from './errors.js';
 import * as repository from './repository.js';
@@ -155,7 +154,7 @@ export class InvitationsService {
    * inviter's membership, so a concurrent removal or demotion is either seen or waits.
    */
   async assertInviterCanStillGrant(tx: Executor, invitation: repository.InvitationWithContext): Promise<void> {
-    await organizations.lockForUpdate(tx, invitation.organization_id);
+    await memberships.lockOrganization(tx, invitation.organization_id);
     const inviter = invitation.invited_by ? await memberships.findStandingForShare(tx, invitation.organization_id, invitation.invited_by) : null;
     if (!inviter) throw inviterLacksAuthority('inviter_not_member');
     if (inviter.status !== 'active' || !inviter.user_active) throw inviterLacksAuthority('inviter_inactive');

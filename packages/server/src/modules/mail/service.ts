@@ -33,3 +33,7 @@ export class Mailer {
     return JSON.parse(decryptSecret(this.masterKey, row.body_enc, `email_outbox:${row.id}`)) as MailBody;
   }
 }
+
+// What other modules use of this one, inside their own transactions (they pass their Executor along).
+export { invitationAcceptUrl, invitationEmail, passwordChangedEmail, passwordResetEmail, verificationEmail } from './templates.js';
+export type { Branding } from './templates.js';

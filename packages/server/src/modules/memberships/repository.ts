@@ -158,20 +158,6 @@ export async function remove(ex: Executor, organizationId: string, membershipId:
   await ex.delete(memberships).where(and(eq(memberships.organization_id, organizationId), eq(memberships.id, membershipId)));
 }
 
-export async function countWithRole(ex: Executor, organizationId: string, roleId: string): Promise<number> {
-  const rows = await queryRows<{ n: number }>(ex, sql`select count(*)::int as n from memberships where organization_id = ${organizationId} and role_id = ${roleId}`);
-  return Number(rows[0]!.n);
-}
-
-export async function reassignRole(ex: Executor, organizationId: string, fromRoleId: string, toRoleId: string): Promise<number> {
-  const rows = await ex
-    .update(memberships)
-    .set({ role_id: toRoleId, updated_at: new Date() })
-    .where(and(eq(memberships.organization_id, organizationId), eq(memberships.role_id, fromRoleId)))
-    .returning({ id: memberships.id });
-  return rows.length;
-}
-
 /** A membership as the privilege rules need it, read under its row lock. */
 export interface LockedMember {
   id: string;
@@ -192,6 +178,22 @@ export async function lockByIds(ex: Executor, organizationId: string, ids: reado
     select m.id, m.role_id from memberships m
      where m.organization_id = ${organizationId} and m.id in (${idList(ids)})
      order by m.id
+       for update`);
+}
+
+/** Locks the organization's row (FOR UPDATE): the first lock of the order in rules.ts. */
+export async function lockOrganization(ex: Executor, id: string): Promise<void> {
+  await ex.execute(sql`select id from organizations where id = ${id} for update`);
+}
+
+/** Locks the roles (FOR UPDATE, in id order: see rules.ts for the lock order). */
+export async function lockRoles(ex: Executor, organizationId: string, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  await ex.execute(sql`
+    select id from roles
+     where organization_id = ${organizationId} and id in (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})
+     order by id
        for update`);
 }
 

@@ -13,16 +13,20 @@ import type { Executor } from '../../db/client.js';
 import { membershipSuspended, organizationNotFound, permissionDenied } from '../../lib/errors.js';
 import type { OrgAccess } from '../../types.js';
 import { ownerRequired } from '../organizations/errors.js';
-import * as organizations from '../organizations/repository.js';
-import * as roles from '../roles/repository.js';
-import type { RoleRow } from '../roles/repository.js';
 import { escalation, insufficientPrivilege, lastOwner } from './errors.js';
 import * as repository from './repository.js';
 
-export const isOwnerRole = (role: Pick<RoleRow, 'is_system' | 'name'>): boolean => role.is_system && role.name === 'Owner';
+/** What the rules read of a role (roles/repository's RoleRow has it). */
+interface RoleFacts {
+  is_system: boolean;
+  name: string;
+  permissions: string[];
+}
+
+export const isOwnerRole = (role: Pick<RoleFacts, 'is_system' | 'name'>): boolean => role.is_system && role.name === 'Owner';
 
 /** No escalation: only Owners grant Owner, and nobody grants a role holding a permission they lack. */
-export function assertCanGrant(access: OrgAccess, role: Pick<RoleRow, 'is_system' | 'name' | 'permissions'>): void {
+export function assertCanGrant(access: OrgAccess, role: RoleFacts): void {
   if (isOwnerRole(role) && !access.isOwner) throw ownerRequired('Only an Owner can grant the Owner role.');
   const missing = role.permissions.filter((p) => !access.permissions.has(p));
   if (missing.length) throw escalation(missing);
@@ -39,7 +43,7 @@ export function assertCanManage(access: OrgAccess, target: { is_owner: boolean; 
 }
 
 /** Privilege ordering for roles: you change or delete only a role that holds nothing you lack (as it is now). */
-export function assertCanChangeRole(access: OrgAccess, role: Pick<RoleRow, 'permissions'>): void {
+export function assertCanChangeRole(access: OrgAccess, role: Pick<RoleFacts, 'permissions'>): void {
   const missing = role.permissions.filter((p) => !access.permissions.has(p));
   if (missing.length) throw insufficientPrivilege('role', missing);
 }
@@ -62,10 +66,10 @@ export async function lockForChange(
   involved: { memberships?: string[]; roles?: string[] } = {},
 ): Promise<Locked> {
   const organizationId = access.organizationId;
-  await organizations.lockForUpdate(tx, organizationId);
+  await repository.lockOrganization(tx, organizationId);
   const ids = [...new Set([access.membershipId, ...(involved.memberships ?? [])])];
   const locked = await repository.lockByIds(tx, organizationId, ids);
-  await roles.lockByIds(tx, organizationId, [...locked.map((m) => m.role_id), ...(involved.roles ?? [])]);
+  await repository.lockRoles(tx, organizationId, [...locked.map((m) => m.role_id), ...(involved.roles ?? [])]);
   const rows = await repository.findLocked(tx, organizationId, locked.map((m) => m.id));
   const members = new Map(rows.map((row) => [row.id, row]));
   const self = members.get(access.membershipId);
@@ -81,7 +85,7 @@ export async function lockForChange(
  * two concurrent demotions of the last two Owners serialise and the second one sees the first.
  */
 export async function assertOwnersRemain(tx: Executor, organizationId: string, target: { id: string }): Promise<void> {
-  await organizations.lockForUpdate(tx, organizationId);
+  await repository.lockOrganization(tx, organizationId);
   const fresh = await repository.findById(tx, organizationId, target.id);
   if (!fresh || !fresh.is_owner || fresh.status !== 'active') return;
   if ((await repository.countActiveOwners(tx, organizationId)) <= 1) throw lastOwner();

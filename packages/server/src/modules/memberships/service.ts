@@ -11,7 +11,7 @@ import { iso } from '../../lib/time.js';
 import type { OrgAccess } from '../../types.js';
 import { recordCreatorLostAccess } from '../api-keys/service.js';
 import { recordAudit } from '../audit-logs/service.js';
-import * as roles from '../roles/repository.js';
+import * as roles from '../roles/service.js';
 import { membershipNotFound, roleNotFound } from './errors.js';
 import * as repository from './repository.js';
 import { assertCanGrant, assertCanManage, assertOwnersRemain, isOwnerRole, lockForChange } from './rules.js';
@@ -123,3 +123,7 @@ export class MembershipsService {
     });
   }
 }
+
+// What other modules use of this one, inside their own transactions (they pass their Executor along).
+export { findAccess, findByUser, findStandingForShare, insert, listForUser, lockOrganization } from './repository.js';
+export type { AccessRow } from './repository.js';

@@ -18,8 +18,8 @@ import { matchTotpStep, newTotpSecret, totp } from '../../lib/totp.js';
 import type { UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import type { LockoutService } from '../lockout/service.js';
-import * as sessions from '../sessions/repository.js';
-import * as users from '../users/repository.js';
+import * as sessions from '../sessions/service.js';
+import * as users from '../users/service.js';
 import * as repository from './repository.js';
 
 const BACKUP_CODES = 10;
@@ -185,3 +185,6 @@ export class MfaService {
     return user;
   }
 }
+
+// What other modules use of this one, inside their own transactions (they pass their Executor along).
+export { consumeChallenge, find, findChallenge, insertChallenge } from './repository.js';

@@ -89,10 +89,6 @@ export async function softDelete(ex: Executor, id: string): Promise<boolean> {
 }
 
 /** Serialises changes to one organization's ownership (last-owner checks) across transactions. */
-export async function lockForUpdate(ex: Executor, id: string): Promise<void> {
-  await ex.execute(sql`select id from organizations where id = ${id} for update`);
-}
-
 export interface OrganizationWithRole extends OrganizationRow {
   your_role: string;
   your_role_id: string;

@@ -12,8 +12,8 @@ import { isValidSlug, slugify } from '../../lib/slugs.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
-import * as memberships from '../memberships/repository.js';
-import * as roles from '../roles/repository.js';
+import * as memberships from '../memberships/service.js';
+import * as roles from '../roles/service.js';
 import { invalidSlug, metadataTooLarge, mfaEnableFirst, organizationNotFound } from './errors.js';
 import * as repository from './repository.js';
 
@@ -148,3 +148,6 @@ export class OrganizationsService {
     });
   }
 }
+
+// What other modules use of this one, inside their own transactions (they pass their Executor along).
+export { findById, listAll } from './repository.js';

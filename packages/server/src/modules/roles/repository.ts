@@ -3,7 +3,7 @@ import { SYSTEM_ROLES, type SystemRoleName } from '@saasready/contracts';
 import { queryRows, type Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../lib/errors.js';
-import { rolePermissions, roles } from '../../db/schema.js';
+import { memberships, rolePermissions, roles } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 
 /** Seeds the four system roles into a new organization; returns their ids by name. */
@@ -91,15 +91,20 @@ export async function remove(ex: Executor, organizationId: string, roleId: strin
   await ex.delete(roles).where(and(eq(roles.organization_id, organizationId), eq(roles.id, roleId)));
 }
 
-/** Locks the roles (FOR UPDATE, in id order: see memberships/rules.ts for the lock order). */
-export async function lockByIds(ex: Executor, organizationId: string, ids: readonly string[]): Promise<void> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return;
-  await ex.execute(sql`
-    select id from roles
-     where organization_id = ${organizationId} and id in (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})
-     order by id
-       for update`);
+/** The members holding the role. */
+export async function countWithRole(ex: Executor, organizationId: string, roleId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(ex, sql`select count(*)::int as n from memberships where organization_id = ${organizationId} and role_id = ${roleId}`);
+  return Number(rows[0]!.n);
+}
+
+/** Moves every holder of `fromRoleId` to `toRoleId`; answers how many moved. */
+export async function reassignRole(ex: Executor, organizationId: string, fromRoleId: string, toRoleId: string): Promise<number> {
+  const rows = await ex
+    .update(memberships)
+    .set({ role_id: toRoleId, updated_at: new Date() })
+    .where(and(eq(memberships.organization_id, organizationId), eq(memberships.role_id, fromRoleId)))
+    .returning({ id: memberships.id });
+  return rows.length;
 }
 
 // A role's invitations: deleting the role must never drop a pending one silently (the foreign key

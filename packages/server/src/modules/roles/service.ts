@@ -15,7 +15,6 @@ import { iso } from '../../lib/time.js';
 import type { OrgAccess } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { roleNotFound } from '../memberships/errors.js';
-import * as memberships from '../memberships/repository.js';
 import { assertCanChangeRole, assertCanGrant, lockForChange } from '../memberships/rules.js';
 import * as repository from './repository.js';
 
@@ -90,7 +89,7 @@ export class RolesService {
       if (!role) throw roleNotFound();
       if (role.is_system) throw systemImmutable();
       assertCanChangeRole(actor, role);
-      const holders = await memberships.countWithRole(tx, access.organizationId, roleId);
+      const holders = await repository.countWithRole(tx, access.organizationId, roleId);
       const invitations = await repository.invitationsWithRole(tx, access.organizationId, roleId);
       if ((holders > 0 || invitations.pending.length > 0) && !reassignTo) throw roleInUse(holders, invitations.pending.length);
       let reassigned = 0;
@@ -99,7 +98,7 @@ export class RolesService {
         const target = reassignTo === roleId ? null : await repository.findById(tx, access.organizationId, reassignTo);
         if (!target) throw roleNotFound();
         assertCanGrant(actor, target);
-        if (holders > 0) reassigned = await memberships.reassignRole(tx, access.organizationId, roleId, target.id);
+        if (holders > 0) reassigned = await repository.reassignRole(tx, access.organizationId, roleId, target.id);
         // pending invitations move with the members; the foreign key would otherwise delete them
         if (invitations.pending.length) await repository.reassignPendingInvitations(tx, access.organizationId, roleId, target.id);
       }
@@ -122,3 +121,6 @@ export class RolesService {
     });
   }
 }
+
+// What other modules use of this one, inside their own transactions (they pass their Executor along).
+export { findById, insertSystemRoles } from './repository.js';

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { preparedRows, type Executor } from '../../db/client.js';
 import { refreshTokens, sessions } from '../../db/schema.js';
-import type { UserRow } from '../users/repository.js';
+import type { UserRow } from '../users/service.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;

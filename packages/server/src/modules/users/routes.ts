@@ -8,7 +8,7 @@ import type { AuthService } from '../auth/service.js';
 import { UsersService } from './service.js';
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ db: Database; auth: AuthService }> = async (app, { db, auth }) => {
-  const users = new UsersService({ db, auth });
+  const users = new UsersService({ db, me: (ctx) => auth.me(ctx) });
 
   app.patch('/auth/me', {
     config: { authenticated: true },

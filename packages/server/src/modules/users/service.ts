@@ -5,11 +5,11 @@ import type { Database } from '../../db/client.js';
 import { unauthenticated } from '../../lib/errors.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { recordAudit } from '../audit-logs/service.js';
-import type { AuthService } from '../auth/service.js';
 import * as users from './repository.js';
 
 export class UsersService {
-  constructor(private readonly deps: { db: Database; auth: AuthService }) {}
+  /** `me` answers `GET /auth/me` (the auth service's, passed in: users sits below auth). */
+  constructor(private readonly deps: { db: Database; me: (ctx: RequestContext) => Promise<Me> }) {}
 
   /** Changes the caller's name and answers `GET /auth/me` as it reads afterwards. */
   async updateProfile(ctx: RequestContext, body: UpdateProfileBody): Promise<Me> {
@@ -30,6 +30,10 @@ export class UsersService {
       return { ...before, full_name: fullName };
     });
     // the principal was loaded before the change: `me` must see the new name
-    return this.deps.auth.me({ ...ctx, principal: { ...principal, user: users.toUser(updated) } });
+    return this.deps.me({ ...ctx, principal: { ...principal, user: users.toUser(updated) } });
   }
 }
+
+// What other modules use of this one, inside their own transactions (they pass their Executor along).
+export { consumeToken, findByEmail, findById, findToken, insert, insertToken, listAll, markEmailVerified, toUser, update } from './repository.js';
+export type { TokenPurpose, UserRow } from './repository.js';
