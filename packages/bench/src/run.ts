@@ -726,26 +726,22 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
       // every other round runs the list backwards, so drift favours neither side of a pair
       // (the ceiling and /auth/me, first and deep pages, the write ceiling and PATCH)
       const order = round % 2 === 1 ? scenarios : [...scenarios].reverse();
-      const byKey = new Map<string, { result: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>>; statements: number | null }>();
+      const byKey = new Map<string, { result: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>>; statements: number }>();
       for (const scenario of order) {
         checkAborted();
         const { job } = await scenario.job(env, DURATION);
-        // statements to the database the scenario's target uses (PostgreSQL only: PGlite has no pg client)
-        const database = scenario.peer ? env.peer!.database : db.name;
-        const sent = database ? statementMeter(database) : null;
         const stop = cpuMeter(load.pid);
+        const sent = statementMeter();
         const result = await load.run(job);
         const cpu = stop();
-        // waits for the requests in flight at the end: each connection had one
-        const counted = await sent?.();
-        const requests = result.total + job.connections;
+        const counted = sent();
         others.push(otherShare(cpu, result.duration));
         scenario.after?.(env, result);
-        const statements = counted ? counted.total / requests : null;
+        const statements = counted.total / Math.max(1, result.total);
         byKey.set(scenario.key, { result, cpu, statements });
-        log(`${kind} round ${round}/${ROUNDS} ${scenario.name}: ${describe(result)}${statements === null ? '' : `, ${fmt(statements, 1)} SQL statements/req (+${fmt(counted!.background / requests, 1)} background)`}`);
-        if (counted && process.env.BENCH_STATEMENTS_LOG) {
-          for (const [text, n] of counted.texts.slice(0, 20)) log(`    ${fmt(n / requests, 2)}/req  ${text}`);
+        log(`${kind} round ${round}/${ROUNDS} ${scenario.name}: ${describe(result)}, ${fmt(statements, 1)} SQL statements/req`);
+        if (process.env.BENCH_STATEMENTS_LOG) {
+          for (const [text, n] of counted.texts.slice(0, 12)) log(`    ${fmt(n / Math.max(1, result.total), 2)}/req  ${text}`);
         }
       }
       const ceilingRps = byKey.get('ceiling')!.result.rps;
@@ -754,7 +750,7 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
         const row = rows[i]!;
         row.rounds.push(result);
         row.cpu.push(cpu);
-        if (statements !== null) row.statements.push(statements);
+        row.statements.push(statements);
         row.ratios.push(result.rps / ceilingRps);
         if (result.exhausted) row.notes.push(`round ${round}: refresh tokens ran out (${result.used} used); the rest were 401s`);
         if (result.non2xx > 0) row.notes.push(`round ${round}: statuses ${JSON.stringify(result.statuses)}`);
