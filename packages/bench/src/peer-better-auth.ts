@@ -23,6 +23,8 @@ export interface BetterAuthPeer {
   headers: Record<string, string>;
   /** the organization that user created (they are its owner) */
   organizationId: string;
+  /** its database's name */
+  database: string;
   close(): Promise<void>;
 }
 
@@ -72,9 +74,9 @@ export async function startBetterAuth(postgresUrl: string): Promise<BetterAuthPe
       rateLimit: { enabled: false },
       telemetry: { enabled: false },
       logger: { level: 'error' },
-      // the bench invites thousands of people into one organization: its default caps (100 pending
-      // invitations, 100 members) would turn the run into 403s
-      plugins: [organization({ invitationLimit: 1_000_000_000, membershipLimit: 1_000_000_000 })],
+      // the bench invites thousands of people into one organization: the default cap of 100 pending
+      // invitations would turn the run into 403s (membershipLimit counts members, not invitations)
+      plugins: [organization({ invitationLimit: 1_000_000_000 })],
     });
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
@@ -92,6 +94,7 @@ export async function startBetterAuth(postgresUrl: string): Promise<BetterAuthPe
       description: `Better Auth ${peerVersion()} (organization plugin, pg Pool max 10, fresh database ${name}; ${row?.version.split(',')[0] ?? ''})`,
       headers,
       organizationId: org.body.id as string,
+      database: name,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

@@ -726,22 +726,26 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
       // every other round runs the list backwards, so drift favours neither side of a pair
       // (the ceiling and /auth/me, first and deep pages, the write ceiling and PATCH)
       const order = round % 2 === 1 ? scenarios : [...scenarios].reverse();
-      const byKey = new Map<string, { result: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>>; statements: number }>();
+      const byKey = new Map<string, { result: LoadResult; cpu: ReturnType<ReturnType<typeof cpuMeter>>; statements: number | null }>();
       for (const scenario of order) {
         checkAborted();
         const { job } = await scenario.job(env, DURATION);
+        // statements to the database the scenario's target uses (PostgreSQL only: PGlite has no pg client)
+        const database = scenario.peer ? env.peer!.database : db.name;
+        const sent = database ? statementMeter(database) : null;
         const stop = cpuMeter(load.pid);
-        const sent = statementMeter();
         const result = await load.run(job);
         const cpu = stop();
-        const counted = sent();
+        // waits for the requests in flight at the end: each connection had one
+        const counted = await sent?.();
+        const requests = result.total + job.connections;
         others.push(otherShare(cpu, result.duration));
         scenario.after?.(env, result);
-        const statements = counted.total / Math.max(1, result.total);
+        const statements = counted ? counted.total / requests : null;
         byKey.set(scenario.key, { result, cpu, statements });
-        log(`${kind} round ${round}/${ROUNDS} ${scenario.name}: ${describe(result)}, ${fmt(statements, 1)} SQL statements/req`);
-        if (process.env.BENCH_STATEMENTS_LOG) {
-          for (const [text, n] of counted.texts.slice(0, 12)) log(`    ${fmt(n / Math.max(1, result.total), 2)}/req  ${text}`);
+        log(`${kind} round ${round}/${ROUNDS} ${scenario.name}: ${describe(result)}${statements === null ? '' : `, ${fmt(statements, 1)} SQL statements/req (+${fmt(counted!.background / requests, 1)} background)`}`);
+        if (counted && process.env.BENCH_STATEMENTS_LOG) {
+          for (const [text, n] of counted.texts.slice(0, 20)) log(`    ${fmt(n / requests, 2)}/req  ${text}`);
         }
       }
       const ceilingRps = byKey.get('ceiling')!.result.rps;
@@ -750,7 +754,7 @@ async function benchDatabase(kind: DbKind, load: LoadGenerator): Promise<DbRun> 
         const row = rows[i]!;
         row.rounds.push(result);
         row.cpu.push(cpu);
-        row.statements.push(statements);
+        if (statements !== null) row.statements.push(statements);
         row.ratios.push(result.rps / ceilingRps);
         if (result.exhausted) row.notes.push(`round ${round}: refresh tokens ran out (${result.used} used); the rest were 401s`);
         if (result.non2xx > 0) row.notes.push(`round ${round}: statuses ${JSON.stringify(result.statuses)}`);
@@ -952,6 +956,41 @@ const WRITE_TARGETS: WriteTarget[] = [
   { key: 'me', call: '`GET /auth/me`', ref: 'me-ceiling', refText: 'bare Fastify + jose verify + an in-memory Map lookup', target: 0.7 },
   { key: 'me', call: '`GET /auth/me`', ref: 'ba-session', refText: 'Better Auth `get-session` (read; no target)', target: null },
 ];
+
+const WRITES_INTRO = `Issue 20's targets: each write path (and \`/auth/me\`) against a reference measured in the same run, on the
+same machine, with the same load generator and connections (${CONNECTIONS}; login and register ${LOGIN_CONNECTIONS}).
+
+- **Refresh ceiling** [\`refresh-ceiling\`]: bare Fastify 5 on the app's database handle; one compare-and-swap
+  \`UPDATE sessions_ref SET secret_hash = $new, generation = generation + 1 WHERE id = $1 AND secret_hash = $2 AND
+  revoked_at IS NULL AND expires_at > now() RETURNING …\` on a small table of its own, then one ES256 signature
+  (jose \`SignJWT\`, key imported once). The body carries the session id and its current secret, the answer the
+  next one. Before each run the bench writes ${CONNECTIONS * 2} fresh sessions (twice the connections); each request takes a
+  free session and its answer puts it back with the new secret, so every request presents the current
+  secret and the swap succeeds (a stale one would be a 401, counted as non-2xx).
+- **\`/auth/me\` ceiling** [\`me-ceiling\`]: bare Fastify, jose verify of the same access token, one lookup in an
+  in-memory \`Map\` of its session — what a cache hit costs, no query.
+- **argon2id**: the app's \`PasswordHasher\` with its parameters, ${LOGIN_CONNECTIONS} verifies (login) or hashes (register) in flight for
+  2 s in the bench process, no HTTP, measured once before the rounds.
+- **Better Auth** (PostgreSQL runs only): Better Auth 1.x in the bench's process, served by \`toNodeHandler\` on
+  127.0.0.1:0, its documented PostgreSQL setup (a \`pg\` Pool, default size 10 like the app's) on a fresh database
+  \`betterauth_bench_<pid>\` whose schema its own \`getMigrations(…).runMigrations()\` creates, the organization
+  plugin (\`invitationLimit\` raised from 100: the bench invites thousands), email + password, rate limit off.
+  One user signs up and creates an organization; every request carries that session's cookie (and the
+  \`Origin\` its CSRF check asks for). \`organization/create\` sends a new name and slug each time with
+  \`keepCurrentActiveOrganization: true\` (\`POST /orgs\` does not switch the session either);
+  \`invite-member\` a new email, role \`member\`. Both sides' creators accumulate organizations over the run:
+  Better Auth's create lists the creator's memberships (up to 100) and loads each organization with a query of
+  its own, so its statement count grows until the creator has 100 organizations; \`POST /orgs\` reads no list.
+
+**SQL statements/req** are counted in the bench process, where the app, Better Auth and the ceilings all send
+their queries through node-postgres (\`pg.Client.prototype.query\` wrapped; this PostgreSQL cannot load
+\`pg_stat_statements\`). Scenarios run one at a time: the statements sent to the scenario's database from the
+start of its load until its last in-flight requests have drained, divided by the requests sent (completed + one in
+flight per connection). BEGIN, SAVEPOINT and COMMIT count; the app's background work that no request waits for
+(the mail worker delivering the outbox, LISTEN) does not. PGlite runs have no count (no \`pg\` client).
+The ratio of two HTTP scenarios is the median over rounds of the per-round ratio; against argon2 it is the
+median req/s over the loop's ops/s. p99 ÷ p50 is measured at the bench's connection count, not at a searched
+saturation point.`;
 
 /** write scenarios whose p99 must stay within 3× their own p50 */
 const P99_KEYS = ['refresh', 'org-create', 'invite', 'login', 'register', 'patch', 'ba-create', 'ba-invite'];
@@ -1223,6 +1262,11 @@ ${report.main}
 
 ${argonText}${report.meLines.join('\n')}
 ${extraNotes.length ? `\nNotes from the run:\n\n${extraNotes.map((n) => `- ${n}`).join('\n')}\n` : ''}${section(
+    'Writes',
+    WRITES_INTRO,
+    report.writes?.table ?? null,
+    report.writes?.verdicts,
+  )}${section(
     'Guard cost: permission-protected routes',
     `\`GET /api/v1/orgs/{id}\` needs \`org.read\`: authentication (token verify + session lookup), the guard's
 membership lookup (\`memberships.findAccess\`) and the handler's
@@ -1293,7 +1337,9 @@ Other knobs: \`BENCH_WARMUP\` (s, default 2), \`BENCH_CONNECTIONS\` (default 20)
 \`BENCH_LOGIN_CONNECTIONS\` (default 8), \`BENCH_MEMBERS\` (default 10000), \`BENCH_AUDIT_ROWS_PG\` (default
 1000000), \`BENCH_AUDIT_ROWS_PGLITE\` (default 100000), \`BENCH_MICRO_SECONDS\` (default 2: each round of the
 in-process loops), \`BENCH_VERIFY_CONCURRENCY\` (default 8). For PostgreSQL the bench creates a database
-\`saasready_bench_<pid>\` beside the one in \`BENCH_DATABASE_URL\`, migrates it and drops it at the end;
+\`saasready_bench_<pid>\` beside the one in \`BENCH_DATABASE_URL\`, migrates it and drops it at the end
+(Better Auth gets \`betterauth_bench_<pid>\`, likewise dropped); \`BENCH_STATEMENTS_LOG=1\` prints each scenario's
+statements by text;
 PGlite runs in a temporary DATA_DIR that is removed afterwards. The whole run takes about
 ${estimatedMinutes(KINDS.length)} minutes with the defaults (this one: see "Whole run" above) and rewrites this file
 (text below the marker at the end is kept).
@@ -1327,6 +1373,10 @@ each gets their own organization, as its Owner. Scenarios (key in brackets):
   \`authorize\`. The same group times \`FlagEvaluator.isEnabled\`, \`evaluateFlag\` and \`rolloutBucket\` in-process.
 - **SDK** [\`sdk-health\`, \`sdk-projects\`] — the projects-api example app on the SDK, with the same member's
   token; the same group times the SDK's \`verify\` in-process (1 and ${VERIFY_CONCURRENCY} in flight).
+- **Writes** (group \`writes\`; see "Writes" above) — [\`register\`] a new email per request, ${LOGIN_CONNECTIONS} connections;
+  [\`org-create\`] a new name and slug per request, by the sixth user; [\`invite\`] a new email per request into the
+  seventh user's organization with its Member role; their references [\`refresh-ceiling\`], [\`me-ceiling\`] and
+  Better Auth's [\`ba-create\`], [\`ba-invite\`], [\`ba-session\`] (PostgreSQL runs only).
 
 Odd rounds run the scenarios in the order of the tables, even rounds in reverse, so slow drift favours
 neither side of a pair.

@@ -145,7 +145,7 @@ export async function runScale(load: LoadGenerator, postgresUrl: string): Promis
   const handle = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
   await handle.migrate();
   const database: BenchDatabase = {
-    kind: 'postgres', handle, description: url.replace(/\/\/[^@]*@/, '//'), version: '',
+    kind: 'postgres', handle, description: url.replace(/\/\/[^@]*@/, '//'), version: '', name: new URL(url).pathname.slice(1),
     bulk: async (text, params = []) => void (await client.query(text, params)),
     drop: async () => {},
   };

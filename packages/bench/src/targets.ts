@@ -25,6 +25,8 @@ export interface BenchDatabase {
   description: string;
   /** server version string */
   version: string;
+  /** the database's name on PostgreSQL (null on PGlite) */
+  name: string | null;
   /**
    * Runs one statement outside the app's pool, without its 15 s statement_timeout (bulk seeding,
    * VACUUM): on PostgreSQL on a connection of its own, on PGlite on the same client.
@@ -44,6 +46,7 @@ export async function createDatabase(kind: DbKind, postgresUrl: string): Promise
       kind,
       handle,
       description: 'PGlite (embedded, temp DATA_DIR)',
+      name: null,
       version: row?.version ?? '?',
       async bulk(text, params = []) {
         await (handle.db as unknown as { $client: { query(text: string, params: unknown[]): Promise<unknown> } }).$client.query(text, params);
@@ -78,6 +81,7 @@ export async function createDatabase(kind: DbKind, postgresUrl: string): Promise
     kind,
     handle,
     description: `PostgreSQL on ${url.hostname}:${url.port || '5432'} (fresh database ${name}, pool max 10)`,
+    name,
     version: row?.version ?? '?',
     async bulk(text, params = []) {
       const client = new pg.Client({ connectionString: url.toString() });
