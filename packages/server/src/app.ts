@@ -5,19 +5,20 @@ import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pino, { type DestinationStream } from 'pino';
 import { devMailboxEnabled, fastifyTrustProxy, type Config } from './config.js';
-import { startCaches } from './cache/caches.js';
+import type { FlagSnapshot, MyMembership } from '@saasready/contracts';
+import { createCaches } from './cache/caches.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { Metrics } from './lib/metrics.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { PasswordHasher } from './lib/passwords.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { apiKeyRoutes } from './modules/api-keys/routes.js';
-import { ApiKeysService } from './modules/api-keys/service.js';
+import { ApiKeysService, type ApiKeyAuthRow } from './modules/api-keys/service.js';
 import { startRetentionJob } from './modules/audit-logs/retention.js';
 import { auditRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { featureFlagRoutes } from './modules/feature-flags/routes.js';
-import { FeatureFlagsService } from './modules/feature-flags/service.js';
+import { FeatureFlagsService, type OrgFlagRow } from './modules/feature-flags/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { EmailTokensService } from './modules/auth/email-tokens.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -31,7 +32,8 @@ import { Mailer } from './modules/mail/service.js';
 import { devTransport, smtpTransport } from './modules/mail/transport.js';
 import { OutboxWorker } from './modules/mail/worker.js';
 import { membershipRoutes } from './modules/memberships/routes.js';
-import { MembershipsService } from './modules/memberships/service.js';
+import { MembershipsService, type AccessRow } from './modules/memberships/service.js';
+import type { SessionPrincipalRow } from './modules/sessions/service.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { OrganizationsService } from './modules/organizations/service.js';
 import { roleRoutes } from './modules/roles/routes.js';
@@ -135,7 +137,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const mailEnqueued = () => outbox.poke();
   const invitations = new InvitationsService({ db: database.db, mailer, brand, invitationTtl: config.invitationTtl, mailEnqueued });
   const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });
-  const caches = await startCaches(database, { ttlSeconds: config.cache.ttlSeconds, maxEntries: config.cache.maxEntries, logger, metrics });
+  // each cache is typed by the module that fills it; all are created before invalidation starts
+  const cacheSet = createCaches(database, { ttlSeconds: config.cache.ttlSeconds, maxEntries: config.cache.maxEntries, logger, metrics });
+  const caches = {
+    sessions: cacheSet.cache<SessionPrincipalRow>('sessions'),
+    access: cacheSet.cache<AccessRow>('access'),
+    memberships: cacheSet.cache<MyMembership[]>('memberships'),
+    apiKeys: cacheSet.cache<ApiKeyAuthRow>('api_keys'),
+    orgFlags: cacheSet.cache<OrgFlagRow[]>('org_flags'),
+    flagSnapshots: cacheSet.cache<FlagSnapshot>('flag_snapshots'),
+  };
+  await cacheSet.start();
   const apiKeys = new ApiKeysService(database.db, caches.apiKeys);
   const lockout = new LockoutService({ db: database.db, config, metrics });
   const mfa = new MfaService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher, lockout });
@@ -206,7 +218,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const timer of analyzeTimers) clearTimeout(timer);
     await outbox.stop();
     keyring.stop();
-    await caches.stop();
+    await cacheSet.stop();
     redis?.disconnect();
     if (!options.database) await database.close();
     await replica?.close();

@@ -4,14 +4,9 @@
 // value is cached only when every rule that could refuse it later is either re-checked on each use
 // (expiry) or covered by a notification (revocation, role and permission changes, suspension).
 // Values are shared between requests: callers never mutate them (save the documented last_used_at).
-import type { FlagSnapshot, MyMembership } from '@saasready/contracts';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Metrics } from '../lib/metrics.js';
-import type { ApiKeyAuthRow } from '../modules/api-keys/repository.js';
-import type { OrgFlagRow } from '../modules/feature-flags/repository.js';
-import type { AccessRow } from '../modules/memberships/repository.js';
-import type { SessionPrincipalRow } from '../modules/sessions/repository.js';
 import { CacheInvalidation } from './invalidation.js';
 import { TaggedCache } from './tagged-cache.js';
 
@@ -57,14 +52,15 @@ export class ReadThroughCache<V extends object> {
   }
 }
 
-export interface Caches {
-  sessions: ReadThroughCache<SessionPrincipalRow>;
-  access: ReadThroughCache<AccessRow>;
-  memberships: ReadThroughCache<MyMembership[]>;
-  apiKeys: ReadThroughCache<ApiKeyAuthRow>;
-  orgFlags: ReadThroughCache<OrgFlagRow[]>;
-  flagSnapshots: ReadThroughCache<FlagSnapshot>;
+/**
+ * The caches of one app, invalidated together. The cache layer knows no module's rows: whoever
+ * fills a cache names its value type when it creates it (`set.cache<AccessRow>('access')`).
+ */
+export interface CacheSet {
+  /** A new read-through cache; `name` labels its metrics. Create every cache before `start()`. */
+  cache<V extends object>(name: string): ReadThroughCache<V>;
   invalidation: CacheInvalidation | null;
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -76,30 +72,27 @@ export interface CacheOptions {
   metrics: Metrics;
 }
 
-export async function startCaches(database: DatabaseHandle, options: CacheOptions): Promise<Caches> {
+export function createCaches(database: DatabaseHandle, options: CacheOptions): CacheSet {
   const enabled = options.ttlSeconds > 0;
   const invalidation = enabled ? new CacheInvalidation(database, { logger: options.logger, metrics: options.metrics }) : null;
-  const cache = <V extends object>(name: string) => {
-    const store = enabled ? new TaggedCache<V>({ max: options.maxEntries, ttlMs: options.ttlSeconds * 1000 }) : null;
-    if (store) invalidation!.register(store);
-    return new ReadThroughCache<V>(name, store, invalidation, options.metrics);
-  };
-  const caches: Caches = {
-    sessions: cache('sessions'),
-    access: cache('access'),
-    memberships: cache('memberships'),
-    apiKeys: cache('api_keys'),
-    orgFlags: cache('org_flags'),
-    flagSnapshots: cache('flag_snapshots'),
+  return {
+    cache: <V extends object>(name: string) => {
+      const store = enabled ? new TaggedCache<V>({ max: options.maxEntries, ttlMs: options.ttlSeconds * 1000 }) : null;
+      if (store) invalidation!.register(store);
+      return new ReadThroughCache<V>(name, store, invalidation, options.metrics);
+    },
     invalidation,
+    start: async () => invalidation?.start(),
     stop: async () => invalidation?.stop(),
   };
-  await invalidation?.start();
-  return caches;
 }
 
 /** Caching off (tests of code that runs without an app, tools). */
-export function noCaches(metrics: Metrics): Caches {
-  const off = <V extends object>() => new ReadThroughCache<V>('off', null, null, metrics);
-  return { sessions: off(), access: off(), memberships: off(), apiKeys: off(), orgFlags: off(), flagSnapshots: off(), invalidation: null, stop: async () => {} };
+export function noCaches(metrics: Metrics): CacheSet {
+  return {
+    cache: <V extends object>() => new ReadThroughCache<V>('off', null, null, metrics),
+    invalidation: null,
+    start: async () => {},
+    stop: async () => {},
+  };
 }

@@ -5,7 +5,7 @@
 // drops it (cache/invalidation.ts) before the writer answers, and within milliseconds in every
 // other process — otherwise from one primary-key lookup. No bypass, in any environment.
 import fp from 'fastify-plugin';
-import { userTag, type Caches } from '../cache/caches.js';
+import { userTag, type ReadThroughCache } from '../cache/caches.js';
 import type { Database } from '../db/client.js';
 import { AppError, invalidToken, sessionRevoked, unauthenticated } from '../lib/errors.js';
 import * as sessions from '../modules/sessions/service.js';
@@ -25,7 +25,7 @@ export function bearerToken(header: string | undefined): string | null {
 /** Only a session that would pass is worth keeping: a refusal is re-read, so it can never outlive its cause. */
 const usable = (row: sessions.SessionPrincipalRow) => !row.revoked && !sessions.sessionExpired(row) && row.user.is_active;
 
-export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService; caches: Caches }>(
+export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService; caches: { sessions: ReadThroughCache<sessions.SessionPrincipalRow> } }>(
   async (app, { db, keyring, apiKeys, caches }) => {
     const load = (sessionId: string) => () => sessions.findSessionPrincipal(db, sessionId);
     const tags = (row: sessions.SessionPrincipalRow) => [userTag(row.user_id)];

@@ -6,7 +6,7 @@
 // It runs before body validation, so an outsider learns nothing, not even the body's schema.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { orgTag, userTag, type Caches } from '../cache/caches.js';
+import { orgTag, userTag, type ReadThroughCache } from '../cache/caches.js';
 import type { Database } from '../db/client.js';
 import { AppError, membershipSuspended, organizationNotFound, permissionDenied, unauthenticated } from '../lib/errors.js';
 import { USER_ONLY_PERMISSIONS } from '@saasready/contracts';
@@ -71,7 +71,7 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ db: Database; caches: Caches }>(
+export default fp<{ db: Database; caches: { access: ReadThroughCache<memberships.AccessRow> } }>(
   async (app: FastifyInstance, { db, caches }) => {
     const routes: RouteOptions[] = [];
     app.decorate('routeTable', routes);

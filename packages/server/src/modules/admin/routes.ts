@@ -3,14 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AdminListQuery, IdParams, NoContent, OrganizationSchema, UserSchema } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
-import { decodeCursor, page } from '../../lib/cursor.js';
 import { contextOf } from '../../lib/request-context.js';
 import { setNextPage } from '../../lib/pagination.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
-import * as organizations from '../organizations/service.js';
-import { toOrganization } from '../organizations/service.js';
+import { listAllOrganizations } from '../organizations/service.js';
 import type { MfaService } from '../mfa/service.js';
-import * as users from '../users/service.js';
+import { listAllUsers } from '../users/service.js';
 
 /** `reader`: the read replica when DATABASE_REPLICA_URL is set (listings tolerate its lag), else the primary. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: MfaService }> = async (app, { reader, mfa }) => {
@@ -20,22 +18,18 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: Mfa
     config: { superuser: true },
     schema: { operationId: 'admin.users.list', tags, summary: 'Every user (superusers only)', querystring: AdminListQuery, response: { 200: ok('A page of users', Type.Array(UserSchema)), ...problemResponses } },
   }, async (request, reply) => {
-    const limit = request.query.limit ?? 50;
-    const rows = await users.listAll(reader, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
-    const { items, nextCursor } = page(rows, limit);
+    const { items, nextCursor } = await listAllUsers(reader, request.query);
     setNextPage(request, reply, nextCursor);
-    return items.map(users.toUser);
+    return items;
   });
 
   app.get('/admin/organizations', {
     config: { superuser: true },
     schema: { operationId: 'admin.organizations.list', tags, summary: 'Every organization (superusers only)', querystring: AdminListQuery, response: { 200: ok('A page of organizations', Type.Array(OrganizationSchema)), ...problemResponses } },
   }, async (request, reply) => {
-    const limit = request.query.limit ?? 50;
-    const rows = await organizations.listAll(reader, { limit, afterId: decodeCursor(request.query.cursor), search: request.query.search });
-    const { items, nextCursor } = page(rows, limit);
+    const { items, nextCursor } = await listAllOrganizations(reader, request.query);
     setNextPage(request, reply, nextCursor);
-    return items.map(toOrganization);
+    return items;
   });
 
   app.post('/admin/users/:id/2fa/reset', {

@@ -171,3 +171,6 @@ export class ApiKeysService {
     return { id: row.id, organizationId: row.organization_id, name: row.name, permissions };
   }
 }
+
+/** The row this module caches (the app creates the cache, see app.ts). */
+export type { ApiKeyAuthRow } from './repository.js';

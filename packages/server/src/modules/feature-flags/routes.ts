@@ -8,7 +8,7 @@ import {
 } from '@saasready/contracts';
 import { contextOf } from '../../lib/request-context.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
-import type { FeatureFlagsService } from './service.js';
+import { evaluatedKeys, type FeatureFlagsService } from './service.js';
 
 export const featureFlagRoutes: FastifyPluginAsyncTypebox<{ flags: FeatureFlagsService }> = async (app, { flags }) => {
   const tags = ['feature-flags'];
@@ -62,8 +62,7 @@ export const featureFlagRoutes: FastifyPluginAsyncTypebox<{ flags: FeatureFlagsS
       response: { 200: ok('Every flag’s value for this organization', EvaluateResponse), 304: ok('Not modified: the values match the `If-None-Match` ETag', Type.Null()), ...problemResponses },
     },
   }, async (request, reply) => {
-    const keys = request.query.keys ? [...new Set(request.query.keys.split(',').map((k) => k.trim()).filter(Boolean))].slice(0, 200) : null;
-    const { flags: values, etag } = await flags.evaluate(request.orgAccess!, keys, request.principal?.userId ?? null);
+    const { flags: values, etag } = await flags.evaluate(request.orgAccess!, evaluatedKeys(request.query.keys), request.principal?.userId ?? null);
     reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'authorization');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
     return { flags: values };

@@ -46,6 +46,11 @@ function toOrgFlag(row: repository.OrgFlagRow, organizationId: string, userId: s
   };
 }
 
+/** `?keys=a,b`: the distinct non-empty keys, at most 200; absent or empty means every flag (null). */
+export function evaluatedKeys(keys: string | undefined): string[] | null {
+  return keys ? [...new Set(keys.split(',').map((k) => k.trim()).filter(Boolean))].slice(0, 200) : null;
+}
+
 export class FeatureFlagsService {
   constructor(
     private readonly db: Database,
@@ -172,3 +177,6 @@ export class FeatureFlagsService {
     return toOrgFlag(row, organizationId, userId);
   }
 }
+
+/** The row this module caches (the app creates the cache, see app.ts). */
+export type { OrgFlagRow } from './repository.js';

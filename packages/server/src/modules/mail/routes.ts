@@ -10,9 +10,7 @@ import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { isLoopbackAddress } from '../../lib/loopback.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
-import { iso } from '../../lib/time.js';
-import * as repository from './repository.js';
-import type { Mailer } from './service.js';
+import { listDevMailbox, type Mailer } from './service.js';
 
 /** Headers a reverse proxy adds: a proxy on this machine would make every client look local. */
 const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
@@ -34,10 +32,6 @@ export const devMailboxRoutes: FastifyPluginAsyncTypebox<{ db: Database; mailer:
       if (!local) throw new AppError('request.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
     },
   }, async (request) => {
-    const rows = await repository.listRecent(db, request.query.limit ?? 50, request.query.to?.trim().toLowerCase());
-    return rows.map((row) => {
-      const body = mailer.decryptBody(row);
-      return { id: row.id, template: row.template, to: row.to_address, subject: row.subject, text: body?.text ?? null, html: body?.html ?? null, status: row.status, created_at: iso(row.created_at) };
-    });
+    return listDevMailbox(db, mailer, request.query);
   });
 };

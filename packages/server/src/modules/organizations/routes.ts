@@ -50,9 +50,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
     config: { member: true, apiKeys: true },
     schema: { operationId: 'orgs.authorize', tags, summary: 'Which of these permissions do you hold in this organization?', params: OrgParams, body: AuthorizeBody, response: { 200: ok('For each permission asked about, whether the caller holds it', AuthorizeResponse), ...problemResponses } },
   }, async (request) => {
-    const access = request.orgAccess!;
-    const permissions = Object.fromEntries(request.body.permissions.map((p) => [p, access.permissions.has(p)]));
-    return { allowed: Object.values(permissions).every(Boolean), permissions, role: access.roleName };
+    return organizations.checkPermissions(request.orgAccess!, request.body.permissions);
   });
 
   app.post('/auth/switch-org', {

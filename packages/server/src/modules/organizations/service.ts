@@ -6,6 +6,7 @@
 // - switching organization needs an active membership and re-issues the access token.
 import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody, UpdateOrganizationSettingsBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
+import { decodeCursor, page } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { isValidSlug, slugify } from '../../lib/slugs.js';
@@ -71,6 +72,12 @@ function assertMetadataSize(metadata: Record<string, unknown> | undefined): void
 
 export class OrganizationsService {
   constructor(private readonly db: Database) {}
+
+  /** Which of `permissions` the caller holds here (`allowed`: all of them), and under which role. */
+  checkPermissions(access: OrgAccess, permissions: string[]): { allowed: boolean; permissions: Record<string, boolean>; role: string } {
+    const held = Object.fromEntries(permissions.map((p) => [p, access.permissions.has(p)]));
+    return { allowed: Object.values(held).every(Boolean), permissions: held, role: access.roleName };
+  }
 
   /** The new organization with the creator's role in it, shaped like an entry of `listMine`. */
   async create(ctx: RequestContext, principal: UserPrincipal, body: CreateOrganizationBody): Promise<MyOrganization> {
@@ -149,5 +156,13 @@ export class OrganizationsService {
   }
 }
 
+/** Every organization, a page at a time (the superusers' view; `reader` may be the read replica). */
+export async function listAllOrganizations(reader: Database, query: { limit?: number; cursor?: string; search?: string }): Promise<{ items: Organization[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const rows = await repository.listAll(reader, { limit, afterId: decodeCursor(query.cursor), search: query.search });
+  const { items, nextCursor } = page(rows, limit);
+  return { items: items.map(toOrganization), nextCursor };
+}
+
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { findById, listAll } from './repository.js';
+export { findById } from './repository.js';
