@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '@saasready/server/internal/app.js';
 import { loadConfig, type Config } from '@saasready/server/internal/config.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '@saasready/server/internal/db/client.js';
-import { refreshTokens, sessions } from '@saasready/server/internal/db/schema.js';
+import { sessions } from '@saasready/server/internal/db/schema.js';
 import { randomToken, sha256 } from '@saasready/server/internal/lib/crypto.js';
 import { newId } from '@saasready/server/internal/lib/ids.js';
 
@@ -231,8 +231,8 @@ export async function fetchJwks(baseUrl: string): Promise<{ keys: JWK[] }> {
 }
 
 /**
- * `count` fresh sessions, each with one unused refresh token, written the way startSession writes
- * them (hashed token, 30-day expiry) but in bulk: logging in that many times would cost an argon2
+ * `count` fresh sessions, each with its current refresh token, written the way startSession writes
+ * them (hashed token on the session row, 30-day expiry) but in bulk: logging in that many times would cost an argon2
  * verify each. Returns the plaintext refresh tokens.
  */
 export async function seedRefreshTokens(database: BenchDatabase, users: BenchUser[], count: number, refreshTtlSeconds: number): Promise<string[]> {
@@ -241,19 +241,13 @@ export async function seedRefreshTokens(database: BenchDatabase, users: BenchUse
   const CHUNK = 500;
   for (let start = 0; start < count; start += CHUNK) {
     const sessionRows: (typeof sessions.$inferInsert)[] = [];
-    const tokenRows: (typeof refreshTokens.$inferInsert)[] = [];
     for (let i = start; i < Math.min(count, start + CHUNK); i++) {
       const user = users[i % users.length]!;
-      const sessionId = newId();
       const token = randomToken();
-      sessionRows.push({ id: sessionId, user_id: user.userId, organization_id: user.organizationId, ip: '127.0.0.1', user_agent: 'saasready-bench', expires_at: expiresAt });
-      tokenRows.push({ id: newId(), session_id: sessionId, token_hash: sha256(token), expires_at: expiresAt });
+      sessionRows.push({ id: newId(), user_id: user.userId, organization_id: user.organizationId, ip: '127.0.0.1', user_agent: 'saasready-bench', expires_at: expiresAt, refresh_hash: sha256(token) });
       tokens.push(token);
     }
-    await database.handle.db.transaction(async (tx) => {
-      await tx.insert(sessions).values(sessionRows);
-      await tx.insert(refreshTokens).values(tokenRows);
-    });
+    await database.handle.db.insert(sessions).values(sessionRows);
   }
   return tokens;
 }

@@ -120,10 +120,13 @@ export const sessions = pgTable(
     expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
     revoked_at: timestamp('revoked_at', { withTimezone: true }),
     revoked_reason: text('revoked_reason'),
+    /** SHA-256 of the session's current refresh token; the ones it replaced are in refresh_tokens */
+    refresh_hash: text('refresh_hash'),
   },
-  (t) => [index('sessions_user_idx').on(t.user_id)],
+  (t) => [index('sessions_user_idx').on(t.user_id), uniqueIndex('sessions_refresh_hash_key').on(t.refresh_hash)],
 );
 
+/** Refresh tokens a session has replaced (history): presenting one is reuse and ends the session. */
 export const refreshTokens = pgTable(
   'refresh_tokens',
   {

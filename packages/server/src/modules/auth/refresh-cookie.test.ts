@@ -105,7 +105,7 @@ describe('issuing a session in cookie mode', () => {
     expect(Buffer.from(jar.csrf, 'base64url')).toHaveLength(32);
     expect(jar.csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // the cookie holds the session's real refresh token (stored, like every one, as SHA-256)
-    const rows = await queryRows(t.database.handle.db, sql`select 1 from refresh_tokens where token_hash = ${sha256(jar.refresh)} and rotated_at is null`);
+    const rows = await queryRows(t.database.handle.db, sql`select 1 from sessions where refresh_hash = ${sha256(jar.refresh)} and revoked_at is null`);
     expect(rows).toHaveLength(1);
   });
 

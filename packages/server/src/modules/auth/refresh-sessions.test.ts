@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
@@ -26,12 +27,66 @@ describe('refresh token rotation', () => {
     expect(second.status).toBe(200);
   });
 
-  it('stores refresh tokens only as SHA-256', async () => {
+  it('stores refresh tokens only as SHA-256: the current one on its session, the ones it replaced as history', async () => {
     const user = await registerUser(t);
-    const rows = await queryRows<{ token_hash: string }>(t.database.handle.db, sql`select token_hash from refresh_tokens where token_hash = ${sha256(user.refreshToken)}`);
-    expect(rows).toHaveLength(1);
-    const raw = await queryRows(t.database.handle.db, sql`select 1 from refresh_tokens where token_hash = ${user.refreshToken}`);
-    expect(raw).toHaveLength(0);
+    const db = t.database.handle.db;
+    const current = await queryRows<{ id: string }>(db, sql`select id from sessions where refresh_hash = ${sha256(user.refreshToken)}`);
+    expect(current).toHaveLength(1);
+    const rotated = await refresh(user.refreshToken);
+    expect(rotated.status, rotated.text).toBe(200);
+    expect(await queryRows(db, sql`select 1 from refresh_tokens where token_hash = ${sha256(user.refreshToken)} and session_id = ${current[0]!.id} and rotated_at is not null`)).toHaveLength(1);
+    expect(await queryRows(db, sql`select 1 from sessions where id = ${current[0]!.id} and refresh_hash = ${sha256(rotated.body.refresh_token)}`)).toHaveLength(1);
+    for (const raw of [user.refreshToken, rotated.body.refresh_token]) {
+      expect(await queryRows(db, sql`select 1 from refresh_tokens where token_hash = ${raw}`)).toHaveLength(0);
+      expect(await queryRows(db, sql`select 1 from sessions where refresh_hash = ${raw}`)).toHaveLength(0);
+    }
+  });
+
+  it('recognises a replay of any earlier token of the session, not only the last one', async () => {
+    const user = await registerUser(t);
+    const one = await refresh(user.refreshToken);
+    const two = await refresh(one.body.refresh_token);
+    expect(two.status, two.text).toBe(200);
+    // the first token, two rotations ago
+    expectProblem(await refresh(user.refreshToken), 401, 'auth.refresh_token_reused');
+    expectProblem(await refresh(two.body.refresh_token), 401, 'auth.invalid_refresh_token');
+    expectProblem(await me(two.body.access_token), 401, 'auth.session_revoked');
+  });
+
+  it('refuses the current token of a disabled account as invalid, not as reuse, and rotates nothing', async () => {
+    const user = await registerUser(t);
+    const db = t.database.handle.db;
+    await db.execute(sql`update users set is_active = false where id = ${user.userId}`);
+    expectProblem(await refresh(user.refreshToken), 401, 'auth.invalid_refresh_token');
+    expect(await queryRows(db, sql`select 1 from sessions where refresh_hash = ${sha256(user.refreshToken)} and revoked_at is null`)).toHaveLength(1);
+    expect(await queryRows(db, sql`select 1 from refresh_tokens where token_hash = ${sha256(user.refreshToken)}`)).toHaveLength(0);
+    await db.execute(sql`update users set is_active = true where id = ${user.userId}`);
+    expect((await refresh(user.refreshToken)).status).toBe(200);
+  });
+
+  it('keeps the tokens of sessions opened before migration 0013 working: moved by the migration, or adopted on first use during a rolling upgrade', async () => {
+    const user = await registerUser(t);
+    const second = (await login(t, user.email, user.password)).body.refresh_token as string;
+    const db = t.database.handle.db;
+    // the layout before 0013: the live token is an unrotated refresh_tokens row, the session holds no hash
+    const toLegacy = async (token: string) => {
+      const [session] = await queryRows<{ id: string; expires_at: string }>(db, sql`select id, expires_at from sessions where refresh_hash = ${sha256(token)}`);
+      await db.execute(sql`update sessions set refresh_hash = null where id = ${session!.id}`);
+      await db.execute(sql`insert into refresh_tokens (id, session_id, token_hash, expires_at) values (gen_random_uuid(), ${session!.id}, ${sha256(token)}, ${session!.expires_at})`);
+    };
+    await toLegacy(user.refreshToken);
+    await toLegacy(second);
+    // a token an old server issued after the migration ran: adopted on first use
+    const adopted = await refresh(user.refreshToken);
+    expect(adopted.status, adopted.text).toBe(200);
+    expectProblem(await refresh(user.refreshToken), 401, 'auth.refresh_token_reused');
+    // the migration's own statements move the rest
+    const migration = await readFile(new URL('../../../drizzle/0013_refresh_on_session.sql', import.meta.url), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint').filter((s) => /^\s*(--.*\n\s*)*(DELETE|UPDATE)/.test(s))) await db.execute(sql.raw(statement));
+    expect(await queryRows(db, sql`select 1 from refresh_tokens where rotated_at is null`)).toHaveLength(0);
+    const moved = await refresh(second);
+    expect(moved.status, moved.text).toBe(200);
+    expectProblem(await refresh(second), 401, 'auth.refresh_token_reused');
   });
 
   it('treats a rotated token presented again as theft: the whole session family dies and it is audited', async () => {
@@ -66,7 +121,7 @@ describe('refresh token rotation', () => {
 
   it('refuses an expired refresh token', async () => {
     const user = await registerUser(t);
-    await t.database.handle.db.execute(sql`update refresh_tokens set expires_at = now() - interval '1 second' where token_hash = ${sha256(user.refreshToken)}`);
+    await t.database.handle.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where refresh_hash = ${sha256(user.refreshToken)}`);
     expectProblem(await refresh(user.refreshToken), 401, 'auth.invalid_refresh_token');
   });
 });

@@ -200,28 +200,35 @@ export class AuthService {
     return this.startSession(tx, ctx, user, current?.organization_id ?? null);
   }
 
-  async refresh(ctx: RequestContext, refreshToken: string): Promise<TokenResponse> {
-    const found = await sessions.findRefreshToken(this.deps.db, sha256(refreshToken));
-    if (!found) {
+  /**
+   * One statement on the way that matters: the presented token is swapped for the next one only if it
+   * is the session's current token (compare-and-swap), then an access token is signed from the cached
+   * memberships. Anything else is classified afterwards: a replaced token is reuse.
+   */
+  async refresh(ctx: RequestContext, refreshToken: string, adopted = false): Promise<TokenResponse> {
+    const presentedHash = sha256(refreshToken);
+    const next = randomToken();
+    const expiresAt = new Date(Date.now() + this.deps.config.refreshTokenTtl * 1000);
+    const rotated = await sessions.rotateRefreshToken(this.deps.db, { presentedHash, nextHash: sha256(next), historyId: newId(), expiresAt });
+    if (!rotated) {
+      // a token from a server that predates migration 0013 (rolling upgrade): adopt it once and retry
+      if (!adopted && (await this.refreshRefused(ctx, presentedHash)) === 'legacy' && (await sessions.adoptLegacyRefreshToken(this.deps.db, presentedHash))) {
+        return this.refresh(ctx, refreshToken, true);
+      }
       this.deps.metrics.authAttempt('refresh', 'failure');
       throw errors.invalidRefreshToken();
     }
-    const { token, session } = found;
-    if (token.rotated_at) return this.refreshTokenReused(ctx, session);
-    const now = new Date();
-    const user = await users.findById(this.deps.db, session.user_id);
-    if (session.revoked_at || session.expires_at <= now || token.expires_at <= now || !user?.is_active) {
-      this.deps.metrics.authAttempt('refresh', 'failure');
-      throw errors.invalidRefreshToken();
-    }
-    const result = await this.deps.db.transaction(async (tx) => {
-      // Two requests racing with one token: only one wins the rotation; the other is a reuse.
-      if (!(await sessions.markRotated(tx, token.id))) return null;
-      return this.issueTokens(tx, user, session.id, session.organization_id, { extend: true });
-    });
-    if (!result) return this.refreshTokenReused(ctx, session);
+    const memberships = await this.cachedMemberships(rotated.user.id);
+    const accessToken = this.signWithMemberships(rotated.user.id, rotated.session_id, rotated.organization_id, memberships, rotated.mfa_enabled);
     this.deps.metrics.authAttempt('refresh', 'success');
-    return result;
+    return { access_token: await accessToken, token_type: 'bearer', expires_in: this.deps.config.accessTokenTtl, refresh_token: next, user: users.toUser(rotated.user) };
+  }
+
+  /** Step: the token did not rotate. One the session replaced (or a racing request just replaced) is reuse. */
+  private async refreshRefused(ctx: RequestContext, presentedHash: string): Promise<'legacy' | 'invalid'> {
+    const found = await sessions.classifyRefreshToken(this.deps.db, presentedHash);
+    if (found?.kind === 'replayed') return this.refreshTokenReused(ctx, found.session);
+    return found?.kind === 'legacy' ? 'legacy' : 'invalid';
   }
 
   /** Step: a rotated refresh token came back — it was stolen or replayed. End the whole family. */
@@ -264,7 +271,7 @@ export class AuthService {
     const principal = requireUser(ctx);
     const userId = principal.userId;
     // cached per process: joining, leaving, a role or organization change drops it (cache/invalidation.ts)
-    const mine = (await this.deps.membershipsCache.get(userId, () => memberships.listForUser(this.deps.db, userId), (list) => [userTag(userId), ...list.map((m) => orgTag(m.organization_id))]))!;
+    const mine = await this.cachedMemberships(userId);
     const current = mine.find((m) => m.organization_id === principal.tokenOrgId && m.status === 'active');
     // same rule as signAccessToken: an organization requiring 2FA grants nothing until it is enabled
     const blockedBy2fa = Boolean(current?.require_2fa) && !principal.mfaEnabled;
@@ -347,10 +354,19 @@ export class AuthService {
    * token, only `two_factor_setup_required: true` (the routes refuse such a member the same way).
    */
   private async signAccessToken(ex: Executor, userId: string, sessionId: string, organizationId: string | null): Promise<string> {
-    const membership = organizationId
-      ? (await memberships.listForUser(ex, userId)).find((m) => m.organization_id === organizationId && m.status === 'active')
-      : undefined;
-    const setupRequired = Boolean(membership?.require_2fa) && !(await this.deps.mfa.isEnabled(ex, userId));
+    const mine = organizationId ? await memberships.listForUser(ex, userId) : [];
+    const needsMfaState = mine.some((m) => m.organization_id === organizationId && m.require_2fa);
+    return this.signWithMemberships(userId, sessionId, organizationId, mine, needsMfaState && (await this.deps.mfa.isEnabled(ex, userId)));
+  }
+
+  /** The caller's memberships from the per-process cache (as /auth/me reads them): fresh across processes within a second. */
+  private async cachedMemberships(userId: string): Promise<MyMembership[]> {
+    return (await this.deps.membershipsCache.get(userId, () => memberships.listForUser(this.deps.db, userId), (list) => [userTag(userId), ...list.map((m) => orgTag(m.organization_id))]))!;
+  }
+
+  private signWithMemberships(userId: string, sessionId: string, organizationId: string | null, mine: readonly MyMembership[], mfaEnabled: boolean): Promise<string> {
+    const membership = organizationId ? mine.find((m) => m.organization_id === organizationId && m.status === 'active') : undefined;
+    const setupRequired = Boolean(membership?.require_2fa) && !mfaEnabled;
     return this.deps.keyring.sign({
       sub: userId,
       sid: sessionId,
@@ -361,8 +377,9 @@ export class AuthService {
     });
   }
 
-  /** Step: open a session for a freshly authenticated user and mint its first token pair. */
+  /** Step: open a session for a freshly authenticated user and mint its first token pair (the refresh token stored hashed). */
   private async startSession(tx: Executor, ctx: RequestContext, user: users.UserRow, organizationId: string | null): Promise<TokenResponse> {
+    const refreshToken = randomToken();
     const session = await sessions.insertSession(tx, {
       id: newId(),
       user_id: user.id,
@@ -370,25 +387,10 @@ export class AuthService {
       ip: ctx.ip,
       user_agent: ctx.userAgent,
       expires_at: new Date(Date.now() + this.deps.config.refreshTokenTtl * 1000),
+      refresh_hash: sha256(refreshToken),
     });
-    return this.issueTokens(tx, user, session.id, organizationId, { extend: false });
-  }
-
-  /** Step: a new refresh token (stored hashed) and a new access token for the session. */
-  private async issueTokens(
-    tx: Executor,
-    user: users.UserRow,
-    sessionId: string,
-    organizationId: string | null,
-    options: { extend: boolean },
-  ): Promise<TokenResponse> {
-    const refreshToken = randomToken();
-    const expiresAt = new Date(Date.now() + this.deps.config.refreshTokenTtl * 1000);
-    await sessions.insertRefreshToken(tx, { id: newId(), session_id: sessionId, token_hash: sha256(refreshToken), expires_at: expiresAt });
-    if (options.extend) await sessions.extend(tx, sessionId, expiresAt);
-    const accessToken = await this.signAccessToken(tx, user.id, sessionId, organizationId);
     return {
-      access_token: accessToken,
+      access_token: await this.signAccessToken(tx, user.id, session.id, organizationId),
       token_type: 'bearer',
       expires_in: this.deps.config.accessTokenTtl,
       refresh_token: refreshToken,

@@ -1,47 +1,81 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { preparedRows, type Executor } from '../../db/client.js';
-import { refreshTokens, sessions } from '../../db/schema.js';
+import { preparedRows, queryRows, type Executor } from '../../db/client.js';
+import { sessions } from '../../db/schema.js';
 import type { UserRow } from '../users/service.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
-export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 
 export async function insertSession(ex: Executor, row: typeof sessions.$inferInsert): Promise<SessionRow> {
   const [created] = await ex.insert(sessions).values(row).returning();
   return created!;
 }
 
-export async function insertRefreshToken(ex: Executor, row: typeof refreshTokens.$inferInsert): Promise<void> {
-  await ex.insert(refreshTokens).values(row);
+/**
+ * A session's current refresh token lives on the session row (`refresh_hash`); the ones it replaced
+ * stay in `refresh_tokens` as history, so a replay of any of them is recognised as reuse.
+ */
+export interface RotatedSession {
+  session_id: string;
+  organization_id: string | null;
+  mfa_enabled: boolean;
+  user: UserRow;
 }
 
-export interface RefreshLookup {
-  token: RefreshTokenRow;
-  session: SessionRow;
+/**
+ * Rotation in one statement: swap the current hash for the next one (compare-and-swap: a token that
+ * is no longer current, or a session revoked, expired or of a disabled user, matches nothing), slide
+ * the session's expiry, and file the old hash as history. Two requests racing with one token: the
+ * second re-checks the row after the first commits and matches nothing.
+ */
+export async function rotateRefreshToken(
+  ex: Executor,
+  rotation: { presentedHash: string; nextHash: string; historyId: string; expiresAt: Date },
+): Promise<RotatedSession | null> {
+  const [row] = await preparedRows<UserRow & { session_id: string; organization_id: string | null; mfa_enabled: boolean }>(ex, 'refresh_rotate', sql`
+    with rotated as (
+      update sessions s set refresh_hash = ${rotation.nextHash}, expires_at = ${rotation.expiresAt}, last_used_at = now()
+       where s.refresh_hash = ${rotation.presentedHash} and s.revoked_at is null and s.expires_at > now()
+         and exists (select 1 from users u where u.id = s.user_id and u.is_active)
+      returning s.id, s.user_id, s.organization_id
+    ), history as (
+      insert into refresh_tokens (id, session_id, token_hash, expires_at, rotated_at)
+      select ${rotation.historyId}, rotated.id, ${rotation.presentedHash}, ${rotation.expiresAt}, now() from rotated
+    )
+    select r.id as session_id, r.organization_id, (f.enabled_at is not null) as mfa_enabled, u.*
+      from rotated r
+      join users u on u.id = r.user_id
+      left join user_mfa f on f.user_id = r.user_id`);
+  if (!row) return null;
+  const { session_id, organization_id, mfa_enabled, ...user } = row;
+  return { session_id, organization_id, mfa_enabled, user: user as UserRow };
 }
 
-export async function findRefreshToken(ex: Executor, tokenHash: string): Promise<RefreshLookup | null> {
-  const [row] = await ex
-    .select({ token: refreshTokens, session: sessions })
-    .from(refreshTokens)
-    .innerJoin(sessions, eq(sessions.id, refreshTokens.session_id))
-    .where(eq(refreshTokens.token_hash, tokenHash))
-    .limit(1);
-  return row ?? null;
+/**
+ * Why a presented refresh token did not rotate: one the session replaced (`replayed`: reuse, end the
+ * session), the current one of a session that cannot be refreshed (`current`), one written by a
+ * server from before migration 0013 during a rolling upgrade (`legacy`), or nothing we issued (null).
+ */
+export async function classifyRefreshToken(ex: Executor, tokenHash: string): Promise<{ kind: 'replayed' | 'current' | 'legacy'; session: SessionRow } | null> {
+  const [row] = await queryRows<SessionRow & { kind: 'replayed' | 'current' | 'legacy' }>(ex, sql`
+    select case when t.rotated_at is null then 'legacy' else 'replayed' end as kind, s.*
+      from refresh_tokens t join sessions s on s.id = t.session_id where t.token_hash = ${tokenHash}
+    union all
+    select 'current' as kind, s.* from sessions s where s.refresh_hash = ${tokenHash}
+    limit 1`);
+  if (!row) return null;
+  const { kind, ...session } = row;
+  return { kind, session: session as SessionRow };
 }
 
-/** Marks the token used; false when another request rotated it first (the caller treats that as reuse). */
-export async function markRotated(ex: Executor, tokenId: string): Promise<boolean> {
-  const rows = await ex
-    .update(refreshTokens)
-    .set({ rotated_at: new Date() })
-    .where(and(eq(refreshTokens.id, tokenId), isNull(refreshTokens.rotated_at)))
-    .returning({ id: refreshTokens.id });
+/**
+ * A token a pre-0013 server issued (an unrotated history row) becomes its session's current token,
+ * as migration 0013 does for the rows that existed when it ran; false when the session already holds one.
+ */
+export async function adoptLegacyRefreshToken(ex: Executor, tokenHash: string): Promise<boolean> {
+  const rows = await queryRows(ex, sql`
+    with moved as (delete from refresh_tokens where token_hash = ${tokenHash} and rotated_at is null returning session_id)
+    update sessions s set refresh_hash = ${tokenHash} from moved where s.id = moved.session_id and s.refresh_hash is null returning s.id`);
   return rows.length === 1;
-}
-
-export async function extend(ex: Executor, sessionId: string, expiresAt: Date): Promise<void> {
-  await ex.update(sessions).set({ last_used_at: new Date(), expires_at: expiresAt }).where(eq(sessions.id, sessionId));
 }
 
 /** Bumps last_used_at; callers only do this when it is more than a minute old, so it is not a write per request. */
