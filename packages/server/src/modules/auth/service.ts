@@ -52,6 +52,12 @@ export type LoginResult = TokenResponse | MfaRequiredResponse;
 
 const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
 
+/** What a login already read in its transaction: the caller's memberships and whether 2FA is on (no second read to sign). */
+interface KnownStanding {
+  memberships: readonly MyMembership[];
+  mfaEnabled: boolean;
+}
+
 function requireUser(ctx: RequestContext): UserPrincipal {
   if (!ctx.principal) throw unauthenticated();
   return ctx.principal;
@@ -194,10 +200,11 @@ export class AuthService {
   }
 
   /** Step: the user is fully authenticated: pick the current organization, open a session. */
-  private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, metadata: Record<string, unknown>): Promise<TokenResponse> {
-    const current = (await memberships.listForUser(tx, user.id)).find((m) => m.status === 'active');
+  private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, metadata: { mfa: boolean } & Record<string, unknown>): Promise<TokenResponse> {
+    const mine = await memberships.listForUser(tx, user.id);
+    const current = mine.find((m) => m.status === 'active');
     await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
-    return this.startSession(tx, ctx, user, current?.organization_id ?? null);
+    return this.startSession(tx, ctx, user, current?.organization_id ?? null, { memberships: mine, mfaEnabled: metadata.mfa });
   }
 
   /**
@@ -353,7 +360,8 @@ export class AuthService {
    * An organization that requires 2FA of a user without it gets no role or permissions in the
    * token, only `two_factor_setup_required: true` (the routes refuse such a member the same way).
    */
-  private async signAccessToken(ex: Executor, userId: string, sessionId: string, organizationId: string | null): Promise<string> {
+  private async signAccessToken(ex: Executor, userId: string, sessionId: string, organizationId: string | null, known?: KnownStanding): Promise<string> {
+    if (known) return this.signWithMemberships(userId, sessionId, organizationId, known.memberships, known.mfaEnabled);
     const mine = organizationId ? await memberships.listForUser(ex, userId) : [];
     const needsMfaState = mine.some((m) => m.organization_id === organizationId && m.require_2fa);
     return this.signWithMemberships(userId, sessionId, organizationId, mine, needsMfaState && (await this.deps.mfa.isEnabled(ex, userId)));
@@ -378,7 +386,7 @@ export class AuthService {
   }
 
   /** Step: open a session for a freshly authenticated user and mint its first token pair (the refresh token stored hashed). */
-  private async startSession(tx: Executor, ctx: RequestContext, user: users.UserRow, organizationId: string | null): Promise<TokenResponse> {
+  private async startSession(tx: Executor, ctx: RequestContext, user: users.UserRow, organizationId: string | null, known?: KnownStanding): Promise<TokenResponse> {
     const refreshToken = randomToken();
     const session = await sessions.insertSession(tx, {
       id: newId(),
@@ -390,7 +398,7 @@ export class AuthService {
       refresh_hash: sha256(refreshToken),
     });
     return {
-      access_token: await this.signAccessToken(tx, user.id, session.id, organizationId),
+      access_token: await this.signAccessToken(tx, user.id, session.id, organizationId, known),
       token_type: 'bearer',
       expires_in: this.deps.config.accessTokenTtl,
       refresh_token: refreshToken,
