@@ -39,10 +39,19 @@ export type ConfigOverrides = Partial<Omit<Config, 'rateLimit' | 'lockout'>> & {
   lockout?: Partial<Config['lockout']>;
 };
 
+/**
+ * argon2id at a test's cost: hashing at the OWASP parameters (19 MiB, t=2) is most of the CPU time
+ * of registering and logging in, and the suites do thousands of both. A test about the stored
+ * parameters themselves passes `{ argon2: PRODUCTION_ARGON2 }`.
+ */
+export const TEST_ARGON2: Config['argon2'] = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+export const PRODUCTION_ARGON2: Config['argon2'] = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', MASTER_KEY: randomBytes(32).toString('base64url') }, () => {}).argon2;
+
 export function testConfig(overrides: ConfigOverrides = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', MASTER_KEY: randomBytes(32).toString('base64url'), LOG_LEVEL: 'info' }, () => {});
   return {
     ...base,
+    argon2: TEST_ARGON2,
     ...overrides,
     // every test client shares 127.0.0.1: per-IP limits are high unless a test sets them
     rateLimit: { ...base.rateLimit, perIpPerMinute: 100_000, ...overrides.rateLimit },

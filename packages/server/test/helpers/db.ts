@@ -1,5 +1,6 @@
 // A fresh, migrated database for one test file: in-memory PGlite, or a clone of the PostgreSQL template.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
@@ -13,10 +14,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** One migrated PGlite per test worker, dumped once; every test database starts from the dump. */
+/**
+ * The migrated dump every PGlite test database starts from: the file global-setup.ts wrote once for
+ * the run, read once per test process; without it (a file run outside this config), made here.
+ */
 let pgliteTemplate: Promise<Blob> | null = null;
 function migratedPgliteDump(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
+  const file = inject('pgliteTemplate');
+  pgliteTemplate ??= file ? readFile(file).then((bytes) => new Blob([bytes])) : (async () => {
     const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
     await handle.migrate();
     const dump = await handle.dump!();

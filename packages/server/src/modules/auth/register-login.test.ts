@@ -3,12 +3,13 @@ import { sql } from 'drizzle-orm';
 import bcrypt from 'bcryptjs';
 import { queryRows } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
-import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { PRODUCTION_ARGON2, startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { addMember, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // the stored hashes are asserted to carry the OWASP parameters
+  t = await startTestApp({ argon2: PRODUCTION_ARGON2 });
 });
 afterAll(() => t.close());
 
