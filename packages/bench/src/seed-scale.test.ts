@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@saasready/server/internal/db/client.js';
 import { listAuditChains } from '@saasready/server/internal/modules/audit-logs/repository.js';
-import { verifyChain } from '@saasready/server/internal/modules/audit-logs/queries.js';
+import { verifyChain } from '@saasready/server/internal/modules/audit-logs/service.js';
 import { createTestDatabase, testDbKind, type TestDatabase } from '../../server/test/helpers/db.js';
 import { SCALE_ADMIN_EMAIL, orgIdOf, seedScale, userIdOf, type SeedResult } from './seed-scale.js';
 

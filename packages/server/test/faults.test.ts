@@ -16,7 +16,7 @@ import pg from 'pg';
 import { LISTENER_NAME, openDatabase, queryRows } from '../src/db/client.js';
 import { isDatabaseUnavailable } from '../src/db/errors.js';
 import { sha256 } from '../src/lib/crypto.js';
-import { verifyChain } from '../src/modules/audit-logs/queries.js';
+import { verifyChain } from '../src/modules/audit-logs/service.js';
 import { freePort, startTestApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { expectProblem, login, registerUser, uniqueEmail, STRONG_PASSWORD } from './helpers/factories.js';

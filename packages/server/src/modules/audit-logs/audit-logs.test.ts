@@ -14,7 +14,7 @@ import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWO
 import { Keyring } from '../signing-keys/service.js';
 import { createAdmin } from '../users/admin.js';
 import { chainHash } from './chain.js';
-import { verifyChain } from './queries.js';
+import { verifyChain } from './service.js';
 import { list as listAudit, type AuditRow } from './repository.js';
 import { pruneAuditLogs } from './retention.js';
 import { recordAudit, redactMetadata } from './service.js';

@@ -2,11 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AuditLogSchema, AuditVerifyResponse, ExportAuditLogsQuery, ListAuditLogsQuery, OrgParams, VerifyAuditQuery } from '@saasready/contracts';
-import { AppError } from '../../lib/errors.js';
 import type { Database } from '../../db/client.js';
 import { setNextPage } from '../../lib/pagination.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
-import { exportAuditLogs, filterOf, listAuditLogs, verifyChain } from './queries.js';
+import { exportAuditLogs, filterOf, listAuditLogs, verifyOrganizationChain } from './service.js';
 
 /** Verifications per organization per minute (each incremental, so cheap; the limit bounds a full walk's cost too). */
 const VERIFY_PER_MINUTE = 10;
@@ -71,10 +70,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; reader: Data
       response: { 200: ok('Whether the organization’s audit chain is intact, and where it breaks if not', AuditVerifyResponse), ...problemResponses },
     },
   }, async (request) => {
-    const full = request.query.full === true;
-    if (full && !request.principal?.isSuperuser) {
-      throw new AppError('permission_denied', 'A full walk of the chain needs an instance superuser (or `saasready audit verify`).');
-    }
-    return verifyChain(db, request.orgAccess!.organizationId, { fromCheckpoint: !full });
+    return verifyOrganizationChain(db, request.orgAccess!.organizationId, request.query.full === true, request.principal?.isSuperuser === true);
   });
 };

@@ -1,11 +1,14 @@
-// Writes audit events. Rules: an event is written with the executor of the change it records
+// Writes and reads audit events. Rules: an event is written with the executor of the change it records
 // (same transaction), and its metadata never carries a secret — redactMetadata strips them.
 import { isIPv4, isIPv6 } from 'node:net';
-import type { AuditAction } from '@saasready/contracts';
-import type { Executor } from '../../db/client.js';
+import { Readable } from 'node:stream';
+import type { AuditAction, AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
+import type { Database, Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
+import { iso } from '../../lib/time.js';
 import { chainHash, type ChainedFields } from './chain.js';
+import { badCursor, fullWalkNeedsSuperuser } from './errors.js';
 import * as repository from './repository.js';
 
 /**
@@ -92,3 +95,146 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
     });
   });
 }
+
+// Reading the audit log: pages, a streamed export, and chain verification.
+
+export function toAuditLog(row: repository.AuditRow): AuditLog {
+  return {
+    id: row.id,
+    organization_id: row.organization_id,
+    seq: Number(row.seq),
+    actor_type: row.actor_type as AuditLog['actor_type'],
+    actor_user_id: row.actor_user_id,
+    actor_api_key_id: row.actor_api_key_id,
+    actor_email: row.actor_email,
+    action: row.action,
+    target_type: row.target_type,
+    target_id: row.target_id,
+    metadata: row.metadata,
+    audit_metadata: row.metadata,
+    ip_address: row.ip_address,
+    user_agent: row.user_agent,
+    request_id: row.request_id,
+    created_at: iso(row.created_at),
+    prev_hash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export function filterOf(query: Omit<ListAuditLogsQuery, 'limit' | 'offset' | 'cursor'>): repository.AuditFilter {
+  return { action: query.action, actorUserId: query.actor_user_id, targetType: query.target_type, targetId: query.target_id, from: query.from, to: query.to };
+}
+
+/** One page, newest first; `next_cursor` is the chain position to continue below. */
+export async function listAuditLogs(db: Database, organizationId: string, query: ListAuditLogsQuery): Promise<{ items: AuditLog[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  let beforeSeq: number | undefined;
+  if (query.cursor !== undefined) {
+    const decoded = Number(Buffer.from(query.cursor, 'base64url').toString());
+    if (!Number.isSafeInteger(decoded) || decoded < 1) throw badCursor();
+    beforeSeq = decoded;
+  }
+  const rows = await repository.list(db, organizationId, { ...filterOf(query), beforeSeq }, limit + 1, query.cursor ? 0 : (query.offset ?? 0));
+  const items = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? Buffer.from(String(items[items.length - 1]!.seq)).toString('base64url') : null;
+  return { items: items.map(toAuditLog), nextCursor };
+}
+
+const CSV_COLUMNS = ['id', 'seq', 'created_at', 'action', 'actor_type', 'actor_user_id', 'actor_api_key_id', 'actor_email', 'target_type', 'target_id', 'ip_address', 'user_agent', 'request_id', 'metadata', 'hash'] as const;
+
+const csvCell = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // quote everything that needs it; neutralise spreadsheet formulas
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/**
+ * Streams the filtered log newest first, a page at a time by keyset: memory stays bounded whatever
+ * the size of the log. An async generator, so a page is read only when the one before it has been
+ * taken: `read()` is never re-entered while a query is in flight (which would send a page twice).
+ */
+export function exportAuditLogs(db: Database, organizationId: string, filter: repository.AuditFilter, format: 'csv' | 'jsonl'): Readable {
+  const PAGE = 1000;
+  async function* chunks(): AsyncGenerator<string> {
+    if (format === 'csv') yield `${CSV_COLUMNS.join(',')}\n`;
+    let beforeSeq: number | undefined;
+    for (;;) {
+      const rows = await repository.list(db, organizationId, { ...filter, beforeSeq }, PAGE);
+      if (!rows.length) return;
+      const lines = rows.map((row) => {
+        const log = toAuditLog(row);
+        return format === 'jsonl' ? JSON.stringify({ ...log, audit_metadata: undefined }) : CSV_COLUMNS.map((c) => csvCell(log[c])).join(',');
+      });
+      yield `${lines.join('\n')}\n`;
+      if (rows.length < PAGE) return;
+      beforeSeq = Number(rows[rows.length - 1]!.seq);
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+/**
+ * Walks a chain and reports the first row whose link or content does not hold. Positions are dense
+ * from 1 (or from the anchor), so a removed row — the oldest ones included — is a gap. Rows written
+ * before the chain existed carry no hash: they are accepted only as the chain's prefix, and the
+ * first hashed row must then start the chain (prev_hash null).
+ *
+ * By default the whole chain is walked (the CLI). `fromCheckpoint` (the API) starts after the last
+ * row an earlier verification found intact, so each call costs only the rows written since: that
+ * row must still exist with the same hash and content, or the walk falls back to the whole chain.
+ * A tampered row before the checkpoint is left to a full walk. An intact walk moves the checkpoint
+ * to the chain's end; `checked` counts the hashed rows this walk checked.
+ */
+export async function verifyChain(ex: Executor, organizationId: string | null, { fromCheckpoint = false } = {}): Promise<AuditVerifyResponse> {
+  const anchor = await repository.anchorOf(ex, organizationId);
+  let start = { seq: anchor?.seq ?? 0, hash: anchor?.hash ?? null };
+  const checkpoint = fromCheckpoint ? await repository.checkpointOf(ex, organizationId) : null;
+  if (checkpoint && checkpoint.seq > start.seq && (await checkpointHolds(ex, organizationId, checkpoint))) start = checkpoint;
+  const result = await walkChain(ex, organizationId, start);
+  if (result.ok && result.end.seq > 0) await repository.saveCheckpoint(ex, organizationId, result.end.seq, result.end.hash);
+  return { ok: result.ok, checked: result.checked, first_broken: result.first_broken };
+}
+
+/** The checkpoint's row is still there, with the recorded hash, and its content still matches it. */
+async function checkpointHolds(ex: Executor, organizationId: string | null, checkpoint: { seq: number; hash: string | null }): Promise<boolean> {
+  const row = await repository.rowAt(ex, organizationId, checkpoint.seq);
+  if (!row || row.hash !== checkpoint.hash) return false;
+  return row.hash === null || chainHash(row.prev_hash, row) === row.hash;
+}
+
+type Walk = AuditVerifyResponse & { end: { seq: number; hash: string | null } };
+
+async function walkChain(ex: Executor, organizationId: string | null, start: { seq: number; hash: string | null }): Promise<Walk> {
+  let prevHash: string | null = start.hash;
+  let prevSeq = start.seq;
+  let checked = 0;
+  for (;;) {
+    const rows = await repository.chainBatch(ex, organizationId, prevSeq, 1000);
+    if (!rows.length) return { ok: true, checked, first_broken: null, end: { seq: prevSeq, hash: prevHash } };
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const broken = (reason: string): Walk => ({ ok: false, checked, first_broken: { id: row.id, seq, reason }, end: { seq: prevSeq, hash: prevHash } });
+      if (seq !== prevSeq + 1) return broken(`row ${prevSeq + 1} is missing`);
+      if (row.prev_hash !== prevHash) return broken('prev_hash does not match the previous row');
+      if (row.hash === null) {
+        if (prevHash !== null) return broken('row has no hash');
+        prevSeq = seq;
+        continue;
+      }
+      if (chainHash(row.prev_hash, row) !== row.hash) return broken('content does not match its hash');
+      prevHash = row.hash;
+      prevSeq = seq;
+      checked++;
+    }
+  }
+}
+
+/** Verifies an organization's chain from its last checkpoint; a full walk is a superuser's. */
+export async function verifyOrganizationChain(db: Database, organizationId: string, full: boolean, isSuperuser: boolean): Promise<AuditVerifyResponse> {
+  if (full && !isSuperuser) throw fullWalkNeedsSuperuser();
+  return verifyChain(db, organizationId, { fromCheckpoint: !full });
+}
+
+/** Every chain there is (the organizations' and the no-organization one), for `saasready audit verify`. */
+export const listAuditChains = (db: Database): Promise<(string | null)[]> => repository.listAuditChains(db);
