@@ -13,7 +13,6 @@ import { USER_ONLY_PERMISSIONS, type ApiKey, type CreateApiKeyBody } from '@saas
 import { orgTag, userTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, safeEqual, sha256 } from '../../lib/crypto.js';
-import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { catalogPermissions } from '../../lib/permission-catalog.js';
@@ -22,18 +21,16 @@ import type { ApiKeyPrincipal, OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { escalation } from '../memberships/errors.js';
 import * as repository from './repository.js';
+import { apiKeyNotFound, creatorInactive, expiryInPast, invalidApiKey, userOnlyPermissions, type CreatorLoss } from './errors.js';
+
+export type { CreatorLoss } from './errors.js';
 
 /** What an API key may never do, whatever its permissions say. */
 
 const KEY_PATTERN = /^sr_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const LAST_USED_INTERVAL_MS = 60_000;
 
-export const apiKeyNotFound = () => new AppError('api_key.not_found');
-export const invalidApiKey = (detail = 'The API key is invalid, revoked or expired.') => new AppError('api_key.invalid', detail);
-
 export const looksLikeApiKey = (token: string): boolean => token.startsWith('sr_');
-
-export type CreatorLoss = 'creator_removed' | 'creator_suspended' | 'creator_deactivated';
 
 /** Why the key's creator no longer lends it any access, or null while they do. */
 export function creatorLoss(row: repository.CreatorStanding): CreatorLoss | null {
@@ -55,13 +52,6 @@ function inactiveReason(row: repository.ApiKeyListRow): ApiKey['inactive_reason'
   if (row.expires_at && new Date(row.expires_at) <= new Date()) return 'expired';
   return creatorLoss(row);
 }
-
-export const creatorInactive = (reason: CreatorLoss) =>
-  new AppError(
-    'api_key.creator_inactive',
-    `The member who created this API key is no longer an active member of its organization (${reason.replace('creator_', '')}); ask an active administrator for a new key.`,
-    { meta: { reason } },
-  );
 
 /**
  * Audits, once, that a member's keys lost all their access (inside the transaction that removed or
@@ -116,14 +106,12 @@ export class ApiKeysService {
     const permissions = catalogPermissions(body.permissions);
     const forbidden = permissions.filter((p) => USER_ONLY_PERMISSIONS.has(p));
     if (forbidden.length) {
-      throw new AppError('api_key.forbidden', `API keys cannot hold: ${forbidden.join(', ')}.`, {
-        errors: forbidden.map((p) => ({ field: '/permissions', message: `"${p}" is reserved to people`, code: 'user_only' })),
-      });
+      throw userOnlyPermissions(forbidden);
     }
     const missing = permissions.filter((p) => !access.permissions.has(p));
     if (missing.length) throw escalation(missing);
     const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-    if (expiresAt && expiresAt <= new Date()) throw new AppError('api_key.expiry_in_past', 'expires_at must be in the future.');
+    if (expiresAt && expiresAt <= new Date()) throw expiryInPast();
 
     const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
     const rawKey = `sr_${prefix}_${randomToken()}`;

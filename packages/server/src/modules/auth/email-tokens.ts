@@ -4,7 +4,6 @@
 // session and clears the lockout. Each change, its audit row and its email share one transaction.
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
-import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -16,12 +15,10 @@ import * as users from '../users/service.js';
 import { forgiveAccount } from '../lockout/service.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { assertAcceptablePassword } from '../../lib/passwords.js';
+import { invalidLink, expiredLink } from './errors.js';
 
 const RESET_TTL_SECONDS = 3600;
 const VERIFY_TTL_SECONDS = 86_400;
-
-const invalidToken = () => new AppError('token.invalid', 'This link is not valid. Ask for a new one.');
-const expiredToken = () => new AppError('token.expired', 'This link has expired or was already used. Ask for a new one.');
 
 export interface EmailTokenDeps {
   db: Database;
@@ -56,7 +53,7 @@ export class EmailTokensService {
     await this.deps.db.transaction(async (tx) => {
       const row = await this.consume(tx, 'email_verification', token);
       const user = await users.findById(tx, row.user_id);
-      if (!user) throw invalidToken();
+      if (!user) throw invalidLink();
       await users.markEmailVerified(tx, user.id);
       await recordAudit(tx, ctx, { action: 'user.email.verified', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
     });
@@ -89,9 +86,9 @@ export class EmailTokensService {
 
   async resetPassword(ctx: RequestContext, token: string, newPassword: string): Promise<void> {
     const row = await users.findToken(this.deps.db, 'password_reset', sha256(token));
-    if (!row) throw invalidToken();
+    if (!row) throw invalidLink();
     const user = await users.findById(this.deps.db, row.user_id);
-    if (!user) throw invalidToken();
+    if (!user) throw invalidLink();
     assertAcceptablePassword(newPassword, user.email, 'new_password');
     const passwordHash = await this.deps.hasher.hash(newPassword);
     await this.deps.db.transaction(async (tx) => {
@@ -117,9 +114,9 @@ export class EmailTokensService {
   /** Step: the token exists, is unexpired and unused — and is now used. */
   private async consume(tx: Executor, purpose: users.TokenPurpose, token: string) {
     const row = await users.findToken(tx, purpose, sha256(token));
-    if (!row) throw invalidToken();
-    if (row.used_at || row.expires_at <= new Date()) throw expiredToken();
-    if (!(await users.consumeToken(tx, row.id))) throw expiredToken();
+    if (!row) throw invalidLink();
+    if (row.used_at || row.expires_at <= new Date()) throw expiredLink();
+    if (!(await users.consumeToken(tx, row.id))) throw expiredLink();
     return row;
   }
 }

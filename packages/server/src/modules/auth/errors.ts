@@ -19,3 +19,5 @@ export const invalidMfaToken = () =>
 export const emailNotVerified = () =>
   new AppError('auth.email_not_verified', 'Verify your email address first: follow the link we sent you, or ask for a new one.');
 export const csrfFailed = (detail: string) => new AppError('auth.csrf_failed', detail);
+export const invalidLink = () => new AppError('token.invalid', 'This link is not valid. Ask for a new one.');
+export const expiredLink = () => new AppError('token.expired', 'This link has expired or was already used. Ask for a new one.');

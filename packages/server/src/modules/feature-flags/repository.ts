@@ -2,12 +2,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { preparedRows, type Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { featureFlagOverrides, featureFlags } from '../../db/schema.js';
-import { AppError } from '../../lib/errors.js';
+import { flagKeyTaken } from './errors.js';
 
 export type FlagRow = typeof featureFlags.$inferSelect;
 export type OverrideRow = typeof featureFlagOverrides.$inferSelect;
-
-export const flagKeyTaken = () => new AppError('feature_flag.key_taken', 'A feature flag with this key exists.');
 
 export async function listFlags(ex: Executor): Promise<FlagRow[]> {
   return ex.select().from(featureFlags).orderBy(asc(featureFlags.key));

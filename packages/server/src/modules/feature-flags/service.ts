@@ -8,15 +8,13 @@ import {
 } from '@saasready/contracts';
 import { FLAGS_TAG, OVERRIDES_TAG, orgTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Database, Executor } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as repository from './repository.js';
-
-export const flagNotFound = () => new AppError('feature_flag.not_found');
+import { flagNotFound } from './errors.js';
 
 const toFlag = (row: repository.FlagRow): FeatureFlag => ({
   key: row.key,

@@ -19,3 +19,7 @@ export const inviterLacksAuthority = (reason: 'inviter_not_member' | 'inviter_in
     'The person who sent this invitation can no longer grant its role; ask a current administrator for a new invitation.',
     { meta: { reason } },
   );
+export const pendingJustRevoked = (invitationId: string) =>
+  new AppError('invitation.pending_exists', 'An invitation to this email was pending and has just been revoked; retry.', {
+    meta: { invitation_id: invitationId },
+  });

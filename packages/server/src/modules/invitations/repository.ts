@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { invitations } from '../../db/schema.js';
-import { AppError } from '../../lib/errors.js';
-import { alreadyMember, pendingExists } from './errors.js';
+import { alreadyMember, pendingExists, pendingJustRevoked } from './errors.js';
 
 export interface InvitationRow {
   id: string;
@@ -48,9 +47,7 @@ export async function insert(ex: Executor, row: typeof invitations.$inferInsert)
   if (!other) throw new Error('invitation insert conflicted, but with no other invitation (token hash collision?)');
   if (other.status === 'pending') throw pendingExists(other.id);
   if (other.status === 'accepted') throw alreadyMember();
-  throw new AppError('invitation.pending_exists', 'An invitation to this email was pending and has just been revoked; retry.', {
-    meta: { invitation_id: other.id },
-  });
+  throw pendingJustRevoked(other.id);
 }
 
 export async function list(ex: Executor, organizationId: string, status?: string): Promise<InvitationRow[]> {

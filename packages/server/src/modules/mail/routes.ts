@@ -7,9 +7,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DevMailSchema } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
 import { isLoopbackAddress } from '../../lib/loopback.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
+import { noSuchRoute } from './errors.js';
 import { listDevMailbox, type Mailer } from './service.js';
 
 /** Headers a reverse proxy adds: a proxy on this machine would make every client look local. */
@@ -29,7 +29,7 @@ export const devMailboxRoutes: FastifyPluginAsyncTypebox<{ db: Database; mailer:
     // onRequest: a refused peer learns nothing, not even what a valid query looks like
     onRequest: async (request) => {
       const local = isLoopbackAddress(request.raw.socket.remoteAddress) && !PROXY_HEADERS.some((h) => request.headers[h] !== undefined);
-      if (!local) throw new AppError('request.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+      if (!local) throw noSuchRoute(request.method, request.url);
     },
   }, async (request) => {
     return listDevMailbox(db, mailer, request.query);

@@ -10,7 +10,6 @@ import QRCode from 'qrcode';
 import type { MfaSetupResponse } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
 import { decryptSecret, encryptSecret } from '../../lib/crypto.js';
-import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -21,20 +20,11 @@ import type { LockoutService } from '../lockout/service.js';
 import * as sessions from '../sessions/service.js';
 import * as users from '../users/service.js';
 import * as repository from './repository.js';
+import { invalidCode, alreadyEnabled, notEnabled, userNotFound, setupRequired, wrongPassword } from './errors.js';
 
 const BACKUP_CODES = 10;
 /** unambiguous characters: no 0/O, 1/I/L */
 const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-export const invalidCode = () => new AppError('mfa.invalid_code', 'That code is not valid (or was already used). Try the next one.');
-const alreadyEnabled = () => new AppError('mfa.already_enabled', 'Disable it first to enrol a new authenticator.');
-const notEnabled = () => new AppError('mfa.not_enabled');
-const userNotFound = () => new AppError('user.not_found');
-const setupRequired = () => new AppError('mfa.setup_required', 'Start with POST /auth/2fa/setup.');
-const wrongPassword = () =>
-  new AppError('auth.password_rejected', 'The password is incorrect.', {
-    errors: [{ field: '/password', code: 'password.incorrect', message: 'The password is incorrect.' }],
-  });
 
 export interface MfaDeps {
   db: Database;

@@ -12,3 +12,5 @@ export const invalidSlug = () =>
   });
 export const mfaEnableFirst = () =>
   new AppError('mfa.enable_first', 'Turn on two-factor authentication for your own account before requiring it of members.');
+export const slugTaken = (suggestion: string) =>
+  new AppError('organization.slug_taken', `That slug is taken; "${suggestion}" is free.`, { meta: { suggestion } });

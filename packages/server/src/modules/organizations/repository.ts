@@ -3,8 +3,9 @@ import { preparedRows, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { memberships, organizations, roles } from '../../db/schema.js';
-import { AppError, organizationNotFound } from '../../lib/errors.js';
+import { organizationNotFound } from '../../lib/errors.js';
 import { slugCandidates } from '../../lib/slugs.js';
+import { slugTaken } from './errors.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -37,9 +38,6 @@ export async function findById(ex: Executor, id: string): Promise<OrganizationRo
   const [row] = await preparedRows<OrganizationRow>(ex, 'organization_by_id', sql`select * from organizations where id = ${id} and deleted_at is null`);
   return row ?? null;
 }
-
-export const slugTaken = (suggestion: string) =>
-  new AppError('organization.slug_taken', `That slug is taken; "${suggestion}" is free.`, { meta: { suggestion } });
 
 /** The first free slug among `slugCandidates(base)`, for suggestions. */
 export async function suggestSlug(ex: Executor, base: string): Promise<string> {

@@ -15,7 +15,7 @@ import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as memberships from '../memberships/service.js';
 import * as roles from '../roles/service.js';
-import { invalidSlug, metadataTooLarge, mfaEnableFirst, organizationNotFound } from './errors.js';
+import { invalidSlug, metadataTooLarge, mfaEnableFirst, organizationNotFound, slugTaken } from './errors.js';
 import * as repository from './repository.js';
 
 const METADATA_LIMIT = 8 * 1024;
@@ -116,7 +116,7 @@ export class OrganizationsService {
       if (!before) throw organizationNotFound();
       if (body.slug && body.slug !== before.slug) {
         const suggestion = await repository.suggestSlug(tx, body.slug);
-        if (suggestion !== body.slug) throw repository.slugTaken(suggestion);
+        if (suggestion !== body.slug) throw slugTaken(suggestion);
       }
       const values: Parameters<typeof repository.update>[2] = {};
       if (body.name !== undefined) values.name = body.name.trim();

@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { SYSTEM_ROLES, type SystemRoleName } from '@saasready/contracts';
 import { queryRows, type Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError } from '../../lib/errors.js';
 import { memberships, rolePermissions, roles } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
+import { roleNameTaken } from './errors.js';
 
 /** Seeds the four system roles into a new organization; returns their ids by name. */
 export async function insertSystemRoles(ex: Executor, organizationId: string): Promise<Record<SystemRoleName, string>> {
@@ -54,8 +54,6 @@ export async function findById(ex: Executor, organizationId: string, roleId: str
      group by r.id`);
   return rows[0] ?? null;
 }
-
-export const roleNameTaken = () => new AppError('role.name_taken', 'This organization already has a role with that name.');
 
 export async function insert(
   ex: Executor,

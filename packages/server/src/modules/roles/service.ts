@@ -7,7 +7,6 @@
 // given), never silently deleted. Each change and its audit rows share one transaction.
 import type { CreateRoleBody, Role, UpdateRoleBody } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { catalogPermissions } from '../../lib/permission-catalog.js';
@@ -17,14 +16,7 @@ import { recordAudit } from '../audit-logs/service.js';
 import { roleNotFound } from '../memberships/errors.js';
 import { assertCanChangeRole, assertCanGrant, lockForChange } from '../memberships/rules.js';
 import * as repository from './repository.js';
-
-const systemImmutable = () => new AppError('role.system_immutable', 'System roles cannot be changed or deleted.');
-const roleInUse = (members: number, pendingInvitations: number) =>
-  new AppError(
-    'role.in_use',
-    `${members} member(s) hold this role and ${pendingInvitations} pending invitation(s) offer it; pass reassign_to to move them to another role (or revoke the invitations first).`,
-    { meta: { members, pending_invitations: pendingInvitations } },
-  );
+import { systemImmutable, roleInUse } from './errors.js';
 
 export const toRole = (row: repository.RoleRow): Role => ({
   id: row.id,

@@ -4,13 +4,10 @@ import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { users, userTokens } from '../../db/schema.js';
-import { AppError } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
+import { emailTaken } from './errors.js';
 
 export type UserRow = typeof users.$inferSelect;
-
-export const emailTaken = () =>
-  new AppError('auth.email_taken', 'An account with this email already exists.');
 
 export async function insert(ex: Executor, row: typeof users.$inferInsert): Promise<UserRow> {
   try {
