@@ -1,5 +1,7 @@
-// The server's dependency rule (docs: /work/shared/STYLE.md "Arrows point down only"), checked by
-// `npm run lint:deps` inside `npm test`. Test files are not cruised: they may import anything.
+// The server's dependency rule (arrows point down only), checked by
+// `npm run lint:deps` inside `npm test` (a few seconds). Test files are not cruised: they may import
+// anything. TypeScript 7 has no compiler API dependency-cruiser can load, so @swc/core parses the
+// sources (type-only imports count: the graph is a DAG for types too).
 //
 // Layers, top to bottom: cli → server → app → plugins → modules → cache → lib → db.
 // config.ts and types.ts (declarations only) sit with lib.
