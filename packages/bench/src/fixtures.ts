@@ -61,6 +61,8 @@ export async function seedAuditLogs(database: BenchDatabase, organizationId: str
        from generate_series(1, $3::int) g`,
     [organizationId, base, count],
   );
+  // the rows went in around recordAudit: the chain's head moves past them, or the next append would reuse their positions
+  await auditRepository.setHead(database.handle.db, organizationId, base + count, null);
   await database.bulk('vacuum analyze audit_logs');
   return { head: base + count, ms: performance.now() - started };
 }

@@ -182,6 +182,17 @@ export const auditLogs = pgTable(
 );
 
 /** Where a pruned chain now starts: the hash of the last row removed by retention. */
+/**
+ * Each chain's head (key as in audit_chain_anchors): the last row's seq and hash. Appending bumps
+ * seq in place, which locks the row until the transaction ends: that is what serialises one chain's
+ * writers. A chain without a head row (new, or from before migration 0014) starts from its rows.
+ */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  chain_key: uuid('chain_key').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash'),
+});
+
 export const auditChainAnchors = pgTable('audit_chain_anchors', {
   chain_key: uuid('chain_key').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),

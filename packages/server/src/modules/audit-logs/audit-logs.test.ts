@@ -97,6 +97,8 @@ async function backdateChain(orgId: string, count: number, days: number): Promis
       rewritten.push({ ...row, created_at: createdAt, prev_hash: prev, hash });
       prev = hash;
     }
+    // as if written that way: the chain's head carries the last row's new hash
+    await db().execute(sql`update audit_chain_heads set hash = ${prev} where chain_key = ${orgId}`);
   });
   return rewritten;
 }
@@ -1036,6 +1038,25 @@ describe('chain verification', () => {
     const theirs = await chainRows(other.orgId);
     await withTriggerDisabled(() => db().execute(sql`update audit_logs set hash = null where id = ${theirs[3]!.id}`));
     expect((await verify(other.orgId, other.owner.accessToken)).body).toEqual({ ok: false, checked: 3, first_broken: { id: theirs[3]!.id, seq: 4, reason: 'row has no hash' } });
+  });
+
+  it('appends in order under concurrency, and a rolled-back change leaves no gap in the chain', async () => {
+    const chain = randomUUID();
+    // 12 appends at once, each in a transaction of its own (connections of the pool on PostgreSQL)
+    await Promise.all(Array.from({ length: 12 }, (_, i) => recordAudit(db(), systemContext('race-test'), { action: 'org.updated', organizationId: chain, metadata: { i } })));
+    // the change an event records is rolled back: its position goes back with it
+    await expect(db().transaction(async (tx) => {
+      await recordAudit(tx, systemContext('rollback-test'), { action: 'org.updated', organizationId: chain, metadata: { rolled_back: true } });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    await recordAudit(db(), systemContext('after-rollback'), { action: 'org.updated', organizationId: chain });
+    const rows = await chainRows(chain);
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(rows.some((r) => (r.metadata as { rolled_back?: boolean }).rolled_back)).toBe(false);
+    expect(await verifyChain(db(), chain)).toEqual({ ok: true, checked: 13, first_broken: null });
+    // the head row is what the next append continues from
+    const [head] = await queryRows<{ seq: string; hash: string }>(db(), sql`select seq, hash from audit_chain_heads where chain_key = ${chain}`);
+    expect({ seq: Number(head!.seq), hash: head!.hash }).toEqual({ seq: 13, hash: rows.at(-1)!.hash });
   });
 
   it('treats rows from before the chain existed as a prefix, and nowhere else', async () => {

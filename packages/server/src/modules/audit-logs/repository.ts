@@ -17,17 +17,63 @@ const chainKey = (organizationId: string | null) => (organizationId ?? NO_ORG_CH
 const inChain = (organizationId: string | null) =>
   sql`coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) = ${chainKey(organizationId)}::uuid`;
 
-/** Serialises writers of one chain until the end of the enclosing transaction. */
-export async function lockChain(ex: Executor, organizationId: string | null): Promise<void> {
-  await ex.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'audit:' + chainKey(organizationId)}, 0))`);
+/**
+ * Claims the chain's next position: bumps its head row (made the first time from the chain's last
+ * row, or the anchor retention left) and answers the new seq with the previous row's hash. The head
+ * row stays locked until the transaction ends, so one chain's writers append one at a time.
+ */
+export async function claimNext(ex: Executor, organizationId: string | null): Promise<{ seq: number; prevHash: string | null }> {
+  const key = chainKey(organizationId);
+  const [row] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
+    insert into audit_chain_heads as h (chain_key, seq, hash)
+    select ${key}::uuid,
+           coalesce(last.seq, anchor.seq, 0) + 1,
+           case when last.seq is not null then last.hash else nullif(anchor.hash, '') end
+      from (select 1) as one
+      left join lateral (
+        select seq, hash from audit_logs where ${inChain(organizationId)}
+         order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc limit 1
+      ) as last on true
+      left join audit_chain_anchors as anchor on anchor.chain_key = ${key}::uuid
+    on conflict (chain_key) do update set seq = h.seq + 1
+    returning seq, hash`);
+  return { seq: Number(row!.seq), prevHash: row!.hash };
 }
 
-/** The chain's head: its last row, or (for a pruned chain) the anchor left by retention. */
+/** Waits for the chain's writers and keeps new ones out until the transaction ends (retention). */
+export async function lockHead(ex: Executor, organizationId: string | null): Promise<void> {
+  await ex.execute(sql`select 1 from audit_chain_heads where chain_key = ${chainKey(organizationId)}::uuid for update`);
+}
+
+/** The chain's head as an append would continue it: its head row, else its last row, else its anchor. */
 export async function chainHead(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string | null } | null> {
+  const [head] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`select seq, hash from audit_chain_heads where chain_key = ${chainKey(organizationId)}::uuid`);
+  if (head) return { seq: Number(head.seq), hash: head.hash };
   const [last] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
-    select seq, hash from audit_logs where ${inChain(organizationId)} order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid), seq desc limit 1`);
+    select seq, hash from audit_logs where ${inChain(organizationId)} order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc limit 1`);
   if (last) return { seq: Number(last.seq), hash: last.hash };
   return anchorOf(ex, organizationId);
+}
+
+/** Moves the head after rows were written in bulk outside recordAudit (the benchmark's seed). */
+export async function setHead(ex: Executor, organizationId: string | null, seq: number, hash: string | null): Promise<void> {
+  await ex.execute(sql`
+    insert into audit_chain_heads (chain_key, seq, hash) values (${chainKey(organizationId)}::uuid, ${seq}, ${hash})
+    on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash`);
+}
+
+/** Writes the row at the position claimNext gave and makes its hash the chain's head, in one statement. */
+export async function append(ex: Executor, row: AuditRow & { created_at: Date }): Promise<void> {
+  await ex.execute(sql`
+    with appended as (
+      insert into audit_logs (id, organization_id, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
+                              target_type, target_id, metadata, ip_address, user_agent, request_id, created_at, prev_hash, hash)
+      values (${row.id}, ${row.organization_id}, ${row.seq}, ${row.actor_type}, ${row.actor_user_id}, ${row.actor_api_key_id}, ${row.actor_email},
+              ${row.action}, ${row.target_type}, ${row.target_id}, ${JSON.stringify(row.metadata)}::jsonb, ${row.ip_address}::inet,
+              ${row.user_agent}, ${row.request_id}, ${row.created_at.toISOString()}::timestamptz, ${row.prev_hash}, ${row.hash})
+      returning hash
+    )
+    update audit_chain_heads set hash = (select hash from appended) where chain_key = ${chainKey(row.organization_id)}::uuid`);
 }
 
 /** An IP address in the text the inet type gives back. */
@@ -36,9 +82,6 @@ export async function canonicalInet(ex: Executor, ip: string): Promise<string> {
   return row!.ip;
 }
 
-export async function insert(ex: Executor, row: AuditLogInsert): Promise<void> {
-  await ex.insert(auditLogs).values(row);
-}
 
 export interface AuditFilter {
   action?: string;

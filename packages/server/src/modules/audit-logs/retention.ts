@@ -16,7 +16,7 @@ export async function pruneAuditLogs(db: Database, retentionDays: number): Promi
     if (!locked) return 0;
     let removed = 0;
     for (const organizationId of await repository.chainsWithRowsBefore(tx, before)) {
-      await repository.lockChain(tx, organizationId);
+      await repository.lockHead(tx, organizationId);
       const count = await repository.pruneChain(tx, organizationId, before);
       removed += count;
       await recordAudit(tx, systemContext('audit-retention'), { action: 'audit.pruned', organizationId, metadata: { removed: count, before: before.toISOString(), retention_days: retentionDays } });

@@ -3,6 +3,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Readable } from 'node:stream';
 import type { AuditAction, AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -64,13 +65,15 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
   const actor = event.actor ?? (ctx.principal ? { userId: ctx.principal.userId, email: ctx.principal.email } : null);
   const apiKey = !actor && ctx.apiKey ? ctx.apiKey : null;
   const organizationId = event.organizationId ?? null;
-  await ex.transaction(async (tx) => {
-    await repository.lockChain(tx, organizationId);
-    const head = await repository.chainHead(tx, organizationId);
-    const row: ChainedFields = {
+  // the head row's lock must last until the change this records commits: inside the caller's
+  // transaction when there is one (no savepoint), else in one of its own
+  const write = async (tx: Executor) => {
+    const ip = await canonicalIp(tx, ctx.ip);
+    const { seq, prevHash } = await repository.claimNext(tx, organizationId);
+    const row: ChainedFields & { metadata: Record<string, unknown>; created_at: Date } = {
       id: newId(),
       organization_id: organizationId,
-      seq: (head?.seq ?? 0) + 1,
+      seq,
       actor_type: actor ? 'user' : apiKey ? 'api_key' : 'system',
       actor_user_id: actor?.userId ?? null,
       actor_api_key_id: apiKey?.id ?? null,
@@ -79,21 +82,14 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
       target_type: event.targetType ?? null,
       target_id: event.targetId ?? null,
       metadata: redactMetadata(event.metadata ?? {}) as Record<string, unknown>,
-      ip_address: await canonicalIp(tx, ctx.ip),
+      ip_address: ip,
       user_agent: ctx.userAgent,
       request_id: ctx.requestId,
       created_at: new Date(),
     };
-    const prevHash = head?.hash ?? null;
-    await repository.insert(tx, {
-      ...row,
-      actor_type: row.actor_type as 'user' | 'api_key' | 'system',
-      metadata: row.metadata as Record<string, unknown>,
-      created_at: row.created_at as Date,
-      prev_hash: prevHash,
-      hash: chainHash(prevHash, row),
-    });
-  });
+    await repository.append(tx, { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) });
+  };
+  await (ex instanceof PgTransaction ? write(ex) : ex.transaction(write));
 }
 
 // Reading the audit log: pages, a streamed export, and chain verification.
