@@ -15,7 +15,8 @@ import { Type, type TSchema } from 'typebox';
 import type { Config } from '../../config.js';
 import { safeEqual } from '../../lib/crypto.js';
 import { problem } from '../../lib/route-schemas.js';
-import { csrfFailed } from './errors.js';
+import { AppError } from '../../lib/errors.js';
+import { csrfFailed, invalidRefreshToken } from './errors.js';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -64,13 +65,18 @@ export interface RefreshCookies {
    * `sr_refresh` cookie, and any Origin is allowed.
    */
   assertCsrf(request: FastifyRequest): void;
+  /**
+   * POST /auth/refresh as presented: the body's token, or the cookie's (CSRF-checked), rotated by
+   * `rotate` and answered in cookie mode when the token came from the cookie or the caller asked.
+   */
+  refresh(request: FastifyRequest, reply: FastifyReply, rotate: (refreshToken: string) => Promise<TokenResponse>): Promise<TokenResponse>;
 }
 
 export function refreshCookies(config: Pick<Config, 'refreshTokenTtl' | 'publicUrl' | 'corsOrigins' | 'masterKey'>): RefreshCookies {
   const csrfKey = csrfKeyOf(config.masterKey);
   const allowedOrigins = new Set([config.publicUrl, ...config.corsOrigins].map((url) => new URL(url).origin));
   const maxAge = config.refreshTokenTtl;
-  return {
+  const cookies: RefreshCookies = {
     deliver(reply, tokens) {
       const { refresh_token: refreshToken, ...rest } = tokens;
       if (refreshToken !== undefined) {
@@ -102,5 +108,23 @@ export function refreshCookies(config: Pick<Config, 'refreshTokenTtl' | 'publicU
         throw csrfFailed('The CSRF token does not belong to this session; send the sr_csrf cookie the server set with it.');
       }
     },
+
+    async refresh(request, reply, rotate) {
+      const fromBody = bodyRefreshToken(request);
+      // a cookie-borne token always answers in cookie mode: the caller cannot read a body token anyway
+      const cookieMode = fromBody === undefined || cookieModeRequested(request);
+      try {
+        const token = presentedRefreshToken(request);
+        if (token === undefined) throw invalidRefreshToken();
+        if (fromBody === undefined) cookies.assertCsrf(request);
+        const tokens = await rotate(token);
+        return cookieMode ? cookies.deliver(reply, tokens) : tokens;
+      } catch (err) {
+        // the session is over (or never was): do not leave the browser holding a dead cookie
+        if (cookieMode && err instanceof AppError && err.status === 401) cookies.clear(reply);
+        throw err;
+      }
+    },
   };
+  return cookies;
 }

@@ -10,12 +10,10 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { sha256 } from '../../lib/crypto.js';
-import { AppError } from '../../lib/errors.js';
 import { contextOf } from '../../lib/request-context.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { EmailTokensService } from './email-tokens.js';
-import { invalidRefreshToken } from './errors.js';
-import { bodyRefreshToken, cookieModeRequested, presentedRefreshToken, problemClearingCookies, refreshCookies, withSetCookie } from './refresh-cookie.js';
+import { cookieModeRequested, presentedRefreshToken, problemClearingCookies, refreshCookies, withSetCookie } from './refresh-cookie.js';
 import { normalizeEmail } from '../../lib/email.js';
 import type { AuthService } from './service.js';
 
@@ -162,22 +160,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       body: RefreshBody,
       response: { ...errors, 200: ok('A new access token and a rotated refresh token', withSetCookie(TokenResponse)), 401: problemClearingCookies },
     },
-  }, async (request, reply) => {
-    const fromBody = bodyRefreshToken(request);
-    // a cookie-borne token always answers in cookie mode: the caller cannot read a body token anyway
-    const cookieMode = fromBody === undefined || cookieModeRequested(request);
-    try {
-      const token = presentedRefreshToken(request);
-      if (token === undefined) throw invalidRefreshToken();
-      if (fromBody === undefined) cookies.assertCsrf(request);
-      const tokens = await auth.refresh(contextOf(request), token);
-      return cookieMode ? cookies.deliver(reply, tokens) : tokens;
-    } catch (err) {
-      // the session is over (or never was): do not leave the browser holding a dead cookie
-      if (cookieMode && err instanceof AppError && err.status === 401) cookies.clear(reply);
-      throw err;
-    }
-  });
+  }, async (request, reply) => cookies.refresh(request, reply, (token) => auth.refresh(contextOf(request), token)));
 
   app.get('/auth/me', {
     config: { authenticated: true },
