@@ -7,11 +7,12 @@
 import fp from 'fastify-plugin';
 import { userTag, type ReadThroughCache } from '../cache/caches.js';
 import type { Database } from '../db/client.js';
-import { AppError, invalidToken, sessionRevoked, unauthenticated } from '../lib/errors.js';
+import { invalidToken, sessionRevoked, unauthenticated } from '../lib/errors.js';
 import * as sessions from '../modules/sessions/service.js';
 import type { Keyring } from '../modules/signing-keys/service.js';
 import { looksLikeApiKey, type ApiKeysService } from '../modules/api-keys/service.js';
 import { toUser } from '../modules/users/service.js';
+import { accountDisabled } from '../modules/auth/errors.js';
 
 /** last_used_at is refreshed at most this often per session, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -51,7 +52,7 @@ export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService; cac
       }
       if (!row || row.user_id !== claims.sub) throw invalidToken();
       if (row.revoked || sessions.sessionExpired(row)) throw sessionRevoked();
-      if (!row.user.is_active) throw new AppError('auth.account_disabled', 'This account has been disabled.');
+      if (!row.user.is_active) throw accountDisabled();
       request.principal = {
         type: 'user',
         userId: row.user_id,
