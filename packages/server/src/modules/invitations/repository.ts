@@ -36,9 +36,9 @@ const SELECT = sql`
  * insert and this look-up (another transaction committed in between), still a 409, never a 500:
  * `invitation.already_member` when accepted, `invitation.pending_exists` (retry) when revoked.
  */
-export async function insert(ex: Executor, row: typeof invitations.$inferInsert): Promise<true> {
-  const rows = await ex.insert(invitations).values(row).onConflictDoNothing().returning({ id: invitations.id });
-  if (rows.length === 1) return true;
+export async function insert(ex: Executor, row: typeof invitations.$inferInsert): Promise<typeof invitations.$inferSelect> {
+  const rows = await ex.insert(invitations).values(row).onConflictDoNothing().returning();
+  if (rows.length === 1) return rows[0]!;
   // the newest invitation for this email is the one we collided with (ids are time-ordered)
   const [other] = await queryRows<{ id: string; status: string }>(ex, sql`
     select id, status from invitations

@@ -25,7 +25,7 @@ import * as organizations from '../organizations/service.js';
 import * as roles from '../roles/service.js';
 import * as users from '../users/service.js';
 import { AppError } from '../../lib/errors.js';
-import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, inviterLacksAuthority, notPending, pendingExists } from './errors.js';
+import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, inviterLacksAuthority, notPending } from './errors.js';
 import * as repository from './repository.js';
 
 export interface InvitationDeps {
@@ -63,8 +63,7 @@ export class InvitationsService {
       const role = await roles.findById(tx, access.organizationId, body.role_id);
       if (!role) throw roleNotFound();
       assertCanGrant(access, role);
-      const existingUser = await users.findByEmail(tx, email);
-      if (existingUser && (await memberships.findByUser(tx, access.organizationId, existingUser.id))) throw alreadyMember();
+      if (await memberships.findByEmail(tx, access.organizationId, email)) throw alreadyMember();
       await repository.retireExpired(tx, access.organizationId, email);
       const token = randomToken();
       const id = newId();
@@ -73,13 +72,12 @@ export class InvitationsService {
         id, organization_id: access.organizationId, email, full_name: body.full_name ?? null, role_id: role.id,
         invited_by: inviter.userId, token_hash: sha256(token), expires_at: expiresAt,
       });
-      if (!inserted) throw pendingExists((await repository.findPendingByEmail(tx, access.organizationId, email))!.id);
       await this.sendInvitationEmail(tx, access.organizationId, inviter, { email, roleName: role.name, token, expiresAt });
       await recordAudit(tx, ctx, {
         action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: id,
         metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
       });
-      return { invitation: (await repository.findById(tx, access.organizationId, id))!, token };
+      return { invitation: { ...inserted, role_name: role.name }, token };
     });
     this.deps.mailEnqueued();
     return { ...toInvitation(invitation), accept_url: invitationAcceptUrl(this.deps.brand, token) };

@@ -131,6 +131,8 @@ async function findOne(ex: Executor, organizationId: string, match: ReturnType<t
 export const findById = (ex: Executor, organizationId: string, membershipId: string) => findOne(ex, organizationId, sql`m.id = ${membershipId}`);
 
 export const findByUser = (ex: Executor, organizationId: string, userId: string) => findOne(ex, organizationId, sql`m.user_id = ${userId}`);
+/** The membership of the account with this (normalised) email, if it has one here. */
+export const findByEmail = (ex: Executor, organizationId: string, email: string) => findOne(ex, organizationId, sql`u.email = ${email}`);
 
 /** Active Owners of the organization; callers hold the organization's row lock while counting. */
 export async function countActiveOwners(ex: Executor, organizationId: string): Promise<number> {
