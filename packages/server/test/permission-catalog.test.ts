@@ -78,18 +78,6 @@ describe('the permission catalog', () => {
     expectProblem(await t.request('PATCH', `${org}/settings`, { token: key.body.raw_key, body: { require_2fa: false } }), 403, 'api_key.forbidden');
   });
 
-  it('org.delete is trusted as the permission it is: a custom role an Owner granted it deletes, nobody else does', async () => {
-    const doomed = await createOrgWithMembers(t, 'Doomed Co');
-    const path = `/api/v1/orgs/${doomed.orgId}`;
-    expectProblem(await t.request('DELETE', path, { token: doomed.admin.accessToken }), 403, 'permission_denied');
-    const role = await t.request('POST', `${path}/roles`, { token: doomed.owner.accessToken, body: { name: 'Liquidator', permissions: ['org.read', 'org.delete'] } });
-    expect(role.status, role.text).toBe(201);
-    const liquidator = await registerUser(t);
-    await addMember(t, doomed.orgId, liquidator, 'Liquidator');
-    expect((await t.request('DELETE', path, { token: liquidator.accessToken })).status).toBe(204);
-    expectProblem(await t.request('GET', path, { token: doomed.owner.accessToken }), 404, 'organization.not_found');
-  });
-
   it('GET /api-keys/me is for API keys alone, by its access kind: a person gets 403, nobody 401', async () => {
     const route = t.app.routeTable.find((r) => r.url === '/api/v1/api-keys/me' && r.method === 'GET');
     expect(route?.config).toMatchObject({ apiKeyOnly: true });

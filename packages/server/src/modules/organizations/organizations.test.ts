@@ -415,23 +415,23 @@ describe('GET / PATCH / DELETE /orgs/{id}', () => {
     expect(await auditRows(f.orgId, 'org.created')).toHaveLength(1);
   });
 
-  it('refuses deletion to a non-Owner even when their custom role holds org.delete', async () => {
+  it('trusts org.delete as the permission it is: an Admin (without it) is refused, a custom role an Owner granted it deletes, as /authorize said it may', async () => {
     const f = await createOrgWithMembers(t, 'Guarded Org');
+    expectProblem(await t.request('DELETE', `/api/v1/orgs/${f.orgId}`, { token: f.admin.accessToken }), 403, 'permission_denied');
     const role = await t.request('POST', `/api/v1/orgs/${f.orgId}/roles`, {
       token: f.owner.accessToken,
       body: { name: 'Destroyer', permissions: ['org.read', 'org.delete'] },
     });
     expect(role.status, role.text).toBe(201);
-    const destroyer = await registerUser(t, { fullName: 'Would Be Destroyer' });
+    const destroyer = await registerUser(t, { fullName: 'Appointed Destroyer' });
     await addMember(t, f.orgId, destroyer, 'Destroyer');
     const auth = await t.request('POST', `/api/v1/orgs/${f.orgId}/authorize`, { token: destroyer.accessToken, body: { permissions: ['org.delete'] } });
     expect(auth.body).toEqual({ allowed: true, permissions: { 'org.delete': true }, role: 'Destroyer' });
 
-    const res = await t.request('DELETE', `/api/v1/orgs/${f.orgId}`, { token: destroyer.accessToken });
-    expectProblem(res, 403, 'membership.owner_required');
-    const still = await t.request('GET', `/api/v1/orgs/${f.orgId}`, { token: f.owner.accessToken });
-    expect(still.status).toBe(200);
-    expect(await auditRows(f.orgId, 'org.deleted')).toHaveLength(0);
+    expect((await t.request('DELETE', `/api/v1/orgs/${f.orgId}`, { token: destroyer.accessToken })).status).toBe(204);
+    expectProblem(await t.request('GET', `/api/v1/orgs/${f.orgId}`, { token: f.owner.accessToken }), 404, 'organization.not_found');
+    const deleted = await auditRows(f.orgId, 'org.deleted');
+    expect(deleted.map((r) => r.actor_user_id)).toEqual([destroyer.userId]);
   });
 });
 
