@@ -25,9 +25,9 @@ import { healthRoutes } from './modules/health/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { InvitationsService } from './modules/invitations/service.js';
 import { devMailboxRoutes } from './modules/mail/routes.js';
-import { mfaRoutes } from './modules/mfa/routes.js';
+import { twoFactorRoutes } from './modules/two-factor/routes.js';
 import { LockoutService } from './modules/lockout/service.js';
-import { MfaService } from './modules/mfa/service.js';
+import { TwoFactorService } from './modules/two-factor/service.js';
 import { Mailer } from './modules/mail/service.js';
 import { devTransport, smtpTransport } from './modules/mail/transport.js';
 import { OutboxWorker } from './modules/mail/worker.js';
@@ -150,8 +150,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await cacheSet.start();
   const apiKeys = new ApiKeysService(database.db, caches.apiKeys);
   const lockout = new LockoutService({ db: database.db, config, metrics });
-  const mfa = new MfaService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher, lockout });
-  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, mfa, lockout, mailEnqueued, membershipsCache: caches.memberships });
+  const twoFactor = new TwoFactorService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher, lockout });
+  const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, twoFactor, lockout, mailEnqueued, membershipsCache: caches.memberships });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -182,7 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       await api.register(authRoutes, { auth, emailTokens, config });
       await api.register(invitationRoutes, { invitations, config });
-      await api.register(mfaRoutes, { mfa, config });
+      await api.register(twoFactorRoutes, { twoFactor, config });
       await api.register(apiKeyRoutes, { apiKeys });
       await api.register(auditRoutes, { db: database.db, reader });
       await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db, caches.orgFlags, caches.flagSnapshots) });
@@ -191,7 +191,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(membershipRoutes, { memberships: new MembershipsService(database.db, reader) });
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
       await api.register(userRoutes, { db: database.db, auth });
-      await api.register(adminRoutes, { reader, mfa });
+      await api.register(adminRoutes, { reader, twoFactor });
     },
     { prefix: '/api/v1' },
   );

@@ -11,7 +11,7 @@ export interface UserPrincipal {
   /** the user as of this request (loaded with the session check) */
   user: User;
   /** has a confirmed TOTP factor */
-  mfaEnabled: boolean;
+  twoFactorEnabled: boolean;
   /** the token's current-organization claim: informational only, never used to authorize */
   tokenOrgId: string | null;
 }
@@ -53,7 +53,7 @@ declare module 'fastify' {
     /** body fields that need a permission beyond the route's own, e.g. `{ settings: 'org.settings' }` */
     fieldPermissions?: Partial<Record<string, Permission>>;
     /** reachable by a member who has not enabled 2FA although the organization requires it */
-    mfaExempt?: boolean;
+    twoFactorExempt?: boolean;
     /** answers are stored under the Idempotency-Key header and replayed for 24 hours */
     idempotent?: boolean;
     /**

@@ -60,7 +60,7 @@ export default fp<{ db: Database; keyring: Keyring; apiKeys: ApiKeysService; cac
         email: row.user.email,
         isSuperuser: row.user.is_superuser,
         user: toUser(row.user),
-        mfaEnabled: Boolean(row.mfa_enabled),
+        twoFactorEnabled: Boolean(row.mfa_enabled),
         tokenOrgId: claims.org_id,
       };
       if (Date.now() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {

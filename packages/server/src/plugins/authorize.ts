@@ -107,7 +107,7 @@ export default fp<{ db: Database; caches: { access: ReadThroughCache<memberships
       const access = await caches.access.get(`${orgId}:${userId}`, () => memberships.findAccess(db, orgId, userId), () => [orgTag(orgId), userTag(userId)]);
       if (!access) throw organizationNotFound();
       if (access.status !== 'active') throw membershipSuspended();
-      if (access.require_2fa && !principal.mfaEnabled && !config.mfaExempt) throw twoFactorRequired();
+      if (access.require_2fa && !principal.twoFactorEnabled && !config.twoFactorExempt) throw twoFactorRequired();
       const permissions = new Set(access.permissions);
       const missing = [config.permission, ...fieldPermissionsNeeded(request)].find((p) => p && !permissions.has(p));
       if (missing) throw permissionDenied(missing);

@@ -7,11 +7,11 @@ import { contextOf } from '../../lib/request-context.js';
 import { setNextPage } from '../../lib/pagination.js';
 import { ok, problemResponses } from '../../lib/route-schemas.js';
 import { listAllOrganizations } from '../organizations/service.js';
-import type { MfaService } from '../mfa/service.js';
+import type { TwoFactorService } from '../two-factor/service.js';
 import { listAllUsers } from '../users/service.js';
 
 /** `reader`: the read replica when DATABASE_REPLICA_URL is set (listings tolerate its lag), else the primary. */
-export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: MfaService }> = async (app, { reader, mfa }) => {
+export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; twoFactor: TwoFactorService }> = async (app, { reader, twoFactor }) => {
   const tags = ['admin'];
 
   app.get('/admin/users', {
@@ -43,7 +43,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; mfa: Mfa
       response: { 204: ok('Two-factor turned off for the user; their sessions ended', NoContent), ...problemResponses },
     },
   }, async (request, reply) => {
-    await mfa.resetBySuperuser(contextOf(request), request.params.id);
+    await twoFactor.resetBySuperuser(contextOf(request), request.params.id);
     return reply.code(204).send(null);
   });
 };

@@ -9,7 +9,7 @@ import type { PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { passwordChangedEmail, passwordResetEmail, verificationEmail, type Branding, type Mailer } from '../mail/service.js';
-import * as mfaFactors from '../mfa/service.js';
+import * as twoFactor from '../two-factor/service.js';
 import * as sessions from '../sessions/service.js';
 import * as users from '../users/service.js';
 import { forgiveAccount } from '../lockout/service.js';
@@ -99,8 +99,8 @@ export class EmailTokensService {
       await forgiveAccount(tx, user.email);
       // following the emailed link proves the inbox
       await users.markEmailVerified(tx, user.id);
-      const twoFactor = await mfaFactors.find(tx, user.id);
-      const twoFactorEnrolledAt = twoFactor?.enabled_at ?? null;
+      const factor = await twoFactor.find(tx, user.id);
+      const twoFactorEnrolledAt = factor?.enabled_at ?? null;
       // never silent: the owner hears of the reset, and of a second factor that stays on
       await this.deps.mailer.enqueue(tx, 'password_changed', user.email, passwordChangedEmail(this.deps.brand, { twoFactorEnrolledAt }));
       await recordAudit(tx, ctx, {

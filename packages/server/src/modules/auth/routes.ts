@@ -42,7 +42,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
   const challengeUsers = new WeakMap<FastifyRequest, string>();
   const resolveChallengeUser = async (req: FastifyRequest) => {
     const token = (req.body as { mfa_token?: unknown } | undefined)?.mfa_token;
-    const userId = typeof token === 'string' ? await auth.mfaChallengeUserId(token) : null;
+    const userId = typeof token === 'string' ? await auth.twoFactorChallengeUserId(token) : null;
     if (userId) challengeUsers.set(req, userId);
   };
 
@@ -141,7 +141,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       body: LoginMfaBody,
       response: { 200: ok('Logged in: the tokens of the new session', withSetCookie(TokenResponse)), ...errors },
     },
-  }, async (request, reply) => tokensFor(request, reply, await auth.loginWithMfa(contextOf(request), request.body)));
+  }, async (request, reply) => tokensFor(request, reply, await auth.loginWithTwoFactor(contextOf(request), request.body)));
 
   app.post('/auth/refresh', {
     config: { public: true },

@@ -24,8 +24,8 @@ import type { Keyring } from '../signing-keys/service.js';
 import * as users from '../users/service.js';
 import { emailMismatch } from '../invitations/errors.js';
 import type { InvitationsService } from '../invitations/service.js';
-import * as mfaFactors from '../mfa/service.js';
-import type { MfaService } from '../mfa/service.js';
+import * as twoFactor from '../two-factor/service.js';
+import type { TwoFactorService } from '../two-factor/service.js';
 import type { LockoutService } from '../lockout/service.js';
 import * as errors from './errors.js';
 import type { EmailTokensService } from './email-tokens.js';
@@ -38,7 +38,7 @@ export interface AuthDeps {
   metrics: Metrics;
   invitations: InvitationsService;
   emailTokens: EmailTokensService;
-  mfa: MfaService;
+  twoFactor: TwoFactorService;
   lockout: LockoutService;
   /** called after a transaction that enqueued mail has committed */
   mailEnqueued: () => void;
@@ -55,7 +55,7 @@ const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
 /** What a login already read in its transaction: the caller's memberships and whether 2FA is on (no second read to sign). */
 interface KnownStanding {
   memberships: readonly MyMembership[];
-  mfaEnabled: boolean;
+  twoFactorEnabled: boolean;
 }
 
 function requireUser(ctx: RequestContext): UserPrincipal {
@@ -121,14 +121,14 @@ export class AuthService {
     if (this.deps.config.requireEmailVerification && !user.email_verified_at) throw errors.emailNotVerified();
     const newHash = verdict.needsRehash ? await this.deps.hasher.hash(body.password) : null;
     if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
-    const mfaEnabled = await this.deps.mfa.isEnabled(this.deps.db, user.id);
-    if (mfaEnabled && !body.two_factor_code) return this.mfaChallenge(user.id);
-    const metadata = { rehashed: Boolean(newHash), mfa: mfaEnabled };
-    if (!mfaEnabled) return this.loggedIn(await this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, metadata)));
+    const twoFactorEnabled = await this.deps.twoFactor.isEnabled(this.deps.db, user.id);
+    if (twoFactorEnabled && !body.two_factor_code) return this.twoFactorChallenge(user.id);
+    const metadata = { rehashed: Boolean(newHash), mfa: twoFactorEnabled };
+    if (!twoFactorEnabled) return this.loggedIn(await this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, metadata)));
     // the seeds' single-call form: the code comes with the password
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
-        if (!(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return { ok: false as const };
+        if (!(await this.deps.twoFactor.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return { ok: false as const };
         return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, metadata) };
       }),
     );
@@ -136,13 +136,13 @@ export class AuthService {
   }
 
   /** The second step of a login with 2FA: the mfa_token from step one and a TOTP or backup code. */
-  async loginWithMfa(ctx: RequestContext, body: LoginMfaBody): Promise<TokenResponse> {
+  async loginWithTwoFactor(ctx: RequestContext, body: LoginMfaBody): Promise<TokenResponse> {
     const { user, challengeId } = await this.challenge(body.mfa_token);
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
-        if (!(await this.deps.mfa.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return { ok: false as const };
+        if (!(await this.deps.twoFactor.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return { ok: false as const };
         // single use: a concurrent request with the same token loses here (and rolls back its code)
-        if (!(await mfaFactors.consumeChallenge(tx, challengeId))) throw errors.invalidMfaToken();
+        if (!(await twoFactor.consumeChallenge(tx, challengeId))) throw errors.invalidMfaToken();
         return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, { mfa: true }) };
       }),
     );
@@ -150,12 +150,12 @@ export class AuthService {
   }
 
   /** The user an unexpired, unused mfa_token belongs to, or null (keys the per-account rate limit). */
-  async mfaChallengeUserId(mfaToken: string): Promise<string | null> {
+  async twoFactorChallengeUserId(mfaToken: string): Promise<string | null> {
     return (await this.liveChallenge(mfaToken))?.user_id ?? null;
   }
 
   private async liveChallenge(mfaToken: string) {
-    const challenge = await mfaFactors.findChallenge(this.deps.db, sha256(mfaToken));
+    const challenge = await twoFactor.findChallenge(this.deps.db, sha256(mfaToken));
     return challenge && !challenge.used_at && challenge.expires_at > new Date() ? challenge : null;
   }
 
@@ -179,9 +179,9 @@ export class AuthService {
   }
 
   /** Step: the password was right and a second factor is needed: a 5-minute single-use token. */
-  private async mfaChallenge(userId: string): Promise<MfaRequiredResponse> {
+  private async twoFactorChallenge(userId: string): Promise<MfaRequiredResponse> {
     const token = randomToken();
-    await mfaFactors.insertChallenge(this.deps.db, { id: newId(), user_id: userId, token_hash: sha256(token), expires_at: new Date(Date.now() + MFA_CHALLENGE_TTL_MS) });
+    await twoFactor.insertChallenge(this.deps.db, { id: newId(), user_id: userId, token_hash: sha256(token), expires_at: new Date(Date.now() + MFA_CHALLENGE_TTL_MS) });
     return { mfa_required: true, mfa_token: token, methods: ['totp', 'backup_code'] };
   }
 
@@ -204,7 +204,7 @@ export class AuthService {
     const mine = await memberships.listForUser(tx, user.id);
     const current = mine.find((m) => m.status === 'active');
     await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
-    return this.startSession(tx, ctx, user, current?.organization_id ?? null, { memberships: mine, mfaEnabled: metadata.mfa });
+    return this.startSession(tx, ctx, user, current?.organization_id ?? null, { memberships: mine, twoFactorEnabled: metadata.mfa });
   }
 
   /**
@@ -281,11 +281,11 @@ export class AuthService {
     const mine = await this.cachedMemberships(userId);
     const current = mine.find((m) => m.organization_id === principal.tokenOrgId && m.status === 'active');
     // same rule as signAccessToken: an organization requiring 2FA grants nothing until it is enabled
-    const blockedBy2fa = Boolean(current?.require_2fa) && !principal.mfaEnabled;
+    const blockedBy2fa = Boolean(current?.require_2fa) && !principal.twoFactorEnabled;
     return {
       ...principal.user,
-      two_factor_enabled: principal.mfaEnabled,
-      two_factor_setup_required: !principal.mfaEnabled && mine.some((m) => m.require_2fa && m.status === 'active'),
+      two_factor_enabled: principal.twoFactorEnabled,
+      two_factor_setup_required: !principal.twoFactorEnabled && mine.some((m) => m.require_2fa && m.status === 'active'),
       memberships: mine,
       current_organization: current ? { id: current.organization_id, name: current.organization_name, slug: current.organization_slug } : null,
       current_org_id: current?.organization_id ?? null,
@@ -361,10 +361,10 @@ export class AuthService {
    * token, only `two_factor_setup_required: true` (the routes refuse such a member the same way).
    */
   private async signAccessToken(ex: Executor, userId: string, sessionId: string, organizationId: string | null, known?: KnownStanding): Promise<string> {
-    if (known) return this.signWithMemberships(userId, sessionId, organizationId, known.memberships, known.mfaEnabled);
+    if (known) return this.signWithMemberships(userId, sessionId, organizationId, known.memberships, known.twoFactorEnabled);
     const mine = organizationId ? await memberships.listForUser(ex, userId) : [];
-    const needsMfaState = mine.some((m) => m.organization_id === organizationId && m.require_2fa);
-    return this.signWithMemberships(userId, sessionId, organizationId, mine, needsMfaState && (await this.deps.mfa.isEnabled(ex, userId)));
+    const needsTwoFactorState = mine.some((m) => m.organization_id === organizationId && m.require_2fa);
+    return this.signWithMemberships(userId, sessionId, organizationId, mine, needsTwoFactorState && (await this.deps.twoFactor.isEnabled(ex, userId)));
   }
 
   /** The caller's memberships from the per-process cache (as /auth/me reads them): fresh across processes within a second. */
@@ -372,9 +372,9 @@ export class AuthService {
     return (await this.deps.membershipsCache.get(userId, () => memberships.listForUser(this.deps.db, userId), (list) => [userTag(userId), ...list.map((m) => orgTag(m.organization_id))]))!;
   }
 
-  private signWithMemberships(userId: string, sessionId: string, organizationId: string | null, mine: readonly MyMembership[], mfaEnabled: boolean): Promise<string> {
+  private signWithMemberships(userId: string, sessionId: string, organizationId: string | null, mine: readonly MyMembership[], twoFactorEnabled: boolean): Promise<string> {
     const membership = organizationId ? mine.find((m) => m.organization_id === organizationId && m.status === 'active') : undefined;
-    const setupRequired = Boolean(membership?.require_2fa) && !mfaEnabled;
+    const setupRequired = Boolean(membership?.require_2fa) && !twoFactorEnabled;
     return this.deps.keyring.sign({
       sub: userId,
       sid: sessionId,

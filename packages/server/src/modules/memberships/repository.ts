@@ -156,7 +156,7 @@ export async function update(
     .where(and(eq(memberships.organization_id, organizationId), eq(memberships.id, membershipId)));
 }
 
-export async function remove(ex: Executor, organizationId: string, membershipId: string): Promise<void> {
+async function deleteRow(ex: Executor, organizationId: string, membershipId: string): Promise<void> {
   await ex.delete(memberships).where(and(eq(memberships.organization_id, organizationId), eq(memberships.id, membershipId)));
 }
 
@@ -222,3 +222,6 @@ export async function findStandingForShare(ex: Executor, organizationId: string,
        for share of m`);
   return rows[0] ?? null;
 }
+
+/** `repository.delete(…)`: the style guide's repository verb (a reserved word cannot name a function declaration). */
+export { deleteRow as delete };

@@ -41,12 +41,12 @@ export const membershipRoutes: FastifyPluginAsyncTypebox<{ memberships: Membersh
     config: { permission: 'user.manage' },
     schema: { operationId: 'orgs.members.remove', tags, summary: 'Remove a member', params: MemberParams, response: { 204: ok('Member removed', NoContent), ...problemResponses } },
   }, async (request, reply) => {
-    await memberships.remove(contextOf(request), request.orgAccess!, request.params.membership_id);
+    await memberships.removeMember(contextOf(request), request.orgAccess!, request.params.membership_id);
     return reply.code(204).send(null);
   });
 
   app.post('/orgs/:org_id/leave', {
-    config: { member: true, mfaExempt: true },
+    config: { member: true, twoFactorExempt: true },
     schema: { operationId: 'orgs.leave', tags, summary: 'Leave the organization (the last Owner cannot)', params: OrgParams, response: { 204: ok('The caller left the organization', NoContent), ...problemResponses } },
   }, async (request, reply) => {
     await memberships.leave(contextOf(request), request.orgAccess!);

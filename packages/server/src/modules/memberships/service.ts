@@ -94,7 +94,7 @@ export class MembershipsService {
     });
   }
 
-  async remove(ctx: RequestContext, access: OrgAccess, membershipId: string): Promise<void> {
+  async removeMember(ctx: RequestContext, access: OrgAccess, membershipId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const { actor, members } = await lockForChange(tx, access, 'user.manage', { memberships: [membershipId] });
       const target = members.get(membershipId);
@@ -102,7 +102,7 @@ export class MembershipsService {
       assertCanManage(actor, target);
       await assertOwnersRemain(tx, access.organizationId, target);
       const current = (await repository.findById(tx, access.organizationId, membershipId))!;
-      await repository.remove(tx, access.organizationId, membershipId);
+      await repository.delete(tx, access.organizationId, membershipId);
       await recordAudit(tx, ctx, {
         action: 'user.removed',
         organizationId: access.organizationId,
@@ -117,7 +117,7 @@ export class MembershipsService {
   async leave(ctx: RequestContext, access: OrgAccess): Promise<void> {
     await this.db.transaction(async (tx) => {
       await assertOwnersRemain(tx, access.organizationId, { id: access.membershipId });
-      await repository.remove(tx, access.organizationId, access.membershipId);
+      await repository.delete(tx, access.organizationId, access.membershipId);
       await recordAudit(tx, ctx, { action: 'member.left', organizationId: access.organizationId, targetType: 'membership', targetId: access.membershipId });
       if (ctx.principal) await recordCreatorLostAccess(tx, ctx, access.organizationId, ctx.principal.userId, 'creator_removed');
     });

@@ -10,7 +10,7 @@ export const invalidSlug = () =>
   new AppError('request.validation_failed', 'That slug is reserved.', {
     errors: [{ field: '/slug', message: 'is reserved', code: 'reserved' }],
   });
-export const mfaEnableFirst = () =>
+export const twoFactorEnableFirst = () =>
   new AppError('mfa.enable_first', 'Turn on two-factor authentication for your own account before requiring it of members.');
 export const slugTaken = (suggestion: string) =>
   new AppError('organization.slug_taken', `That slug is taken; "${suggestion}" is free.`, { meta: { suggestion } });

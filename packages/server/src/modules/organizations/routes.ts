@@ -24,7 +24,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ organizations: Orga
   }, async (request) => organizations.listMine(request.principal!));
 
   app.get('/orgs/:org_id', {
-    config: { permission: 'org.read', mfaExempt: true },
+    config: { permission: 'org.read', twoFactorExempt: true },
     schema: { operationId: 'orgs.get', tags, summary: 'One organization', params: OrgParams, response: { 200: ok('The organization', OrganizationSchema), ...problemResponses } },
   }, async (request) => organizations.get(request.orgAccess!));
 

@@ -15,7 +15,7 @@ import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as memberships from '../memberships/service.js';
 import * as roles from '../roles/service.js';
-import { invalidSlug, metadataTooLarge, mfaEnableFirst, organizationNotFound, slugTaken } from './errors.js';
+import { invalidSlug, metadataTooLarge, twoFactorEnableFirst, organizationNotFound, slugTaken } from './errors.js';
 import * as repository from './repository.js';
 
 const METADATA_LIMIT = 8 * 1024;
@@ -108,7 +108,7 @@ export class OrganizationsService {
   async update(ctx: RequestContext, access: OrgAccess, principal: UserPrincipal | null, body: UpdateOrganizationBody): Promise<Organization> {
     if (body.slug !== undefined && !isValidSlug(body.slug)) throw invalidSlug();
     // whoever turns the policy on must already comply, or they would lock themselves out
-    if (body.settings?.require_2fa && !principal?.mfaEnabled) throw mfaEnableFirst();
+    if (body.settings?.require_2fa && !principal?.twoFactorEnabled) throw twoFactorEnableFirst();
     assertMetadataSize(body.metadata);
     return this.db.transaction(async (tx) => {
       // locked: a delete or another update that commits first is seen here, not half-way through

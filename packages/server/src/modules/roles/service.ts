@@ -94,7 +94,7 @@ export class RolesService {
         // pending invitations move with the members; the foreign key would otherwise delete them
         if (invitations.pending.length) await repository.reassignPendingInvitations(tx, access.organizationId, roleId, target.id);
       }
-      await repository.remove(tx, access.organizationId, roleId);
+      await repository.delete(tx, access.organizationId, roleId);
       await recordAudit(tx, ctx, {
         action: 'role.deleted',
         organizationId: access.organizationId,

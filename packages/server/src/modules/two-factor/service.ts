@@ -26,7 +26,7 @@ const BACKUP_CODES = 10;
 /** unambiguous characters: no 0/O, 1/I/L */
 const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-export interface MfaDeps {
+export interface TwoFactorDeps {
   db: Database;
   masterKey: Buffer;
   issuer: string;
@@ -34,8 +34,8 @@ export interface MfaDeps {
   lockout: LockoutService;
 }
 
-export class MfaService {
-  constructor(private readonly deps: MfaDeps) {}
+export class TwoFactorService {
+  constructor(private readonly deps: TwoFactorDeps) {}
 
   private seal = (userId: string, secret: string) => encryptSecret(this.deps.masterKey, secret, `user_mfa:${userId}`);
   private open = (row: repository.UserMfaRow) => decryptSecret(this.deps.masterKey, row.secret_enc, `user_mfa:${row.user_id}`);
@@ -83,7 +83,7 @@ export class MfaService {
   async disable(ctx: RequestContext, principal: UserPrincipal, password: string, code: string): Promise<void> {
     const user = await this.assertPassword(ctx, principal.userId, password);
     await this.guardCode(ctx, user, 'disable', (tx, row) => this.useSecondFactor(tx, ctx, row, { code, backupCode: code }), async (tx) => {
-      await repository.remove(tx, principal.userId);
+      await repository.delete(tx, principal.userId);
       await recordAudit(tx, ctx, { action: 'user.2fa.disabled', targetType: 'user', targetId: principal.userId });
     });
   }
@@ -121,7 +121,7 @@ export class MfaService {
       const user = await users.findById(tx, userId);
       if (!user) throw userNotFound();
       if (!(await repository.find(tx, userId))?.enabled_at) throw notEnabled();
-      await repository.remove(tx, userId);
+      await repository.delete(tx, userId);
       const ended = await sessions.revokeAllForUser(tx, userId, '2fa_reset');
       await recordAudit(tx, ctx, { action: 'user.2fa.reset', targetType: 'user', targetId: userId, metadata: { email: user.email, sessions_ended: ended } });
     });
