@@ -23,6 +23,7 @@ COPY packages/contracts/package.json packages/contracts/
 COPY packages/server/package.json packages/server/
 COPY packages/sdk/package.json packages/sdk/
 COPY packages/admin/package.json packages/admin/
+COPY packages/test-kit/package.json packages/test-kit/
 COPY packages/bench/package.json packages/bench/
 COPY examples/projects-api/package.json examples/projects-api/
 RUN npm ci --omit=dev --ignore-scripts --workspace @saasready/server --cache /tmp/npm-cache && rm -rf /tmp/npm-cache

@@ -1,8 +1,7 @@
 // The example app against a real SaaSReady server started by the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { startTestApp, type TestApp } from '../../../packages/server/test/helpers/app.js';
-import { createOrgWithMembers, type OrgFixture } from '../../../packages/server/test/helpers/factories.js';
+import { createOrgWithMembers, startTestApp, type OrgFixture, type TestApp } from '@saasready/test-kit';
 import { buildProjectsApi } from './app.js';
 
 let saasready: TestApp;

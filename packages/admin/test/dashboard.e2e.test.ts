@@ -8,10 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
-import { freePort, startTestApp, type TestApp } from '../../server/test/helpers/app.js';
-import { STRONG_PASSWORD, uniqueEmail } from '../../server/test/helpers/factories.js';
-import { createAdmin } from '../../server/src/modules/users/admin.js';
-import { PasswordHasher } from '../../server/src/lib/passwords.js';
+import { createAdmin, freePort, PasswordHasher, startTestApp, STRONG_PASSWORD, uniqueEmail, type TestApp } from '@saasready/test-kit';
 import { ensureChromium, launchChromium } from './browser.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../../test-results/screenshots');

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@saasready/server/internal/db/client.js';
 import { listAuditChains } from '@saasready/server/internal/modules/audit-logs/repository.js';
 import { verifyChain } from '@saasready/server/internal/modules/audit-logs/service.js';
-import { createTestDatabase, testDbKind, type TestDatabase } from '../../server/test/helpers/db.js';
+import { createTestDatabase, testDbKind, type TestDatabase } from '@saasready/test-kit';
 import { SCALE_ADMIN_EMAIL, orgIdOf, seedScale, userIdOf, type SeedResult } from './seed-scale.js';
 
 describe.runIf(testDbKind() === 'postgres')('seed-scale (PostgreSQL)', () => {

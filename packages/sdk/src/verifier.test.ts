@@ -3,11 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { OpenFeature } from '@openfeature/server-sdk';
-import { Keyring } from '../../server/src/modules/signing-keys/service.js';
-import { PasswordHasher } from '../../server/src/lib/passwords.js';
-import { createAdmin } from '../../server/src/modules/users/admin.js';
-import { startTestApp, type TestApp } from '../../server/test/helpers/app.js';
-import { createOrgWithMembers, login, registerUser, type OrgFixture } from '../../server/test/helpers/factories.js';
+import { createAdmin, createOrgWithMembers, Keyring, login, PasswordHasher, registerUser, startTestApp, type OrgFixture, type TestApp } from '@saasready/test-kit';
 import { createVerifier, fastifyGuard, FlagEvaluator, SaaSReadyProvider, VerificationError, withAuth } from './index.js';
 
 let t: TestApp;

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startTestApp, type TestApp } from '../../server/test/helpers/app.js';
-import { createOrgWithMembers } from '../../server/test/helpers/factories.js';
+import { createOrgWithMembers, freePort, startTestApp, type TestApp } from '@saasready/test-kit';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -3,11 +3,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure } from '../../test/helpers.js';
-import { startTestApp, type TestApp } from '../../../server/test/helpers/app.js';
-import { createOrgWithMembers, STRONG_PASSWORD, uniqueEmail } from '../../../server/test/helpers/factories.js';
-import { Keyring } from '../../../server/src/modules/signing-keys/service.js';
-import { createAdmin } from '../../../server/src/modules/users/admin.js';
-import { PasswordHasher } from '../../../server/src/lib/passwords.js';
+import { createAdmin, createOrgWithMembers, Keyring, PasswordHasher, startTestApp, STRONG_PASSWORD, uniqueEmail, type TestApp } from '@saasready/test-kit';
 import { SaaSReady, SaaSReadyError, type Tokens } from './index.js';
 
 let t: TestApp;

@@ -4,9 +4,7 @@
 // is stubbed to show the cookies a page script may read — the HttpOnly refresh cookie is not among them.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { failure } from '../../test/helpers.js';
-import { startTestApp, type TestApp } from '../../../server/test/helpers/app.js';
-import { STRONG_PASSWORD, uniqueEmail } from '../../../server/test/helpers/factories.js';
-import { Keyring } from '../../../server/src/modules/signing-keys/service.js';
+import { Keyring, startTestApp, STRONG_PASSWORD, uniqueEmail, type TestApp } from '@saasready/test-kit';
 import { SaaSReady, SaaSReadyError, type Tokens } from './index.js';
 
 let t: TestApp;

@@ -3,7 +3,7 @@
 // (after `npx tsc -b`) and commit the result.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../server/test/helpers/app.js';
+import { startTestApp, type TestApp } from '@saasready/test-kit';
 import { HEADER, OUTPUT, renderTypes, stripHeader } from '../../scripts/generate-types.mjs';
 
 let t: TestApp;
