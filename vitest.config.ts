@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import LongestFirst from './packages/server/test/helpers/longest-first.js';
 
 // Every suite runs on PGlite; when TEST_DATABASE_URL is set (as .ci/run does) it runs again on PostgreSQL.
 const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
@@ -22,7 +21,5 @@ export default defineConfig({
     })),
     pool: 'forks',
     maxWorkers: 2,
-    // both projects' files in one queue, longest first (a clean clone has no duration cache)
-    sequence: { sequencer: LongestFirst },
   },
 });

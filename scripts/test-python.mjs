@@ -42,9 +42,6 @@ if (!importsOk()) {
   if (!importsOk()) fail(`the packages are installed but \`${python} -c "${probe}"\` still fails`);
 }
 
-// --prepare: only make sure the packages are there (scripts/test-all.mjs does this before the suites start)
-if (process.argv.includes('--prepare')) process.exit(0);
-
 if (!existsSync(join(root, 'packages/server/dist/cli.js'))) fail('packages/server/dist/cli.js is missing: run `npx tsc -b` first');
 
 const result = spawnSync(python, ['-m', 'pytest', '-q', 'tests'], { cwd: join(root, 'packages/python'), stdio: 'inherit' });
