@@ -106,10 +106,25 @@ describe('refresh token rotation', () => {
     expect(audit).toHaveLength(1);
   });
 
-  it('lets only one of two concurrent refreshes with the same token win', async () => {
-    const user = await registerUser(t);
-    const results = await Promise.all([refresh(user.refreshToken), refresh(user.refreshToken)]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+  it('lets exactly one of many refreshes with one token win across two servers on one database; the rest are reuse and end the session', async () => {
+    const second = await startTestApp({ masterKey: t.config.masterKey }, { database: t.database });
+    try {
+      const user = await registerUser(t);
+      const servers = [t, second];
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => servers[i % 2]!.request('POST', '/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } })),
+      );
+      const won = results.filter((r) => r.status === 200);
+      expect(won).toHaveLength(1);
+      for (const lost of results.filter((r) => r.status !== 200)) expectProblem(lost, 401, 'auth.refresh_token_reused');
+      // the winner's new pair dies with the session, on either server
+      expectProblem(await second.request('POST', '/api/v1/auth/refresh', { body: { refresh_token: won[0]!.body.refresh_token } }), 401, 'auth.invalid_refresh_token');
+      expectProblem(await second.request('GET', '/api/v1/auth/me', { token: won[0]!.body.access_token }), 401, 'auth.session_revoked');
+      const [session] = await queryRows<{ revoked_reason: string }>(t.database.handle.db, sql`select revoked_reason from sessions where user_id = ${user.userId}`);
+      expect(session!.revoked_reason).toBe('refresh_token_reused');
+    } finally {
+      await second.close();
+    }
   });
 
   it('refuses unknown and malformed refresh tokens', async () => {
