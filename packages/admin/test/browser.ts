@@ -5,10 +5,11 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Read when asked, not at import: test files share one module graph per worker (vitest.config.ts). */
+const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
+  return existsSync(chromiumPath());
 }
 
 /** How `ensureChromium` ended: already there, installed now, or why it could not be. */
@@ -21,7 +22,7 @@ export type ChromiumSetup = { ok: true; installed: boolean } | { ok: false; reas
  */
 export async function ensureChromium(): Promise<ChromiumSetup> {
   if (chromiumAvailable()) return { ok: true, installed: false };
-  if (process.env.CHROMIUM_PATH) return { ok: false, reason: `CHROMIUM_PATH=${CHROMIUM} does not exist` };
+  if (process.env.CHROMIUM_PATH) return { ok: false, reason: `CHROMIUM_PATH=${chromiumPath()} does not exist` };
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
     return { ok: false, reason: 'Debian chromium is missing and this user cannot install it: run `sudo apt-get install chromium` (or set CHROMIUM_PATH)' };
   }
@@ -33,12 +34,12 @@ export async function ensureChromium(): Promise<ChromiumSetup> {
   } catch (err) {
     return { ok: false, reason: `apt-get install chromium failed: ${(err as Error).message.split('\n')[0]}` };
   }
-  return chromiumAvailable() ? { ok: true, installed: true } : { ok: false, reason: `apt-get installed chromium but ${CHROMIUM} is still missing` };
+  return chromiumAvailable() ? { ok: true, installed: true } : { ok: false, reason: `apt-get installed chromium but ${chromiumPath()} is still missing` };
 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -77,7 +77,8 @@ function npxSaasready(args: string[], env: NodeJS.ProcessEnv, stdin?: string): {
   return { child, done };
 }
 
-describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_URL)('a stranger installs the packed SDK outside the repository', () => {
+// Compiling and installing a whole app: ~20 s each on an idle machine, far more on a busy one.
+describe.runIf(process.env.TEST_DB === 'postgres' || !process.env.TEST_DATABASE_URL)('a stranger installs the packed SDK outside the repository', { timeout: 120_000 }, () => {
   let dir: string;
   let appDir: string;
   let rootReadme: string;
