@@ -65,7 +65,7 @@ class Server:
         )
         return env
 
-    def start(self, timeout: float = 30.0) -> None:
+    def start(self, timeout: float = 120.0) -> None:  # a first start initialises PGlite: seconds of CPU, more on a busy machine
         self._log = open(self._log_path, "ab")
         self._proc = subprocess.Popen(
             ["node", str(CLI), "start"], cwd=str(REPO_ROOT), env=self._env(),

@@ -274,6 +274,8 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
     },
     addCommitBarrier: commitBarriers.add,
     async dump() {
+      // a checkpoint first: each clone then starts without replaying the WAL (~10% of its start-up CPU)
+      await client.query('checkpoint');
       return (await client.dumpDataDir('none')) as Blob;
     },
     async migrate() {
