@@ -122,10 +122,12 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** in-memory PGlite only: start from this data-directory dump (tests clone a migrated database) */
   pgliteDump?: Blob;
+  /** in-memory PGlite only: postgresql.conf lines (tests shrink shared_buffers: zeroing 128 MB is most of a start) */
+  pgliteConf?: string[];
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax ?? 10) : openPglite(options.dataDir, options.pgliteDump);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax ?? 10) : openPglite(options.dataDir, options.pgliteDump, options.pgliteConf);
 }
 
 async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandle> {
@@ -225,7 +227,7 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
   };
 }
 
-async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, dump?: Blob, conf?: string[]): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -237,7 +239,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<DatabaseHandle>
   const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
   const extensions = { pg_trgm, btree_gin };
   if (dataDir === 'memory://') {
-    client = dump ? new PGlite({ loadDataDir: dump, extensions }) : new PGlite({ extensions });
+    client = new PGlite({ extensions, ...(dump ? { loadDataDir: dump } : {}), ...(conf ? { postgresqlconf: conf } : {}) });
   } else {
     const dir = join(dataDir, 'pgdata');
     ownerOnlyUmask();

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { TEST_PGLITE_CONF } from './pglite-conf.js';
 
 export const testDbKind = (): 'pglite' | 'postgres' => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite');
 
@@ -22,7 +23,7 @@ let pgliteTemplate: Promise<Blob> | null = null;
 function migratedPgliteDump(): Promise<Blob> {
   const file = inject('pgliteTemplate');
   pgliteTemplate ??= file ? readFile(file).then((bytes) => new Blob([bytes])) : (async () => {
-    const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
+    const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteConf: TEST_PGLITE_CONF });
     await handle.migrate();
     const dump = await handle.dump!();
     await handle.close();
@@ -33,7 +34,7 @@ function migratedPgliteDump(): Promise<Blob> {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDbKind() === 'pglite') {
-    const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteDump: await migratedPgliteDump() });
+    const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteDump: await migratedPgliteDump(), pgliteConf: TEST_PGLITE_CONF });
     return { handle, url: undefined, drop: () => handle.close() };
   }
   const base = process.env.TEST_DATABASE_URL!;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.js';
+import { TEST_PGLITE_CONF } from './pglite-conf.js';
 
 export default async function setup(project: TestProject) {
   if (project.config.env?.TEST_DB === 'pglite') return pgliteTemplate(project);
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
 
 async function pgliteTemplate(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'saasready-pglite-tpl-'));
-  const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
+  const handle = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteConf: TEST_PGLITE_CONF });
   await handle.migrate();
   const dump = await handle.dump!();
   await handle.close();
