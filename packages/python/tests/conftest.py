@@ -1,8 +1,9 @@
-"""pytest harness: one real SaaSReady server per test session (fresh DATA_DIR, free port).
+"""pytest harness: one real SaaSReady server per test session (fresh DATA_DIR, free port), on a
+fresh PostgreSQL database when TEST_DATABASE_URL is set (as CI sets it), else on the embedded one.
 
 Nothing is built here: run `npx tsc -b` at the repository root first. The server runs with the
 dev mailbox (NODE_ENV unset, loopback) and generous rate limits; `rotate_keys()` stops it, runs
-`keys rotate` on the same DATA_DIR (the embedded database allows one process) and starts it again
+`keys rotate` on the same database (the embedded one allows one process) and starts it again
 on the same port.
 """
 from __future__ import annotations
@@ -50,6 +51,8 @@ class Server:
         self._log_path = Path(self.data_dir) / "server.log"
         self._proc: Optional[subprocess.Popen] = None
         self._log = None
+        # PostgreSQL starts in a fraction of the CPU PGlite's first start (initdb) and restarts take
+        self.database_url: Optional[str] = _create_database() if os.environ.get("TEST_DATABASE_URL") else None
 
     # ---- process control -------------------------------------------------------------------
     def _env(self) -> Dict[str, str]:
@@ -63,6 +66,8 @@ class Server:
             RATE_LIMIT_PER_IP="100000",
             RATE_LIMIT_PER_ACCOUNT="100000",
         )
+        if self.database_url:
+            env["DATABASE_URL"] = self.database_url
         return env
 
     def start(self, timeout: float = 120.0) -> None:  # a first start initialises PGlite: seconds of CPU, more on a busy machine
@@ -96,6 +101,13 @@ class Server:
         if self._log is not None:
             self._log.close()
             self._log = None
+
+    def dispose(self) -> None:
+        """Stops the server and removes its DATA_DIR and database."""
+        self.stop()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self.database_url:
+            _drop_database(self.database_url)
 
     def restart(self) -> None:
         self.stop()
@@ -147,8 +159,26 @@ def server():
     try:
         yield srv
     finally:
-        srv.stop()
-        shutil.rmtree(srv.data_dir, ignore_errors=True)
+        srv.dispose()
+
+
+def _sql(statement: str) -> None:
+    """One statement on TEST_DATABASE_URL, through the repository's own `pg` (Python has no driver here)."""
+    script = ("const pg=require('pg');const c=new pg.Client({connectionString:process.argv[1]});"
+              "c.connect().then(()=>c.query(process.argv[2])).then(()=>c.end(),e=>{console.error(e.message);process.exit(1)})")
+    subprocess.run(["node", "-e", script, os.environ["TEST_DATABASE_URL"], statement],
+                   cwd=str(REPO_ROOT / "packages" / "server"), check=True, timeout=30)
+
+
+def _create_database() -> str:
+    name = f"saasready_py_{uuid.uuid4().hex[:12]}"
+    _sql(f'create database "{name}"')
+    base = os.environ["TEST_DATABASE_URL"]
+    return base[: base.rindex("/") + 1] + name
+
+
+def _drop_database(url: str) -> None:
+    _sql(f'drop database if exists "{url[url.rindex("/") + 1:]}" with (force)')
 
 
 _counter = itertools.count()

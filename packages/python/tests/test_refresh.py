@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import shutil
 import threading
 import time
 import uuid
@@ -103,8 +102,7 @@ class _Early:
 
     def stop(self) -> None:
         self.thread.join(60)
-        self.server.stop()
-        shutil.rmtree(self.server.data_dir, ignore_errors=True)
+        self.server.dispose()
 
 
 _early = _Early()
