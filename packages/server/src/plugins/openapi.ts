@@ -18,6 +18,7 @@ export const TAGS = [
   { name: 'api-keys', description: 'Organization API keys for machine access' },
   { name: 'feature-flags', description: 'Global flags, per-organization overrides and evaluation' },
   { name: 'audit', description: 'The tamper-evident audit log: list, export, verify' },
+  { name: 'webhooks', description: 'Webhook endpoints, their signing secrets and delivery logs (events: the `webhooks` section)' },
   { name: 'admin', description: 'Superuser operations across organizations' },
   { name: 'development', description: 'Development only: the dev mailbox (absent in production and with SMTP)' },
   { name: 'operations', description: 'Root paths for probes, monitoring and token verification: not under /api/v1' },
