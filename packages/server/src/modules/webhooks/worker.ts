@@ -176,7 +176,7 @@ export class WebhookWorker {
       if (!reason || !(await repository.disableEndpoint(tx, row.endpoint_id, reason))) return;
       await recordAudit(tx, systemContext('webhooks'), {
         action: 'webhook.disabled', organizationId: endpoint.organization_id, targetType: 'webhook', targetId: row.endpoint_id,
-        metadata: { reason, url: endpoint.url, failing_since: new Date(endpoint.failing_since).toISOString(), status_code: result.statusCode },
+        metadata: { reason, url: endpoint.url, failing_since: new Date(endpoint.failing_since).toISOString(), http_status: result.statusCode },
       });
       this.log.warn({ endpoint_id: row.endpoint_id, reason }, 'webhook endpoint disabled');
       if (reason === 'failing' && endpoint.organization_id) emailed = await this.emailOwners(tx, endpoint.organization_id, endpoint.url, new Date(endpoint.failing_since));
