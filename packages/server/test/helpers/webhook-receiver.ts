@@ -13,8 +13,8 @@ export interface Receiver {
   url: string;
   port: number;
   received: ReceivedWebhook[];
-  /** the status (and body) to answer each request with; default 204 */
-  respond: (request: ReceivedWebhook) => { status: number; body?: string; headers?: Record<string, string> };
+  /** the status (and body) to answer each request with; default 204; null: never answer (a hung receiver) */
+  respond: (request: ReceivedWebhook) => { status: number; body?: string; headers?: Record<string, string> } | null;
   /** resolves with the first request (already received or to come) that matches */
   waitFor(predicate: (request: ReceivedWebhook) => boolean, timeoutMs?: number): Promise<ReceivedWebhook>;
   /** resolves once `count` requests matching the predicate have arrived */
@@ -69,8 +69,10 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       const request: ReceivedWebhook = { headers: req.headers, body, json, at: Date.now() };
       const answer = receiver.respond(request);
       receiver.received.push(request);
-      res.writeHead(answer.status, answer.headers ?? {});
-      res.end(answer.body ?? '');
+      if (answer) {
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end(answer.body ?? '');
+      }
       for (const waiter of [...waiters]) waiter();
     });
   });
