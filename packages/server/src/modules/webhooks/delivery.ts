@@ -111,7 +111,12 @@ export async function deliver(rawUrl: string, policy: TargetPolicy, message: { i
   let target: { address: string; family: 4 | 6 };
   try {
     url = checkUrlShape(rawUrl, policy);
-    target = await resolveTarget(url, policy);
+    // the resolution counts against the attempt's timeout too (the system resolver has none of its own)
+    let timer: NodeJS.Timeout | undefined;
+    target = await Promise.race([
+      resolveTarget(url, policy),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${policy.timeoutMs} ms`)), policy.timeoutMs))),
+    ]).finally(() => clearTimeout(timer));
   } catch (err) {
     return { statusCode: null, latencyMs: elapsed(), excerpt: null, error: err instanceof TargetRefused ? `refused: ${err.message}` : `resolution failed: ${(err as Error).message}` };
   }
@@ -166,7 +171,7 @@ export async function deliver(rawUrl: string, policy: TargetPolicy, message: { i
       response.on('end', done);
       response.on('error', done);
     });
-    const timer = setTimeout(() => finish({ statusCode: null, excerpt: null, error: `timed out after ${policy.timeoutMs} ms` }), policy.timeoutMs);
+    const timer = setTimeout(() => finish({ statusCode: null, excerpt: null, error: `timed out after ${policy.timeoutMs} ms` }), Math.max(1, policy.timeoutMs - elapsed()));
     request.on('error', (err) => finish({ statusCode: null, excerpt: null, error: err.message.slice(0, 300) }));
     request.end(message.body);
   });

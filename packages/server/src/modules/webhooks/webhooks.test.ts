@@ -398,7 +398,6 @@ describe('the worker: order, retries, 410, five days of failures', () => {
       const got = await receiver.waitForCount((r) => ids.includes(String(r.headers['webhook-id'])), ids.length);
       await Promise.all([t.app.webhooks.drain(), second.app.webhooks.drain()]);
       const delivered = receiver.received.filter((r) => ids.includes(String(r.headers['webhook-id']))).map((r) => String(r.headers['webhook-id']));
-      if (delivered.length !== ids.length) console.log(JSON.stringify(await queryRows(db(), sql`select a.attempt, a.status_code, a.error, d.status from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where a.endpoint_id in (${hook.id}, ${other.id}) order by a.created_at`)));
       expect(delivered.length).toBe(ids.length);
       expect(new Set(delivered).size).toBe(ids.length);
       // per endpoint, in the order the events were made
@@ -409,5 +408,18 @@ describe('the worker: order, retries, 410, five days of failures', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('prunes the delivery log after WEBHOOK_LOG_RETENTION, and the events no delivery needs', async () => {
+    const hook = await createEndpoint({ event_types: ['webhook.test'] }, orgPath(), org.owner.accessToken, `${receiver.url}?old`);
+    const test = await t.request('POST', orgPath(`/${hook.id}/test`), { token: org.owner.accessToken });
+    await receiver.waitFor((r) => r.headers['webhook-id'] === test.body.event_id);
+    await t.app.webhooks.drain();
+    expect(await deliveries(hook.id)).toHaveLength(1);
+    advance(WEBHOOKS.retentionSeconds * 1000 + 2 * 3_600_000);
+    await t.app.webhooks.drain();
+    expect(await deliveries(hook.id)).toHaveLength(0);
+    expect(await queryRows(db(), sql`select id from webhook_events where id = ${test.body.event_id}`)).toHaveLength(0);
+    expect(await queryRows(db(), sql`select id from webhook_attempts where endpoint_id = ${hook.id}`)).toHaveLength(0);
   });
 });
