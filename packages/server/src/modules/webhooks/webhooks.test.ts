@@ -91,11 +91,13 @@ describe('endpoints', () => {
 
 describe('deliveries', () => {
   let catchAll: any; // the organization's, subscribed to *
-  let instance: any; // the instance's, subscribed to * and audit.event
+  let instance: any; // the instance's, subscribed to *
+  let auditStream: any; // the instance's, subscribed to audit.event (its own queue: the two deliver in parallel)
 
   beforeAll(async () => {
     catchAll = await createEndpoint({ event_types: ['*'] });
-    instance = await createEndpoint({ event_types: ['*', 'audit.event'] }, '/api/v1/admin/webhooks', rootToken);
+    instance = await createEndpoint({ event_types: ['*'] }, '/api/v1/admin/webhooks', rootToken);
+    auditStream = await createEndpoint({ event_types: ['audit.event'] }, '/api/v1/admin/webhooks', rootToken);
   });
 
   it('delivers every catalog event from the API call that makes it, signed so standardwebhooks and svix both verify', async () => {
@@ -164,8 +166,8 @@ describe('deliveries', () => {
   it('streams audit rows whole: seq, prev_hash and hash as the chain holds them', async () => {
     const rows = await queryRows<{ id: string; seq: string; hash: string; prev_hash: string | null }>(db(), sql`select id, seq, hash, prev_hash from audit_logs where organization_id = ${org.orgId} order by seq`);
     const last = Number(rows.at(-1)!.seq);
-    await receiver.waitFor(ofType('audit.event', (r) => r.json.organization_id === org.orgId && r.json.data.seq === last && verifyWith(r, instance.id)));
-    const streamed = receiver.received.filter(ofType('audit.event', (r) => r.json.organization_id === org.orgId && verifyWith(r, instance.id)));
+    await receiver.waitFor(ofType('audit.event', (r) => r.json.organization_id === org.orgId && r.json.data.seq === last && verifyWith(r, auditStream.id)));
+    const streamed = receiver.received.filter(ofType('audit.event', (r) => r.json.organization_id === org.orgId && verifyWith(r, auditStream.id)));
     const bySeq = new Map(streamed.map((r) => [r.json.data.seq as number, r.json.data]));
     const seqs = [...bySeq.keys()].sort((a, b) => a - b);
     // whole from the first row after the endpoint existed: no gap, each row as stored
@@ -229,7 +231,7 @@ describe('deliveries', () => {
   });
 
   afterAll(async () => {
-    for (const e of [catchAll, instance]) await db().execute(sql`delete from webhook_endpoints where id = ${e.id}`);
+    for (const e of [catchAll, instance, auditStream]) await db().execute(sql`delete from webhook_endpoints where id = ${e.id}`);
   });
 });
 
