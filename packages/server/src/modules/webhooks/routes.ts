@@ -28,6 +28,8 @@ interface Surface {
   base: string;
   idPrefix: string;
   config: FastifyContextConfig;
+  /** the routes that set a subscription */
+  subscribing: FastifyContextConfig;
   tags: string[];
   scopeOf: (request: FastifyRequest) => Scope;
   listParams: typeof OrgParams | undefined;
@@ -39,12 +41,15 @@ interface Surface {
 export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksService }> = async (app, { webhooks }) => {
   const surfaces: Surface[] = [
     {
-      base: '/orgs/:org_id/webhooks', idPrefix: 'orgs.webhooks', config: { permission: 'webhooks.manage' }, tags: ['webhooks'],
+      // every event is made of audit data (audit.event the rows themselves; the others their actor,
+      // target and metadata): choosing what to receive needs audit.read too
+      base: '/orgs/:org_id/webhooks', idPrefix: 'orgs.webhooks', config: { permission: 'webhooks.manage' },
+      subscribing: { permission: 'webhooks.manage', fieldPermissions: { event_types: 'audit.read' } }, tags: ['webhooks'],
       scopeOf: (request) => request.orgAccess!.organizationId, listParams: OrgParams, oneParams: WebhookParams, deliveryParams: WebhookDeliveryParams,
       who: 'the organization',
     },
     {
-      base: '/admin/webhooks', idPrefix: 'admin.webhooks', config: { superuser: true }, tags: ['webhooks', 'admin'],
+      base: '/admin/webhooks', idPrefix: 'admin.webhooks', config: { superuser: true }, subscribing: { superuser: true }, tags: ['webhooks', 'admin'],
       scopeOf: () => null, listParams: undefined, oneParams: InstanceWebhookParams, deliveryParams: InstanceWebhookDeliveryParams,
       who: 'the instance (superusers only): they receive every organization’s events',
     },
@@ -56,7 +61,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServic
     const id = (request: FastifyRequest) => (request.params as { webhook_id: string }).webhook_id;
 
     app.post(s.base, {
-      config,
+      config: s.subscribing,
       schema: {
         operationId: `${s.idPrefix}.create`, tags, summary: `Create a webhook endpoint of ${s.who}; the signing secret is shown this once`,
         ...params, body: CreateWebhookBody,
@@ -75,7 +80,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServic
     }, async (request) => webhooks.find(s.scopeOf(request), id(request)));
 
     app.patch(`${s.base}/:webhook_id`, {
-      config,
+      config: s.subscribing,
       schema: {
         operationId: `${s.idPrefix}.update`, tags, summary: 'Change a webhook endpoint (enabling one the server disabled resumes its pending deliveries in order)',
         params: s.oneParams, body: UpdateWebhookBody, response: { 200: ok('The endpoint', WebhookEndpointSchema), ...problemResponses },

@@ -10,7 +10,7 @@ import { queryRows } from '../../db/client.js';
 import { systemContext } from '../../lib/request-context.js';
 import { PasswordHasher } from '../../lib/passwords.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
+import { addMember, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
 import { startReceiver, type ReceivedWebhook, type Receiver } from '../../../test/helpers/webhook-receiver.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { createAdmin } from '../users/admin.js';
@@ -86,6 +86,19 @@ describe('endpoints', () => {
     expectProblem(await t.request('PATCH', orgPath(`/${crypto.randomUUID()}`), { token, body: { enabled: false } }), 404, 'webhook.not_found');
     // Members and Viewers lack webhooks.manage
     expectProblem(await t.request('GET', orgPath(), { token: org.member.accessToken }), 403, 'permission_denied');
+    // every event is audit data: choosing subscriptions needs audit.read beside webhooks.manage
+    const role = await t.request('POST', `/api/v1/orgs/${org.orgId}/roles`, { token, body: { name: 'Hooks only', permissions: ['webhooks.manage'] } });
+    expect(role.status, role.text).toBe(201);
+    const hooker = await registerUser(t);
+    await addMember(t, org.orgId, hooker, 'Hooks only');
+    const refused = await t.request('POST', orgPath(), { token: hooker.accessToken, body: { url: receiver.url, event_types: ['audit.event'] } });
+    expectProblem(refused, 403, 'permission_denied');
+    expect(refused.body.detail).toContain('audit.read');
+    const existing = await createEndpoint({ event_types: ['role.*'] });
+    expectProblem(await t.request('PATCH', orgPath(`/${existing.id}`), { token: hooker.accessToken, body: { event_types: ['*'] } }), 403, 'permission_denied');
+    expect((await t.request('PATCH', orgPath(`/${existing.id}`), { token: hooker.accessToken, body: { description: 'renamed' } })).status).toBe(200);
+    expect((await t.request('GET', orgPath(), { token: hooker.accessToken })).status).toBe(200);
+    expect((await t.request('DELETE', orgPath(`/${existing.id}`), { token: hooker.accessToken })).status).toBe(204);
   });
 });
 
