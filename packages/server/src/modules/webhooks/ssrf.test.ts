@@ -2,7 +2,12 @@
 // DNS server on loopback; a name that rebinds to loopback between two resolutions; a redirect to
 // an internal address; a huge or never-ending answer. A receiver on 127.0.0.1 proves nothing got
 // through. No database: these run the delivery code the worker runs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { startDnsServer, type DnsServer } from '../../../test/helpers/dns-server.js';
@@ -125,6 +130,36 @@ describe('allowed private targets (WEBHOOK_ALLOW_PRIVATE=true)', () => {
       silent.closeAllConnections();
       endless.close();
       silent.close();
+    }
+  });
+});
+
+describe('https targets', () => {
+  it('keeps certificate verification on with the pinned address: an untrusted certificate is refused before any request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saasready-tls-'));
+    try {
+      const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=loopback.test', '-addext', 'subjectAltName=DNS:loopback.test',
+        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+      expect(made.status).toBe(0);
+      let reached = 0;
+      const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
+        reached++;
+        res.writeHead(204).end();
+      });
+      await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+      const port = (tls.address() as { port: number }).port;
+      try {
+        // a certificate nobody vouches for is refused before any request is sent
+        const result = await deliver(`https://loopback.test:${port}/hooks`, lenient, message());
+        expect(result.statusCode).toBeNull();
+        expect(result.error).toMatch(/self[- ]signed|certificate/i);
+        expect(reached).toBe(0);
+      } finally {
+        tls.closeAllConnections();
+        tls.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
