@@ -31,7 +31,9 @@ CREATE TABLE "webhook_events" (
 );
 --> statement-breakpoint
 -- The outbox: one row per event and endpoint (fanned out when the event is written), claimed with
--- FOR UPDATE SKIP LOCKED and a lease; seq orders one endpoint's deliveries.
+-- FOR UPDATE SKIP LOCKED and a lease; seq orders one endpoint's deliveries. organization_id is the
+-- endpoint's scope (null for an instance endpoint, whatever organization the event is about), and so
+-- is webhook_attempts'.
 CREATE TABLE "webhook_deliveries" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"seq" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,

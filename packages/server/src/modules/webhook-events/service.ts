@@ -67,7 +67,7 @@ export async function emitForAudit(tx: Executor, row: AuditRowForEvents): Promis
       type,
       createdAt: row.created_at,
       payload: { id, type, created_at: row.created_at.toISOString(), organization_id: row.organization_id, data: dataFor(type, row) },
-      deliveries: targets.map((e) => ({ id: newId(), endpointId: e.id })),
+      deliveries: targets.map((e) => ({ id: newId(), endpointId: e.id, scope: e.organization_id })),
     });
   }
   await repository.insertEvents(tx, events);
@@ -81,7 +81,7 @@ export async function emitTo(tx: Executor, endpointId: string, organizationId: s
   await repository.insertEvents(tx, [{
     id, organizationId, type, createdAt,
     payload: { id, type, created_at: createdAt.toISOString(), organization_id: organizationId, data },
-    deliveries: [{ id: deliveryId, endpointId }],
+    deliveries: [{ id: deliveryId, endpointId, scope: organizationId }],
   }]);
   return { eventId: id, deliveryId };
 }

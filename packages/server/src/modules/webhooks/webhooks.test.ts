@@ -241,6 +241,12 @@ describe('deliveries', () => {
     const other = await createOrgWithMembers(t, 'Other Hooks');
     expectProblem(await t.request('GET', `/api/v1/orgs/${other.orgId}/webhooks/${catchAll.id}/deliveries`, { token: other.owner.accessToken }), 404, 'webhook.not_found');
     expectProblem(await t.request('GET', `/api/v1/admin/webhooks/${catchAll.id}`, { token: rootToken }), 404, 'webhook.not_found');
+    // an instance endpoint's log holds the organizations' events it received
+    const instanceLog = await t.request('GET', `/api/v1/admin/webhooks/${instance.id}/deliveries?limit=100`, { token: rootToken });
+    expect(instanceLog.status, instanceLog.text).toBe(200);
+    expect(instanceLog.body.map((d: any) => d.event_type)).toEqual(expect.arrayContaining(['membership.created', 'session.created']));
+    const retriedInstance = await t.request('POST', `/api/v1/admin/webhooks/${instance.id}/deliveries/${instanceLog.body.find((d: any) => d.event_type === 'membership.created').id}/retry`, { token: rootToken });
+    expect(retriedInstance.status, retriedInstance.text).toBe(202);
   });
 
   afterAll(async () => {
