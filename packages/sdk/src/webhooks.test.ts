@@ -43,7 +43,8 @@ it('verifies a real delivery and types it; refuses a tampered body, a wrong secr
   for (const secrets of [hook.body.secret, rotated.body.secret, [rotated.body.secret, hook.body.secret]]) {
     expect(new WebhookVerifier(secrets).verify(after.body, after.headers as Record<string, string>).type).toBe('role.created');
   }
-  // the delivery log and a manual retry through the client
+  // the delivery log and a manual retry through the client (the worker has recorded the outcome)
+  await t.app.webhooks.drain();
   const [last] = await client.webhooks.listDeliveries(org.orgId, hook.body.id, { limit: 1 });
   expect(last).toMatchObject({ event_type: 'role.created', status: 'succeeded' });
   const again = await client.webhooks.retryDelivery(org.orgId, hook.body.id, last!.id);

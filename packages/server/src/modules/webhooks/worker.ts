@@ -112,8 +112,12 @@ export class WebhookWorker {
     return this.running;
   }
 
-  /** Runs batches until nothing is due (tests; `saasready` never needs it). */
+  /**
+   * Runs batches until nothing is due (tests; `saasready` never needs it). A batch already running
+   * read the clock before this call: it is waited for, never counted as this call's last.
+   */
   async drain(): Promise<void> {
+    await this.running?.catch(() => {});
     while ((await this.runOnce()) > 0);
   }
 
