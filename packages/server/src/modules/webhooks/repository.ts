@@ -32,8 +32,15 @@ export async function insertEndpoint(ex: Executor, row: { id: string; organizati
     values (${row.id}, ${row.organizationId}, ${row.url}, ${row.description}, ${sql`array[${sql.join(row.eventTypes.map((t) => sql`${t}`), sql`, `)}]::text[]`}, ${row.enabled}, ${row.secretEnc}, ${row.createdBy})`);
 }
 
-export async function findEndpoint(ex: Executor, scope: Scope, id: string, { lock = false } = {}): Promise<EndpointRow | null> {
-  const [row] = await queryRows<EndpointRow>(ex, sql`select * from webhook_endpoints where id = ${id} and ${inScope(scope)} ${lock ? sql`for update` : sql``}`);
+/**
+ * One endpoint of the scope. `lock`: `update` to delete it, `no key update` to change it. Lock order,
+ * everywhere: the audit chain (recordAudit) first, then the endpoint, then its deliveries; a
+ * transaction that inserts a delivery only takes a key-share lock on the endpoint (the foreign key),
+ * which a `no key update` lock does not block.
+ */
+export async function findEndpoint(ex: Executor, scope: Scope, id: string, { lock }: { lock?: 'update' | 'no key update' } = {}): Promise<EndpointRow | null> {
+  const mode = lock === 'update' ? sql`for update` : lock === 'no key update' ? sql`for no key update` : sql``;
+  const [row] = await queryRows<EndpointRow>(ex, sql`select * from webhook_endpoints where id = ${id} and ${inScope(scope)} ${mode}`);
   return row ?? null;
 }
 
@@ -162,6 +169,15 @@ export async function claimDue(ex: Executor, now: Date, limit: number, leaseSeco
       join webhook_events ev on ev.id = d.event_id
       join webhook_endpoints e on e.id = d.endpoint_id
      where d.id in (${sql.join(claimed.map((r) => sql`${r.id}`), sql`, `)})`);
+}
+
+/**
+ * The worker's first step when recording an outcome: a key-share lock on the endpoint, taken before
+ * the delivery's row, so a concurrent deletion (endpoint, then its deliveries by cascade) waits for
+ * us or we for it, never both. False when the endpoint is gone.
+ */
+export async function holdEndpoint(ex: Executor, endpointId: string): Promise<boolean> {
+  return (await queryRows<{ id: string }>(ex, sql`select id from webhook_endpoints where id = ${endpointId} for key share`)).length > 0;
 }
 
 /**

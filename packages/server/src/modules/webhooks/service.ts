@@ -13,7 +13,7 @@ import {
   type WebhookDelivery,
   type WebhookEndpoint,
 } from '@saasready/contracts';
-import type { Database } from '../../db/client.js';
+import type { Database, Tx } from '../../db/client.js';
 import { decryptSecret, encryptSecret } from '../../lib/crypto.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -110,45 +110,51 @@ export class WebhooksService {
     return toEndpoint(await this.get(scope, id));
   }
 
+  /**
+   * Runs `change` on the endpoint inside a transaction that holds the audit chain first (the audit
+   * row is appended before the endpoint is locked: the lock order of repository.findEndpoint), so it
+   * cannot deadlock with a change that emits events to this endpoint, nor with the worker.
+   */
+  private async audited<T>(ctx: RequestContext, scope: Scope, id: string, lock: 'update' | 'no key update', audit: (row: repository.EndpointRow) => { action: 'webhook.updated' | 'webhook.deleted' | 'webhook.secret_rotated'; metadata: Record<string, unknown> }, change: (tx: Tx, row: repository.EndpointRow) => Promise<T>): Promise<T> {
+    const seen = await this.get(scope, id);
+    return this.deps.db.transaction(async (tx) => {
+      await recordAudit(tx, ctx, { organizationId: scope, targetType: 'webhook', targetId: id, ...audit(seen) });
+      const row = await repository.findEndpoint(tx, scope, id, { lock });
+      if (!row) throw webhookNotFound(); // deleted meanwhile: the audit row rolls back with this
+      return change(tx, row);
+    });
+  }
+
   /** Changes an endpoint; enabling one the server disabled also ends its run of failures. */
   async update(ctx: RequestContext, scope: Scope, id: string, body: UpdateWebhookBody): Promise<WebhookEndpoint> {
     const url = body.url !== undefined ? this.checkUrl(body.url) : undefined;
     const eventTypes = body.event_types !== undefined ? this.checkFilters(body.event_types) : undefined;
-    return this.deps.db.transaction(async (tx) => {
-      const before = await repository.findEndpoint(tx, scope, id, { lock: true });
-      if (!before) throw webhookNotFound();
-      const reenabled = body.enabled === true && !before.enabled;
+    const changes = Object.fromEntries(Object.entries({ url, event_types: eventTypes, description: body.description, enabled: body.enabled }).filter(([, v]) => v !== undefined));
+    let reenabled = false;
+    const result = await this.audited(ctx, scope, id, 'no key update', () => ({ action: 'webhook.updated', metadata: { changes } }), async (tx, before) => {
+      reenabled = body.enabled === true && !before.enabled;
       await repository.updateEndpoint(tx, scope, id, { url, description: body.description, eventTypes, enabled: body.enabled, clearFailure: reenabled });
-      const changes = Object.fromEntries(Object.entries({ url, event_types: eventTypes, description: body.description, enabled: body.enabled }).filter(([, v]) => v !== undefined));
-      await recordAudit(tx, ctx, { action: 'webhook.updated', organizationId: scope, targetType: 'webhook', targetId: id, metadata: { changes } });
-      if (reenabled) this.deps.queued();
       return toEndpoint((await repository.findEndpoint(tx, scope, id))!);
     });
+    if (reenabled) this.deps.queued();
+    return result;
   }
 
   async remove(ctx: RequestContext, scope: Scope, id: string): Promise<void> {
-    await this.deps.db.transaction(async (tx) => {
-      const row = await repository.findEndpoint(tx, scope, id, { lock: true });
-      if (!row) throw webhookNotFound();
-      await repository.deleteEndpoint(tx, scope, id);
-      await recordAudit(tx, ctx, { action: 'webhook.deleted', organizationId: scope, targetType: 'webhook', targetId: id, metadata: { url: row.url } });
-    });
+    await this.audited(ctx, scope, id, 'update', (row) => ({ action: 'webhook.deleted', metadata: { url: row.url } }), (tx) => repository.deleteEndpoint(tx, scope, id));
   }
 
   /** A new secret, shown once; the current one keeps signing beside it for `overlap_seconds` (default 24 h). */
   async rotateSecret(ctx: RequestContext, scope: Scope, id: string, body: RotateWebhookSecretBody): Promise<{ secret: string; previous_secret_expires_at: string | null }> {
     const overlap = body.overlap_seconds ?? DEFAULT_OVERLAP_SECONDS;
     const secret = newSecret();
-    return this.deps.db.transaction(async (tx) => {
-      const row = await repository.findEndpoint(tx, scope, id, { lock: true });
-      if (!row) throw webhookNotFound();
+    return this.audited(ctx, scope, id, 'no key update', () => ({ action: 'webhook.secret_rotated', metadata: { overlap_seconds: overlap } }), async (tx, row) => {
       const expires = overlap > 0 ? new Date(Date.now() + overlap * 1000) : null;
       await repository.updateEndpoint(tx, scope, id, {
         secretEnc: encryptSecret(this.deps.masterKey, secret, aad(id)),
         previousSecretEnc: expires ? row.secret_enc : null,
         previousSecretExpiresAt: expires,
       });
-      await recordAudit(tx, ctx, { action: 'webhook.secret_rotated', organizationId: scope, targetType: 'webhook', targetId: id, metadata: { overlap_seconds: overlap } });
       return { secret, previous_secret_expires_at: expires?.toISOString() ?? null };
     });
   }

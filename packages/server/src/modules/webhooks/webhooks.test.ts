@@ -282,6 +282,24 @@ describe('only committed changes make events', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('never deadlocks: an endpoint changed, rotated and deleted while changes emit events to it and its deliveries are recorded', async () => {
+    const token = org.owner.accessToken;
+    for (let round = 0; round < 4; round++) {
+      const hook = await createEndpoint({ event_types: ['role.*', 'audit.event'] }, orgPath(), token, `${receiver.url}?race`);
+      const calls = [
+        ...Array.from({ length: 4 }, (_, i) => t.request('POST', `/api/v1/orgs/${org.orgId}/roles`, { token, body: { name: `Race ${round}-${i}`, permissions: [] } })),
+        t.request('PATCH', orgPath(`/${hook.id}`), { token, body: { description: `round ${round}` } }),
+        t.request('POST', orgPath(`/${hook.id}/rotate-secret`), { token, body: {} }),
+        t.request('DELETE', orgPath(`/${hook.id}`), { token }),
+      ];
+      for (const res of await Promise.all(calls)) expect(res.status, res.text).toBeLessThan(500);
+    }
+    await t.app.webhooks.drain();
+    expect(t.logs.filter((l) => l.includes('"level":50'))).toEqual([]);
+  });
+});
+
 describe('the worker: order, retries, 410, five days of failures', () => {
   /** the worker's clock runs `offset` ms ahead of real time (new rows stay due: their next_attempt_at is the database's now) */
   let offset = 0;

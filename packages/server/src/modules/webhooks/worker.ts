@@ -30,6 +30,8 @@ export const FAILING_DISABLE_MS = 5 * 86_400_000;
 const BATCH = 20;
 const PRUNE_EVERY_MS = 3_600_000;
 
+class AlreadyDisabled extends Error {}
+
 export interface WebhookWorkerOptions {
   pollMs: number;
   leaseSeconds: number;
@@ -166,25 +168,42 @@ export class WebhookWorker {
     const delay = ok || gone ? null : this.nextDelay(row.attempts);
     const status = ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
     const nextAttemptAt = delay === null ? null : new Date(now.getTime() + delay);
-    let emailed = false;
-    await this.db.transaction(async (tx) => {
+    // 1. the outcome, under a key-share lock on the endpoint taken first (lock order: repository.holdEndpoint)
+    const endpoint = await this.db.transaction(async (tx) => {
+      if (!(await repository.holdEndpoint(tx, row.endpoint_id))) return null; // deleted meanwhile
       const held = await repository.finishAttempt(tx, row, {
         status, nextAttemptAt, now,
         attempt: { id: newId(), statusCode: result.statusCode, latencyMs: result.latencyMs, excerpt: result.excerpt, error: result.error },
       });
-      if (!held) return; // another worker took over after our lease lapsed: its outcome counts
-      if (ok) return repository.clearFailing(tx, row.endpoint_id);
-      const endpoint = await repository.markFailing(tx, row.endpoint_id, now);
-      if (!endpoint) return;
-      const reason = gone ? 'gone' : now.getTime() - new Date(endpoint.failing_since).getTime() >= FAILING_DISABLE_MS ? 'failing' : null;
-      if (!reason || !(await repository.disableEndpoint(tx, row.endpoint_id, reason))) return;
-      await recordAudit(tx, systemContext('webhooks'), {
-        action: 'webhook.disabled', organizationId: endpoint.organization_id, targetType: 'webhook', targetId: row.endpoint_id,
-        metadata: { reason, url: endpoint.url, failing_since: new Date(endpoint.failing_since).toISOString(), http_status: result.statusCode },
-      });
-      this.log.warn({ endpoint_id: row.endpoint_id, reason }, 'webhook endpoint disabled');
-      if (reason === 'failing' && endpoint.organization_id) emailed = await this.emailOwners(tx, endpoint.organization_id, endpoint.url, new Date(endpoint.failing_since));
+      if (!held) return null; // another worker took over after our lease lapsed: its outcome counts
+      if (ok) {
+        await repository.clearFailing(tx, row.endpoint_id);
+        return null;
+      }
+      return repository.markFailing(tx, row.endpoint_id, now);
     });
+    if (!endpoint) return;
+    const reason = gone ? 'gone' : now.getTime() - new Date(endpoint.failing_since).getTime() >= FAILING_DISABLE_MS ? 'failing' : null;
+    if (reason) await this.disable(row.endpoint_id, endpoint, reason, result.statusCode);
+  }
+
+  /** 2. Turning an endpoint off: its audit row first (the chain, then the endpoint: the API's lock order), the Owners' email with it. */
+  private async disable(endpointId: string, endpoint: { organization_id: string | null; url: string; failing_since: Date | string }, reason: 'gone' | 'failing', httpStatus: number | null): Promise<void> {
+    const failingSince = new Date(endpoint.failing_since);
+    const emailed = await this.db.transaction(async (tx) => {
+      await recordAudit(tx, systemContext('webhooks'), {
+        action: 'webhook.disabled', organizationId: endpoint.organization_id, targetType: 'webhook', targetId: endpointId,
+        metadata: { reason, url: endpoint.url, failing_since: failingSince.toISOString(), http_status: httpStatus },
+      });
+      // already off (another worker, or its owner): nothing to record, the audit row rolls back
+      if (!(await repository.disableEndpoint(tx, endpointId, reason))) throw new AlreadyDisabled();
+      return reason === 'failing' && endpoint.organization_id ? this.emailOwners(tx, endpoint.organization_id, endpoint.url, failingSince) : false;
+    }).catch((err) => {
+      if (err instanceof AlreadyDisabled) return null;
+      throw err;
+    });
+    if (emailed === null) return;
+    this.log.warn({ endpoint_id: endpointId, reason }, 'webhook endpoint disabled');
     if (emailed) this.mailEnqueued();
   }
 
