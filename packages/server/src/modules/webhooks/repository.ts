@@ -172,12 +172,13 @@ export async function claimDue(ex: Executor, now: Date, limit: number, leaseSeco
 }
 
 /**
- * The worker's first step when recording an outcome: a key-share lock on the endpoint, taken before
- * the delivery's row, so a concurrent deletion (endpoint, then its deliveries by cascade) waits for
- * us or we for it, never both. False when the endpoint is gone.
+ * The worker's first step when recording an outcome: the endpoint's row lock (no key update: what
+ * clearFailing/markFailing need, so no upgrade later; it does not block transactions inserting
+ * deliveries), taken before the delivery's row, so a concurrent deletion (endpoint, then its
+ * deliveries by cascade) waits for us or we for it, never both. False when the endpoint is gone.
  */
 export async function holdEndpoint(ex: Executor, endpointId: string): Promise<boolean> {
-  return (await queryRows<{ id: string }>(ex, sql`select id from webhook_endpoints where id = ${endpointId} for key share`)).length > 0;
+  return (await queryRows<{ id: string }>(ex, sql`select id from webhook_endpoints where id = ${endpointId} for no key update`)).length > 0;
 }
 
 /**

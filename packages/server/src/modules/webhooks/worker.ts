@@ -168,7 +168,7 @@ export class WebhookWorker {
     const delay = ok || gone ? null : this.nextDelay(row.attempts);
     const status = ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
     const nextAttemptAt = delay === null ? null : new Date(now.getTime() + delay);
-    // 1. the outcome, under a key-share lock on the endpoint taken first (lock order: repository.holdEndpoint)
+    // 1. the outcome, under the endpoint's row lock taken first (lock order: repository.holdEndpoint)
     const endpoint = await this.db.transaction(async (tx) => {
       if (!(await repository.holdEndpoint(tx, row.endpoint_id))) return null; // deleted meanwhile
       const held = await repository.finishAttempt(tx, row, {
