@@ -60,6 +60,11 @@ export const AUDIT_ACTIONS = [
   'feature_flag.reset',
   'admin.created',
   'signing_key.rotated',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.secret_rotated',
+  'webhook.disabled',
 ] as const;
 
 /** An audit action name. */

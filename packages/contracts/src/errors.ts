@@ -76,6 +76,11 @@ export const ERROR_CODES = {
   'role.system_immutable': { status: 409, title: 'System role' },
   'role.in_use': { status: 409, title: 'Role in use' },
   'role.unknown_permission': { status: 400, title: 'Unknown permission' },
+  'webhook.not_found': { status: 404, title: 'Webhook endpoint not found' },
+  'webhook.delivery_not_found': { status: 404, title: 'Webhook delivery not found' },
+  'webhook.invalid_url': { status: 400, title: 'Webhook URL not allowed' },
+  'webhook.unknown_event_type': { status: 400, title: 'Unknown event type' },
+  'webhook.disabled': { status: 409, title: 'Webhook endpoint disabled' },
   'service.unavailable': { status: 503, title: 'Service unavailable' },
   'internal': { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -20,6 +20,7 @@ from .errors import (
 from .flags import FlagSnapshot, evaluate_flag
 from .models import Tokens
 from .verifier import VerifiedCaller, Verifier
+from .webhooks import WebhookVerificationError, WebhookVerifier, verify_webhook
 
 __version__ = "0.1.0"
 
@@ -38,5 +39,8 @@ __all__ = [
     "Tokens",
     "Verifier",
     "VerifiedCaller",
+    "WebhookVerifier",
+    "WebhookVerificationError",
+    "verify_webhook",
     "__version__",
 ]

@@ -65,6 +65,8 @@ class Server:
             LOG_LEVEL="warn",
             RATE_LIMIT_PER_IP="100000",
             RATE_LIMIT_PER_ACCOUNT="100000",
+            # test_webhooks.py receives deliveries on loopback
+            WEBHOOK_ALLOW_PRIVATE="true",
         )
         if self.database_url:
             env["DATABASE_URL"] = self.database_url

@@ -40,6 +40,9 @@ import { roleRoutes } from './modules/roles/routes.js';
 import { RolesService } from './modules/roles/service.js';
 import { Keyring } from './modules/signing-keys/service.js';
 import { userRoutes } from './modules/users/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
+import { WebhooksService } from './modules/webhooks/service.js';
+import { WebhookWorker } from './modules/webhooks/worker.js';
 import authenticate from './plugins/authenticate.js';
 import authorize from './plugins/authorize.js';
 import dashboard from './plugins/dashboard.js';
@@ -56,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** this process's outbox worker (tests drive it) */
     outbox: OutboxWorker;
+    /** this process's webhook delivery worker (tests drive it and set its clock) */
+    webhooks: WebhookWorker;
   }
 }
 
@@ -70,6 +75,8 @@ export interface BuildOptions {
   redisNamespace?: string;
   /** run the outbox worker in this process (default true) */
   outboxWorker?: boolean;
+  /** run the webhook delivery worker in this process (default true) */
+  webhookWorker?: boolean;
   /** where the built dashboard is (default packages/admin/dist) */
   dashboardDir?: string;
 }
@@ -135,6 +142,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devTransport();
   const outbox = new OutboxWorker(database.db, mailer, transport, logger, { pollMs: config.outboxPollMs, retryBaseMs: config.outboxRetryBaseMs, leaseSeconds: config.outboxLeaseSeconds, from: config.mailFrom });
   const mailEnqueued = () => outbox.poke();
+  const webhookPolicy = { allowPrivate: config.webhooks.allowPrivate, httpsOnly: config.nodeEnv === 'production', dnsServers: config.dnsServers, timeoutMs: config.webhooks.timeoutMs };
+  const webhookWorker = new WebhookWorker(database, mailer, mailEnqueued, logger, {
+    pollMs: config.webhooks.pollMs, leaseSeconds: config.webhooks.leaseSeconds, retentionSeconds: config.webhooks.retentionSeconds,
+    policy: webhookPolicy, masterKey: config.masterKey, brand,
+  });
+  const runWebhookWorker = options.webhookWorker !== false;
+  const webhooks = new WebhooksService({ db: database.db, masterKey: config.masterKey, policy: webhookPolicy, queued: () => runWebhookWorker && webhookWorker.poke() });
   const invitations = new InvitationsService({ db: database.db, mailer, brand, invitationTtl: config.invitationTtl, mailEnqueued });
   const emailTokens = new EmailTokensService({ db: database.db, hasher, mailer, brand, mailEnqueued, log: logger });
   // each cache is typed by the module that fills it; all are created before invalidation starts
@@ -192,12 +206,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
       await api.register(userRoutes, { db: database.db, auth });
       await api.register(adminRoutes, { reader, twoFactor });
+      await api.register(webhookRoutes, { webhooks });
     },
     { prefix: '/api/v1' },
   );
   await app.register(dashboard, options.dashboardDir ? { dir: options.dashboardDir } : {});
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
+  if (runWebhookWorker) app.addHook('onReady', async () => webhookWorker.start());
   let stopRetention: () => Promise<void> = async () => {};
   const analyzeTimers: NodeJS.Timeout[] = [];
   app.addHook('onReady', async () => {
@@ -210,12 +226,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   logStartupWarnings(config, logger);
   app.decorate('outbox', outbox);
+  app.decorate('webhooks', webhookWorker);
 
   app.addHook('onClose', async () => {
     // a prune under way finishes before the database closes under it
     await stopRetention();
     lockout.stop();
     for (const timer of analyzeTimers) clearTimeout(timer);
+    await webhookWorker.stop();
     await outbox.stop();
     keyring.stop();
     await cacheSet.stop();

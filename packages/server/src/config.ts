@@ -74,6 +74,15 @@ export interface Config {
    * what keeps them true (docs/architecture.md).
    */
   cache: { ttlSeconds: number; maxEntries: number };
+  /**
+   * outgoing webhooks: `allowPrivate` lets deliveries reach private, loopback and link-local
+   * addresses (WEBHOOK_ALLOW_PRIVATE; off by default: SSRF); the per-attempt timeout (ms); the lease
+   * a worker holds on a claimed delivery (seconds, longer than the timeout); how long the delivery
+   * log is kept (seconds); how often workers poll besides being notified (ms)
+   */
+  webhooks: { allowPrivate: boolean; timeoutMs: number; leaseSeconds: number; retentionSeconds: number; pollMs: number };
+  /** DNS_SERVERS: resolvers (`ip` or `ip:port`) used instead of the system's for webhook targets (and SSO domain checks) */
+  dnsServers: string[];
 }
 
 export class ConfigError extends Error {
@@ -194,6 +203,16 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     auditRetentionDays = Number(env.AUDIT_RETENTION_DAYS);
     if (!/^\d{1,5}$/.test(env.AUDIT_RETENTION_DAYS.trim()) || auditRetentionDays < 1) throw new ConfigError('AUDIT_RETENTION_DAYS', 'must be a whole number of days, at least 1');
   }
+  const webhookTimeoutSeconds = parseDuration('WEBHOOK_TIMEOUT', env.WEBHOOK_TIMEOUT ?? '5s');
+  if (webhookTimeoutSeconds > 60) throw new ConfigError('WEBHOOK_TIMEOUT', 'must be at most 60 seconds');
+  const webhookLeaseSeconds = parseDuration('WEBHOOK_LEASE', env.WEBHOOK_LEASE ?? '30s');
+  if (webhookLeaseSeconds <= webhookTimeoutSeconds) throw new ConfigError('WEBHOOK_LEASE', 'must be longer than WEBHOOK_TIMEOUT, or a slow attempt could be sent twice at once');
+  const dnsServers = (env.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const server of dnsServers) {
+    const host = /^\[([^\]]+)\](?::\d+)?$/.exec(server)?.[1] ?? (isIP(server) ? server : server.replace(/:\d+$/, ''));
+    const port = /:(\d+)$/.exec(server)?.[1];
+    if (!isIP(host) || (port !== undefined && isIP(server) !== 6 && (Number(port) < 1 || Number(port) > 65535))) throw new ConfigError('DNS_SERVERS', `"${server}" is not an ip or ip:port`);
+  }
   const mailFrom = env.MAIL_FROM ?? `${productName} <no-reply@${new URL(publicUrl).hostname}>`;
   return {
     nodeEnv, port, host, databaseUrl, databaseReplicaUrl, dataDir, redisUrl, publicUrl, corsOrigins, accessTokenTtl, refreshTokenTtl,
@@ -212,6 +231,14 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     outboxRetryBaseMs: 2000,
     outboxLeaseSeconds,
     cache: { ttlSeconds: cacheTtlSeconds, maxEntries: cacheMaxEntries },
+    webhooks: {
+      allowPrivate: parseBool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE ?? 'false'),
+      timeoutMs: webhookTimeoutSeconds * 1000,
+      leaseSeconds: webhookLeaseSeconds,
+      retentionSeconds: parseDuration('WEBHOOK_LOG_RETENTION', env.WEBHOOK_LOG_RETENTION ?? '30d'),
+      pollMs: 1000,
+    },
+    dnsServers,
   };
 }
 

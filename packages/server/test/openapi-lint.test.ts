@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConfig, lintFromString, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEBHOOK_EVENT_TYPES } from '@saasready/contracts';
 import { startTestApp, type TestApp } from './helpers/app.js';
 
 const REDOCLY_YAML = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../redocly.yaml');
@@ -102,6 +103,18 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('the OpenAPI document', () =>
       const acceptsEmpty = !schema.required?.length && !schema.minProperties;
       expect(op.requestBody.required, `${op.method} ${op.path}`).toBe(!acceptsEmpty);
     }
+  });
+
+  it('documents every webhook event in the webhooks section: the signed headers and the envelope with its data', () => {
+    expect(Object.keys(spec.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    for (const [type, item] of Object.entries(spec.webhooks as Record<string, any>)) {
+      expect(item.post.parameters.map((p: any) => p.name)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
+      const schema = item.post.requestBody.content['application/json'].schema;
+      expect(schema.required).toEqual(expect.arrayContaining(['id', 'type', 'created_at', 'organization_id', 'data']));
+      expect(schema.properties.type.const).toBe(type);
+      expect(Object.keys(schema.properties.data.properties).length).toBeGreaterThan(1);
+    }
+    expect(spec.webhooks['audit.event'].post.requestBody.content['application/json'].schema.properties.data.properties).toHaveProperty('hash');
   });
 
   it('has a license and the server PUBLIC_URL names', () => {

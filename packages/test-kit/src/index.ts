@@ -12,3 +12,4 @@ export {
 export { PasswordHasher } from '@saasready/server/internal/lib/passwords.js';
 export { Keyring } from '@saasready/server/internal/modules/signing-keys/service.js';
 export { createAdmin } from '@saasready/server/internal/modules/users/admin.js';
+export { startReceiver, type Receiver, type ReceivedWebhook } from '../../server/test/helpers/webhook-receiver.js';

@@ -9,6 +9,7 @@ import { DevApi } from './resources/dev.js';
 import { FeaturesApi } from './resources/features.js';
 import { InvitationsApi } from './resources/invitations.js';
 import { OrgsApi } from './resources/orgs.js';
+import { WebhooksApi } from './resources/webhooks.js';
 import { Transport, type SaaSReadyOptions } from './transport.js';
 
 /**
@@ -61,6 +62,8 @@ export class SaaSReady {
   readonly apiKeys: ApiKeysApi;
   /** Feature flags as an organization sees them, overrides and evaluation. */
   readonly features: FeaturesApi;
+  /** Webhook endpoints of an organization, their secrets and delivery logs. */
+  readonly webhooks: WebhooksApi;
   /** Instance-wide listings and global feature flags (superusers only). */
   readonly admin: AdminApi;
   /** Development helpers (the outgoing-mail box of a server without SMTP). */
@@ -74,6 +77,7 @@ export class SaaSReady {
     this.invitations = new InvitationsApi(this.#transport);
     this.apiKeys = new ApiKeysApi(this.#transport);
     this.features = new FeaturesApi(this.#transport);
+    this.webhooks = new WebhooksApi(this.#transport);
     this.admin = new AdminApi(this.#transport);
     this.dev = new DevApi(this.#transport);
   }

@@ -7,6 +7,7 @@ export { DevApi } from './resources/dev.js';
 export { FeaturesApi } from './resources/features.js';
 export { InvitationsApi } from './resources/invitations.js';
 export { OrgsApi } from './resources/orgs.js';
+export { WebhooksApi } from './resources/webhooks.js';
 export type { CallOptions, SaaSReadyOptions, Tokens } from './transport.js';
 export { SaaSReadyError } from './errors.js';
 // the contract's lists a UI needs (the client already depends on @saasready/contracts at run time)
@@ -21,5 +22,6 @@ export type {
   RequestBody, ResetPasswordBody, ResponseBody, Role, Session, SetFlagOverrideBody, SwitchOrgBody, SwitchOrgResponse, TokenResponse,
   UpdateOrganizationBody, UpdateOrganizationSettingsBody, RegisteredResponse, UpdateProfileBody, UpdateRoleBody, User, FeatureFlag, AdminUser, AdminOrganization, MailboxMessage, AdminListQuery, MailboxQuery,
   CreateFeatureFlagBody, UpdateFeatureFlagBody, VerificationPendingResponse, Verify2faBody, VerifyEmailBody,
+  WebhookEndpoint, CreatedWebhookEndpoint, CreateWebhookBody, UpdateWebhookBody, WebhookDelivery, ListDeliveriesQuery, QueuedDelivery, RotatedWebhookSecret,
 } from './types.js';
 export type { paths as SaaSReadyPaths, components as SaaSReadyComponents } from '../generated/openapi.js';

@@ -134,3 +134,20 @@ export type CreateFeatureFlagBody = RequestBody<'/api/v1/admin/feature-flags', '
 export type UpdateFeatureFlagBody = RequestBody<'/api/v1/admin/feature-flags/{key}', 'patch'>;
 
 export type Page<T> = T[] & { readonly nextCursor: string | null };
+
+/** A webhook endpoint as listed: never its secret. */
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+/** `POST /orgs/{org_id}/webhooks`: the endpoint with its `secret` (`whsec_…`), shown this once. */
+export type CreatedWebhookEndpoint = ResponseBody<'/api/v1/orgs/{org_id}/webhooks', 'post', 201>;
+/** The body of `POST /orgs/{org_id}/webhooks`. */
+export type CreateWebhookBody = RequestBody<'/api/v1/orgs/{org_id}/webhooks', 'post'>;
+/** The body of `PATCH /orgs/{org_id}/webhooks/{webhook_id}`. */
+export type UpdateWebhookBody = RequestBody<'/api/v1/orgs/{org_id}/webhooks/{webhook_id}', 'patch'>;
+/** One event's delivery to one endpoint, with its attempts. */
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+/** Filters of the delivery log. */
+export type ListDeliveriesQuery = QueryParams<'/api/v1/orgs/{org_id}/webhooks/{webhook_id}/deliveries', 'get'>;
+/** A delivery queued by `test` or `retryDelivery`. */
+export type QueuedDelivery = ResponseBody<'/api/v1/orgs/{org_id}/webhooks/{webhook_id}/test', 'post', 202>;
+/** `POST …/rotate-secret`: the new secret, shown this once, and when the previous one stops signing. */
+export type RotatedWebhookSecret = ResponseBody<'/api/v1/orgs/{org_id}/webhooks/{webhook_id}/rotate-secret', 'post'>;

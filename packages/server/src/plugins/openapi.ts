@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ProblemSchema } from '@saasready/contracts';
+import { ProblemSchema, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, webhookEnvelopeSchema } from '@saasready/contracts';
 
 const PROBLEM_REF = '#/components/schemas/Problem';
 
@@ -18,6 +18,7 @@ export const TAGS = [
   { name: 'api-keys', description: 'Organization API keys for machine access' },
   { name: 'feature-flags', description: 'Global flags, per-organization overrides and evaluation' },
   { name: 'audit', description: 'The tamper-evident audit log: list, export, verify' },
+  { name: 'webhooks', description: 'Webhook endpoints, their signing secrets and delivery logs (events: the `webhooks` section)' },
   { name: 'admin', description: 'Superuser operations across organizations' },
   { name: 'development', description: 'Development only: the dev mailbox (absent in production and with SMTP)' },
   { name: 'operations', description: 'Root paths for probes, monitoring and token verification: not under /api/v1' },
@@ -60,6 +61,43 @@ export function optionalBodies<T>(document: T): T {
   return document;
 }
 
+const camel = (type: string) => type.split(/[._]/).map((part, i) => (i ? part[0]!.toUpperCase() + part.slice(1) : part)).join('');
+
+/** The Standard Webhooks headers every delivery carries. */
+const WEBHOOK_HEADERS = [
+  { name: 'webhook-id', description: 'The event id (the body’s `id`): the same on every retry; deduplicate on it.' },
+  { name: 'webhook-timestamp', description: 'Seconds since the epoch when this attempt was signed; refuse one more than 5 minutes off.' },
+  { name: 'webhook-signature', description: 'Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per signing secret (two during a rotation’s overlap). Verify with `standardwebhooks`, `svix` or the SDKs’ verifier.' },
+].map((h) => ({ in: 'header', required: true, schema: { type: 'string' }, ...h }));
+
+/**
+ * The OpenAPI 3.1 `webhooks` section: one entry per catalog event, the request the server sends to
+ * a subscribed endpoint (the envelope with that event's `data`), signed per Standard Webhooks.
+ */
+export function webhooksSection<T>(document: T): T {
+  const webhooks: Record<string, unknown> = {};
+  for (const type of WEBHOOK_EVENT_TYPES) {
+    webhooks[type] = {
+      post: {
+        operationId: `webhooks.${camel(type)}`,
+        tags: ['webhooks'],
+        summary: `${type} event`,
+        description: WEBHOOK_EVENT_DESCRIPTIONS[type],
+        security: [],
+        parameters: WEBHOOK_HEADERS,
+        requestBody: { required: true, content: { 'application/json': { schema: JSON.parse(JSON.stringify(webhookEnvelopeSchema(type))) } } },
+        responses: {
+          '2XX': { description: 'Received: any 2xx acknowledges the delivery (redirects are not followed and count as failures)' },
+          '410': { description: 'Gone: the server disables the endpoint and sends it nothing more' },
+          default: { description: 'Any other answer, a timeout or a refused connection: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h' },
+        },
+      },
+    };
+  }
+  (document as { webhooks?: unknown }).webhooks = webhooks;
+  return document;
+}
+
 export default fp<{ publicUrl: string }>(
   async (app, { publicUrl }) => {
     app.addSchema(ProblemSchema);
@@ -81,7 +119,7 @@ export default fp<{ publicUrl: string }>(
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
         security: [{ bearer: [] }],
       },
-      transformObject: (documents) => optionalBodies(problemMediaTypes('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject)),
+      transformObject: (documents) => webhooksSection(optionalBodies(problemMediaTypes('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject))),
       refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
     app.get('/openapi.json', { config: { public: true, internal: true }, schema: { hide: true } }, async () => app.swagger());

@@ -9,8 +9,9 @@ import { queryRows } from '../../db/client.js';
 import { PasswordHasher } from '../../lib/passwords.js';
 import { systemContext } from '../../lib/request-context.js';
 import { totp } from '../../lib/totp.js';
-import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { startTestApp, testConfig, type TestApp } from '../../../test/helpers/app.js';
 import { testDbKind } from '../../../test/helpers/db.js';
+import { startReceiver } from '../../../test/helpers/webhook-receiver.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
 import { Keyring } from '../signing-keys/service.js';
 import { createAdmin } from '../users/admin.js';
@@ -22,7 +23,7 @@ import { recordAudit, redactMetadata } from './service.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ lockout: { threshold: 3, baseSeconds: 60, maxSeconds: 600 } });
+  t = await startTestApp({ lockout: { threshold: 3, baseSeconds: 60, maxSeconds: 600 }, webhooks: { ...testConfig().webhooks, allowPrivate: true } });
 });
 afterAll(() => t.close());
 
@@ -477,6 +478,24 @@ describe('what the API records', () => {
     await keyring.init();
     keyring.stop();
     rotatedKid = await keyring.rotate();
+
+    // --- webhook endpoints: created, changed, rotated, deleted, and one the server disables (410)
+    const receiver = await startReceiver();
+    receiver.respond = () => ({ status: 410 });
+    const hook = await t.request('POST', `/api/v1/orgs/${A}/webhooks`, { token: f.owner.accessToken, body: { url: receiver.url, event_types: ['webhook.test'] } });
+    ok(hook, 201);
+    secrets.push(hook.body.secret);
+    ok(await t.request('PATCH', `/api/v1/orgs/${A}/webhooks/${hook.body.id}`, { token: f.owner.accessToken, body: { description: 'audited' } }), 200);
+    const rotatedHook = await t.request('POST', `/api/v1/orgs/${A}/webhooks/${hook.body.id}/rotate-secret`, { token: f.owner.accessToken, body: {} });
+    ok(rotatedHook, 200);
+    secrets.push(rotatedHook.body.secret);
+    ok(await t.request('POST', `/api/v1/orgs/${A}/webhooks/${hook.body.id}/test`, { token: f.owner.accessToken }), 202);
+    await receiver.waitFor(() => true);
+    await t.app.webhooks.drain();
+    await receiver.close();
+    const doomedHook = await t.request('POST', `/api/v1/orgs/${A}/webhooks`, { token: f.owner.accessToken, body: { url: receiver.url, event_types: ['*'] } });
+    secrets.push(doomedHook.body.secret);
+    ok(await t.request('DELETE', `/api/v1/orgs/${A}/webhooks/${doomedHook.body.id}`, { token: f.owner.accessToken }), 204);
 
     prunedOrg = await orgWithEvents('Pruned Co', 1);
     keep(prunedOrg.owner);

@@ -8,6 +8,7 @@ import type { Database, Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
+import { emitForAudit } from '../webhook-events/service.js';
 import { chainHash, type ChainedFields } from './chain.js';
 import { badCursor, fullWalkNeedsSuperuser } from './errors.js';
 import * as repository from './repository.js';
@@ -87,7 +88,10 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
       request_id: ctx.requestId,
       created_at: new Date(),
     };
-    await repository.append(tx, { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) });
+    const chained = { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) };
+    await repository.append(tx, chained);
+    // its webhook events, in the same transaction: they exist iff this row (and its change) commits
+    await emitForAudit(tx, chained);
   };
   await (ex instanceof PgTransaction ? write(ex) : ex.transaction(write));
 }

@@ -47,5 +47,5 @@ export async function listDevMailbox(ex: Executor, mailer: Mailer, query: { limi
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { invitationAcceptUrl, invitationEmail, passwordChangedEmail, passwordResetEmail, verificationEmail } from './templates.js';
+export { invitationAcceptUrl, invitationEmail, passwordChangedEmail, passwordResetEmail, verificationEmail, webhookDisabledEmail } from './templates.js';
 export type { Branding } from './templates.js';

@@ -5,7 +5,7 @@
 // header or a paragraph. The subject carries at most the quoted organization name; links are built
 // from PUBLIC_URL only.
 
-export type Template = 'invitation' | 'password_reset' | 'email_verification' | 'password_changed';
+export type Template = 'invitation' | 'password_reset' | 'email_verification' | 'password_changed' | 'webhook_disabled';
 
 export interface RenderedEmail {
   subject: string;
@@ -156,5 +156,23 @@ export function passwordChangedEmail(brand: Branding, data: { twoFactorEnrolledA
     subject: oneLine(`Your ${brand.productName} password was reset`),
     text: `Hello,\n\n${paragraphs.join('\n\n')}\n\n${warning}\n${url}`,
     html: layout(brand, 'Your password was reset', ['Hello,', ...paragraphs.map(escapeHtml)], { label: 'Log in', url }, escapeHtml(warning)),
+  };
+}
+
+/**
+ * To an organization's Owners when the server turned a webhook endpoint off after failing for days.
+ * The URL is user-supplied: quoted and flattened, never a link.
+ */
+export function webhookDisabledEmail(brand: Branding, data: { organizationName: string; url: string; failingSince: Date }): RenderedEmail {
+  const settings = `${brand.publicUrl}/`;
+  const paragraphs = [
+    `A webhook endpoint of ${quoted(data.organizationName)} has failed every delivery since ${data.failingSince.toISOString()}, so ${brand.productName} turned it off.`,
+    `Endpoint: ${quoted(data.url, 200)}`,
+    'Events are no longer sent to it. Fix the receiver, then turn the endpoint back on in the dashboard: deliveries that were still pending resume in order.',
+  ];
+  return {
+    subject: oneLine(`A webhook endpoint of ${quoted(data.organizationName)} was turned off`),
+    text: `Hello,\n\n${paragraphs.join('\n\n')}\n${settings}`,
+    html: layout(brand, 'A webhook endpoint was turned off', ['Hello,', ...paragraphs.map(escapeHtml)], { label: 'Open the dashboard', url: settings }, ''),
   };
 }

@@ -134,6 +134,18 @@ export const findByUser = (ex: Executor, organizationId: string, userId: string)
 /** The membership of the account with this (normalised) email, if it has one here. */
 export const findByEmail = (ex: Executor, organizationId: string, email: string) => findOne(ex, organizationId, sql`u.email = ${email}`);
 
+/** Email addresses of the organization's active Owners (whom the server writes to about the organization). */
+export async function listActiveOwnerEmails(ex: Executor, organizationId: string): Promise<string[]> {
+  const rows = await queryRows<{ email: string }>(ex, sql`
+    select u.email
+      from memberships m
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+      join users u on u.id = m.user_id
+     where m.organization_id = ${organizationId} and m.status = 'active' and r.is_system and r.name = 'Owner' and u.is_active
+     order by u.email`);
+  return rows.map((r) => r.email);
+}
+
 /** Active Owners of the organization; callers hold the organization's row lock while counting. */
 export async function countActiveOwners(ex: Executor, organizationId: string): Promise<number> {
   const rows = await queryRows<{ n: number }>(ex, sql`

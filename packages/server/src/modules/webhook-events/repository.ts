@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.js';
+
+/** The channel a transaction that queued deliveries notifies on (delivered only if it commits). */
+export const WEBHOOK_CHANNEL = 'saasready_webhooks';
+
+export interface Subscriber {
+  id: string;
+  /** the endpoint's scope (null: instance-wide), which its deliveries belong to */
+  organization_id: string | null;
+  event_types: string[];
+}
+
+/**
+ * Enabled endpoints that hear events of this scope: the organization's own and the instance-wide
+ * ones; an event without an organization reaches the instance-wide ones only.
+ */
+export async function subscribers(ex: Executor, organizationId: string | null): Promise<Subscriber[]> {
+  return queryRows<Subscriber>(ex, organizationId === null
+    ? sql`select id, organization_id, event_types from webhook_endpoints where organization_id is null and enabled`
+    : sql`select id, organization_id, event_types from webhook_endpoints where (organization_id = ${organizationId} or organization_id is null) and enabled`);
+}
+
+export interface QueuedEvent {
+  id: string;
+  organizationId: string | null;
+  type: string;
+  payload: unknown;
+  createdAt: Date;
+  /** one per endpoint; a delivery belongs to its endpoint's scope (an instance endpoint's: null) */
+  deliveries: { id: string; endpointId: string; scope: string | null }[];
+}
+
+/** Writes the events and their deliveries (in the given order: it is the endpoints' delivery order), then notifies. */
+export async function insertEvents(ex: Executor, events: QueuedEvent[]): Promise<void> {
+  if (!events.length) return;
+  await ex.execute(sql`
+    insert into webhook_events (id, organization_id, type, payload, created_at) values
+    ${sql.join(events.map((e) => sql`(${e.id}, ${e.organizationId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.createdAt.toISOString()}::timestamptz)`), sql`, `)}`);
+  const deliveries = events.flatMap((e) => e.deliveries.map((d) => sql`(${d.id}, ${d.endpointId}, ${d.scope}, ${e.id})`));
+  if (deliveries.length) {
+    await ex.execute(sql`insert into webhook_deliveries (id, endpoint_id, organization_id, event_id) values ${sql.join(deliveries, sql`, `)}`);
+    await ex.execute(sql`select pg_notify(${WEBHOOK_CHANNEL}, '')`);
+  }
+}

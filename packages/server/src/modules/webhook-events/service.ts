@@ -1,0 +1,87 @@
+// The webhook outbox's writing side. Rules: events are written with the executor of the change
+// they describe (same transaction: no event without its change, no change without its event); each
+// event is fanned out at once to the endpoints subscribed to it then (an endpoint created later does
+// not receive earlier events; one disabled then receives nothing), one delivery row per endpoint,
+// so the delivery worker needs no subscription logic and an endpoint's order is its rows' order.
+// Domain events come from audit rows (AUDIT_ACTION_EVENTS): every audited change produces its
+// events by construction; `audit.event` carries the audit row itself.
+import { AUDIT_ACTION_EVENTS, webhookFilterMatches, type AuditAction, type WebhookEventType } from '@saasready/contracts';
+import type { Executor } from '../../db/client.js';
+import { newId } from '../../lib/ids.js';
+import * as repository from './repository.js';
+
+export { WEBHOOK_CHANNEL } from './repository.js';
+
+/** An audit row as recordAudit appends it. */
+export interface AuditRowForEvents {
+  id: string;
+  organization_id: string | null;
+  seq: number;
+  prev_hash: string | null;
+  hash: string | null;
+  action: string;
+  actor_type: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  actor_email: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  metadata: Record<string, unknown>;
+  ip_address: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  created_at: Date;
+}
+
+/** The event types an audit row produces: its domain events and `audit.event`. */
+export function eventTypesForAudit(action: string): WebhookEventType[] {
+  return [...(AUDIT_ACTION_EVENTS[action as AuditAction] ?? []), 'audit.event'];
+}
+
+function dataFor(type: WebhookEventType, row: AuditRowForEvents): unknown {
+  if (type === 'audit.event') return { ...row, created_at: row.created_at.toISOString() };
+  return {
+    action: row.action,
+    actor: { type: row.actor_type, user_id: row.actor_user_id, api_key_id: row.actor_api_key_id, email: row.actor_email },
+    target: row.target_type && row.target_id ? { type: row.target_type, id: row.target_id } : null,
+    attributes: row.metadata,
+    audit_log_id: row.id,
+  };
+}
+
+/**
+ * Queues the events of an audit row, inside the transaction that writes it. Costs one indexed
+ * query when no endpoint listens.
+ */
+export async function emitForAudit(tx: Executor, row: AuditRowForEvents): Promise<void> {
+  const endpoints = await repository.subscribers(tx, row.organization_id);
+  if (!endpoints.length) return;
+  const events: repository.QueuedEvent[] = [];
+  for (const type of eventTypesForAudit(row.action)) {
+    const targets = endpoints.filter((e) => e.event_types.some((f) => webhookFilterMatches(f, type)));
+    if (!targets.length) continue;
+    const id = newId();
+    events.push({
+      id,
+      organizationId: row.organization_id,
+      type,
+      createdAt: row.created_at,
+      payload: { id, type, created_at: row.created_at.toISOString(), organization_id: row.organization_id, data: dataFor(type, row) },
+      deliveries: targets.map((e) => ({ id: newId(), endpointId: e.id, scope: e.organization_id })),
+    });
+  }
+  await repository.insertEvents(tx, events);
+}
+
+/** Queues one event for one endpoint only (`webhook.test`). Returns the event and delivery ids. */
+export async function emitTo(tx: Executor, endpointId: string, organizationId: string | null, type: WebhookEventType, data: unknown): Promise<{ eventId: string; deliveryId: string }> {
+  const id = newId();
+  const deliveryId = newId();
+  const createdAt = new Date();
+  await repository.insertEvents(tx, [{
+    id, organizationId, type, createdAt,
+    payload: { id, type, created_at: createdAt.toISOString(), organization_id: organizationId, data },
+    deliveries: [{ id: deliveryId, endpointId, scope: organizationId }],
+  }]);
+  return { eventId: id, deliveryId };
+}
