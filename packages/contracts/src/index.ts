@@ -13,3 +13,4 @@ export * from './schemas/audit.js';
 export * from './schemas/api-keys.js';
 export * from './flags.js';
 export * from './schemas/feature-flags.js';
+export * from './schemas/sso.js';

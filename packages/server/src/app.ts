@@ -21,6 +21,8 @@ import { featureFlagRoutes } from './modules/feature-flags/routes.js';
 import { FeatureFlagsService, type OrgFlagRow } from './modules/feature-flags/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { EmailTokensService } from './modules/auth/email-tokens.js';
+import { domainRoutes } from './modules/domains/routes.js';
+import { DomainsService } from './modules/domains/service.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { InvitationsService } from './modules/invitations/service.js';
@@ -192,6 +194,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(roleRoutes, { roles: new RolesService(database.db) });
       await api.register(userRoutes, { db: database.db, auth });
       await api.register(adminRoutes, { reader, twoFactor });
+      await api.register(domainRoutes, { domains: new DomainsService(database.db, config.dnsServers) });
     },
     { prefix: '/api/v1' },
   );

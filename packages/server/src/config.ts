@@ -74,6 +74,10 @@ export interface Config {
    * what keeps them true (docs/architecture.md).
    */
   cache: { ttlSeconds: number; maxEntries: number };
+  /** DNS servers (`ip` or `ip:port`) for domain verification; empty: the system's resolvers */
+  dnsServers: string[];
+  /** where an SSO login may send the browser back with its code: exact URLs (SSO_REDIRECT_URIS) */
+  ssoRedirectUris: string[];
 }
 
 export class ConfigError extends Error {
@@ -194,6 +198,12 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     auditRetentionDays = Number(env.AUDIT_RETENTION_DAYS);
     if (!/^\d{1,5}$/.test(env.AUDIT_RETENTION_DAYS.trim()) || auditRetentionDays < 1) throw new ConfigError('AUDIT_RETENTION_DAYS', 'must be a whole number of days, at least 1');
   }
+  const dnsServers = parseDnsServers(env.DNS_SERVERS ?? '');
+  const ssoRedirectUris = (env.SSO_REDIRECT_URIS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map((u) => parseUrl('SSO_REDIRECT_URIS', u, ['http:', 'https:']));
   const mailFrom = env.MAIL_FROM ?? `${productName} <no-reply@${new URL(publicUrl).hostname}>`;
   return {
     nodeEnv, port, host, databaseUrl, databaseReplicaUrl, dataDir, redisUrl, publicUrl, corsOrigins, accessTokenTtl, refreshTokenTtl,
@@ -212,7 +222,22 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     outboxRetryBaseMs: 2000,
     outboxLeaseSeconds,
     cache: { ttlSeconds: cacheTtlSeconds, maxEntries: cacheMaxEntries },
+    dnsServers,
+    ssoRedirectUris,
   };
+}
+
+/** DNS_SERVERS: comma-separated `ip` or `ip:port` (IPv6 as `[::1]:53`), as node:dns setServers takes them. */
+export function parseDnsServers(raw: string): string[] {
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const match = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(entry) ?? [entry, entry, undefined];
+    const address = match[1] ?? '';
+    if (!isIP(address) || (match[2] !== undefined && Number(match[2]) > 65535)) {
+      throw new ConfigError('DNS_SERVERS', `"${entry}" is not an IP address with an optional port (e.g. 1.1.1.1 or 127.0.0.1:5353)`);
+    }
+  }
+  return entries;
 }
 
 /**
