@@ -24,6 +24,8 @@ import { EmailTokensService } from './modules/auth/email-tokens.js';
 import { domainRoutes } from './modules/domains/routes.js';
 import { DomainsService } from './modules/domains/service.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { ssoRoutes } from './modules/sso/routes.js';
+import { SsoService } from './modules/sso/service.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { InvitationsService } from './modules/invitations/service.js';
 import { devMailboxRoutes } from './modules/mail/routes.js';
@@ -195,6 +197,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(userRoutes, { db: database.db, auth });
       await api.register(adminRoutes, { reader, twoFactor });
       await api.register(domainRoutes, { domains: new DomainsService(database.db, config.dnsServers) });
+      await api.register(ssoRoutes, { sso: new SsoService({ db: database.db, config, hasher, auth }), config });
     },
     { prefix: '/api/v1' },
   );

@@ -135,6 +135,19 @@ export class AuthService {
     return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
   }
 
+  /**
+   * A person their organization's IdP vouched for (modules/sso, after the single-use code was
+   * redeemed in `tx`): a session scoped to that organization, audited as a login with method `sso`.
+   */
+  async ssoLogin(tx: Executor, ctx: RequestContext, userId: string, organizationId: string, metadata: Record<string, unknown>): Promise<TokenResponse> {
+    const user = await users.findById(tx, userId);
+    if (!user?.is_active) throw errors.accountDisabled();
+    const twoFactorEnabled = await this.deps.twoFactor.isEnabled(tx, user.id);
+    const mine = await memberships.listForUser(tx, user.id);
+    await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, organizationId, targetType: 'user', targetId: user.id, metadata: { ...metadata, method: 'sso', mfa: false } });
+    return this.loggedIn(await this.startSession(tx, ctx, user, organizationId, { memberships: mine, twoFactorEnabled }));
+  }
+
   /** The second step of a login with 2FA: the mfa_token from step one and a TOTP or backup code. */
   async loginWithTwoFactor(ctx: RequestContext, body: LoginMfaBody): Promise<TokenResponse> {
     const { user, challengeId } = await this.challenge(body.mfa_token);
