@@ -75,3 +75,25 @@ export async function findVerifiedOwner(ex: Executor, domain: string): Promise<{
      where d.domain = ${domain} and d.verified_at is not null`);
   return rows[0] ?? null;
 }
+
+export interface SsoEnforcementRow {
+  organization_id: string;
+  is_owner: boolean;
+}
+
+/**
+ * The organization that verified the email's domain, requires SSO (settings.sso_required), has an
+ * enabled connection and counts the user as an active member — or nothing. Index probes only.
+ */
+export async function findSsoEnforcement(ex: Executor, domain: string, userId: string): Promise<SsoEnforcementRow | null> {
+  const rows = await queryRows<SsoEnforcementRow>(ex, sql`
+    select d.organization_id, (r.is_system and r.name = 'Owner') as is_owner
+      from organization_domains d
+      join organizations o on o.id = d.organization_id and o.deleted_at is null
+      join memberships m on m.organization_id = d.organization_id and m.user_id = ${userId} and m.status = 'active'
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+     where d.domain = ${domain} and d.verified_at is not null
+       and coalesce((o.settings->>'sso_required')::boolean, false)
+       and exists (select 1 from sso_connections c where c.organization_id = d.organization_id and c.enabled)`);
+  return rows[0] ?? null;
+}

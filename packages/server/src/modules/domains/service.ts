@@ -49,6 +49,15 @@ export async function emailDomainVerifiedBy(ex: Executor, organizationId: string
   return (await verifiedOwner(ex, domainOfEmail(email))) === organizationId;
 }
 
+/**
+ * Whether a password login of this user must go through SSO instead: their email's domain is
+ * verified by an organization that requires SSO, has an enabled connection, and counts them as an
+ * active member. `is_owner` lets the caller offer the Owners' break-glass login.
+ */
+export async function ssoEnforcementFor(ex: Executor, email: string, userId: string): Promise<repository.SsoEnforcementRow | null> {
+  return repository.findSsoEnforcement(ex, domainOfEmail(email), userId);
+}
+
 export class DomainsService {
   private readonly resolver: Resolver;
 

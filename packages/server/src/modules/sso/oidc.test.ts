@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { freePort, startTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { expectProblem, registerUser, uniqueEmail, type RegisteredUser } from '../../../test/helpers/factories.js';
+import { addMember, expectProblem, login, registerUser, uniqueEmail, type RegisteredUser } from '../../../test/helpers/factories.js';
 import { browse, startOidcIdp, type TestOidcIdp } from '../../../test/helpers/oidc-idp.js';
 
 const REDIRECT = 'https://app.example.test/sso/done';
@@ -144,5 +144,33 @@ describe('discovery by domain, and enforcement', () => {
     expect((await (await fetch(authorizeUrl({ connection_id: connection.id }), { redirect: 'manual' })).json()).code).toBe('sso.connection_disabled');
     expect((await lookup(`jo@${domain}`)).body.sso).toBe(false);
     await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/sso/connections/${connection.id}`, { token: owner.accessToken, body: { enabled: true } });
+  });
+
+  it('sso_required refuses password logins of the organization’s members at its verified domain; Owners keep a 2FA break-glass, audited', async () => {
+    const domain = `enforced-${randomBytes(3).toString('hex')}.test`;
+    await t.database.handle.db.execute(sql`insert into organization_domains (id, organization_id, domain, verification_token, verified_at) values (gen_random_uuid(), ${owner.orgId}, ${domain}, 'x', now())`);
+    const [member, breakGlass, outsider] = await Promise.all([registerUser(t, { email: `m@${domain}` }), registerUser(t, { email: `boss@${domain}` }), registerUser(t, { email: `someone@${domain}` })]);
+    await addMember(t, owner.orgId, member, 'Member');
+    await addMember(t, owner.orgId, breakGlass, 'Owner');
+    const on = await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_required: true } });
+    expect(on.status, on.text).toBe(200);
+    expect(on.body.settings.sso_required).toBe(true);
+    expect((await t.request('POST', '/api/v1/auth/sso/lookup', { body: { email: member.email } })).body.sso_required).toBe(true);
+
+    const refused = await login(t, member.email, member.password);
+    expectProblem(refused, 403, 'auth.sso_required');
+    expect(refused.body.meta.authorize_url).toBe(`${t.config.publicUrl}/api/v1/sso/authorize?organization_id=${owner.orgId}`);
+    // an Owner without 2FA is refused too; with 2FA, the password leads to the second step
+    expectProblem(await login(t, breakGlass.email, breakGlass.password), 403, 'auth.sso_required');
+    await t.database.handle.db.execute(sql`insert into user_mfa (user_id, secret_enc, enabled_at) values (${breakGlass.userId}, 'v1.x.y.z', now())`);
+    const secondStep = await login(t, breakGlass.email, breakGlass.password);
+    expect(secondStep.status, secondStep.text).toBe(200);
+    expect(secondStep.body.mfa_required).toBe(true);
+    const audited = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from audit_logs where action = 'user.login.break_glass' and actor_user_id = ${breakGlass.userId}`);
+    expect(audited[0]!.n).toBe(1);
+    // someone at the domain who is not a member is not this organization's to govern
+    expect((await login(t, outsider.email, outsider.password)).status).toBe(200);
+    await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_required: false } });
+    expect((await login(t, member.email, member.password)).status).toBe(200);
   });
 });
