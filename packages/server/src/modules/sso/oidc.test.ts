@@ -144,6 +144,12 @@ describe('discovery by domain, and enforcement', () => {
     expect((await (await fetch(authorizeUrl({ connection_id: connection.id }), { redirect: 'manual' })).json()).code).toBe('sso.connection_disabled');
     expect((await lookup(`jo@${domain}`)).body.sso).toBe(false);
     await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/sso/connections/${connection.id}`, { token: owner.accessToken, body: { enabled: true } });
+    const audited = await queryRows<{ action: string; metadata: Record<string, unknown> }>(t.database.handle.db, sql`select action, metadata from audit_logs where target_id = ${connection.id} and action like 'sso.connection.%' order by seq`);
+    expect(audited).toEqual([
+      { action: 'sso.connection.created', metadata: { type: 'oidc', name: 'Okta (test)' } },
+      { action: 'sso.connection.updated', metadata: { changed: ['enabled'] } },
+      { action: 'sso.connection.updated', metadata: { changed: ['enabled'] } },
+    ]);
   });
 
   it('sso_required refuses password logins of the organization’s members at its verified domain; Owners keep a 2FA break-glass, audited', async () => {

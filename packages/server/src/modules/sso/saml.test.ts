@@ -71,6 +71,8 @@ describe('SAML connections', () => {
     expect(byUrl.status, byUrl.text).toBe(201);
     expect(byUrl.body.saml.idp_metadata_url).toContain('/metadata');
     expect((await t.request('DELETE', `/api/v1/orgs/${owner.orgId}/sso/connections/${byUrl.body.id}`, { token: owner.accessToken })).status).toBe(204);
+    const audited = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where target_id = ${byUrl.body.id} order by seq`);
+    expect(audited.map((a) => a.action)).toEqual(['sso.connection.created', 'sso.connection.deleted']);
   });
 
   it('refuses a redirect_uri off the allow-list before redirecting anywhere (no open redirect)', async () => {
