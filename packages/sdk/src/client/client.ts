@@ -9,6 +9,7 @@ import { DevApi } from './resources/dev.js';
 import { FeaturesApi } from './resources/features.js';
 import { InvitationsApi } from './resources/invitations.js';
 import { OrgsApi } from './resources/orgs.js';
+import { SsoApi } from './resources/sso.js';
 import { Transport, type SaaSReadyOptions } from './transport.js';
 
 /**
@@ -65,6 +66,8 @@ export class SaaSReady {
   readonly admin: AdminApi;
   /** Development helpers (the outgoing-mail box of a server without SMTP). */
   readonly dev: DevApi;
+  /** Enterprise SSO: login URLs, the code exchange, connections and verified domains. */
+  readonly sso: SsoApi;
   readonly #transport: Transport;
 
   constructor(options: SaaSReadyOptions) {
@@ -76,6 +79,7 @@ export class SaaSReady {
     this.features = new FeaturesApi(this.#transport);
     this.admin = new AdminApi(this.#transport);
     this.dev = new DevApi(this.#transport);
+    this.sso = new SsoApi(this.#transport);
   }
 
   /**
