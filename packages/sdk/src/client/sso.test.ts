@@ -1,8 +1,7 @@
 // client.sso against the real server: connections and domains, the authorize URL the browser
 // follows, the lookup, and exchangeCode with a code from a really signed SAML response.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApp, uniqueEmail, STRONG_PASSWORD, type TestApp } from '@saasready/test-kit';
-import { buildResponse, IDP_CERT } from '../../../server/test/helpers/saml-idp.js';
+import { buildResponse, IDP_CERT, startTestApp, uniqueEmail, STRONG_PASSWORD, type TestApp } from '@saasready/test-kit';
 import { failure } from '../../test/helpers.js';
 import { SaaSReady } from './index.js';
 
