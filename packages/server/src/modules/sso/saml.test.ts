@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { expectProblem, registerUser, uniqueEmail, type RegisteredUser } from '../../../test/helpers/factories.js';
+import { addMember, expectProblem, registerUser, uniqueEmail, type RegisteredUser } from '../../../test/helpers/factories.js';
 import { ATTACKER_CERT, ATTACKER_KEY, IDP_CERT, buildResponse, formFields, readAuthnRequest, startSamlIdp, type ResponseOptions, type TestSamlIdp } from '../../../test/helpers/saml-idp.js';
 
 const REDIRECT = 'https://app.example.test/sso/done';
@@ -210,5 +210,39 @@ describe('IdP-initiated SAML', () => {
     // an unsolicited RelayState off the allow-list falls back to the first allowed URL, never to the RelayState
     const fallback = await postAcs(unsolicited.id, { SAMLResponse: buildResponse(idp, { acsUrl: unsolicited.sp.acs_url, audience: unsolicited.sp.entity_id, inResponseTo: null, email }), RelayState: 'https://evil.example/' });
     expect(fallback.headers.get('location')).toMatch(/^https:\/\/app\.example\.test\/sso\/done\?code=/);
+  });
+});
+
+describe('connection settings that change a login', () => {
+  const unsolicitedLogin = (email: string, options: Partial<ResponseOptions> = {}) =>
+    postAcs(unsolicited.id, { SAMLResponse: buildResponse(idp, { acsUrl: unsolicited.sp.acs_url, audience: unsolicited.sp.entity_id, inResponseTo: null, email, ...options }) });
+  const patch = (body: object, token = owner.accessToken) => t.request('PATCH', `/api/v1/orgs/${owner.orgId}/sso/connections/${unsolicited.id}`, { token, body });
+
+  it('provisions with the default role (never one its setter could not grant); a suspended member stays out; SHA-1 only when allowed', async () => {
+    const roles = await t.request('GET', `/api/v1/orgs/${owner.orgId}/roles`, { token: owner.accessToken });
+    const roleId = (name: string) => roles.body.find((r: { name: string }) => r.name === name).id as string;
+    expect((await patch({ default_role_id: roleId('Viewer') })).status).toBe(200);
+    const viewer = await unsolicitedLogin(uniqueEmail('viewer'));
+    const tokens = await redeem(new URL(viewer.headers.get('location')!).searchParams.get('code')!);
+    expect(JSON.parse(Buffer.from(tokens.body.access_token.split('.')[1], 'base64url').toString()).org_role).toBe('Viewer');
+
+    // an Admin manages connections but cannot make the IdP hand out the Owner role
+    const admin = await registerUser(t);
+    await addMember(t, owner.orgId, admin, 'Admin');
+    expectProblem(await patch({ default_role_id: roleId('Owner') }, admin.accessToken), 403, 'membership.owner_required');
+    expectProblem(await patch({ issuer: 'https://x.example' }), 422, 'sso.invalid_connection');
+
+    // a suspended membership is not revived by an SSO login
+    const email = uniqueEmail('suspended');
+    const first = await unsolicitedLogin(email);
+    const userId = (await redeem(new URL(first.headers.get('location')!).searchParams.get('code')!)).body.user.id;
+    await t.database.handle.db.execute(sql`update memberships set status = 'suspended' where organization_id = ${owner.orgId} and user_id = ${userId}`);
+    const refused = await unsolicitedLogin(email);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).code).toBe('membership.suspended');
+
+    expect((await unsolicitedLogin(uniqueEmail(), { sha1: true })).status).toBe(401);
+    expect((await patch({ allow_sha1: true })).body.allow_sha1).toBe(true);
+    expect((await unsolicitedLogin(uniqueEmail(), { sha1: true })).status).toBe(302);
   });
 });
