@@ -156,6 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const lockout = new LockoutService({ db: database.db, config, metrics });
   const twoFactor = new TwoFactorService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher, lockout });
   const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, twoFactor, lockout, mailEnqueued, membershipsCache: caches.memberships });
+  const sso = new SsoService({ db: database.db, config, hasher, auth });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -184,7 +185,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { database, replica, keyring });
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { auth, emailTokens, config });
+      await api.register(authRoutes, { auth, emailTokens, sso, config });
       await api.register(invitationRoutes, { invitations, config });
       await api.register(twoFactorRoutes, { twoFactor, config });
       await api.register(apiKeyRoutes, { apiKeys });
@@ -197,7 +198,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(userRoutes, { db: database.db, auth });
       await api.register(adminRoutes, { reader, twoFactor });
       await api.register(domainRoutes, { domains: new DomainsService(database.db, config.dnsServers) });
-      await api.register(ssoRoutes, { sso: new SsoService({ db: database.db, config, hasher, auth }), config });
+      await api.register(ssoRoutes, { sso, config });
     },
     { prefix: '/api/v1' },
   );

@@ -94,6 +94,12 @@ describe('OIDC login', () => {
     // the callback, finished on the other process (the state is in the database)
     const first = await fetch(callback.replace(t.config.publicUrl, t2.baseUrl), { redirect: 'manual' });
     expect(first.status).toBe(302);
+    // cookie mode, as the dashboard's login uses it: the refresh token only in the HttpOnly cookie
+    const cookieMode = await t.request('POST', '/api/v1/sso/token', { body: { code: codeOf(first.headers.get('location')!) }, headers: { 'x-refresh-token-mode': 'cookie' } });
+    expect(cookieMode.status, cookieMode.text).toBe(200);
+    expect(cookieMode.body.refresh_token).toBeUndefined();
+    expect(cookieMode.body.sso_profile.email).toBe(idp.user.email);
+    expect(cookieMode.headers.getSetCookie().some((c) => c.startsWith('sr_refresh=') && /HttpOnly/i.test(c))).toBe(true);
     const again = await fetch(callback, { redirect: 'manual' });
     expect(again.status).toBe(400);
     expect((await again.json()).code).toBe('sso.invalid_state');

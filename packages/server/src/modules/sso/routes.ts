@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   AcsBody, AuthorizeQuery, ConnectionIdParams, ConnectionParams, ConnectionSchema, CreateConnectionBody, NoContent, OidcCallbackQuery, OrgParams, SsoLookupBody,
-  SsoLookupResponse, SsoTokenBody, SsoTokenResponse, UpdateConnectionBody,
+  SsoLookupResponse, UpdateConnectionBody,
 } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import { contextOf } from '../../lib/request-context.js';
@@ -88,10 +88,5 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ sso: SsoService; config: Con
     preHandler: [perIp('sso-metadata')],
     schema: { operationId: 'sso.saml.metadata', tags, summary: 'SP metadata of a SAML connection (entity ID, ACS URL)', security: [], params: ConnectionIdParams, response: { 200: ok('SAML metadata XML', Type.String()), ...problemResponses } },
   }, async (request, reply) => reply.type('application/samlmetadata+xml').send(await sso.samlMetadata(request.params.connection_id)));
-
-  app.post('/sso/token', {
-    config: { public: true },
-    preHandler: [perIp('sso-token')],
-    schema: { operationId: 'sso.token', tags, summary: 'Redeem the single-use code: the tokens of a new session (as /auth/login) and the SSO profile', security: [], body: SsoTokenBody, response: { 200: ok('Tokens and the SSO profile', SsoTokenResponse), ...problemResponses } },
-  }, async (request) => sso.exchangeCode(contextOf(request), request.body.code));
+  // POST /sso/token is in auth/routes.ts: it answers in cookie mode like every route that issues tokens
 };
