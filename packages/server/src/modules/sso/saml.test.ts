@@ -245,4 +245,13 @@ describe('connection settings that change a login', () => {
     expect((await patch({ allow_sha1: true })).body.allow_sha1).toBe(true);
     expect((await unsolicitedLogin(uniqueEmail(), { sha1: true })).status).toBe(302);
   });
+
+  it('two first logins of one new person at once both land, on one account and one membership', async () => {
+    const email = uniqueEmail('twice');
+    const post = () => postAcs(unsolicited.id, { SAMLResponse: buildResponse(idp, { acsUrl: unsolicited.sp.acs_url, audience: unsolicited.sp.entity_id, inResponseTo: null, email }) });
+    const results = await Promise.all([post(), post(), post()]);
+    expect(results.map((r) => r.status)).toEqual([302, 302, 302]);
+    const rows = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id where u.email = ${email}`);
+    expect(rows[0]!.n).toBe(1);
+  });
 });

@@ -13,6 +13,7 @@
 import type { AuthorizeQuery, Connection, CreateConnectionBody, SsoLookupResponse, SsoProfile, SsoTokenResponse, UpdateConnectionBody } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { decryptSecret, encryptSecret, randomToken, sha256 } from '../../lib/crypto.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError, membershipSuspended } from '../../lib/errors.js';
@@ -411,7 +412,9 @@ export class SsoService {
     const code = randomToken();
     const passwordHash = await this.deps.hasher.hash(randomToken());
     try {
-      await this.deps.db.transaction(async (tx) => {
+      // two first logins of one person at once: the loser's insert collides (user or membership);
+      // run again once, and it finds what the winner committed
+      await this.retryOnceOnCollision(() => this.deps.db.transaction(async (tx) => {
         const user = await this.resolveUser(tx, ctx, connection, assertion, email, passwordHash);
         await this.ensureMembership(tx, ctx, connection, user);
         const profile: SsoProfile = {
@@ -424,7 +427,7 @@ export class SsoService {
           profile_enc: encryptSecret(this.deps.config.masterKey, JSON.stringify(profile), `sso_code:${codeHash}`), expires_at: new Date(Date.now() + CODE_TTL_MS),
         });
         await recordAudit(tx, ctx, { action: 'sso.login.succeeded', actor: { userId: user.id, email: user.email }, organizationId: connection.organization_id, targetType: 'sso_connection', targetId: connection.id, metadata: { connection_type: connection.type } });
-      });
+      }));
     } catch (err) {
       if (err instanceof AppError) return this.refuse(ctx, connection, err.code, err);
       throw err;
@@ -433,6 +436,16 @@ export class SsoService {
     back.searchParams.set('code', code);
     if (target.client_state !== null) back.searchParams.set('state', target.client_state);
     return back.href;
+  }
+
+  private async retryOnceOnCollision(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      const collided = isUniqueViolation(err) || (err instanceof AppError && err.code === 'auth.email_taken');
+      if (!collided) throw err;
+      await work();
+    }
   }
 
   /** Step: the account of this IdP subject; else link by email only through a verified domain; else a new account. */
