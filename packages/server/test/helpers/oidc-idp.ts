@@ -1,6 +1,7 @@
 // A real OpenID Connect provider (oidc-provider) on loopback for the tests. Its login interaction
 // signs in `idp.user` without a form; grants are created on the fly (no consent screen). `browse`
 // follows redirects like a browser, with a cookie jar per host, and stops at `stopAt`.
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -30,6 +31,8 @@ export async function startOidcIdp(redirectUris: string[]): Promise<TestOidcIdp>
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['saasready-test-cookie-key'] },
+    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' } as never] },
+    ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     loadExistingGrant: async (ctx) => {
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
       grant.addOIDCScope('openid email profile');
