@@ -62,6 +62,7 @@ class Server:
             LOG_LEVEL="warn",
             RATE_LIMIT_PER_IP="100000",
             RATE_LIMIT_PER_ACCOUNT="100000",
+            SSO_REDIRECT_URIS="https://app.example.test/sso/callback",
         )
         return env
 
