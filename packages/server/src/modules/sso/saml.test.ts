@@ -161,6 +161,13 @@ describe('SAML hardening: each crafted response is refused, with its reason audi
     expect(await failures(reason)).toBe(before + 1);
   });
 
+  it('accepts a signature on the Response alone, or on both, by the configured certificate', async () => {
+    for (const sign of ['response', 'both'] as const) {
+      const res = await attack({ sign });
+      expect(res.status, JSON.stringify(res.body)).toBe(302);
+    }
+  });
+
   it('the comment-split NameID reads as the whole (signed) value, never the prefix', async () => {
     const res = await attack({ nameId: 'boss@victim.test.attacker.test', email: undefined, tamper: (xml) => xml.replace('boss@victim.test.attacker.test', 'boss@victim.test<!---->.attacker.test') });
     // the signature covers the text without the comment: accepted, as the attacker's own identity
