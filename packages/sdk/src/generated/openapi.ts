@@ -6564,6 +6564,8 @@ export interface operations {
                     settings?: {
                         require_2fa?: boolean;
                         sso_required?: boolean;
+                        /** @description exact URLs this organization’s SSO logins may return to, beside the instance’s SSO_REDIRECT_URIS */
+                        sso_redirect_uris?: string[];
                     };
                 };
             };
@@ -6685,6 +6687,8 @@ export interface operations {
                     require_2fa?: boolean;
                     /** @description members whose email is in a verified domain must sign in through SSO (Owners keep a password + 2FA break-glass login) */
                     sso_required?: boolean;
+                    /** @description exact URLs this organization’s SSO logins may return to, beside the instance’s SSO_REDIRECT_URIS */
+                    sso_redirect_uris?: string[];
                 };
             };
         };

@@ -169,3 +169,10 @@ export async function organizationRequiresSso(ex: Executor, organizationId: stri
   const rows = await queryRows<{ required: boolean }>(ex, sql`select coalesce((settings->>'sso_required')::boolean, false) as required from organizations where id = ${organizationId} and deleted_at is null`);
   return rows[0]?.required ?? false;
 }
+
+/** The organization's own SSO redirect allow-list (settings.sso_redirect_uris), beside the instance's. */
+export async function organizationRedirectUris(ex: Executor, organizationId: string): Promise<string[]> {
+  const rows = await queryRows<{ uris: unknown }>(ex, sql`select settings->'sso_redirect_uris' as uris from organizations where id = ${organizationId} and deleted_at is null`);
+  const uris = rows[0]?.uris;
+  return Array.isArray(uris) ? uris.filter((u): u is string => typeof u === 'string') : [];
+}

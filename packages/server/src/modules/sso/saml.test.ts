@@ -83,6 +83,20 @@ describe('SAML connections', () => {
       expect((await res.json()).code).toBe('sso.redirect_uri_not_allowed');
     }
   });
+
+  it('adds an organization’s own redirect URIs (settings.sso_redirect_uris) for its connections only', async () => {
+    const own = 'https://tenant.example.test/cb';
+    expect((await authorize({ connection_id: connection.id, redirect_uri: own })).status).toBe(400);
+    const set = await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_redirect_uris: [own] } });
+    expect(set.status, set.text).toBe(200);
+    expect((await authorize({ connection_id: connection.id, redirect_uri: own })).status).toBe(302);
+    expectProblem(await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_redirect_uris: ['javascript:alert(1)'] } }), 400, 'request.validation_failed');
+    const other = await registerUser(t);
+    const theirs = await t.request('POST', `/api/v1/orgs/${other.orgId}/sso/connections`, { token: other.accessToken, body: { type: 'saml', name: 'Theirs', idp_entity_id: idp.entityId, idp_sso_url: idp.ssoUrl, idp_certificate: IDP_CERT } });
+    const refused = await authorize({ connection_id: theirs.body.id, redirect_uri: own });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('location')).toBeNull();
+  });
 });
 
 describe('SAML login, SP-initiated, through the IdP', () => {

@@ -282,9 +282,12 @@ export class SsoService {
 
   /** Starts a login: the URL of the IdP, with the round trip's state stored. */
   async authorize(query: AuthorizeQuery): Promise<string> {
-    const redirectUri = this.allowedRedirect(query.redirect_uri);
-    if (!redirectUri) throw errors.redirectUriNotAllowed();
+    // the instance's list first, without a database read; then the connection's organization's own
+    let redirectUri = this.allowedRedirect(query.redirect_uri);
+    if (!redirectUri && !URL.canParse(query.redirect_uri)) throw errors.redirectUriNotAllowed();
     const connection = await this.pickConnection(query);
+    redirectUri ??= this.allowedRedirect(query.redirect_uri, await repository.organizationRedirectUris(this.deps.db, connection.organization_id));
+    if (!redirectUri) throw errors.redirectUriNotAllowed();
     const token = randomToken();
     const state = { id: newId(), state_hash: sha256(token), organization_id: connection.organization_id, connection_id: connection.id, redirect_uri: redirectUri, client_state: query.state ?? null, expires_at: new Date(Date.now() + STATE_TTL_MS) };
     if (connection.type === 'oidc') {
@@ -300,8 +303,8 @@ export class SsoService {
     return url;
   }
 
-  /** Step: exactly an allow-listed URL (SSO_REDIRECT_URIS), compared after URL normalisation. */
-  private allowedRedirect(raw: string): string | null {
+  /** Step: exactly an allow-listed URL (SSO_REDIRECT_URIS, or the organization's own), compared after URL normalisation. */
+  private allowedRedirect(raw: string, allowList: readonly string[] = this.deps.config.ssoRedirectUris): string | null {
     let url: URL;
     try {
       url = new URL(raw);
@@ -309,7 +312,7 @@ export class SsoService {
       return null;
     }
     if (url.username || url.password || url.hash) return null;
-    return this.deps.config.ssoRedirectUris.some((allowed) => new URL(allowed).href === url.href) ? url.href : null;
+    return allowList.some((allowed) => URL.canParse(allowed) && new URL(allowed).href === url.href) ? url.href : null;
   }
 
   /** Step: the connection named by id, or the one of the organization (given, or owning the domain / email's domain). */
@@ -364,7 +367,7 @@ export class SsoService {
     if (!(await repository.rememberAssertion(this.deps.db, connection.id, verified.assertionId, verified.expiresAt))) {
       return this.refuse(ctx, connection, 'replayed_assertion', errors.invalidResponse('replayed_assertion'));
     }
-    const target = state ?? this.unsolicitedTarget(connection, body.RelayState);
+    const target = state ?? (await this.unsolicitedTarget(connection, body.RelayState));
     if (!target) return this.refuse(ctx, connection, 'no_redirect_uri', errors.redirectUriNotAllowed());
     const profile = verified.profile;
     const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
@@ -375,9 +378,10 @@ export class SsoService {
   }
 
   /** IdP-initiated (allowed connections only): back to the RelayState when it is allow-listed, else the first allow-listed URL. */
-  private unsolicitedTarget(connection: repository.ConnectionRow, relayState: string | undefined): { redirect_uri: string; client_state: string | null } | null {
+  private async unsolicitedTarget(connection: repository.ConnectionRow, relayState: string | undefined): Promise<{ redirect_uri: string; client_state: string | null } | null> {
     if (!connection.allow_idp_initiated) return null;
-    const redirect = (relayState && this.allowedRedirect(relayState)) || this.deps.config.ssoRedirectUris[0];
+    const allowList = [...this.deps.config.ssoRedirectUris, ...(await repository.organizationRedirectUris(this.deps.db, connection.organization_id))];
+    const redirect = (relayState && this.allowedRedirect(relayState, allowList)) || allowList[0];
     return redirect ? { redirect_uri: new URL(redirect).href, client_state: null } : null;
   }
 
