@@ -65,6 +65,17 @@ export const AUDIT_ACTIONS = [
   'webhook.deleted',
   'webhook.secret_rotated',
   'webhook.disabled',
+  'domain.added',
+  'domain.verified',
+  'domain.verification_failed',
+  'domain.removed',
+  'sso.connection.created',
+  'sso.connection.updated',
+  'sso.connection.deleted',
+  'sso.login.succeeded',
+  'sso.login.failed',
+  'member.provisioned',
+  'user.login.break_glass',
 ] as const;
 
 /** An audit action name. */

@@ -15,3 +15,4 @@ export * from './flags.js';
 export * from './schemas/feature-flags.js';
 export * from './webhooks.js';
 export * from './schemas/webhooks.js';
+export * from './schemas/sso.js';

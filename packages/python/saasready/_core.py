@@ -439,6 +439,38 @@ class AdminAPI:
         return self._c._run(Op("DELETE", f"/admin/feature-flags/{key}"))
 
 
+class SsoAPI:
+    """``client.sso``: enterprise SSO — the URL that starts a login, the code exchange, the lookup.
+
+        url = client.sso.authorize_url(email="jo@acme.com", redirect_uri="https://app.example.com/sso/callback", state="xyz")
+        # … the browser comes back to redirect_uri?code=…&state=xyz
+        session = client.sso.exchange_code(code)   # keeps the session
+        print(session["sso_profile"]["organization_id"])
+    """
+
+    def __init__(self, client: Any) -> None:
+        self._c = client
+
+    def authorize_url(self, redirect_uri: str, connection_id: Optional[str] = None, organization_id: Optional[str] = None,
+                      domain: Optional[str] = None, email: Optional[str] = None, state: Optional[str] = None) -> str:
+        """The URL that starts an SSO login (no request is made: send the browser there). Exactly one of
+        ``connection_id``, ``organization_id``, ``domain`` or ``email`` picks the connection; ``redirect_uri``
+        must be one of the server's SSO_REDIRECT_URIS."""
+        chosen = _clean({"connection_id": connection_id, "organization_id": organization_id, "domain": domain, "email": email})
+        if len(chosen) != 1:
+            raise TypeError("sso.authorize_url: give exactly one of connection_id, organization_id, domain, email")
+        query = httpx.QueryParams({**chosen, "redirect_uri": redirect_uri, **_clean({"state": state})})
+        return f"{self._c.base_url}{API}/sso/authorize?{query}"
+
+    def exchange_code(self, code: str) -> Any:
+        """Redeems the single-use code (60 s): the session's tokens (kept by the client) and ``sso_profile``."""
+        return self._c._run(Op("POST", "/sso/token", json={"code": code}, auth=False, stores_session=True))
+
+    def lookup(self, email: str) -> Any:
+        """Whether the email signs in with SSO: ``{sso, organization_id, connection_id, sso_required}``."""
+        return self._c._run(Op("POST", "/auth/sso/lookup", json={"email": email}, auth=False))
+
+
 class ClientBase:
     """What the sync and the asyncio client share: set-up, the token state and the namespaces.
     Subclasses add the I/O (``_run``, ``_send``, ``_keep``) and their refresh lock."""
@@ -462,6 +494,7 @@ class ClientBase:
         self.invitations = InvitationsAPI(self)
         self.features = FeaturesAPI(self)
         self.admin = AdminAPI(self)
+        self.sso = SsoAPI(self)
 
     @property
     def token(self) -> Optional[str]:

@@ -67,6 +67,7 @@ class Server:
             RATE_LIMIT_PER_ACCOUNT="100000",
             # test_webhooks.py receives deliveries on loopback
             WEBHOOK_ALLOW_PRIVATE="true",
+            SSO_REDIRECT_URIS="https://app.example.test/sso/callback",
         )
         if self.database_url:
             env["DATABASE_URL"] = self.database_url

@@ -21,7 +21,11 @@ import { featureFlagRoutes } from './modules/feature-flags/routes.js';
 import { FeatureFlagsService, type OrgFlagRow } from './modules/feature-flags/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { EmailTokensService } from './modules/auth/email-tokens.js';
+import { domainRoutes } from './modules/domains/routes.js';
+import { DomainsService } from './modules/domains/service.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { ssoRoutes } from './modules/sso/routes.js';
+import { SsoService } from './modules/sso/service.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { InvitationsService } from './modules/invitations/service.js';
 import { devMailboxRoutes } from './modules/mail/routes.js';
@@ -166,6 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const lockout = new LockoutService({ db: database.db, config, metrics });
   const twoFactor = new TwoFactorService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher, lockout });
   const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, twoFactor, lockout, mailEnqueued, membershipsCache: caches.memberships });
+  const sso = new SsoService({ db: database.db, config, hasher, auth });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -194,7 +199,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { database, replica, keyring });
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { auth, emailTokens, config });
+      await api.register(authRoutes, { auth, emailTokens, sso, config });
       await api.register(invitationRoutes, { invitations, config });
       await api.register(twoFactorRoutes, { twoFactor, config });
       await api.register(apiKeyRoutes, { apiKeys });
@@ -207,6 +212,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(userRoutes, { db: database.db, auth });
       await api.register(adminRoutes, { reader, twoFactor });
       await api.register(webhookRoutes, { webhooks });
+      await api.register(domainRoutes, { domains: new DomainsService(database.db, config.dnsServers) });
+      await api.register(ssoRoutes, { sso, config });
     },
     { prefix: '/api/v1' },
   );

@@ -246,3 +246,18 @@ describe('MASTER_KEY', () => {
     expect(a.masterKey.equals(b.masterKey)).toBe(false);
   });
 });
+
+describe('SSO settings', () => {
+  it('reads DNS_SERVERS as ip[:port] entries and SSO_REDIRECT_URIS as URLs; none by default', () => {
+    expect(loadConfig(env(), noWarnings)).toMatchObject({ dnsServers: [], ssoRedirectUris: [] });
+    const config = loadConfig(env({ DNS_SERVERS: '127.0.0.1:5353, 1.1.1.1,[::1]:53,::1', SSO_REDIRECT_URIS: 'https://app.example.com/sso/callback, http://localhost:3000/cb' }), noWarnings);
+    expect(config.dnsServers).toEqual(['127.0.0.1:5353', '1.1.1.1', '[::1]:53', '::1']);
+    expect(config.ssoRedirectUris).toEqual(['https://app.example.com/sso/callback', 'http://localhost:3000/cb']);
+  });
+
+  it('names the bad variable', () => {
+    for (const bad of ['dns.example.com', '127.0.0.1:99999', '300.1.1.1']) expect(configError({ DNS_SERVERS: bad }).variable).toBe('DNS_SERVERS');
+    expect(configError({ SSO_REDIRECT_URIS: 'not a url' }).variable).toBe('SSO_REDIRECT_URIS');
+    expect(configError({ SSO_REDIRECT_URIS: 'javascript:alert(1)' }).variable).toBe('SSO_REDIRECT_URIS');
+  });
+});

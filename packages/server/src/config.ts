@@ -81,8 +81,10 @@ export interface Config {
    * log is kept (seconds); how often workers poll besides being notified (ms)
    */
   webhooks: { allowPrivate: boolean; timeoutMs: number; leaseSeconds: number; retentionSeconds: number; pollMs: number };
-  /** DNS_SERVERS: resolvers (`ip` or `ip:port`) used instead of the system's for webhook targets (and SSO domain checks) */
+  /** DNS_SERVERS: resolvers (`ip` or `ip:port`) used instead of the system's, for webhook targets and domain verification */
   dnsServers: string[];
+  /** where an SSO login may send the browser back with its code: exact URLs (SSO_REDIRECT_URIS) */
+  ssoRedirectUris: string[];
 }
 
 export class ConfigError extends Error {
@@ -207,12 +209,12 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   if (webhookTimeoutSeconds > 60) throw new ConfigError('WEBHOOK_TIMEOUT', 'must be at most 60 seconds');
   const webhookLeaseSeconds = parseDuration('WEBHOOK_LEASE', env.WEBHOOK_LEASE ?? '30s');
   if (webhookLeaseSeconds <= webhookTimeoutSeconds) throw new ConfigError('WEBHOOK_LEASE', 'must be longer than WEBHOOK_TIMEOUT, or a slow attempt could be sent twice at once');
-  const dnsServers = (env.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const server of dnsServers) {
-    const host = /^\[([^\]]+)\](?::\d+)?$/.exec(server)?.[1] ?? (isIP(server) ? server : server.replace(/:\d+$/, ''));
-    const port = /:(\d+)$/.exec(server)?.[1];
-    if (!isIP(host) || (port !== undefined && isIP(server) !== 6 && (Number(port) < 1 || Number(port) > 65535))) throw new ConfigError('DNS_SERVERS', `"${server}" is not an ip or ip:port`);
-  }
+  const dnsServers = parseDnsServers(env.DNS_SERVERS ?? '');
+  const ssoRedirectUris = (env.SSO_REDIRECT_URIS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map((u) => parseUrl('SSO_REDIRECT_URIS', u, ['http:', 'https:']));
   const mailFrom = env.MAIL_FROM ?? `${productName} <no-reply@${new URL(publicUrl).hostname}>`;
   return {
     nodeEnv, port, host, databaseUrl, databaseReplicaUrl, dataDir, redisUrl, publicUrl, corsOrigins, accessTokenTtl, refreshTokenTtl,
@@ -239,7 +241,21 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
       pollMs: 1000,
     },
     dnsServers,
+    ssoRedirectUris,
   };
+}
+
+/** DNS_SERVERS: comma-separated `ip` or `ip:port` (IPv6 as `[::1]:53`), as node:dns setServers takes them. */
+export function parseDnsServers(raw: string): string[] {
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const match = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(entry) ?? [entry, entry, undefined];
+    const address = match[1] ?? '';
+    if (!isIP(address) || (match[2] !== undefined && Number(match[2]) > 65535)) {
+      throw new ConfigError('DNS_SERVERS', `"${entry}" is not an IP address with an optional port (e.g. 1.1.1.1 or 127.0.0.1:5353)`);
+    }
+  }
+  return entries;
 }
 
 /**

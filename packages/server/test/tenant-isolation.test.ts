@@ -48,7 +48,9 @@ function expectNoVictimData(body: unknown) {
 describe('tenant isolation over every organization-scoped route', () => {
   it('finds the organization-scoped routes in the route table', () => {
     const urls = orgRoutes.map((r) => `${methodOf(r)} ${r.url}`);
-    expect(urls).toEqual(expect.arrayContaining(['GET /api/v1/orgs/:org_id', 'GET /api/v1/orgs/:org_id/members', 'PATCH /api/v1/orgs/:org_id/members/:membership_id/role', 'DELETE /api/v1/orgs/:org_id/roles/:role_id', 'POST /api/v1/orgs/:org_id/webhooks', 'PATCH /api/v1/orgs/:org_id/webhooks/:webhook_id', 'POST /api/v1/orgs/:org_id/webhooks/:webhook_id/deliveries/:delivery_id/retry']));
+    expect(urls).toEqual(expect.arrayContaining(['GET /api/v1/orgs/:org_id', 'GET /api/v1/orgs/:org_id/members', 'PATCH /api/v1/orgs/:org_id/members/:membership_id/role', 'DELETE /api/v1/orgs/:org_id/roles/:role_id',
+      'POST /api/v1/orgs/:org_id/webhooks', 'PATCH /api/v1/orgs/:org_id/webhooks/:webhook_id', 'POST /api/v1/orgs/:org_id/webhooks/:webhook_id/deliveries/:delivery_id/retry',
+      'POST /api/v1/orgs/:org_id/sso/connections', 'PATCH /api/v1/orgs/:org_id/sso/connections/:connection_id', 'POST /api/v1/orgs/:org_id/domains/:domain_id/verify', 'DELETE /api/v1/orgs/:org_id/domains/:domain_id']));
     expect(orgRoutes.length).toBeGreaterThanOrEqual(12);
   });
 

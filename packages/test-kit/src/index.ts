@@ -13,3 +13,5 @@ export { PasswordHasher } from '@saasready/server/internal/lib/passwords.js';
 export { Keyring } from '@saasready/server/internal/modules/signing-keys/service.js';
 export { createAdmin } from '@saasready/server/internal/modules/users/admin.js';
 export { startReceiver, type Receiver, type ReceivedWebhook } from '../../server/test/helpers/webhook-receiver.js';
+// a SAML IdP's signed responses (xml-crypto, test key), for SSO tests outside the server
+export { buildResponse, IDP_CERT, type ResponseOptions } from '../../server/test/helpers/saml-idp.js';

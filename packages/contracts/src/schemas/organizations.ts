@@ -10,6 +10,8 @@ export const Metadata = Type.Record(Type.String({ maxLength: 100 }), Type.Unknow
 /** Organization security settings. */
 export const OrganizationSettingsSchema = Type.Object({
   require_2fa: Type.Optional(Type.Boolean({ description: 'members must enable two-factor authentication' })),
+  sso_required: Type.Optional(Type.Boolean({ description: 'members whose email is in a verified domain must sign in through SSO (Owners keep a password + 2FA break-glass login)' })),
+  sso_redirect_uris: Type.Optional(Type.Array(Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[^\\s]+$' }), { maxItems: 20, description: 'exact URLs this organization’s SSO logins may return to, beside the instance’s SSO_REDIRECT_URIS' })),
 });
 
 /**
@@ -73,7 +75,7 @@ export const UpdateOrganizationBody = Type.Object(
     description: Type.Optional(Type.Union([descriptionInput(1000), Type.Null()])),
     metadata: Type.Optional(Metadata),
     /** needs the `org.settings` permission as well (`PATCH /orgs/{org_id}/settings` needs only that one) */
-    settings: Type.Optional(Type.Object({ require_2fa: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+    settings: Type.Optional(Type.Object({ require_2fa: Type.Optional(Type.Boolean()), sso_required: Type.Optional(Type.Boolean()), sso_redirect_uris: Type.Optional(Type.Array(Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[^\\s]+$' }), { maxItems: 20, description: 'exact URLs this organization’s SSO logins may return to, beside the instance’s SSO_REDIRECT_URIS' })) }, { additionalProperties: false })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -81,7 +83,11 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 
 /** `PATCH /orgs/{org_id}/settings`: the organization's security settings (`org.settings`). */
 export const UpdateOrganizationSettingsBody = Type.Object(
-  { require_2fa: Type.Optional(Type.Boolean({ description: 'members must enable two-factor authentication' })) },
+  {
+    require_2fa: Type.Optional(Type.Boolean({ description: 'members must enable two-factor authentication' })),
+    sso_required: Type.Optional(Type.Boolean({ description: 'members whose email is in a verified domain must sign in through SSO (Owners keep a password + 2FA break-glass login)' })),
+    sso_redirect_uris: Type.Optional(Type.Array(Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[^\\s]+$' }), { maxItems: 20, description: 'exact URLs this organization’s SSO logins may return to, beside the instance’s SSO_REDIRECT_URIS' })),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateOrganizationSettingsBody = Static<typeof UpdateOrganizationSettingsBody>;

@@ -10,6 +10,7 @@ import { FeaturesApi } from './resources/features.js';
 import { InvitationsApi } from './resources/invitations.js';
 import { OrgsApi } from './resources/orgs.js';
 import { WebhooksApi } from './resources/webhooks.js';
+import { SsoApi } from './resources/sso.js';
 import { Transport, type SaaSReadyOptions } from './transport.js';
 
 /**
@@ -68,6 +69,8 @@ export class SaaSReady {
   readonly admin: AdminApi;
   /** Development helpers (the outgoing-mail box of a server without SMTP). */
   readonly dev: DevApi;
+  /** Enterprise SSO: login URLs, the code exchange, connections and verified domains. */
+  readonly sso: SsoApi;
   readonly #transport: Transport;
 
   constructor(options: SaaSReadyOptions) {
@@ -80,6 +83,7 @@ export class SaaSReady {
     this.webhooks = new WebhooksApi(this.#transport);
     this.admin = new AdminApi(this.#transport);
     this.dev = new DevApi(this.#transport);
+    this.sso = new SsoApi(this.#transport);
   }
 
   /**

@@ -8,6 +8,7 @@ export { FeaturesApi } from './resources/features.js';
 export { InvitationsApi } from './resources/invitations.js';
 export { OrgsApi } from './resources/orgs.js';
 export { WebhooksApi } from './resources/webhooks.js';
+export { SsoApi, type AuthorizeUrlOptions, type CreateSsoConnectionBody, type Domain, type SsoConnection, type SsoLookupResponse, type SsoTokenResponse, type UpdateSsoConnectionBody } from './resources/sso.js';
 export type { CallOptions, SaaSReadyOptions, Tokens } from './transport.js';
 export { SaaSReadyError } from './errors.js';
 // the contract's lists a UI needs (the client already depends on @saasready/contracts at run time)

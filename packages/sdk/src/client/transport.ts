@@ -144,6 +144,8 @@ export class Transport {
   readonly #csrfToken: () => string | undefined | Promise<string | undefined>;
   #accessToken: string | undefined;
   #refreshToken: string | undefined;
+  /** the server's base URL, without a trailing slash (URLs the browser follows are built from it) */
+  readonly baseUrl: string;
   /** the refresh in flight: every caller that needs one awaits this same promise */
   #refreshing: Promise<TokenResponse> | null = null;
 
@@ -159,6 +161,7 @@ export class Transport {
       throw new TypeError("SaaSReady: refreshTokenMode 'cookie' keeps the refresh token in a cookie; it cannot be combined with refreshToken or apiKey");
     }
     this.#apiKey = options.apiKey;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#accessToken = options.accessToken;
     this.#refreshToken = options.refreshToken;
     this.#onTokens = options.onTokens;

@@ -19,6 +19,8 @@ export const TAGS = [
   { name: 'feature-flags', description: 'Global flags, per-organization overrides and evaluation' },
   { name: 'audit', description: 'The tamper-evident audit log: list, export, verify' },
   { name: 'webhooks', description: 'Webhook endpoints, their signing secrets and delivery logs (events: the `webhooks` section)' },
+  { name: 'sso', description: 'Enterprise SSO: SAML and OIDC connections, the login round trip, the code exchange' },
+  { name: 'domains', description: 'Domains an organization verifies through DNS (SSO discovery and account linking)' },
   { name: 'admin', description: 'Superuser operations across organizations' },
   { name: 'development', description: 'Development only: the dev mailbox (absent in production and with SMTP)' },
   { name: 'operations', description: 'Root paths for probes, monitoring and token verification: not under /api/v1' },

@@ -1,60 +1,49 @@
-// A real DNS server on loopback (UDP) for tests that need names to resolve to chosen addresses, or
-// to change their answer between two queries (DNS rebinding). Point the server at it with
-// DNS_SERVERS=127.0.0.1:<port>.
-import { createSocket } from 'node:dgram';
-import ipaddr from 'ipaddr.js';
+// A real DNS server on loopback (dns2, UDP) for tests: point DNS_SERVERS at `address`. TXT records
+// come from a map the test fills (`txt.set(name, [value])`, domain verification); A and AAAA answers
+// from `answer(name, type, n)` for the n-th query of that name and type (1-based), so a test can
+// change the answer between two queries (DNS rebinding). Nothing is cached (TTL 0).
+import { isIPv4, isIPv6 } from 'node:net';
+import dns2 from 'dns2';
 
 export interface DnsServer {
-  /** `127.0.0.1:<port>` */
+  /** `127.0.0.1:<port>`, as DNS_SERVERS takes it */
   address: string;
+  /** lower-case name → the TXT values published there */
+  txt: Map<string, string[]>;
   /** how many queries each `name/type` received (type: A or AAAA) */
   queries: Map<string, number>;
   close(): Promise<void>;
 }
+/** the name the domain tests know it by */
+export type TestDnsServer = DnsServer;
 
-/** `answer(name, type, n)` gives the addresses for the n-th query (1-based) of that name and type. */
-export async function startDnsServer(answer: (name: string, type: 'A' | 'AAAA', n: number) => string[]): Promise<DnsServer> {
-  const socket = createSocket('udp4');
+export type AddressAnswer = (name: string, type: 'A' | 'AAAA', n: number) => string[];
+
+export async function startDnsServer(answer: AddressAnswer = () => []): Promise<DnsServer> {
+  const { Packet } = dns2;
+  const txt = new Map<string, string[]>();
   const queries = new Map<string, number>();
-  socket.on('message', (message, remote) => {
-    // header (12 bytes), then the question: labels, qtype, qclass
-    let offset = 12;
-    const labels: string[] = [];
-    while (message[offset]! !== 0) {
-      const length = message[offset]!;
-      labels.push(message.subarray(offset + 1, offset + 1 + length).toString('ascii'));
-      offset += length + 1;
-    }
-    offset += 1;
-    const qtype = message.readUInt16BE(offset);
-    const question = message.subarray(12, offset + 4);
-    const name = labels.join('.').toLowerCase();
-    const type = qtype === 28 ? 'AAAA' : qtype === 1 ? 'A' : null;
-    const key = `${name}/${type}`;
-    const n = (queries.get(key) ?? 0) + 1;
-    queries.set(key, n);
-    const addresses = type ? answer(name, type, n).filter((a) => (type === 'A' ? ipaddr.IPv4.isValid(a) : ipaddr.IPv6.isValid(a) && !ipaddr.IPv4.isValid(a))) : [];
-    const header = Buffer.alloc(12);
-    message.copy(header, 0, 0, 2); // id
-    header.writeUInt16BE(0x8180, 2); // response, recursion desired and available, no error
-    header.writeUInt16BE(1, 4);
-    header.writeUInt16BE(addresses.length, 6);
-    const records = addresses.map((a) => {
-      const bytes = Buffer.from(ipaddr.parse(a).toByteArray());
-      const record = Buffer.alloc(12);
-      record.writeUInt16BE(0xc00c, 0); // the question's name
-      record.writeUInt16BE(qtype, 2);
-      record.writeUInt16BE(1, 4); // IN
-      record.writeUInt32BE(0, 6); // TTL 0: never cached
-      record.writeUInt16BE(bytes.length, 10);
-      return Buffer.concat([record, bytes]);
-    });
-    socket.send(Buffer.concat([header, question, ...records]), remote.port, remote.address);
+  const server = dns2.createServer({
+    udp: true,
+    handle: (request, send) => {
+      const response = Packet.createResponseFromRequest(request);
+      for (const question of request.questions) {
+        const name = question.name.toLowerCase();
+        if (question.type === Packet.TYPE.TXT) {
+          for (const value of txt.get(name) ?? []) response.answers.push({ name: question.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 0, data: value } as never);
+          continue;
+        }
+        const type = question.type === Packet.TYPE.A ? 'A' : question.type === Packet.TYPE.AAAA ? 'AAAA' : null;
+        if (!type) continue;
+        const n = (queries.get(`${name}/${type}`) ?? 0) + 1;
+        queries.set(`${name}/${type}`, n);
+        for (const address of answer(name, type, n).filter((a) => (type === 'A' ? isIPv4(a) : isIPv6(a)))) {
+          response.answers.push({ name: question.name, type: question.type, class: Packet.CLASS.IN, ttl: 0, address } as never);
+        }
+      }
+      void send(response);
+    },
   });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return {
-    address: `127.0.0.1:${socket.address().port}`,
-    queries,
-    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
-  };
+  const addresses = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
+  return { address: `127.0.0.1:${addresses.udp!.port}`, txt, queries, close: () => server.close() };
 }

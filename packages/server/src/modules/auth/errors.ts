@@ -21,3 +21,7 @@ export const emailNotVerified = () =>
 export const csrfFailed = (detail: string) => new AppError('auth.csrf_failed', detail);
 export const invalidLink = () => new AppError('token.invalid', 'This link is not valid. Ask for a new one.');
 export const expiredLink = () => new AppError('token.expired', 'This link has expired or was already used. Ask for a new one.');
+
+/** The organization that verified this email's domain requires SSO: start at `authorize_url`. */
+export const ssoRequired = (authorizeUrl: string, organizationId: string) =>
+  new AppError('auth.sso_required', 'Your organization requires single sign-on: sign in through your identity provider.', { meta: { authorize_url: authorizeUrl, organization_id: organizationId } });

@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   ChangePasswordBody, ForgotPasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RefreshRequestCookies, RefreshHeaders, RegisterBody,
-  ResetPasswordBody, SessionSchema, LoginMfaBody, MfaRequiredResponse, RegisterResponse, TokenBody, TokenModeHeaders, TokenResponse, VerificationPendingResponse,
+  ResetPasswordBody, SessionSchema, LoginMfaBody, MfaRequiredResponse, RegisterResponse, SsoTokenBody, SsoTokenResponse, TokenBody, TokenModeHeaders, TokenResponse,
+  VerificationPendingResponse,
 } from '@saasready/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -15,6 +16,7 @@ import { ok, problemResponses } from '../../lib/route-schemas.js';
 import type { EmailTokensService } from './email-tokens.js';
 import { cookieModeRequested, presentedRefreshToken, problemClearingCookies, refreshCookies, withSetCookie } from './refresh-cookie.js';
 import { normalizeEmail } from '../../lib/email.js';
+import type { SsoService } from '../sso/service.js';
 import type { AuthService } from './service.js';
 
 const MINUTE = 60_000;
@@ -32,7 +34,7 @@ const refreshTokenKey = (req: FastifyRequest) => {
   return token ? sha256(token) : null;
 };
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTokens: EmailTokensService; config: Config }> = async (app, { auth, emailTokens, config }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTokens: EmailTokensService; sso: SsoService; config: Config }> = async (app, { auth, emailTokens, sso, config }) => {
   const { perIpPerMinute, perAccountPerMinute } = config.rateLimit;
   const perIp = (name: string) => app.limit(`${name}:ip`, { max: perIpPerMinute, windowMs: MINUTE, key: (req) => req.ip });
   const perAccount = (name: string, key: (req: FastifyRequest) => string | null) =>
@@ -142,6 +144,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
       response: { 200: ok('Logged in: the tokens of the new session', withSetCookie(TokenResponse)), ...errors },
     },
   }, async (request, reply) => tokensFor(request, reply, await auth.loginWithTwoFactor(contextOf(request), request.body)));
+
+  app.post('/sso/token', {
+    config: { public: true },
+    preHandler: [perIp('sso-token')],
+    schema: {
+      operationId: 'sso.token',
+      tags: ['sso'],
+      summary: 'Redeem the single-use SSO code: the tokens of a new session (as /auth/login) and the SSO profile',
+      security: [],
+      headers: TokenModeHeaders,
+      body: SsoTokenBody,
+      response: { 200: ok('Tokens and the SSO profile (cookie mode: the refresh token in the cookies)', withSetCookie(SsoTokenResponse)), ...errors },
+    },
+  }, async (request, reply) => tokensFor(request, reply, await sso.exchangeCode(contextOf(request), request.body.code)));
 
   app.post('/auth/refresh', {
     config: { public: true },

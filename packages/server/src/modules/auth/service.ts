@@ -22,6 +22,7 @@ import { createOrganizationWithOwner, personalOrganization } from '../organizati
 import * as sessions from '../sessions/service.js';
 import type { Keyring } from '../signing-keys/service.js';
 import * as users from '../users/service.js';
+import * as domains from '../domains/service.js';
 import { emailMismatch } from '../invitations/errors.js';
 import type { InvitationsService } from '../invitations/service.js';
 import * as twoFactor from '../two-factor/service.js';
@@ -32,7 +33,7 @@ import type { EmailTokensService } from './email-tokens.js';
 
 export interface AuthDeps {
   db: Database;
-  config: Pick<Config, 'accessTokenTtl' | 'refreshTokenTtl' | 'lockout' | 'requireEmailVerification'>;
+  config: Pick<Config, 'accessTokenTtl' | 'refreshTokenTtl' | 'lockout' | 'requireEmailVerification' | 'publicUrl'>;
   hasher: PasswordHasher;
   keyring: Keyring;
   metrics: Metrics;
@@ -122,6 +123,7 @@ export class AuthService {
     const newHash = verdict.needsRehash ? await this.deps.hasher.hash(body.password) : null;
     if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
     const twoFactorEnabled = await this.deps.twoFactor.isEnabled(this.deps.db, user.id);
+    await this.ssoEnforcement(ctx, user, twoFactorEnabled);
     if (twoFactorEnabled && !body.two_factor_code) return this.twoFactorChallenge(user.id);
     const metadata = { rehashed: Boolean(newHash), mfa: twoFactorEnabled };
     if (!twoFactorEnabled) return this.loggedIn(await this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, metadata)));
@@ -133,6 +135,19 @@ export class AuthService {
       }),
     );
     return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
+  }
+
+  /**
+   * A person their organization's IdP vouched for (modules/sso, after the single-use code was
+   * redeemed in `tx`): a session scoped to that organization, audited as a login with method `sso`.
+   */
+  async ssoLogin(tx: Executor, ctx: RequestContext, userId: string, organizationId: string, metadata: Record<string, unknown>): Promise<TokenResponse> {
+    const user = await users.findById(tx, userId);
+    if (!user?.is_active) throw errors.accountDisabled();
+    const twoFactorEnabled = await this.deps.twoFactor.isEnabled(tx, user.id);
+    const mine = await memberships.listForUser(tx, user.id);
+    await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, organizationId, targetType: 'user', targetId: user.id, metadata: { ...metadata, method: 'sso', mfa: false } });
+    return this.loggedIn(await this.startSession(tx, ctx, user, organizationId, { memberships: mine, twoFactorEnabled }));
   }
 
   /** The second step of a login with 2FA: the mfa_token from step one and a TOTP or backup code. */
@@ -165,6 +180,23 @@ export class AuthService {
     const user = challenge ? await users.findById(this.deps.db, challenge.user_id) : null;
     if (!challenge || !user?.is_active) throw errors.invalidMfaToken();
     return { user, challengeId: challenge.id };
+  }
+
+  /**
+   * Step: an organization that verified the email's domain and requires SSO refuses its members'
+   * password logins (`auth.sso_required`, with the URL to start SSO). Its Owners keep a break-glass
+   * login, with 2FA only (the second factor still follows), audited `user.login.break_glass`.
+   */
+  private async ssoEnforcement(ctx: RequestContext, user: users.UserRow, twoFactorEnabled: boolean): Promise<void> {
+    const enforced = await domains.ssoEnforcementFor(this.deps.db, user.email, user.id);
+    if (!enforced) return;
+    if (enforced.is_owner && twoFactorEnabled) {
+      await recordAudit(this.deps.db, ctx, { action: 'user.login.break_glass', actor: { userId: user.id, email: user.email }, organizationId: enforced.organization_id, targetType: 'user', targetId: user.id });
+      return;
+    }
+    this.deps.metrics.authAttempt('login', 'failure');
+    const query = new URLSearchParams({ organization_id: enforced.organization_id });
+    throw errors.ssoRequired(`${this.deps.config.publicUrl}/api/v1/sso/authorize?${query}`, enforced.organization_id);
   }
 
   /** Step: the password against the account's hash, or against a dummy hash when there is no account (same cost). */

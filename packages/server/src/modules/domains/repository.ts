@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { alreadyAdded, claimedElsewhere } from './errors.js';
+
+export interface DomainRow {
+  id: string;
+  organization_id: string;
+  domain: string;
+  verification_token: string;
+  verified_at: Date | string | null;
+  created_at: Date | string;
+}
+
+const COLUMNS = sql`id, organization_id, domain, verification_token, verified_at, created_at`;
+
+export async function insert(ex: Executor, row: { id: string; organization_id: string; domain: string; verification_token: string }): Promise<DomainRow> {
+  const rows = await queryRows<DomainRow>(ex, sql`
+    insert into organization_domains (id, organization_id, domain, verification_token)
+    values (${row.id}, ${row.organization_id}, ${row.domain}, ${row.verification_token})
+    on conflict (organization_id, domain) do nothing
+    returning ${COLUMNS}`);
+  if (rows[0]) return rows[0];
+  const existing = await findByDomain(ex, row.organization_id, row.domain);
+  throw alreadyAdded(existing?.id ?? '');
+}
+
+export async function list(ex: Executor, organizationId: string): Promise<DomainRow[]> {
+  return queryRows<DomainRow>(ex, sql`select ${COLUMNS} from organization_domains where organization_id = ${organizationId} order by domain limit 500`);
+}
+
+export async function findById(ex: Executor, organizationId: string, id: string): Promise<DomainRow | null> {
+  const rows = await queryRows<DomainRow>(ex, sql`select ${COLUMNS} from organization_domains where organization_id = ${organizationId} and id = ${id}`);
+  return rows[0] ?? null;
+}
+
+async function findByDomain(ex: Executor, organizationId: string, domain: string): Promise<DomainRow | null> {
+  const rows = await queryRows<DomainRow>(ex, sql`select ${COLUMNS} from organization_domains where organization_id = ${organizationId} and domain = ${domain}`);
+  return rows[0] ?? null;
+}
+
+/**
+ * Marks the domain verified. The partial unique index on verified domains decides a race between
+ * two organizations: the loser gets `domain.claimed`, never a second verified row.
+ */
+export async function markVerified(ex: Executor, organizationId: string, id: string): Promise<DomainRow | null> {
+  try {
+    const rows = await queryRows<DomainRow>(ex, sql`
+      update organization_domains set verified_at = coalesce(verified_at, now()), updated_at = now()
+       where organization_id = ${organizationId} and id = ${id}
+      returning ${COLUMNS}`);
+    return rows[0] ?? null;
+  } catch (err) {
+    if (isUniqueViolation(err, 'organization_domains_verified_key')) throw claimedElsewhere();
+    throw err;
+  }
+}
+
+export async function delete_(ex: Executor, organizationId: string, id: string): Promise<DomainRow | null> {
+  const rows = await queryRows<DomainRow>(ex, sql`delete from organization_domains where organization_id = ${organizationId} and id = ${id} returning ${COLUMNS}`);
+  return rows[0] ?? null;
+}
+export { delete_ as delete };
+
+/** Whether another organization has verified this domain. */
+export async function verifiedElsewhere(ex: Executor, organizationId: string, domain: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(ex, sql`select 1 as one from organization_domains where domain = ${domain} and verified_at is not null and organization_id <> ${organizationId}`);
+  return rows.length > 0;
+}
+
+/** The organization that verified the domain, if any: one probe of the partial unique index. */
+export async function findVerifiedOwner(ex: Executor, domain: string): Promise<{ organization_id: string; id: string } | null> {
+  const rows = await queryRows<{ organization_id: string; id: string }>(ex, sql`
+    select d.organization_id, d.id from organization_domains d join organizations o on o.id = d.organization_id and o.deleted_at is null
+     where d.domain = ${domain} and d.verified_at is not null`);
+  return rows[0] ?? null;
+}
+
+export interface SsoEnforcementRow {
+  organization_id: string;
+  is_owner: boolean;
+}
+
+/**
+ * The organization that verified the email's domain, requires SSO (settings.sso_required), has an
+ * enabled connection and counts the user as an active member — or nothing. Index probes only.
+ */
+export async function findSsoEnforcement(ex: Executor, domain: string, userId: string): Promise<SsoEnforcementRow | null> {
+  const rows = await queryRows<SsoEnforcementRow>(ex, sql`
+    select d.organization_id, (r.is_system and r.name = 'Owner') as is_owner
+      from organization_domains d
+      join organizations o on o.id = d.organization_id and o.deleted_at is null
+      join memberships m on m.organization_id = d.organization_id and m.user_id = ${userId} and m.status = 'active'
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+     where d.domain = ${domain} and d.verified_at is not null
+       and coalesce((o.settings->>'sso_required')::boolean, false)
+       and exists (select 1 from sso_connections c where c.organization_id = d.organization_id and c.enabled)`);
+  return rows[0] ?? null;
+}

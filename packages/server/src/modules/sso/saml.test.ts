@@ -1,0 +1,278 @@
+// SAML end to end against a loopback IdP whose responses are really signed (xml-crypto, test key),
+// and every hardening case as a crafted response. One app, one IdP for the file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { addMember, expectProblem, registerUser, uniqueEmail, type RegisteredUser } from '../../../test/helpers/factories.js';
+import { ATTACKER_CERT, ATTACKER_KEY, IDP_CERT, buildResponse, formFields, readAuthnRequest, startSamlIdp, type ResponseOptions, type TestSamlIdp } from '../../../test/helpers/saml-idp.js';
+
+const REDIRECT = 'https://app.example.test/sso/done';
+let t: TestApp;
+let idp: TestSamlIdp;
+let owner: RegisteredUser;
+let connection: { id: string; sp: { entity_id: string; acs_url: string } };
+let unsolicited: { id: string; sp: { entity_id: string; acs_url: string } };
+
+beforeAll(async () => {
+  idp = await startSamlIdp();
+  t = await startTestApp({ ssoRedirectUris: [REDIRECT, 'https://app.example.test/other'] });
+  owner = await registerUser(t);
+  const created = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'Test IdP', idp_metadata_xml: idp.metadataXml } });
+  expect(created.status, created.text).toBe(201);
+  connection = created.body;
+  const second = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'Unsolicited', idp_entity_id: idp.entityId, idp_sso_url: idp.ssoUrl, idp_certificate: IDP_CERT, allow_idp_initiated: true } });
+  expect(second.status, second.text).toBe(201);
+  unsolicited = second.body;
+});
+afterAll(async () => {
+  await t?.close();
+  await idp?.close();
+});
+
+const authorize = (query: Record<string, string>) => fetch(`${t.baseUrl}/api/v1/sso/authorize?${new URLSearchParams(query)}`, { redirect: 'manual' });
+const postAcs = (connectionId: string, fields: Record<string, string>) =>
+  fetch(`${t.baseUrl}/api/v1/sso/saml/${connectionId}/acs`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+const redeem = (code: string) => t.request('POST', '/api/v1/sso/token', { body: { code } });
+
+/** Starts an SP-initiated login: what our AuthnRequest said. */
+async function start(c = connection) {
+  const res = await authorize({ connection_id: c.id, redirect_uri: REDIRECT, state: 'client-state' });
+  expect(res.status).toBe(302);
+  return readAuthnRequest(res.headers.get('location')!);
+}
+
+/** A crafted response to a fresh SP-initiated login, posted to the ACS. */
+async function attack(options: Partial<ResponseOptions>, c = connection) {
+  const request = await start(c);
+  const SAMLResponse = buildResponse(idp, { acsUrl: c.sp.acs_url, audience: c.sp.entity_id, inResponseTo: request.id, email: uniqueEmail('victim'), ...options });
+  const res = await postAcs(c.id, { SAMLResponse, RelayState: request.relayState });
+  return { status: res.status, location: res.headers.get('location'), body: res.status === 302 ? null : await res.json() };
+}
+
+async function failures(reason: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from audit_logs where action = 'sso.login.failed' and metadata->>'reason' = ${reason}`);
+  return rows[0]!.n;
+}
+
+describe('SAML connections', () => {
+  it('reads the IdP from its metadata and publishes our SP metadata; never a key', async () => {
+    const one = await t.request('GET', `/api/v1/orgs/${owner.orgId}/sso/connections/${connection.id}`, { token: owner.accessToken });
+    expect(one.body).toMatchObject({ type: 'saml', saml: { idp_entity_id: idp.entityId, idp_sso_url: idp.ssoUrl, idp_certificate_count: 1 }, allow_idp_initiated: false });
+    const metadata = await fetch(`${t.baseUrl}/api/v1/sso/saml/${connection.id}/metadata`);
+    expect(metadata.headers.get('content-type')).toMatch(/samlmetadata\+xml/);
+    const xml = await metadata.text();
+    expect(xml).toContain(`entityID="${connection.sp.entity_id}"`);
+    expect(xml).toContain(`Location="${connection.sp.acs_url}"`);
+    expectProblem(await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'Bad', idp_metadata_xml: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' } }), 422, 'sso.invalid_connection');
+    expectProblem(await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'Bad', idp_entity_id: 'x', idp_sso_url: idp.ssoUrl, idp_certificate: 'A'.repeat(100) } }), 422, 'sso.invalid_connection');
+    // from the metadata URL too
+    const byUrl = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'By URL', idp_metadata_url: idp.ssoUrl.replace('/sso', '/metadata') } });
+    expect(byUrl.status, byUrl.text).toBe(201);
+    expect(byUrl.body.saml.idp_metadata_url).toContain('/metadata');
+    expect((await t.request('DELETE', `/api/v1/orgs/${owner.orgId}/sso/connections/${byUrl.body.id}`, { token: owner.accessToken })).status).toBe(204);
+    const audited = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where target_id = ${byUrl.body.id} order by seq`);
+    expect(audited.map((a) => a.action)).toEqual(['sso.connection.created', 'sso.connection.deleted']);
+  });
+
+  it('refuses a redirect_uri off the allow-list before redirecting anywhere (no open redirect)', async () => {
+    for (const redirect of ['https://evil.example/steal', 'https://app.example.test/sso/done/../../evil', 'https://app.example.test.evil.example/sso/done', 'https://user@app.example.test/sso/done', 'javascript:alert(1)', '//evil.example']) {
+      const res = await authorize({ connection_id: connection.id, redirect_uri: redirect });
+      expect(res.status, redirect).toBe(400);
+      expect(res.headers.get('location')).toBeNull();
+      expect((await res.json()).code).toBe('sso.redirect_uri_not_allowed');
+    }
+  });
+
+  it('adds an organization’s own redirect URIs (settings.sso_redirect_uris) for its connections only', async () => {
+    const own = 'https://tenant.example.test/cb';
+    expect((await authorize({ connection_id: connection.id, redirect_uri: own })).status).toBe(400);
+    const set = await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_redirect_uris: [own] } });
+    expect(set.status, set.text).toBe(200);
+    expect((await authorize({ connection_id: connection.id, redirect_uri: own })).status).toBe(302);
+    expectProblem(await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_redirect_uris: ['javascript:alert(1)'] } }), 400, 'request.validation_failed');
+    const other = await registerUser(t);
+    const theirs = await t.request('POST', `/api/v1/orgs/${other.orgId}/sso/connections`, { token: other.accessToken, body: { type: 'saml', name: 'Theirs', idp_entity_id: idp.entityId, idp_sso_url: idp.ssoUrl, idp_certificate: IDP_CERT } });
+    const refused = await authorize({ connection_id: theirs.body.id, redirect_uri: own });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('location')).toBeNull();
+  });
+});
+
+describe('SAML login, SP-initiated, through the IdP', () => {
+  it('provisions a new person just in time, sends the browser back with a single-use code, and the code gives tokens and the profile', async () => {
+    idp.user = { email: uniqueEmail('jit'), firstName: 'Ada', lastName: 'Lovelace' };
+    const startRes = await authorize({ connection_id: connection.id, redirect_uri: REDIRECT, state: 'abc' });
+    const idpPage = await fetch(startRes.headers.get('location')!);
+    const form = formFields(await idpPage.text());
+    const acs = await postAcs(connection.id, form);
+    expect(acs.status).toBe(302);
+    const back = new URL(acs.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(REDIRECT);
+    expect(back.searchParams.get('state')).toBe('abc');
+    const code = back.searchParams.get('code')!;
+    const tokens = await redeem(code);
+    expect(tokens.status, tokens.text).toBe(200);
+    expect(tokens.body.sso_profile).toMatchObject({ connection_id: connection.id, organization_id: owner.orgId, email: idp.user.email, first_name: 'Ada', last_name: 'Lovelace', idp_id: idp.user.email, connection_type: 'saml' });
+    expect(tokens.body.sso_profile.raw_attributes).toMatchObject({ email: idp.user.email, firstName: 'Ada' });
+    const claims = JSON.parse(Buffer.from(tokens.body.access_token.split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ org_id: owner.orgId, org_role: 'Member' });
+    expectProblem(await redeem(code), 400, 'sso.invalid_code');
+    // the form cannot be posted again: its state was used and the assertion ID is remembered
+    expectProblem(Object.assign(await t.request('POST', `/api/v1/sso/saml/${connection.id}/acs`, { raw: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } })), 401, 'sso.invalid_response');
+    const actions = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where organization_id = ${owner.orgId} and actor_email = ${idp.user.email} order by seq`);
+    expect(actions.map((a) => a.action)).toEqual(['user.registered', 'member.provisioned', 'sso.login.succeeded', 'user.logged_in']);
+  });
+
+  it('links an existing account only once the organization has verified the email’s domain', async () => {
+    const domain = `linked-${Date.now()}.test`;
+    const existing = await registerUser(t, { email: `pat@${domain}` });
+    const refused = await attack({ email: existing.email });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('sso.account_link_refused');
+    await t.database.handle.db.execute(sql`insert into organization_domains (id, organization_id, domain, verification_token, verified_at) values (gen_random_uuid(), ${owner.orgId}, ${domain}, 'x', now())`);
+    const linked = await attack({ email: existing.email });
+    expect(linked.status).toBe(302);
+    const tokens = await redeem(new URL(linked.location!).searchParams.get('code')!);
+    expect(tokens.body.user.id).toBe(existing.userId);
+  });
+});
+
+describe('SAML hardening: each crafted response is refused, with its reason audited', () => {
+  const cases: [string, Partial<ResponseOptions>, string][] = [
+    ['unsigned', { sign: 'none' }, 'invalid_signature'],
+    ['signed by another IdP’s key', { key: ATTACKER_KEY, cert: ATTACKER_CERT }, 'invalid_signature'],
+    ['response signed by another key, assertion unsigned', { sign: 'response', key: ATTACKER_KEY, cert: ATTACKER_CERT }, 'invalid_signature'],
+    ['SHA-1 signature (connection did not opt in)', { sha1: true }, 'sha1_signature'],
+    ['wrong audience', { audience: 'https://other-sp.example/metadata' }, 'wrong_audience'],
+    ['wrong recipient', { recipient: 'https://other-sp.example/acs' }, 'wrong_recipient'],
+    ['wrong destination', { destination: 'https://other-sp.example/acs' }, 'wrong_destination'],
+    ['expired (NotOnOrAfter 3 minutes ago)', { notOnOrAfter: new Date(Date.now() - 3 * 60_000), notBefore: new Date(Date.now() - 10 * 60_000) }, 'expired'],
+    ['not yet valid (NotBefore in 5 minutes)', { notBefore: new Date(Date.now() + 5 * 60_000) }, 'expired'],
+    ['InResponseTo of a request we never issued', { inResponseTo: '_not-ours' }, 'in_response_to'],
+    ['no InResponseTo on an SP-initiated login', { inResponseTo: null }, 'in_response_to'],
+    ['another issuer', { issuer: 'https://evil-idp.example' }, 'wrong_issuer'],
+    ['a DOCTYPE with an external entity (XXE)', { tamper: (xml) => `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>${xml}` }, 'doctype'],
+    ['wrapping: the signed assertion moved into Extensions, an unsigned one in its place', {
+      email: 'ceo@victim.test',
+      tamper: (xml) => {
+        const signed = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)![0];
+        const evil = signed.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '').replace(/ID="[^"]+"/, 'ID="_evil"');
+        return xml.replace(signed, `<samlp:Extensions>${signed}</samlp:Extensions>${evil}`);
+      },
+    }, 'invalid_signature'],
+    ['wrapping: the signed assertion duplicated', { tamper: (xml) => { const a = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)![0]; return xml.replace(a, a + a); } }, 'multiple_assertions'],
+    ['wrapping: a second, unsigned assertion beside the signed response', { sign: 'response', tamper: (xml) => xml.replace('</samlp:Response>', '<saml:Assertion ID="_x2" Version="2.0" IssueInstant="2026-01-01T00:00:00Z"><saml:Issuer>x</saml:Issuer></saml:Assertion></samlp:Response>') }, 'multiple_assertions'],
+    ['the signed assertion altered after signing', { tamper: (xml) => xml.replace(/(<saml:AttributeValue>)[^<]*/, '$1ceo@victim.test') }, 'invalid_signature'],
+    ['encrypted but unsigned assertion', { sign: 'none', tamper: (xml) => xml.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"/></saml:EncryptedAssertion>') }, 'encrypted_assertion'],
+  ];
+  it.each(cases)('%s', async (_name, options, reason) => {
+    const before = await failures(reason);
+    const res = await attack(options);
+    expect(res.status, JSON.stringify(res.body)).toBe(401);
+    expect(res.body).toMatchObject({ code: 'sso.invalid_response', meta: { reason } });
+    expect(res.location).toBeNull();
+    expect(await failures(reason)).toBe(before + 1);
+  });
+
+  it('accepts a signature on the Response alone, or on both, by the configured certificate', async () => {
+    for (const sign of ['response', 'both'] as const) {
+      const res = await attack({ sign });
+      expect(res.status, JSON.stringify(res.body)).toBe(302);
+    }
+  });
+
+  it('the comment-split NameID reads as the whole (signed) value, never the prefix', async () => {
+    const res = await attack({ nameId: 'boss@victim.test.attacker.test', email: undefined, tamper: (xml) => xml.replace('boss@victim.test.attacker.test', 'boss@victim.test<!---->.attacker.test') });
+    // the signature covers the text without the comment: accepted, as the attacker's own identity
+    expect(res.status, JSON.stringify(res.body)).toBe(302);
+    const tokens = await redeem(new URL(res.location!).searchParams.get('code')!);
+    expect(tokens.body.sso_profile.email).toBe('boss@victim.test.attacker.test');
+  });
+
+  it('refuses garbage: bad base64, not XML, not a Response, an oversized body — never a 500', async () => {
+    for (const SAMLResponse of ['%%%not-base64%%%', Buffer.from('plain text').toString('base64'), Buffer.from('<a><b></a>').toString('base64'), Buffer.from('<Foo/>').toString('base64')]) {
+      const res = await postAcs(connection.id, { SAMLResponse });
+      expect(res.status).toBe(401);
+      expect((await res.json()).code).toBe('sso.invalid_response');
+    }
+    const huge = await postAcs(connection.id, { SAMLResponse: 'A'.repeat(300_000) });
+    expect([400, 413]).toContain(huge.status);
+    const json = await fetch(`${t.baseUrl}/api/v1/sso/saml/${connection.id}/acs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"SAMLResponse": 5}' });
+    expect(json.status).toBe(400);
+    expect((await postAcs(connection.id, { RelayState: 'x' })).status).toBe(400);
+  });
+
+  it('a response for one connection is refused at another organization’s connection', async () => {
+    const other = await registerUser(t);
+    const theirs = await t.request('POST', `/api/v1/orgs/${other.orgId}/sso/connections`, { token: other.accessToken, body: { type: 'saml', name: 'Theirs', idp_entity_id: idp.entityId, idp_sso_url: idp.ssoUrl, idp_certificate: ATTACKER_CERT } });
+    const request = await start();
+    const SAMLResponse = buildResponse(idp, { acsUrl: connection.sp.acs_url, audience: connection.sp.entity_id, inResponseTo: request.id, email: uniqueEmail() });
+    const res = await postAcs(theirs.body.id, { SAMLResponse, RelayState: request.relayState });
+    expect(res.status).toBe(401);
+    expect((await res.json()).code).toBe('sso.invalid_response');
+  });
+});
+
+describe('IdP-initiated SAML', () => {
+  it('is refused unless the connection allows it; when allowed, each assertion is accepted once', async () => {
+    const email = uniqueEmail('idpinit');
+    const refused = await postAcs(connection.id, { SAMLResponse: buildResponse(idp, { acsUrl: connection.sp.acs_url, audience: connection.sp.entity_id, inResponseTo: null, email }) });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).meta.reason).toBe('in_response_to');
+
+    const SAMLResponse = buildResponse(idp, { acsUrl: unsolicited.sp.acs_url, audience: unsolicited.sp.entity_id, inResponseTo: null, email });
+    const accepted = await postAcs(unsolicited.id, { SAMLResponse, RelayState: 'https://app.example.test/other' });
+    expect(accepted.status).toBe(302);
+    expect(accepted.headers.get('location')).toMatch(/^https:\/\/app\.example\.test\/other\?code=/);
+    const replay = await postAcs(unsolicited.id, { SAMLResponse, RelayState: 'https://app.example.test/other' });
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).meta.reason).toBe('replayed_assertion');
+    // an unsolicited RelayState off the allow-list falls back to the first allowed URL, never to the RelayState
+    const fallback = await postAcs(unsolicited.id, { SAMLResponse: buildResponse(idp, { acsUrl: unsolicited.sp.acs_url, audience: unsolicited.sp.entity_id, inResponseTo: null, email }), RelayState: 'https://evil.example/' });
+    expect(fallback.headers.get('location')).toMatch(/^https:\/\/app\.example\.test\/sso\/done\?code=/);
+  });
+});
+
+describe('connection settings that change a login', () => {
+  const unsolicitedLogin = (email: string, options: Partial<ResponseOptions> = {}) =>
+    postAcs(unsolicited.id, { SAMLResponse: buildResponse(idp, { acsUrl: unsolicited.sp.acs_url, audience: unsolicited.sp.entity_id, inResponseTo: null, email, ...options }) });
+  const patch = (body: object, token = owner.accessToken) => t.request('PATCH', `/api/v1/orgs/${owner.orgId}/sso/connections/${unsolicited.id}`, { token, body });
+
+  it('provisions with the default role (never one its setter could not grant); a suspended member stays out; SHA-1 only when allowed', async () => {
+    const roles = await t.request('GET', `/api/v1/orgs/${owner.orgId}/roles`, { token: owner.accessToken });
+    const roleId = (name: string) => roles.body.find((r: { name: string }) => r.name === name).id as string;
+    expect((await patch({ default_role_id: roleId('Viewer') })).status).toBe(200);
+    const viewer = await unsolicitedLogin(uniqueEmail('viewer'));
+    const tokens = await redeem(new URL(viewer.headers.get('location')!).searchParams.get('code')!);
+    expect(JSON.parse(Buffer.from(tokens.body.access_token.split('.')[1], 'base64url').toString()).org_role).toBe('Viewer');
+
+    // an Admin manages connections but cannot make the IdP hand out the Owner role
+    const admin = await registerUser(t);
+    await addMember(t, owner.orgId, admin, 'Admin');
+    expectProblem(await patch({ default_role_id: roleId('Owner') }, admin.accessToken), 403, 'membership.owner_required');
+    expectProblem(await patch({ issuer: 'https://x.example' }), 422, 'sso.invalid_connection');
+
+    // a suspended membership is not revived by an SSO login
+    const email = uniqueEmail('suspended');
+    const first = await unsolicitedLogin(email);
+    const userId = (await redeem(new URL(first.headers.get('location')!).searchParams.get('code')!)).body.user.id;
+    await t.database.handle.db.execute(sql`update memberships set status = 'suspended' where organization_id = ${owner.orgId} and user_id = ${userId}`);
+    const refused = await unsolicitedLogin(email);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).code).toBe('membership.suspended');
+
+    expect((await unsolicitedLogin(uniqueEmail(), { sha1: true })).status).toBe(401);
+    expect((await patch({ allow_sha1: true })).body.allow_sha1).toBe(true);
+    expect((await unsolicitedLogin(uniqueEmail(), { sha1: true })).status).toBe(302);
+  });
+
+  it('two first logins of one new person at once both land, on one account and one membership', async () => {
+    const email = uniqueEmail('twice');
+    const post = () => postAcs(unsolicited.id, { SAMLResponse: buildResponse(idp, { acsUrl: unsolicited.sp.acs_url, audience: unsolicited.sp.entity_id, inResponseTo: null, email }) });
+    const results = await Promise.all([post(), post(), post()]);
+    expect(results.map((r) => r.status)).toEqual([302, 302, 302]);
+    const rows = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id where u.email = ${email}`);
+    expect(rows[0]!.n).toBe(1);
+  });
+});
