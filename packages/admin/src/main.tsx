@@ -2,21 +2,26 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { SaaSReadyError } from '@saasready/sdk/client';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { App } from './app';
+import { reportFailure } from './api/failures';
 import { SessionProvider } from './session/session';
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
 const queryClient = new QueryClient({
+  // a session that ended is noticed by whichever call meets it first (session.tsx listens)
+  queryCache: new QueryCache({ onError: reportFailure }),
+  mutationCache: new MutationCache({ onError: reportFailure }),
   defaultOptions: {
     queries: {
-      // 4xx answers are final: retrying a 403 or 404 only delays the message
-      retry: (count, error) => !(error instanceof SaaSReadyError && error.status < 500) && count < 2,
+      // 4xx answers are final: retrying a 403 or 404 only delays the message; a 5xx or a dropped
+      // connection gets one more try before the page says so (and offers its own "Try again")
+      retry: (count, error) => !(error instanceof SaaSReadyError && error.status < 500) && count < 1,
       refetchOnWindowFocus: false,
       staleTime: 10_000,
     },

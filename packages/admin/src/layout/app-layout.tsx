@@ -9,6 +9,8 @@ import {
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { Loading } from '../components/states';
+import { ErrorBoundary } from '../components/error-boundary';
+import { OrgAccessProblem } from '../components/forbidden';
 import { useMe, useMembership, useSession } from '../session/session';
 import { OrgSwitcher } from './org-switcher';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
@@ -33,7 +35,9 @@ export function AppLayout() {
   const match = useMatch('/orgs/:orgId/*');
   const orgId = match?.params.orgId ?? me.current_organization?.id ?? me.memberships[0]?.organization_id;
   const section = match ? location.pathname.slice(`/orgs/${match.params.orgId}`.length) : '/members';
-  const { can } = useMembership(orgId ?? '');
+  const { can, membership } = useMembership(orgId ?? '');
+  // an organization in the address that the person cannot use: say why instead of a page of errors
+  const blocked = !!match && (!membership || membership.status !== 'active');
   const mailboxOn = useDevMailboxOn();
 
   const link = (to: string, label: string, Icon: typeof IconUsers) => (
@@ -95,9 +99,11 @@ export function AppLayout() {
             <Anchor component={Link} to="/account?tab=2fa">Set it up now</Anchor>.
           </Alert>
         )}
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            {blocked ? <OrgAccessProblem membership={membership} /> : <Outlet />}
+          </Suspense>
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

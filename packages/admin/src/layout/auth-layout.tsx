@@ -3,6 +3,7 @@ import { Anchor, Box, Center, Container, Group, Paper, Text, Title } from '@mant
 import { IconShieldLock } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
+import { ErrorBoundary } from '../components/error-boundary';
 
 export function AuthLayout() {
   // only where the server's mailbox answers this browser (development, loopback)
@@ -17,7 +18,9 @@ export function AuthLayout() {
           </Group>
         </Center>
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" component="main">
-          <Outlet />
+          <ErrorBoundary>
+            <Outlet />
+          </ErrorBoundary>
         </Paper>
         {mailboxOn && (
           <Text c="dimmed" size="xs" ta="center" mt="md">

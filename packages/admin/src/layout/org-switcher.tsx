@@ -43,7 +43,9 @@ export function OrgSwitcher({ orgId, section }: { orgId: string | undefined; sec
               key={m.organization_id}
               onClick={() => switchTo(m.organization_id)}
               leftSection={m.organization_id === orgId ? <IconCheck size={14} /> : <span style={{ width: 14 }} />}
-              rightSection={<Badge size="xs" variant="light">{m.role_name}</Badge>}
+              rightSection={
+                m.status === 'active' ? <Badge size="xs" variant="light">{m.role_name}</Badge> : <Badge size="xs" variant="light" color="orange">Suspended</Badge>
+              }
             >
               <Text size="sm" truncate>{m.organization_name}</Text>
             </Menu.Item>

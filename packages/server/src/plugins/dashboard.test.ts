@@ -55,6 +55,21 @@ describe('dashboard hosting', () => {
     expectProblem(await t.request('GET', '/assets/../../package.json'), 404, 'request.not_found');
   });
 
+  it('answers a browser navigating to an unknown page with the dashboard and a 404; API paths and assets stay JSON', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const url of ['/nope', '/orgs', '/settings/x?y=1']) {
+      const res = await fetch(t.baseUrl + url, { headers: html });
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await res.text()).toContain('<div id="root">');
+    }
+    expectProblem(await t.request('GET', '/api/v1/nope', { headers: html }), 404, 'request.not_found');
+    expectProblem(await t.request('GET', '/assets/missing.js', { headers: html }), 404, 'request.not_found');
+    expectProblem(await t.request('POST', '/nope', { headers: html }), 404, 'request.not_found');
+    expectProblem(await unbuilt.request('GET', '/nope', { headers: html }), 404, 'request.not_found');
+  });
+
   it('leaves the API usable without a built dashboard, and says how to build it', async () => {
     const page = await fetch(`${unbuilt.baseUrl}/`);
     expect(page.status).toBe(503);

@@ -1,12 +1,25 @@
 // Serves the admin dashboard (packages/admin, built by `npm ci`/`npm run build`) at `/` on the same
-// origin as the API, which its refresh cookie and CSRF double-submit rely on. Only the dashboard's
-// own paths answer with its page; every other unknown path stays a 404 problem document. Without a
-// build, `/` says how to make one and the API works as before.
+// origin as the API, which its refresh cookie and CSRF double-submit rely on. The dashboard's own
+// paths answer with its page; an unknown path that a browser navigates to (GET, Accept: text/html,
+// outside /api/ and /assets/) gets the page too, with status 404, so the dashboard shows its own
+// "Page not found"; every other miss stays a 404 problem document. Without a build, `/` says how
+// to make one and the API works as before.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Answers a browser's navigation to an unknown path with the dashboard (status 404); undefined
+     * when the request is not one (API clients, assets, other methods) or there is no build.
+     */
+    dashboardNotFound?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+  }
+}
 
 /** packages/server/dist/plugins → packages/admin/dist */
 export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../../admin/dist/', import.meta.url));
@@ -36,6 +49,17 @@ export default fp<{ dir?: string }>(
     const built = existsSync(indexFile);
     const indexHtml = built ? readFileSync(indexFile) : Buffer.from(NOT_BUILT);
 
+    const sendPage = (reply: FastifyReply, status: number) =>
+      reply.header('content-security-policy', CSP).header('cache-control', 'no-cache').type('text/html; charset=utf-8').code(status).send(indexHtml);
+
+    app.decorate('dashboardNotFound', (request: FastifyRequest, reply: FastifyReply) => {
+      if (!built || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/api/') || path.startsWith('/assets/')) return undefined;
+      if (!(request.headers.accept ?? '').includes('text/html')) return undefined;
+      return sendPage(reply, 404);
+    });
+
     await app.register(async (ui) => {
       // these routes carry no credentials and return HTML or files, not API documents
       ui.addHook('onRoute', (route) => {
@@ -53,14 +77,7 @@ export default fp<{ dir?: string }>(
         });
       }
       for (const url of PAGES) {
-        ui.get(url, { schema: { hide: true } }, async (_request, reply) =>
-          reply
-            .header('content-security-policy', CSP)
-            .header('cache-control', 'no-cache')
-            .type('text/html; charset=utf-8')
-            .code(built ? 200 : 503)
-            .send(indexHtml),
-        );
+        ui.get(url, { schema: { hide: true } }, async (_request, reply) => sendPage(reply, built ? 200 : 503));
       }
     });
   },

@@ -1,15 +1,16 @@
 // Log in: email and password, then — for accounts with two-factor — a TOTP or backup code.
 import { useState } from 'react';
-import { Anchor, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { IconLogout } from '@tabler/icons-react';
 import { client } from '../../api/client';
 import { fieldErrors, isProblem } from '../../api/problems';
 import { FormError } from '../../components/states';
 import { useSession } from '../../session/session';
 
 export function LoginPage() {
-  const { signedIn } = useSession();
+  const { signedIn, endReason } = useSession();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,6 +32,12 @@ export function LoginPage() {
     <form onSubmit={(e) => { e.preventDefault(); login.mutate(); }} aria-label="Log in">
       <Stack>
         <Title order={3}>Log in</Title>
+        {endReason === 'ended' && (
+          <Alert color="orange" icon={<IconLogout size={18} />} title="Your session ended" role="status">
+            You were signed out: from another tab or device, by “log out everywhere”, by an administrator, or because the session
+            expired. Log in again to continue where you were.
+          </Alert>
+        )}
         <TextInput label="Email" type="email" autoComplete="username" required withAsterisk={false} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
         <PasswordInput label="Password" autoComplete="current-password" required withAsterisk={false} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
         <Group justify="flex-end" mt={-8}>

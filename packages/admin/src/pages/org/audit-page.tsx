@@ -8,7 +8,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { AuditDrawer } from './audit/audit-drawer';
 import { AuditFilterBar } from './audit/audit-filter-bar';
 import { AuditTable } from './audit/audit-table';
@@ -20,9 +20,9 @@ const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
+  const { can, membership } = useMembership(orgId);
   if (!can('audit.read')) {
-    return <Forbidden title="Audit log">Reading the audit log needs the <strong>audit.read</strong> permission in this organization.</Forbidden>;
+    return <MissingPermission title="Audit log" membership={membership} permission="audit.read" doing="read the audit log" />;
   }
   return <AuditLogView orgId={orgId} />;
 }

@@ -11,7 +11,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { hasFilters, MemberFilterBar, NO_FILTERS, type MemberFilters } from './members/filters';
 import { memberPagesKey } from './members/keys';
 import type { RoleOption } from './members/member-role-select';
@@ -22,8 +22,8 @@ const PAGE_SIZE = 50;
 
 export function MembersPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
-  if (!can('user.read')) return <Forbidden title="Members">Seeing the members needs the <strong>user.read</strong> permission in this organization.</Forbidden>;
+  const { can, membership } = useMembership(orgId);
+  if (!can('user.read')) return <MissingPermission title="Members" membership={membership} permission="user.read" doing="see the members" />;
   return <MembersView orgId={orgId} />;
 }
 

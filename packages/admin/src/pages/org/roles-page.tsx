@@ -8,7 +8,7 @@ import type { Role } from '@saasready/sdk/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { DeleteRoleModal } from './roles/delete-role-modal';
 import { RoleFormModal } from './roles/role-form-modal';
 import { RoleList } from './roles/role-list';
@@ -16,8 +16,8 @@ import { sortRoles, usePermissionCatalog, useRoles } from './roles/use-roles';
 
 export function RolesPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
-  if (!can('role.read')) return <Forbidden title="Roles">Seeing roles needs the <strong>role.read</strong> permission in this organization.</Forbidden>;
+  const { can, membership } = useMembership(orgId);
+  if (!can('role.read')) return <MissingPermission title="Roles" membership={membership} permission="role.read" doing="see the roles" />;
   return <RolesView orgId={orgId} />;
 }
 

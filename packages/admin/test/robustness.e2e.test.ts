@@ -1,0 +1,200 @@
+// The dashboard when things go wrong, in a real Chromium against the real server: a session ended
+// elsewhere, a page chunk that is gone, /auth/me and /auth/refresh failing, a proxy's HTML error
+// page, unknown addresses, no access for each real reason, forms that keep their own errors, and
+// public pages that send no refresh without a session. Failures are injected with page.route; one
+// server and one browser serve every check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createOrgWithMembers, freePort, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
+import { ensureChromium, launchChromium } from './browser.js';
+
+// Nothing here depends on the database kind: like dashboard.e2e, the browser suite runs once per
+// `npm test` (on PostgreSQL when CI provides it, else PGlite).
+const runHere = process.env.TEST_DB === (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+
+const BAD_GATEWAY = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+
+describe.runIf(runHere)('dashboard under failure', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let acme: OrgFixture;
+  const orgName = `Acme ${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    expect(await ensureChromium()).toMatchObject({ ok: true });
+  }, 600_000);
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    t = await startTestApp({ publicUrl: base, issuer: base }, { port });
+    [acme, browser] = await Promise.all([createOrgWithMembers(t, orgName), launchChromium()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A browser context holding `user`'s session cookies, as a login in this browser would leave them. */
+  async function signedIn(user: RegisteredUser, options: { viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    const res = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password }, headers: { 'x-refresh-token-mode': 'cookie' } });
+    expect(res.status, res.text).toBe(200);
+    const cookies = res.headers.getSetCookie().map((line) => {
+      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+      const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
+      const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
+      return { name, value, domain: 'localhost', path, secure: true, httpOnly: /httponly/i.test(line), sameSite: 'Strict' as const };
+    });
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return { context, page };
+  }
+
+  it('sends no refresh from public pages without a session, and shows its own Not found page for unknown addresses', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const refreshes: string[] = [];
+    page.on('request', (request) => request.url().includes('/auth/refresh') && refreshes.push(request.url()));
+
+    await page.goto(`${base}/login`);
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.goto(`${base}/forgot-password`);
+    await page.getByRole('heading').first().waitFor();
+    expect(refreshes).toEqual([]);
+
+    const unknown = await page.goto(`${base}/no-such-page`);
+    expect(unknown?.status()).toBe(404);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+    // an API address stays an API answer, even for a browser
+    const api = await page.goto(`${base}/api/v1/no-such-route`);
+    expect(api?.status()).toBe(404);
+    expect(await api?.headerValue('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refreshes).toEqual([]);
+    await context.close();
+  });
+
+  it('says the server is unavailable when /auth/refresh answers 503, and /auth/me failing offers a retry', async () => {
+    const { context, page } = await signedIn(acme.owner);
+    await page.route('**/api/v1/auth/refresh', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'urn:saasready:problem:service.unavailable', title: 'Service unavailable', status: 503, code: 'service.unavailable', detail: 'The database is unavailable; try again shortly.' }) }),
+    );
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await page.getByRole('alert').filter({ hasText: 'The server is unavailable' }).waitFor();
+    await page.getByText('You are still signed in').waitFor();
+    expect(page.url()).toBe(`${base}/orgs/${acme.orgId}/members`);
+
+    // the refresh is back, /auth/me is not: no endless spinner, a retry
+    await page.unroute('**/api/v1/auth/refresh');
+    await page.route('**/api/v1/auth/me', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Your account could not be loaded' }).waitFor();
+    await page.getByText('The server could not be reached. Check your connection').waitFor();
+
+    await page.unroute('**/api/v1/auth/me');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    expect(page.url()).toBe(`${base}/orgs/${acme.orgId}/members`);
+    await context.close();
+  });
+
+  it('turns a proxy’s HTML error page into words, on a page and in a dialog', async () => {
+    const { context, page } = await signedIn(acme.owner);
+    const badGateway = (route: import('playwright-core').Route) => route.fulfill({ status: 502, contentType: 'text/html', body: BAD_GATEWAY });
+    await page.route(/\/api\/v1\/orgs\/[^/]+\/members(\?|$)/, badGateway);
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await page.getByText('The server could not be reached (502)').waitFor();
+    await page.getByRole('button', { name: 'Try again' }).waitFor();
+
+    await page.route(/\/api\/v1\/orgs$/, badGateway);
+    await page.getByRole('button', { name: 'Switch organization' }).click();
+    await page.getByRole('menuitem', { name: 'Create organization' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create organization' });
+    await dialog.getByLabel('Name').fill('Never created');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.getByText('The server could not be reached (502)').waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(/Bad Gateway|nginx|<html/);
+    await context.close();
+  });
+
+  it('shows an error with Reload when a page’s code cannot be loaded, inside the intact shell', async () => {
+    const { context, page } = await signedIn(acme.owner);
+    // as after a deploy that removed the old hashed files
+    await page.route(/\/assets\/roles-page-[^/]+\.js$/, (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{}' }));
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await page.getByRole('link', { name: 'Roles' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This page could not be loaded' }).waitFor();
+    await page.getByRole('button', { name: 'Account menu' }).waitFor();
+
+    // another page still works, and Reload brings the missing one once it is there again
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByRole('link', { name: 'Roles' }).click();
+    await page.unroute(/\/assets\/roles-page-[^/]+\.js$/);
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByRole('heading', { name: 'Roles' }).waitFor();
+    await context.close();
+  });
+
+  it('sends a person whose session was ended elsewhere to the login page, saying so', async () => {
+    const { context, page } = await signedIn(acme.admin);
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    // "log out everywhere" from another device
+    const other = await t.request('POST', '/api/v1/auth/login', { body: { email: acme.admin.email, password: acme.admin.password } });
+    expect((await t.request('POST', '/api/v1/auth/logout-all', { token: other.body.access_token })).status).toBe(200);
+
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByRole('status').filter({ hasText: 'Your session ended' }).waitFor();
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get('next')!)).toBe(`/orgs/${acme.orgId}/invitations`);
+    expect(await page.getByText('Could not load').count()).toBe(0);
+    await context.close();
+  });
+
+  it('gives the real reason for no access: missing permission, suspended, not a member', async () => {
+    const viewer = await signedIn(acme.viewer);
+    await viewer.page.goto(`${base}/orgs/${acme.orgId}/api-keys`);
+    await viewer.page.getByText(`Your role in ${orgName}, Viewer, does not let you manage API keys. Ask an Owner of ${orgName} for access.`).waitFor();
+
+    await viewer.page.goto(`${base}/orgs/0193aaaa-0000-7000-8000-000000000000/members`);
+    await viewer.page.getByRole('alert').filter({ hasText: 'Organization not found' }).waitFor();
+    await viewer.page.getByText('ask one of its Owners to invite you').waitFor();
+    await viewer.context.close();
+
+    const suspended = await signedIn(acme.suspended);
+    await suspended.page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await suspended.page.getByRole('alert').filter({ hasText: `Your membership in ${orgName} is suspended` }).waitFor();
+    await suspended.page.getByText(`Ask an Owner or Admin of ${orgName} to reactivate it.`).waitFor();
+    await suspended.page.getByRole('button', { name: 'Switch organization' }).click();
+    await suspended.page.getByRole('menuitem', { name: `${orgName} Suspended`, exact: true }).waitFor();
+    await suspended.context.close();
+  });
+
+  it('keeps the form’s own errors: invalid metadata JSON after leaving the field, a corrected slug no longer red', async () => {
+    const { context, page } = await signedIn(acme.owner);
+    await page.goto(`${base}/orgs/${acme.orgId}`);
+    const metadata = page.getByLabel('Metadata');
+    await metadata.fill('{"plan": ');
+    await page.getByText('Not valid JSON').waitFor();
+    await metadata.press('Tab');
+    await page.getByText('Not valid JSON').waitFor();
+    await metadata.fill('');
+
+    const slug = page.getByLabel('Slug');
+    await slug.fill('ab');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const slugError = page.getByText('Use 3–48 lower-case letters');
+    await slugError.waitFor();
+    await slug.press('End');
+    await slug.pressSequentially('c');
+    await slugError.waitFor({ state: 'detached' });
+    await context.close();
+  });
+});
