@@ -15,6 +15,7 @@ import { AuditTable } from './audit/audit-table';
 import { ChainStatus } from './audit/chain-status';
 import { ExportButtons } from './audit/export-buttons';
 import { hasFilters, toQuery, useAuditFilters } from './audit/filters';
+import { useMemberDirectory } from './audit/use-member-directory';
 
 const PAGE_SIZE = 50;
 
@@ -28,6 +29,9 @@ export function AuditPage() {
 }
 
 function AuditLogView({ orgId }: { orgId: string }) {
+  const { can } = useMembership(orgId);
+  // names for the sentences (the actor filter shares this query)
+  const { byUserId } = useMemberDirectory(orgId, can('user.read'));
   const [filters, setFilters] = useAuditFilters();
   const [open, setOpen] = useState<AuditLog | null>(null);
   const query = toQuery(filters);
@@ -63,7 +67,7 @@ function AuditLogView({ orgId }: { orgId: string }) {
         </EmptyState>
       ) : (
         <Stack gap="sm" style={{ opacity: logs.isPlaceholderData ? 0.6 : 1 }} aria-busy={logs.isPlaceholderData}>
-          <AuditTable logs={rows} onOpen={setOpen} />
+          <AuditTable logs={rows} directory={byUserId} onOpen={setOpen} />
           {logs.isFetchNextPageError && <ErrorState error={logs.error} onRetry={() => void logs.fetchNextPage()} />}
           <Center>
             {logs.hasNextPage ? (
@@ -76,7 +80,7 @@ function AuditLogView({ orgId }: { orgId: string }) {
           </Center>
         </Stack>
       )}
-      <AuditDrawer log={open} onClose={() => setOpen(null)} />
+      <AuditDrawer log={open} directory={byUserId} onClose={() => setOpen(null)} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 // The organization's two-factor policy. Whoever turns it on must have two-factor themselves (the
 // server refuses otherwise, so nobody locks themselves out); the refusal is shown under the switch.
+import { useState } from 'react';
 import { Anchor, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -10,6 +11,7 @@ import { FormError } from '../../../components/states';
 import { useMe, useMembership } from '../../../session/session';
 import { organizationKey } from './keys';
 import { Section } from './section';
+import { ConfirmModal } from '../../../components/confirm-modal';
 
 export function SecuritySection({ org }: { org: Organization }) {
   const me = useMe();
@@ -27,6 +29,8 @@ export function SecuritySection({ org }: { org: Organization }) {
     },
   });
   const mayChange = can('org.settings');
+  // turning the requirement on locks members out until they enrol: ask first; turning it off is harmless
+  const [confirmOn, setConfirmOn] = useState(false);
   const checked = toggle.isPending ? toggle.variables : required;
 
   return (
@@ -37,8 +41,18 @@ export function SecuritySection({ org }: { org: Organization }) {
           description="Members without two-factor authentication lose access to this organization until they set it up."
           checked={checked}
           disabled={!mayChange || toggle.isPending}
-          onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+          onChange={(e) => (e.currentTarget.checked ? setConfirmOn(true) : toggle.mutate(false))}
         />
+        <ConfirmModal
+          opened={confirmOn}
+          title={`Require two-factor authentication in ${org.name}?`}
+          confirmLabel="Require two-factor"
+          onConfirm={() => toggle.mutateAsync(true)}
+          onClose={() => setConfirmOn(false)}
+        >
+          Every member of {org.name} who has not set up two-factor authentication loses access to {org.name} at once, until they set it up
+          from their account page. Their accounts and other organizations are not affected. Tell your members before you turn this on.
+        </ConfirmModal>
         {!mayChange && <Text size="sm" c="dimmed">Changing this needs the <strong>org.settings</strong> permission.</Text>}
         {mayChange && !required && !me.two_factor_enabled && (
           <Text size="sm" c="dimmed">

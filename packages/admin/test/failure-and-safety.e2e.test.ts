@@ -1,11 +1,12 @@
 // The dashboard when things go wrong, in a real Chromium against the real server: a session ended
 // elsewhere, a page chunk that is gone, /auth/me and /auth/refresh failing, a proxy's HTML error
 // page, unknown addresses, no access for each real reason, forms that keep their own errors, and
-// public pages that send no refresh without a session. Failures are injected with page.route; one
+// public pages that send no refresh without a session. Then reading and safety: the audit log as
+// sentences, and confirmations before risky changes. Failures are injected with page.route; one
 // server and one browser serve every check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createOrgWithMembers, freePort, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
+import { createAdmin, createOrgWithMembers, freePort, PasswordHasher, STRONG_PASSWORD, uniqueEmail, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
 import { ensureChromium, launchChromium } from './browser.js';
 
 // Nothing here depends on the database kind: like dashboard.e2e, the browser suite runs once per
@@ -195,6 +196,71 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await slug.press('End');
     await slug.pressSequentially('c');
     await slugError.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('reads the audit log as sentences with names, full flag keys, partial action search and the raw event', async () => {
+    const owner = acme.owner.accessToken;
+    const api = (method: string, url: string, body?: unknown, token = owner) => t.request(method, url, { token, body });
+    // a superuser's global flag, turned on here for a quarter of the users
+    const rootEmail = uniqueEmail('root');
+    await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Root' });
+    const root = (await t.request('POST', '/api/v1/auth/login', { body: { email: rootEmail, password: STRONG_PASSWORD } })).body.access_token;
+    expect((await api('POST', '/api/v1/admin/feature-flags', { key: 'checkout-redesign-2026', name: 'Checkout redesign', default_enabled: false, rollout_percent: 0 }, root)).status).toBe(201);
+    expect((await api('PUT', `/api/v1/orgs/${acme.orgId}/feature-flags/checkout-redesign-2026`, { enabled: true, rollout_percent: 25 })).status).toBe(200);
+    expect((await api('PATCH', `/api/v1/orgs/${acme.orgId}/members/${acme.memberships.Member}/role`, { role_id: acme.roles.Admin })).status).toBe(200);
+    const key = await api('POST', `/api/v1/orgs/${acme.orgId}/api-keys`, { name: 'deploy-bot', permissions: ['org.read'] });
+    expect(key.status, key.text).toBe(201);
+    expect((await api('DELETE', `/api/v1/orgs/${acme.orgId}/api-keys/${key.body.id}`)).status).toBe(204);
+
+    const { context, page } = await signedIn(acme.owner);
+    await page.goto(`${base}/orgs/${acme.orgId}/audit`);
+    const events = page.getByRole('table');
+    await events.getByText(`${orgName} Owner changed ${orgName} Member’s role from Member to Admin`).waitFor();
+    await events.getByText(`${orgName} Owner revoked API key deploy-bot (…${key.body.id.slice(-8)})`).waitFor();
+    await events.getByText(`${orgName} Owner turned on checkout-redesign-2026 for this organization for 25% of users`).waitFor();
+
+    // `api_key.` means every api_key action
+    const filtered = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('action=api_key.*') && r.status() === 200);
+    await page.getByLabel('Action').fill('api_key.');
+    await filtered;
+    await page.getByText(`role from Member to Admin`).waitFor({ state: 'detached' });
+    await events.getByText('revoked API key deploy-bot').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('Raw event').first().waitFor();
+    expect(await drawer.getByLabel('Raw event').innerText()).toContain('"action": "api_key.revoked"');
+    await context.close();
+  });
+
+  it('asks before granting Owner, changing one’s own role and requiring two-factor, and changes nothing on Cancel', async () => {
+    const { context, page } = await signedIn(acme.owner);
+    const writes: string[] = [];
+    page.on('request', (request) => request.method() !== 'GET' && request.url().includes(`/orgs/${acme.orgId}`) && writes.push(`${request.method()} ${request.url()}`));
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+
+    await page.getByRole('combobox', { name: `Role for ${acme.viewer.email}` }).click();
+    await page.getByRole('option', { name: 'Owner', exact: true }).click();
+    const grant = page.getByRole('dialog', { name: `Make ${orgName} Viewer an Owner of ${orgName}?` });
+    await grant.getByText('Owners can do everything').waitFor();
+    await grant.getByRole('button', { name: 'Cancel' }).click();
+    await grant.waitFor({ state: 'detached' });
+
+    await page.getByRole('combobox', { name: `Role for ${acme.owner.email}` }).click();
+    await page.getByRole('option', { name: 'Admin', exact: true }).click();
+    const self = page.getByRole('dialog', { name: 'Change your own role?' });
+    await self.getByText('from Owner to Admin').waitFor();
+    await self.getByRole('button', { name: 'Cancel' }).click();
+    await self.waitFor({ state: 'detached' });
+    expect(await page.getByRole('combobox', { name: `Role for ${acme.owner.email}` }).inputValue()).toBe('Owner');
+
+    await page.goto(`${base}/orgs/${acme.orgId}`);
+    await page.getByRole('switch', { name: /Require two-factor authentication/ }).click({ force: true });
+    const require2fa = page.getByRole('dialog', { name: `Require two-factor authentication in ${orgName}?` });
+    await require2fa.getByText('loses access to').waitFor();
+    await require2fa.getByRole('button', { name: 'Cancel' }).click();
+    await require2fa.waitFor({ state: 'detached' });
+    expect(await page.getByRole('switch', { name: /Require two-factor authentication/ }).isChecked()).toBe(false);
+    expect(writes).toEqual([]);
     await context.close();
   });
 });
