@@ -4,7 +4,7 @@
 // public pages that send no refresh without a session. Then reading and safety: the audit log as
 // sentences, and confirmations before risky changes. Failures are injected with page.route; one
 // server and one browser serve every check.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, createOrgWithMembers, freePort, PasswordHasher, STRONG_PASSWORD, uniqueEmail, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
 import { ensureChromium, launchChromium } from './browser.js';
@@ -20,6 +20,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
   let browser: Browser;
   let base: string;
   let acme: OrgFixture;
+  /** the Owner's browser, shared by the checks that need no other user (its HTTP cache keeps the bundle) */
+  let owner: { context: BrowserContext; page: Page };
   const orgName = `Acme ${Date.now().toString(36)}`;
 
   beforeAll(async () => {
@@ -31,7 +33,12 @@ describe.runIf(runHere)('dashboard under failure', () => {
     base = `http://localhost:${port}`;
     t = await startTestApp({ publicUrl: base, issuer: base }, { port });
     [acme, browser] = await Promise.all([createOrgWithMembers(t, orgName), launchChromium()]);
+    owner = await signedIn(acme.owner);
   }, 120_000);
+
+  afterEach(async () => {
+    await owner?.page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -81,7 +88,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
   });
 
   it('says the server is unavailable when /auth/refresh answers 503, and /auth/me failing offers a retry', async () => {
-    const { context, page } = await signedIn(acme.owner);
+    const { page } = owner;
     await page.route('**/api/v1/auth/refresh', (route) =>
       route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'urn:saasready:problem:service.unavailable', title: 'Service unavailable', status: 503, code: 'service.unavailable', detail: 'The database is unavailable; try again shortly.' }) }),
     );
@@ -101,11 +108,10 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'Members' }).waitFor();
     expect(page.url()).toBe(`${base}/orgs/${acme.orgId}/members`);
-    await context.close();
   });
 
   it('turns a proxy’s HTML error page into words, on a page and in a dialog', async () => {
-    const { context, page } = await signedIn(acme.owner);
+    const { page } = owner;
     const badGateway = (route: import('playwright-core').Route) => route.fulfill({ status: 502, contentType: 'text/html', body: BAD_GATEWAY });
     await page.route(/\/api\/v1\/orgs\/[^/]+\/members(\?|$)/, badGateway);
     await page.goto(`${base}/orgs/${acme.orgId}/members`);
@@ -120,11 +126,10 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await dialog.getByRole('button', { name: 'Create' }).click();
     await dialog.getByText('The server could not be reached (502)').waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/Bad Gateway|nginx|<html/);
-    await context.close();
   });
 
   it('shows an error with Reload when a page’s code cannot be loaded, inside the intact shell', async () => {
-    const { context, page } = await signedIn(acme.owner);
+    const { page } = owner;
     // as after a deploy that removed the old hashed files
     await page.route(/\/assets\/roles-page-[^/]+\.js$/, (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{}' }));
     await page.goto(`${base}/orgs/${acme.orgId}/members`);
@@ -140,7 +145,6 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.unroute(/\/assets\/roles-page-[^/]+\.js$/);
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.getByRole('heading', { name: 'Roles' }).waitFor();
-    await context.close();
   });
 
   it('sends a person whose session was ended elsewhere to the login page, saying so', async () => {
@@ -179,7 +183,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
   });
 
   it('keeps the form’s own errors: invalid metadata JSON after leaving the field, a corrected slug no longer red', async () => {
-    const { context, page } = await signedIn(acme.owner);
+    const { page } = owner;
     await page.goto(`${base}/orgs/${acme.orgId}`);
     const metadata = page.getByLabel('Metadata');
     await metadata.fill('{"plan": ');
@@ -196,12 +200,11 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await slug.press('End');
     await slug.pressSequentially('c');
     await slugError.waitFor({ state: 'detached' });
-    await context.close();
   });
 
   it('reads the audit log as sentences with names, full flag keys, partial action search and the raw event', async () => {
-    const owner = acme.owner.accessToken;
-    const api = (method: string, url: string, body?: unknown, token = owner) => t.request(method, url, { token, body });
+    const ownerToken = acme.owner.accessToken;
+    const api = (method: string, url: string, body?: unknown, token = ownerToken) => t.request(method, url, { token, body });
     // a superuser's global flag, turned on here for a quarter of the users
     const rootEmail = uniqueEmail('root');
     await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Root' });
@@ -213,7 +216,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(key.status, key.text).toBe(201);
     expect((await api('DELETE', `/api/v1/orgs/${acme.orgId}/api-keys/${key.body.id}`)).status).toBe(204);
 
-    const { context, page } = await signedIn(acme.owner);
+    const { page } = owner;
     await page.goto(`${base}/orgs/${acme.orgId}/audit`);
     const events = page.getByRole('table');
     await events.getByText(`${orgName} Owner changed ${orgName} Member’s role from Member to Admin`).waitFor();
@@ -229,11 +232,10 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByText('Raw event').first().waitFor();
     expect(await drawer.getByLabel('Raw event').innerText()).toContain('"action": "api_key.revoked"');
-    await context.close();
   });
 
   it('asks before granting Owner, changing one’s own role and requiring two-factor, and changes nothing on Cancel', async () => {
-    const { context, page } = await signedIn(acme.owner);
+    const { page } = owner;
     const writes: string[] = [];
     page.on('request', (request) => request.method() !== 'GET' && request.url().includes(`/orgs/${acme.orgId}`) && writes.push(`${request.method()} ${request.url()}`));
     await page.goto(`${base}/orgs/${acme.orgId}/members`);
@@ -261,6 +263,5 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await require2fa.waitFor({ state: 'detached' });
     expect(await page.getByRole('switch', { name: /Require two-factor authentication/ }).isChecked()).toBe(false);
     expect(writes).toEqual([]);
-    await context.close();
   });
 });
