@@ -4,6 +4,8 @@
 // public pages that send no refresh without a session. Then reading and safety: the audit log as
 // sentences, and confirmations before risky changes. Failures are injected with page.route; one
 // server and one browser serve every check.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, createOrgWithMembers, freePort, PasswordHasher, STRONG_PASSWORD, uniqueEmail, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
@@ -46,8 +48,16 @@ describe.runIf(runHere)('dashboard under failure', () => {
   });
 
   /** A browser context holding `user`'s session cookies, as a login in this browser would leave them. */
-  async function signedIn(user: RegisteredUser, options: { viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  async function signedIn(
+    user: RegisteredUser,
+    options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const phone = (options.viewport?.width ?? 1280) < 500;
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      colorScheme: options.colorScheme ?? 'light',
+      ...(phone ? { isMobile: true, hasTouch: true } : {}),
+    });
     const res = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password }, headers: { 'x-refresh-token-mode': 'cookie' } });
     expect(res.status, res.text).toBe(200);
     const cookies = res.headers.getSetCookie().map((line) => {
@@ -264,4 +274,80 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(await page.getByRole('switch', { name: /Require two-factor authentication/ }).isChecked()).toBe(false);
     expect(writes).toEqual([]);
   });
+
+  it('fits a phone in dark mode: members, invitations, API keys and the audit log as cards with their actions in view', async () => {
+    const ownerToken = acme.owner.accessToken;
+    const invited = uniqueEmail('invited');
+    expect((await t.request('POST', `/api/v1/orgs/${acme.orgId}/invite`, { token: ownerToken, body: { email: invited, role_id: acme.roles.Member } })).status).toBe(201);
+    expect((await t.request('POST', `/api/v1/orgs/${acme.orgId}/api-keys`, { token: ownerToken, body: { name: 'phone-key', permissions: ['org.read'] } })).status).toBe(201);
+
+    const phone = await signedIn(acme.owner, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const { page } = phone;
+    // horizontally only, and without scrolling: a table in a scroll box would pass after a sideways scroll
+    const inView = async (locator: import('playwright-core').Locator) => {
+      const box = (await locator.boundingBox())!;
+      expect(box.x, 'left edge on screen').toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, 'right edge on screen').toBeLessThanOrEqual(390);
+    };
+    const noSidewaysScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    const actions = page.getByRole('button', { name: `Actions for ${acme.viewer.email}` });
+    await actions.waitFor();
+    await inView(actions);
+    await inView(page.getByRole('combobox', { name: `Role for ${acme.viewer.email}` }));
+    await noSidewaysScroll();
+    await actions.click();
+    await page.getByRole('menu').getByText(`${orgName} Viewer`, { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${base}/orgs/${acme.orgId}/invitations`);
+    const pending = page.getByRole('listitem').filter({ hasText: invited });
+    await pending.waitFor();
+    for (const button of await pending.getByRole('button').all()) await inView(button);
+    await noSidewaysScroll();
+
+    await page.goto(`${base}/orgs/${acme.orgId}/api-keys`);
+    const revoke = page.getByRole('button', { name: 'Revoke phone-key' });
+    await revoke.waitFor();
+    await inView(revoke);
+    await noSidewaysScroll();
+
+    await page.goto(`${base}/orgs/${acme.orgId}/audit`);
+    await page.getByRole('list', { name: 'Audit events' }).getByText('created API key phone-key').waitFor();
+    await noSidewaysScroll();
+    await phone.context.close();
+  });
+
+  // `UPDATE_SCREENSHOTS=1`: the pages this suite covers, at 1440×900 and 390×844, light and dark, into
+  // docs/screenshots/ (the README shows some of them). Off by default: it adds time and writes files.
+  it.runIf(process.env.UPDATE_SCREENSHOTS === '1')('regenerates the screenshots of these pages', async () => {
+    const dir = path.resolve(import.meta.dirname, '../../../docs/screenshots');
+    await mkdir(dir, { recursive: true });
+    for (const [size, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const shot = (page: Page, name: string) => page.screenshot({ path: path.join(dir, `${name}-${size}-${scheme}.png`) });
+        const { context, page } = await signedIn(acme.owner, { viewport, colorScheme: scheme });
+        const pages: [string, string, string][] = [
+          ['members', `/orgs/${acme.orgId}/members`, 'Members'],
+          ['audit-log', `/orgs/${acme.orgId}/audit`, 'Audit log'],
+          ['invitations', `/orgs/${acme.orgId}/invitations`, 'Invitations'],
+          ['api-keys', `/orgs/${acme.orgId}/api-keys`, 'API keys'],
+          ['organization-settings', `/orgs/${acme.orgId}`, 'Organization settings'],
+        ];
+        for (const [name, url, heading] of pages) {
+          await page.goto(base + url);
+          await page.getByRole('heading', { name: heading }).waitFor();
+          await shot(page, name);
+        }
+        await context.close();
+        const suspended = await signedIn(acme.suspended, { viewport, colorScheme: scheme });
+        await suspended.page.goto(`${base}/orgs/${acme.orgId}/members`);
+        await suspended.page.getByRole('alert').filter({ hasText: 'is suspended' }).waitFor();
+        await shot(suspended.page, 'no-access-suspended');
+        await suspended.context.close();
+      }
+    }
+  }, 120_000);
 });

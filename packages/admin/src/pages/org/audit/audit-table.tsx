@@ -53,7 +53,7 @@ export function AuditTable({ logs, directory, onOpen }: { logs: AuditLog[]; dire
               >
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{auditSentence(log, directory)}</Text>
               </UnstyledButton>
-              <Code fz="xs" c="dimmed" bg="transparent" p={0}>{log.action}</Code>
+              <Text size="xs" c="dimmed" ff="monospace">{log.action}</Text>
             </Table.Td>
           </Table.Tr>
         ))}
