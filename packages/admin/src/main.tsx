@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, PasswordInput, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
@@ -11,7 +11,14 @@ import { App } from './app';
 import { reportFailure } from './api/failures';
 import { SessionProvider } from './session/session';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+  components: {
+    // "show password" is a control like any other: reachable by Tab, not by mouse only
+    PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleFocusable: true } }),
+  },
+});
 
 const queryClient = new QueryClient({
   // a session that ended is noticed by whichever call meets it first (session.tsx listens)

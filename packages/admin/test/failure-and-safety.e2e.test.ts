@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, createOrgWithMembers, freePort, PasswordHasher, STRONG_PASSWORD, uniqueEmail, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
+import * as OTPAuth from 'otpauth';
 import { ensureChromium, launchChromium } from './browser.js';
 
 // Nothing here depends on the database kind: like dashboard.e2e, the browser suite runs once per
@@ -318,6 +319,46 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.getByRole('list', { name: 'Audit events' }).getByText('created API key phone-key').waitFor();
     await noSidewaysScroll();
     await phone.context.close();
+  });
+
+  it('logs in by keyboard: the email field has focus, Tab reaches "show password", a wrong 2FA code is cleared', async () => {
+    // the Member turns on two-factor through the API, with a code computed here
+    const member = acme.member;
+    const setup = await t.request('POST', '/api/v1/auth/2fa/setup', { token: member.accessToken });
+    expect(setup.status, setup.text).toBe(200);
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.body.secret), digits: 6, period: 30, algorithm: 'SHA1' });
+    const verified = await t.request('POST', '/api/v1/auth/2fa/verify', { token: member.accessToken, body: { code: totp.generate(), password: member.password } });
+    expect(verified.status, verified.text).toBe(200);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/login`);
+    const email = page.getByLabel('Email');
+    await email.waitFor();
+    const focused = (locator: import('playwright-core').Locator) => locator.evaluate((el) => el === document.activeElement);
+    expect(await focused(email)).toBe(true);
+    await page.keyboard.type(member.email);
+    await page.keyboard.press('Tab');
+    expect(await focused(page.getByLabel('Password', { exact: true }))).toBe(true);
+    await page.keyboard.type(member.password);
+    await page.keyboard.press('Tab');
+    expect(await focused(page.getByRole('button', { name: 'Toggle password visibility' }))).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Password', { exact: true }).getAttribute('type')).toBe('text');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+
+    await page.getByText('Enter the 6-digit code from your authenticator app.').waitFor();
+    const refused = page.waitForResponse((r) => r.url().endsWith('/auth/login/2fa') && r.status() === 401);
+    // a code that is certainly not the current one
+    const wrong = String((Number(totp.generate()) + 500_000) % 1_000_000).padStart(6, '0');
+    await page.keyboard.type(wrong);
+    await refused;
+    await page.getByText('That code is not valid').waitFor();
+    const digits = page.getByRole('form', { name: 'Two-factor code' }).locator('input:not([type=hidden])');
+    await expect.poll(async () => (await digits.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).join('')))).toBe('');
+    expect(await focused(digits.first())).toBe(true);
+    await context.close();
   });
 
   // `UPDATE_SCREENSHOTS=1`: the pages this suite covers, at 1440×900 and 390×844, light and dark, into
