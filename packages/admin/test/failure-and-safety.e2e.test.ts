@@ -4,7 +4,8 @@
 // public pages that send no refresh without a session. Then reading and safety: the audit log as
 // sentences, and confirmations before risky changes. Failures are injected with page.route; one
 // server and one browser serve every check.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -117,7 +118,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
 
     await page.unroute('**/api/v1/auth/me');
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
     expect(page.url()).toBe(`${base}/orgs/${acme.orgId}/members`);
   });
 
@@ -144,24 +145,24 @@ describe.runIf(runHere)('dashboard under failure', () => {
     // as after a deploy that removed the old hashed files
     await page.route(/\/assets\/roles-page-[^/]+\.js$/, (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{}' }));
     await page.goto(`${base}/orgs/${acme.orgId}/members`);
-    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Roles' }).click();
     await page.getByRole('alert').filter({ hasText: 'This page could not be loaded' }).waitFor();
     await page.getByRole('button', { name: 'Account menu' }).waitFor();
 
     // another page still works, and Reload brings the missing one once it is there again
     await page.getByRole('link', { name: 'Audit log' }).click();
-    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByRole('heading', { name: 'Audit log', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Roles' }).click();
     await page.unroute(/\/assets\/roles-page-[^/]+\.js$/);
     await page.getByRole('button', { name: 'Reload' }).click();
-    await page.getByRole('heading', { name: 'Roles' }).waitFor();
+    await page.getByRole('heading', { name: 'Roles', exact: true }).waitFor();
   });
 
   it('sends a person whose session was ended elsewhere to the login page, saying so', async () => {
     const { context, page } = await signedIn(acme.admin);
     await page.goto(`${base}/orgs/${acme.orgId}/members`);
-    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
     // "log out everywhere" from another device
     const other = await t.request('POST', '/api/v1/auth/login', { body: { email: acme.admin.email, password: acme.admin.password } });
     expect((await t.request('POST', '/api/v1/auth/logout-all', { token: other.body.access_token })).status).toBe(200);
@@ -361,6 +362,52 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await context.close();
   });
 
+  it('has no serious or critical accessibility violation (axe-core) on any page, light or dark', async () => {
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    const check = async (page: Page, name: string) => {
+      // evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not apply
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${(n as unknown as { html: string }).html.slice(0, 160)}`).join(', ')}`);
+      });
+      for (const v of violations) found.push(`${name}: ${v}`);
+    };
+    // every page in light; in dark (only colours change) the public card and the two busiest shells
+    const darkToo = new Set(['/login', '/members', '/audit']);
+    for (const scheme of ['light', 'dark'] as const) {
+      const wanted = (url: string) => scheme === 'light' || darkToo.has(url);
+      const anonymous = await browser.newContext({ colorScheme: scheme });
+      const visitor = await anonymous.newPage();
+      for (const [url, ready] of [['/login', 'Log in'], ['/signup', 'Create account'], ['/forgot-password', null], ['/no-such-page', 'Page not found']] as const) {
+        if (!wanted(url)) continue;
+        await visitor.goto(base + url);
+        await (ready ? visitor.getByRole('button', { name: ready }).or(visitor.getByRole('heading', { name: ready })).first().waitFor() : visitor.getByRole('heading').first().waitFor());
+        await check(visitor, `${scheme} ${url}`);
+      }
+      await anonymous.close();
+      const { context, page } = await signedIn(acme.owner, { colorScheme: scheme });
+      for (const [url, heading] of [
+        ['/members', 'Members'], ['/invitations', 'Invitations'], ['/roles', 'Roles'], ['/audit', 'Audit log'], ['/feature-flags', 'Feature flags'],
+        ['/api-keys', 'API keys'], ['', 'Organization settings'],
+      ] as const) {
+        if (!wanted(url)) continue;
+        await page.goto(`${base}/orgs/${acme.orgId}${url}`);
+        await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+        await page.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+        await check(page, `${scheme} ${url || '/settings'}`);
+      }
+      if (wanted('/account')) {
+        await page.goto(`${base}/account`);
+        await page.getByRole('heading', { name: 'Account', exact: true }).waitFor();
+        await check(page, `${scheme} /account`);
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
   // `UPDATE_SCREENSHOTS=1`: the pages this suite covers, at 1440×900 and 390×844, light and dark, into
   // docs/screenshots/ (the README shows some of them). Off by default: it adds time and writes files.
   it.runIf(process.env.UPDATE_SCREENSHOTS === '1')('regenerates the screenshots of these pages', async () => {
@@ -379,7 +426,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
         ];
         for (const [name, url, heading] of pages) {
           await page.goto(base + url);
-          await page.getByRole('heading', { name: heading }).waitFor();
+          await page.getByRole('heading', { name: heading, exact: true }).waitFor();
           await shot(page, name);
         }
         await context.close();

@@ -1,6 +1,6 @@
 // The shell of every signed-in page: header (menu button on phones, organization switcher, user
 // menu) and the navigation, which shows only what the user's role in this organization allows.
-import { AppShell, Alert, Anchor, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Alert, Anchor, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
@@ -58,7 +58,9 @@ export function AppLayout() {
           </Group>
           <Menu position="bottom-end" width={240} shadow="md">
             <Menu.Target>
-              <UnstyledButton aria-label="Account menu">
+              <UnstyledButton>
+                {/* named by its visible text too (the person's name), with what it is in front */}
+                <VisuallyHidden>Account menu</VisuallyHidden>
                 <Group gap={8} wrap="nowrap">
                   <Avatar size="sm" radius="xl" color="indigo">{initials(me.full_name || me.email)}</Avatar>
                   <Text size="sm" visibleFrom="sm" truncate maw={180}>{me.full_name || me.email}</Text>

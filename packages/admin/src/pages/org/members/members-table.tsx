@@ -33,7 +33,7 @@ export function MembersTable({
             <Paper key={member.id} withBorder p="sm" component="li">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <Avatar size="sm" radius="xl" color="initials" name={member.user_full_name || member.user_email} />
+                  <Avatar size="sm" radius="xl" color="gray" name={member.user_full_name || member.user_email} />
                   <Stack gap={0} style={{ minWidth: 0 }}>
                     <Group gap={6} wrap="nowrap">
                       <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
@@ -82,7 +82,7 @@ export function MembersTable({
               <Table.Tr key={member.id}>
                 <Table.Td>
                   <Group gap="sm" wrap="nowrap">
-                    <Avatar size="sm" radius="xl" color="initials" name={member.user_full_name || member.user_email} />
+                    <Avatar size="sm" radius="xl" color="gray" name={member.user_full_name || member.user_email} />
                     <Stack gap={0} style={{ minWidth: 0 }}>
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>

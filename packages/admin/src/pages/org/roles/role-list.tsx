@@ -23,7 +23,7 @@ export function RoleList({
       {roles.map((role) => (
         <Accordion.Item key={role.id} value={role.id}>
           <Center>
-            <Accordion.Control aria-label={`${role.name}, ${countLabel(role)}`}>
+            <Accordion.Control>
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Group gap="xs" wrap="nowrap">
