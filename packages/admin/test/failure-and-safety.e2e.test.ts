@@ -26,6 +26,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
   let acme: OrgFixture;
   /** the Owner's browser, shared by the checks that need no other user (its HTTP cache keeps the bundle) */
   let owner: { context: BrowserContext; page: Page };
+  /** one more browser for everyone else (visitors, other members): `as(user)` swaps whose cookies it holds */
+  let other: { context: BrowserContext; page: Page };
   const orgName = `Acme ${Date.now().toString(36)}`;
 
   beforeAll(async () => {
@@ -38,10 +40,16 @@ describe.runIf(runHere)('dashboard under failure', () => {
     t = await startTestApp({ publicUrl: base, issuer: base }, { port });
     [acme, browser] = await Promise.all([createOrgWithMembers(t, orgName), launchChromium()]);
     owner = await signedIn(acme.owner);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    other = { context, page: await context.newPage() };
+    other.page.setDefaultTimeout(15_000);
   }, 120_000);
 
   afterEach(async () => {
     await owner?.page.unrouteAll({ behavior: 'ignoreErrors' });
+    await owner?.page.setViewportSize({ width: 1280, height: 800 });
+    await owner?.page.emulateMedia({ colorScheme: 'light' });
+    await other?.page.emulateMedia({ colorScheme: 'light' });
   });
 
   afterAll(async () => {
@@ -60,24 +68,33 @@ describe.runIf(runHere)('dashboard under failure', () => {
       colorScheme: options.colorScheme ?? 'light',
       ...(phone ? { isMobile: true, hasTouch: true } : {}),
     });
-    const res = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password }, headers: { 'x-refresh-token-mode': 'cookie' } });
-    expect(res.status, res.text).toBe(200);
-    const cookies = res.headers.getSetCookie().map((line) => {
-      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-      const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
-      const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
-      return { name, value, domain: 'localhost', path, secure: true, httpOnly: /httponly/i.test(line), sameSite: 'Strict' as const };
-    });
-    await context.addCookies(cookies);
+    await context.addCookies(await sessionCookies(user));
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     return { context, page };
   }
 
+  /** The cookies a login in this browser would leave (cookie mode). */
+  async function sessionCookies(user: RegisteredUser) {
+    const res = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password }, headers: { 'x-refresh-token-mode': 'cookie' } });
+    expect(res.status, res.text).toBe(200);
+    return res.headers.getSetCookie().map((line) => {
+      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+      const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
+      const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
+      return { name, value, domain: 'localhost', path, secure: true, httpOnly: /httponly/i.test(line), sameSite: 'Strict' as const };
+    });
+  }
+
+  /** The second browser as `user` (null: a visitor without a session); its cache keeps the bundle. */
+  async function as(user: RegisteredUser | null): Promise<Page> {
+    await other.context.clearCookies();
+    if (user) await other.context.addCookies(await sessionCookies(user));
+    return other.page;
+  }
+
   it('sends no refresh from public pages without a session, and shows its own Not found page for unknown addresses', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await as(null);
     const refreshes: string[] = [];
     page.on('request', (request) => request.url().includes('/auth/refresh') && refreshes.push(request.url()));
 
@@ -96,7 +113,6 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(api?.status()).toBe(404);
     expect(await api?.headerValue('content-type')).toMatch(/^application\/problem\+json/);
     expect(refreshes).toEqual([]);
-    await context.close();
   });
 
   it('says the server is unavailable when /auth/refresh answers 503, and /auth/me failing offers a retry', async () => {
@@ -160,7 +176,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
   });
 
   it('sends a person whose session was ended elsewhere to the login page, saying so', async () => {
-    const { context, page } = await signedIn(acme.admin);
+    const page = await as(acme.admin);
     await page.goto(`${base}/orgs/${acme.orgId}/members`);
     await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
     // "log out everywhere" from another device
@@ -172,26 +188,24 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.getByRole('status').filter({ hasText: 'Your session ended' }).waitFor();
     expect(decodeURIComponent(new URL(page.url()).searchParams.get('next')!)).toBe(`/orgs/${acme.orgId}/invitations`);
     expect(await page.getByText('Could not load').count()).toBe(0);
-    await context.close();
   });
 
   it('gives the real reason for no access: missing permission, suspended, not a member', async () => {
-    const viewer = await signedIn(acme.viewer);
+    const viewer = { page: await as(acme.viewer) };
     await viewer.page.goto(`${base}/orgs/${acme.orgId}/api-keys`);
     await viewer.page.getByText(`Your role in ${orgName}, Viewer, does not let you manage API keys. Ask an Owner of ${orgName} for access.`).waitFor();
 
     await viewer.page.goto(`${base}/orgs/0193aaaa-0000-7000-8000-000000000000/members`);
     await viewer.page.getByRole('alert').filter({ hasText: 'Organization not found' }).waitFor();
     await viewer.page.getByText('ask one of its Owners to invite you').waitFor();
-    await viewer.context.close();
 
-    const suspended = await signedIn(acme.suspended);
+    const suspended = { page: await as(acme.suspended) };
     await suspended.page.goto(`${base}/orgs/${acme.orgId}/members`);
     await suspended.page.getByRole('alert').filter({ hasText: `Your membership in ${orgName} is suspended` }).waitFor();
     await suspended.page.getByText(`Ask an Owner or Admin of ${orgName} to reactivate it.`).waitFor();
     await suspended.page.getByRole('button', { name: 'Switch organization' }).click();
     await suspended.page.getByRole('menuitem', { name: `${orgName} Suspended`, exact: true }).waitFor();
-    await suspended.context.close();
+    await suspended.page.keyboard.press('Escape');
   });
 
   it('keeps the form’s own errors: invalid metadata JSON after leaving the field, a corrected slug no longer red', async () => {
@@ -277,14 +291,42 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(writes).toEqual([]);
   });
 
+  it('keeps member filters in the address, and says who holds a role and who moves when it is deleted', async () => {
+    const ownerToken = acme.owner.accessToken;
+    const role = await t.request('POST', `/api/v1/orgs/${acme.orgId}/roles`, { token: ownerToken, body: { name: 'Billing', permissions: ['org.read'] } });
+    expect(role.status, role.text).toBe(201);
+    expect((await t.request('PATCH', `/api/v1/orgs/${acme.orgId}/members/${acme.memberships.Viewer}/role`, { token: ownerToken, body: { role_id: role.body.id } })).status).toBe(200);
+
+    const { page } = owner;
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await page.getByRole('searchbox', { name: 'Search members' }).fill('Suspended');
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Suspended' }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'suspended' && url.searchParams.get('q') === 'Suspended');
+    await page.reload();
+    await page.getByText(acme.suspended.email).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('Suspended');
+    expect(await page.getByText(acme.owner.email).count()).toBe(0);
+
+    await page.goto(`${base}/orgs/${acme.orgId}/roles`);
+    await page.getByRole('button', { name: /^Billing.*1 member · 1 permission/ }).waitFor();
+    await page.getByText('Sees the organization itself only.').waitFor();
+    await page.getByRole('button', { name: 'Delete role Billing' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('1 member holds it and will move to the role you choose below.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('fits a phone in dark mode: members, invitations, API keys and the audit log as cards with their actions in view', async () => {
     const ownerToken = acme.owner.accessToken;
     const invited = uniqueEmail('invited');
     expect((await t.request('POST', `/api/v1/orgs/${acme.orgId}/invite`, { token: ownerToken, body: { email: invited, role_id: acme.roles.Member } })).status).toBe(201);
     expect((await t.request('POST', `/api/v1/orgs/${acme.orgId}/api-keys`, { token: ownerToken, body: { name: 'phone-key', permissions: ['org.read'] } })).status).toBe(201);
 
-    const phone = await signedIn(acme.owner, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
-    const { page } = phone;
+    // the Owner's browser, narrowed to a phone and switched to dark (afterEach restores it)
+    const { page } = owner;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
     // horizontally only, and without scrolling: a table in a scroll box would pass after a sideways scroll
     const inView = async (locator: import('playwright-core').Locator) => {
       const box = (await locator.boundingBox())!;
@@ -319,7 +361,6 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.goto(`${base}/orgs/${acme.orgId}/audit`);
     await page.getByRole('list', { name: 'Audit events' }).getByText('created API key phone-key').waitFor();
     await noSidewaysScroll();
-    await phone.context.close();
   });
 
   it('logs in by keyboard: the email field has focus, Tab reaches "show password", a wrong 2FA code is cleared', async () => {
@@ -331,9 +372,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const verified = await t.request('POST', '/api/v1/auth/2fa/verify', { token: member.accessToken, body: { code: totp.generate(), password: member.password } });
     expect(verified.status, verified.text).toBe(200);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await as(null);
     await page.goto(`${base}/login`);
     const email = page.getByLabel('Email');
     await email.waitFor();
@@ -359,7 +398,6 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const digits = page.getByRole('form', { name: 'Two-factor code' }).locator('input:not([type=hidden])');
     await expect.poll(async () => (await digits.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).join('')))).toBe('');
     expect(await focused(digits.first())).toBe(true);
-    await context.close();
   });
 
   it('has no serious or critical accessibility violation (axe-core) on any page, light or dark', async () => {
@@ -378,16 +416,16 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const darkToo = new Set(['/login', '/members', '/audit']);
     for (const scheme of ['light', 'dark'] as const) {
       const wanted = (url: string) => scheme === 'light' || darkToo.has(url);
-      const anonymous = await browser.newContext({ colorScheme: scheme });
-      const visitor = await anonymous.newPage();
+      const visitor = await as(null);
+      await visitor.emulateMedia({ colorScheme: scheme });
       for (const [url, ready] of [['/login', 'Log in'], ['/signup', 'Create account'], ['/forgot-password', null], ['/no-such-page', 'Page not found']] as const) {
         if (!wanted(url)) continue;
         await visitor.goto(base + url);
         await (ready ? visitor.getByRole('button', { name: ready }).or(visitor.getByRole('heading', { name: ready })).first().waitFor() : visitor.getByRole('heading').first().waitFor());
         await check(visitor, `${scheme} ${url}`);
       }
-      await anonymous.close();
-      const { context, page } = await signedIn(acme.owner, { colorScheme: scheme });
+      const { page } = owner;
+      await page.emulateMedia({ colorScheme: scheme });
       for (const [url, heading] of [
         ['/members', 'Members'], ['/invitations', 'Invitations'], ['/roles', 'Roles'], ['/audit', 'Audit log'], ['/feature-flags', 'Feature flags'],
         ['/api-keys', 'API keys'], ['', 'Organization settings'],
@@ -403,7 +441,6 @@ describe.runIf(runHere)('dashboard under failure', () => {
         await page.getByRole('heading', { name: 'Account', exact: true }).waitFor();
         await check(page, `${scheme} /account`);
       }
-      await context.close();
     }
     expect(found).toEqual([]);
   }, 120_000);
