@@ -228,7 +228,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await slugError.waitFor({ state: 'detached' });
   });
 
-  it('reads the audit log as sentences with names, full flag keys, partial action search and the raw event', async () => {
+  it('reads the audit log as sentences with names, full flag keys, partial action search and the raw event; flags state their rule', async () => {
     const ownerToken = acme.owner.accessToken;
     const api = (method: string, url: string, body?: unknown, token = ownerToken) => t.request(method, url, { token, body });
     // a superuser's global flag, turned on here for a quarter of the users
@@ -258,6 +258,15 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByText('Raw event').first().waitFor();
     expect(await drawer.getByLabel('Raw event').innerText()).toContain('"action": "api_key.revoked"');
+    await page.keyboard.press('Escape');
+
+    // the flag page states the rule and your own result, and its switch means "on for everyone" (item 12)
+    await page.goto(`${base}/orgs/${acme.orgId}/feature-flags`);
+    const rule = page.getByText(/^Set for this organization: 25% rollout; you are (not )?in\.$/);
+    await rule.waitFor();
+    const youAreIn = !(await rule.innerText()).includes('not in');
+    await page.getByText(youAreIn ? 'On for you' : 'Off for you', { exact: true }).waitFor();
+    expect(await page.getByRole('switch', { name: 'Toggle checkout-redesign-2026' }).isChecked()).toBe(false);
   });
 
   it('asks before granting Owner, changing one’s own role and requiring two-factor, and changes nothing on Cancel', async () => {
