@@ -326,6 +326,31 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('jumps anywhere with Ctrl+K: a page of this organization, and for a superuser any person of the instance', async () => {
+    const { page } = owner;
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
+    await page.keyboard.press('Control+K');
+    const palette = page.getByRole('dialog', { name: 'Go to' });
+    await palette.getByRole('combobox', { name: 'Search pages, organizations and people' }).fill('audit');
+    await palette.getByRole('option', { name: /Audit log/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/orgs/${acme.orgId}/audit`);
+    await palette.waitFor({ state: 'detached' });
+
+    const rootEmail = uniqueEmail('palette-root');
+    await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Palette Root' });
+    const root = await as({ email: rootEmail, password: STRONG_PASSWORD } as RegisteredUser);
+    await root.goto(`${base}/account`);
+    await root.getByRole('heading', { name: 'Account', exact: true }).waitFor();
+    await root.keyboard.press('Control+K');
+    await root.getByRole('combobox', { name: 'Search pages, organizations and people' }).fill(acme.viewer.email);
+    await root.getByRole('option', { name: new RegExp(acme.viewer.email.replace(/[.+]/g, '\\$&')) }).waitFor();
+    await root.keyboard.press('Enter');
+    await root.waitForURL((url) => url.pathname === '/admin/users' && url.searchParams.get('q') === acme.viewer.email);
+    await root.getByRole('cell', { name: acme.viewer.email }).waitFor();
+  });
+
   it('fits a phone in dark mode: members, invitations, API keys and the audit log as cards with their actions in view', async () => {
     const ownerToken = acme.owner.accessToken;
     const invited = uniqueEmail('invited');
