@@ -138,6 +138,20 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(page.url()).toBe(`${base}/orgs/${acme.orgId}/members`);
   });
 
+  it('says the server is unavailable when /auth/refresh does not answer at all (after 15 s, on a fake clock)', async () => {
+    const { context, page } = await signedIn(acme.owner);
+    await page.clock.install();
+    // the request is held, never answered
+    await page.route('**/api/v1/auth/refresh', () => {});
+    const sent = page.waitForRequest('**/api/v1/auth/refresh');
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await sent;
+    await page.getByRole('status', { name: 'Loading' }).waitFor();
+    await page.clock.fastForward(16_000);
+    await page.getByRole('alert').filter({ hasText: 'The server is unavailable' }).getByText('The server did not answer in time').waitFor();
+    await context.close();
+  });
+
   it('turns a proxy’s HTML error page into words, on a page and in a dialog', async () => {
     const { page } = owner;
     const badGateway = (route: import('playwright-core').Route) => route.fulfill({ status: 502, contentType: 'text/html', body: BAD_GATEWAY });
