@@ -466,11 +466,27 @@ describe.runIf(runHere)('dashboard under failure', () => {
       const wanted = (url: string) => scheme === 'light' || darkToo.has(url);
       const visitor = await as(null);
       await visitor.emulateMedia({ colorScheme: scheme });
-      for (const [url, ready] of [['/login', 'Log in'], ['/signup', 'Create account'], ['/forgot-password', null], ['/no-such-page', 'Page not found']] as const) {
+      for (const [url, ready] of [
+        ['/login', 'Log in'], ['/signup', 'Create account'], ['/forgot-password', null], ['/no-such-page', 'Page not found'],
+        ['/reset-password?token=x', 'Set new password'], ['/verify-email?token=x', null], ['/accept-invite?token=x', null], ['/dev/mailbox', null],
+      ] as const) {
         if (!wanted(url)) continue;
         await visitor.goto(base + url);
         await (ready ? visitor.getByRole('button', { name: ready }).or(visitor.getByRole('heading', { name: ready })).first().waitFor() : visitor.getByRole('heading').first().waitFor());
+        await visitor.getByRole('status').filter({ hasText: /Loading|Checking|Opening|Verifying/ }).first().waitFor({ state: 'detached' });
         await check(visitor, `${scheme} ${url}`);
+      }
+      if (scheme === 'light') {
+        // the instance pages, as a superuser
+        const rootEmail = uniqueEmail('axe-root');
+        await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Axe Root' });
+        const root = await as({ email: rootEmail, password: STRONG_PASSWORD } as RegisteredUser);
+        for (const [url, heading] of [['/admin/users', 'All users'], ['/admin/organizations', 'All organizations'], ['/admin/feature-flags', 'Global feature flags']] as const) {
+          await root.goto(base + url);
+          await root.getByRole('heading', { level: 2 }).first().waitFor();
+          await root.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+          await check(root, `${scheme} ${url} (${heading})`);
+        }
       }
       const { page } = owner;
       await page.emulateMedia({ colorScheme: scheme });
