@@ -411,7 +411,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await noSidewaysScroll();
   });
 
-  it('logs in by keyboard: the email field has focus, Tab reaches "show password", a wrong 2FA code is cleared', async () => {
+  it('logs in by keyboard: the email field has focus, Tab reaches "show password", a wrong 2FA code is cleared; a superuser resets that 2FA', async () => {
     // the Member turns on two-factor through the API, with a code computed here
     const member = acme.member;
     const setup = await t.request('POST', '/api/v1/auth/2fa/setup', { token: member.accessToken });
@@ -446,6 +446,20 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const digits = page.getByRole('form', { name: 'Two-factor code' }).locator('input:not([type=hidden])');
     await expect.poll(async () => (await digits.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).join('')))).toBe('');
     expect(await focused(digits.first())).toBe(true);
+
+    // a superuser resets the Member's two-factor (they lost their phone): one confirmation, then a plain login works (item 14, part)
+    const rootEmail = uniqueEmail('reset-root');
+    await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Reset Root' });
+    const root = await as({ email: rootEmail, password: STRONG_PASSWORD } as RegisteredUser);
+    await root.goto(`${base}/admin/users?q=${encodeURIComponent(member.email)}`);
+    await root.getByRole('button', { name: `Actions for ${member.email}` }).click();
+    await root.getByRole('menuitem', { name: 'Reset two-factor…' }).click();
+    const confirm = root.getByRole('dialog', { name: /Reset two-factor authentication for/ });
+    await confirm.getByRole('button', { name: 'Reset two-factor' }).click();
+    await root.getByText(`Two-factor authentication was reset for ${member.email}`).waitFor();
+    const plain = await t.request('POST', '/api/v1/auth/login', { body: { email: member.email, password: member.password } });
+    expect(plain.status, plain.text).toBe(200);
+    expect(plain.body.access_token).toBeTruthy();
   });
 
   it('has no serious or critical accessibility violation (axe-core) on any page, light or dark', async () => {
