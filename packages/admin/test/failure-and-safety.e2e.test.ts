@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createAdmin, createOrgWithMembers, freePort, PasswordHasher, STRONG_PASSWORD, uniqueEmail, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
+import { createAdmin, createOrgWithMembers, freePort, PasswordHasher, registerUser, STRONG_PASSWORD, uniqueEmail, startTestApp, type OrgFixture, type RegisteredUser, type TestApp } from '@saasready/test-kit';
 import * as OTPAuth from 'otpauth';
 import { ensureChromium, launchChromium } from './browser.js';
 
@@ -93,7 +93,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     return other.page;
   }
 
-  it('sends no refresh from public pages without a session, and shows its own Not found page for unknown addresses', async () => {
+  it('sends no refresh from public pages without a session, shows its own Not found page for unknown addresses, and says a used reset link is used before its form', async () => {
     const page = await as(null);
     const refreshes: string[] = [];
     page.on('request', (request) => request.url().includes('/auth/refresh') && refreshes.push(request.url()));
@@ -113,6 +113,20 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(api?.status()).toBe(404);
     expect(await api?.headerValue('content-type')).toMatch(/^application\/problem\+json/);
     expect(refreshes).toEqual([]);
+
+    // a reset link that was already used says so before the form is filled (item 7)
+    const user = await registerUser(t);
+    expect((await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } })).status).toBe(202);
+    let token = '';
+    await expect.poll(async () => {
+      const mails = (await t.request('GET', `/api/v1/dev/mailbox?to=${encodeURIComponent(user.email)}`)).body as { text: string | null }[];
+      token = mails.map((m) => /reset-password\?token=([\w-]+)/.exec(m.text ?? '')?.[1]).find(Boolean) ?? '';
+      return token;
+    }, { timeout: 15_000 }).not.toBe('');
+    expect((await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'a-fresh-secret-99' } })).status).toBe(204);
+    await page.goto(`${base}/reset-password?token=${token}`);
+    await page.getByText('This reset link has expired').waitFor();
+    expect(await page.getByLabel('New password').count()).toBe(0);
   });
 
   it('says the server is unavailable when /auth/refresh answers 503, and /auth/me failing offers a retry', async () => {
