@@ -321,7 +321,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.goto(`${base}/orgs/${acme.orgId}`);
     await page.getByRole('switch', { name: /Require two-factor authentication/ }).click({ force: true });
     const require2fa = page.getByRole('dialog', { name: `Require two-factor authentication in ${orgName}?` });
-    await require2fa.getByText('loses access to').waitFor();
+    // all four active members lack two-factor (the suspended one does not count)
+    await require2fa.getByText('4 members have not set up two-factor authentication').waitFor();
     await require2fa.getByRole('button', { name: 'Cancel' }).click();
     await require2fa.waitFor({ state: 'detached' });
     expect(await page.getByRole('switch', { name: /Require two-factor authentication/ }).isChecked()).toBe(false);
@@ -433,6 +434,10 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.body.secret), digits: 6, period: 30, algorithm: 'SHA1' });
     const verified = await t.request('POST', '/api/v1/auth/2fa/verify', { token: member.accessToken, body: { code: totp.generate(), password: member.password } });
     expect(verified.status, verified.text).toBe(200);
+
+    // the Owner sees it in the member list
+    await owner.page.goto(`${base}/orgs/${acme.orgId}/members`);
+    await owner.page.getByRole('row', { name: new RegExp(member.email.replace(/[.+]/g, '\\$&')) }).getByText('2FA on').waitFor();
 
     const page = await as(null);
     await page.goto(`${base}/login`);

@@ -1134,6 +1134,8 @@ export interface components {
             created_at: string;
             user_email: string;
             user_full_name: string;
+            /** @description the member has turned on two-factor authentication */
+            two_factor_enabled: boolean;
         };
         Permission: {
             key: string;
@@ -6925,6 +6927,8 @@ export interface operations {
                         created_at: string;
                         user_email: string;
                         user_full_name: string;
+                        /** @description the member has turned on two-factor authentication */
+                        two_factor_enabled: boolean;
                     };
                 };
             };
@@ -7134,6 +7138,8 @@ export interface operations {
                         created_at: string;
                         user_email: string;
                         user_full_name: string;
+                        /** @description the member has turned on two-factor authentication */
+                        two_factor_enabled: boolean;
                     };
                 };
             };

@@ -52,6 +52,7 @@ export function MembersTable({
                 )}
                 <Group gap="xs" wrap="nowrap">
                   <Badge variant="dot" color={member.status === 'active' ? 'green' : 'orange'}>{member.status === 'active' ? 'Active' : 'Suspended'}</Badge>
+                  <TwoFactorBadge on={member.two_factor_enabled} />
                   <Text size="xs" c="dimmed">joined</Text>
                   <RelativeTime value={member.created_at} size="xs" c="dimmed" />
                 </Group>
@@ -70,6 +71,7 @@ export function MembersTable({
             <Table.Th>Member</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Status</Table.Th>
+            <Table.Th>2FA</Table.Th>
             <Table.Th>Joined</Table.Th>
             {canManage && <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
           </Table.Tr>
@@ -104,6 +106,7 @@ export function MembersTable({
                     {member.status === 'active' ? 'Active' : 'Suspended'}
                   </Badge>
                 </Table.Td>
+                <Table.Td><TwoFactorBadge on={member.two_factor_enabled} /></Table.Td>
                 <Table.Td>
                   <RelativeTime value={member.created_at} style={{ whiteSpace: 'nowrap' }} />
                 </Table.Td>
@@ -119,5 +122,13 @@ export function MembersTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function TwoFactorBadge({ on }: { on: boolean }) {
+  return (
+    <Badge variant="light" color={on ? 'green' : 'gray'} tt="none" aria-label={on ? 'Two-factor on' : 'Two-factor off'}>
+      {on ? '2FA on' : 'No 2FA'}
+    </Badge>
   );
 }

@@ -2,7 +2,7 @@
 // server refuses otherwise, so nobody locks themselves out); the refusal is shown under the switch.
 import { useState } from 'react';
 import { Anchor, Stack, Switch, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Organization } from '@saasready/sdk/client';
 import { client } from '../../../api/client';
@@ -31,6 +31,15 @@ export function SecuritySection({ org }: { org: Organization }) {
   const mayChange = can('org.settings');
   // turning the requirement on locks members out until they enrol: ask first; turning it off is harmless
   const [confirmOn, setConfirmOn] = useState(false);
+  // who would be locked out: active members without two-factor (one page of 200 says how many, or "200+")
+  const lacking = useQuery({
+    queryKey: ['org', org.id, 'members', 'without-2fa'],
+    queryFn: async () => {
+      const page = await client.orgs.listMembers(org.id, { status: 'active', limit: 200 });
+      return { count: [...page].filter((m) => !m.two_factor_enabled).length, more: page.nextCursor !== null };
+    },
+    enabled: confirmOn && can('user.read'),
+  });
   const checked = toggle.isPending ? toggle.variables : required;
 
   return (
@@ -50,8 +59,23 @@ export function SecuritySection({ org }: { org: Organization }) {
           onConfirm={() => toggle.mutateAsync(true)}
           onClose={() => setConfirmOn(false)}
         >
-          Every member of {org.name} who has not set up two-factor authentication loses access to {org.name} at once, until they set it up
-          from their account page. Their accounts and other organizations are not affected. Tell your members before you turn this on.
+          {lacking.data ? (
+            lacking.data.count === 0 && !lacking.data.more ? (
+              <>Every active member of {org.name} already uses two-factor authentication: nobody is locked out. </>
+            ) : (
+              <>
+                <strong>
+                  {lacking.data.count}
+                  {lacking.data.more ? ' or more' : ''} {lacking.data.count === 1 && !lacking.data.more ? 'member has' : 'members have'} not set up
+                  two-factor authentication
+                </strong>{' '}
+                and will lose access to {org.name} at once, until they set it up from their account page.{' '}
+              </>
+            )
+          ) : (
+            <>Every member of {org.name} who has not set up two-factor authentication loses access to {org.name} at once, until they set it up from their account page. </>
+          )}
+          Their accounts and other organizations are not affected. Tell your members before you turn this on.
         </ConfirmModal>
         {!mayChange && <Text size="sm" c="dimmed">Changing this needs the <strong>org.settings</strong> permission.</Text>}
         {mayChange && !required && !me.two_factor_enabled && (
