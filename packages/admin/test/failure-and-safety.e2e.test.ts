@@ -37,7 +37,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://localhost:${port}`;
-    t = await startTestApp({ publicUrl: base, issuer: base }, { port });
+    // a product name of its own (PRODUCT_NAME): the dashboard must show it, not "SaaSReady"
+    t = await startTestApp({ publicUrl: base, issuer: base, productName: 'Northwind Auth' }, { port });
     [acme, browser] = await Promise.all([createOrgWithMembers(t, orgName), launchChromium()]);
     owner = await signedIn(acme.owner);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
@@ -100,6 +101,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
 
     await page.goto(`${base}/login`);
     await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.getByRole('heading', { name: 'Northwind Auth' }).waitFor();
+    expect(await page.title()).toBe('Northwind Auth');
     await page.goto(`${base}/forgot-password`);
     await page.getByRole('heading').first().waitFor();
     expect(refreshes).toEqual([]);
@@ -359,6 +362,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const { page } = owner;
     await page.goto(`${base}/orgs/${acme.orgId}/members`);
     await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Northwind Auth' }).waitFor();
     await page.keyboard.press('Control+K');
     const palette = page.getByRole('dialog', { name: 'Go to' });
     await palette.getByRole('combobox', { name: 'Search pages, organizations and people' }).fill('audit');
@@ -377,7 +381,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await root.getByRole('option', { name: new RegExp(acme.viewer.email.replace(/[.+]/g, '\\$&')) }).waitFor();
     await root.keyboard.press('Enter');
     await root.waitForURL((url) => url.pathname === '/admin/users' && url.searchParams.get('q') === acme.viewer.email);
-    await root.getByRole('cell', { name: acme.viewer.email }).waitFor();
+    await root.getByRole('cell', { name: acme.viewer.email, exact: true }).waitFor();
   });
 
   it('fits a phone in dark mode: members, invitations, API keys and the audit log as cards with their actions in view', async () => {

@@ -14,6 +14,7 @@ import { OrgAccessProblem } from '../components/forbidden';
 import { useMe, useMembership, useSession } from '../session/session';
 import { OrgSwitcher } from './org-switcher';
 import { CommandPalette, type PaletteItem } from './command-palette';
+import { PRODUCT_NAME } from '../brand';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 
 interface NavItem { to: string; label: string; icon: typeof IconUsers; permission?: string }
@@ -65,7 +66,7 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Anchor component={Link} to="/" fw={700} c="var(--mantine-color-text)" underline="never" visibleFrom="xs">
-              SaaSReady
+              {PRODUCT_NAME}
             </Anchor>
             <Text c="dimmed" visibleFrom="xs">/</Text>
             <OrgSwitcher orgId={orgId} section={section || ''} />

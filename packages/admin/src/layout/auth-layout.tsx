@@ -4,6 +4,7 @@ import { IconShieldLock } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 import { ErrorBoundary } from '../components/error-boundary';
+import { PRODUCT_NAME } from '../brand';
 
 export function AuthLayout() {
   // only where the server's mailbox answers this browser (development, loopback)
@@ -14,7 +15,7 @@ export function AuthLayout() {
         <Center mb="lg">
           <Group gap={8}>
             <IconShieldLock size={28} color="var(--mantine-primary-color-filled)" aria-hidden />
-            <Title order={3}>SaaSReady</Title>
+            <Title order={3}>{PRODUCT_NAME}</Title>
           </Group>
         </Center>
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" component="main">

@@ -15,9 +15,9 @@ describe('dashboard hosting', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dashboard-'));
     await mkdir(path.join(dir, 'assets'));
-    await writeFile(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>');
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><head><title>SaaSReady</title></head><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>');
     await writeFile(path.join(dir, 'assets', 'app-1a2b.js'), 'console.log("dashboard")');
-    t = await startTestApp({}, { dashboardDir: dir });
+    t = await startTestApp({ productName: 'Acme & Co <Auth>' }, { dashboardDir: dir });
     unbuilt = await startTestApp({}, { dashboardDir: path.join(dir, 'missing') });
   });
   afterAll(async () => {
@@ -40,6 +40,13 @@ describe('dashboard hosting', () => {
       expect(res.headers.get('cache-control')).toBe('no-cache');
     },
   );
+
+  it('names the page after PRODUCT_NAME, escaped, where the dashboard reads it', async () => {
+    const html = await (await fetch(`${t.baseUrl}/login`)).text();
+    expect(html).toContain('<title>Acme &#38; Co &#60;Auth&#62;</title>');
+    expect(html).toContain('<meta name="application-name" content="Acme &#38; Co &#60;Auth&#62;" />');
+    expect(html).not.toContain('<Auth>');
+  });
 
   it('serves hashed assets as immutable', async () => {
     const res = await fetch(`${t.baseUrl}/assets/app-1a2b.js`);

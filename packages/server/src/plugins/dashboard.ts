@@ -43,11 +43,26 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>SaaSReady</title>
 <p>The dashboard is not built. Run <code>npm run build</code> (or <code>npm ci</code>, which builds it) and restart.
 The API is at <a href="/docs">/docs</a>.</p>`;
 
-export default fp<{ dir?: string }>(
-  async (app, { dir = DEFAULT_DASHBOARD_DIR }) => {
+/** `<`, `>`, `&` and quotes as entities: the product name is configuration, not markup. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The built page with the configured product name (PRODUCT_NAME) as its title and in
+ * `<meta name="application-name">`, where the dashboard reads it (the CSP allows no inline script).
+ */
+function withProductName(html: string, productName: string): string {
+  const name = escapeHtml(productName);
+  // replacer functions: a `$&` in the name is text, not a replacement pattern
+  return html
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${name}</title>`)
+    .replace('</head>', () => `  <meta name="application-name" content="${name}" />\n  </head>`);
+}
+
+export default fp<{ dir?: string; productName?: string }>(
+  async (app, { dir = DEFAULT_DASHBOARD_DIR, productName = 'SaaSReady' }) => {
     const indexFile = path.join(dir, 'index.html');
     const built = existsSync(indexFile);
-    const indexHtml = built ? readFileSync(indexFile) : Buffer.from(NOT_BUILT);
+    const indexHtml = built ? Buffer.from(withProductName(readFileSync(indexFile, 'utf8'), productName)) : Buffer.from(NOT_BUILT);
 
     const sendPage = (reply: FastifyReply, status: number) =>
       reply.header('content-security-policy', CSP).header('cache-control', 'no-cache').type('text/html; charset=utf-8').code(status).send(indexHtml);

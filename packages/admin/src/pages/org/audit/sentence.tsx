@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { AuditLog, Member } from '@saasready/sdk/client';
 import { shortId } from './use-member-directory';
+import { PRODUCT_NAME } from '../../../brand';
 
 export type Directory = Map<string, Member>;
 
@@ -23,7 +24,7 @@ const personName = (directory: Directory, userId: string | undefined | null, ema
 /** Who did it: a member's name, an API key, the system, or the email the event kept. */
 export function actorName(log: AuditLog, directory: Directory): string {
   if (log.actor_type === 'api_key') return `API key ${log.actor_api_key_id ? shortId(log.actor_api_key_id) : ''}`.trim();
-  if (log.actor_type === 'system') return 'SaaSReady';
+  if (log.actor_type === 'system') return PRODUCT_NAME;
   return personName(directory, log.actor_user_id, log.actor_email) ?? 'Someone';
 }
 
