@@ -87,6 +87,19 @@ describe.runIf(runHere)('dashboard under failure', () => {
     });
   }
 
+  /** A working password-reset token of a new account, read from the development mailbox. */
+  async function resetToken(): Promise<string> {
+    const user = await registerUser(t);
+    expect((await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } })).status).toBe(202);
+    let token = '';
+    await expect.poll(async () => {
+      const mails = (await t.request('GET', `/api/v1/dev/mailbox?to=${encodeURIComponent(user.email)}`)).body as { text: string | null }[];
+      token = mails.map((m) => /reset-password\?token=([\w-]+)/.exec(m.text ?? '')?.[1]).find(Boolean) ?? '';
+      return token;
+    }, { timeout: 15_000 }).not.toBe('');
+    return token;
+  }
+
   /** The second browser as `user` (null: a visitor without a session); its cache keeps the bundle. */
   async function as(user: RegisteredUser | null): Promise<Page> {
     await other.context.clearCookies();
@@ -118,14 +131,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(refreshes).toEqual([]);
 
     // a reset link that was already used says so before the form is filled (item 7)
-    const user = await registerUser(t);
-    expect((await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } })).status).toBe(202);
-    let token = '';
-    await expect.poll(async () => {
-      const mails = (await t.request('GET', `/api/v1/dev/mailbox?to=${encodeURIComponent(user.email)}`)).body as { text: string | null }[];
-      token = mails.map((m) => /reset-password\?token=([\w-]+)/.exec(m.text ?? '')?.[1]).find(Boolean) ?? '';
-      return token;
-    }, { timeout: 15_000 }).not.toBe('');
+    const token = await resetToken();
     expect((await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'a-fresh-secret-99' } })).status).toBe(204);
     await page.goto(`${base}/reset-password?token=${token}`);
     await page.getByText('This reset link has expired').waitFor();
@@ -499,13 +505,14 @@ describe.runIf(runHere)('dashboard under failure', () => {
     };
     // every page in light; in dark (only colours change) the public card and the two busiest shells
     const darkToo = new Set(['/login', '/members', '/audit']);
+    const reset = `/reset-password?token=${await resetToken()}`;
     for (const scheme of ['light', 'dark'] as const) {
       const wanted = (url: string) => scheme === 'light' || darkToo.has(url);
       const visitor = await as(null);
       await visitor.emulateMedia({ colorScheme: scheme });
       for (const [url, ready] of [
         ['/login', 'Log in'], ['/signup', 'Create account'], ['/forgot-password', null], ['/no-such-page', 'Page not found'],
-        ['/reset-password?token=x', 'Set new password'], ['/verify-email?token=x', null], ['/accept-invite?token=x', null], ['/dev/mailbox', null],
+        [reset, 'Set new password'], ['/reset-password?token=x', null], ['/verify-email?token=x', null], ['/accept-invite?token=x', null], ['/dev/mailbox', null],
       ] as const) {
         if (!wanted(url)) continue;
         await visitor.goto(base + url);
