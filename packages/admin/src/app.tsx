@@ -15,6 +15,8 @@ import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { VerifyEmailPage } from './pages/auth/verify-email-page';
 import { AcceptInvitePage } from './pages/auth/accept-invite-page';
 import { safeNext } from './session/safe-next';
+import { ErrorBoundary } from './components/error-boundary';
+import { ServerUnavailable } from './components/server-unavailable';
 
 // Signed-in pages load on first visit: the login page stays small and fast.
 const OrgSettingsPage = lazy(() => import('./pages/org/settings-page').then((m) => ({ default: m.OrgSettingsPage })));
@@ -40,19 +42,29 @@ function FullScreenLoader() {
 
 /** Pages that need a session: send visitors to the login page and back here afterwards. */
 function RequireSession() {
-  const { status, me } = useSession();
+  const { status, me, meError, retryMe, restoreError, restore, signOut } = useSession();
   const location = useLocation();
   if (status === 'restoring') return <FullScreenLoader />;
+  if (status === 'unavailable') return <ServerUnavailable title="The server is unavailable" error={restoreError} onRetry={restore} />;
   if (status === 'anonymous') return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me && meError) return <ServerUnavailable title="Your account could not be loaded" error={meError} onRetry={retryMe} onLogout={() => void signOut()} />;
   if (!me) return <FullScreenLoader />;
   return <AppLayout />;
 }
 
+/** Where no route matched: the dashboard's own Not found page, in the shell the visitor is in. */
+function AnyLayout() {
+  const { status, me } = useSession();
+  if (status === 'restoring' || (status === 'authenticated' && !me)) return <FullScreenLoader />;
+  return status === 'authenticated' ? <AppLayout /> : <AuthLayout />;
+}
+
 /** Login and sign-up make no sense with a session: go to where the visitor was heading. */
 function GuestOnly({ children }: { children: React.ReactNode }) {
-  const { status } = useSession();
+  const { status, restoreError, restore } = useSession();
   const location = useLocation();
   if (status === 'restoring') return <FullScreenLoader />;
+  if (status === 'unavailable') return <ServerUnavailable title="The server is unavailable" error={restoreError} onRetry={restore} />;
   // `next` is the visitor's to forge: only a path on this dashboard is followed
   if (status === 'authenticated') return <Navigate to={safeNext(new URLSearchParams(location.search).get('next'))} replace />;
   return <>{children}</>;
@@ -60,6 +72,7 @@ function GuestOnly({ children }: { children: React.ReactNode }) {
 
 export function App() {
   return (
+    <ErrorBoundary>
     <Suspense fallback={<FullScreenLoader />}>
       <Routes>
         <Route element={<AuthLayout />}>
@@ -70,7 +83,7 @@ export function App() {
           <Route path="/verify-email" element={<VerifyEmailPage />} />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
         </Route>
-        <Route path="/dev/mailbox" element={<MailboxPage />} />
+        <Route path="/dev/mailbox" element={<ErrorBoundary><MailboxPage /></ErrorBoundary>} />
         <Route element={<RequireSession />}>
           <Route path="/" element={<HomeRedirect />} />
           <Route path="/orgs/:orgId" element={<OrgSettingsPage />} />
@@ -84,9 +97,12 @@ export function App() {
           <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />
           <Route path="/admin/feature-flags" element={<AdminFlagsPage />} />
+        </Route>
+        <Route element={<AnyLayout />}>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
     </Suspense>
+    </ErrorBoundary>
   );
 }

@@ -205,6 +205,7 @@ class Member(Model):
     created_at: str = ""
     user_email: str = ""
     user_full_name: str = ""
+    two_factor_enabled: bool = False
 
 
 @_dc

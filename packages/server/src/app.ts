@@ -217,7 +217,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api/v1' },
   );
-  await app.register(dashboard, options.dashboardDir ? { dir: options.dashboardDir } : {});
+  await app.register(dashboard, { productName: config.productName, ...(options.dashboardDir ? { dir: options.dashboardDir } : {}) });
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
   if (runWebhookWorker) app.addHook('onReady', async () => webhookWorker.start());

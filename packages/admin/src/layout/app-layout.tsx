@@ -1,16 +1,20 @@
 // The shell of every signed-in page: header (menu button on phones, organization switcher, user
 // menu) and the navigation, which shows only what the user's role in this organization allows.
-import { AppShell, Alert, Anchor, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Alert, Anchor, Avatar, Burger, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
-  IconUsersGroup, IconWorld,
+  IconSearch, IconUsersGroup, IconWorld,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { Loading } from '../components/states';
+import { ErrorBoundary } from '../components/error-boundary';
+import { OrgAccessProblem } from '../components/forbidden';
 import { useMe, useMembership, useSession } from '../session/session';
 import { OrgSwitcher } from './org-switcher';
+import { CommandPalette, type PaletteItem } from './command-palette';
+import { PRODUCT_NAME } from '../brand';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 
 interface NavItem { to: string; label: string; icon: typeof IconUsers; permission?: string }
@@ -33,8 +37,23 @@ export function AppLayout() {
   const match = useMatch('/orgs/:orgId/*');
   const orgId = match?.params.orgId ?? me.current_organization?.id ?? me.memberships[0]?.organization_id;
   const section = match ? location.pathname.slice(`/orgs/${match.params.orgId}`.length) : '/members';
-  const { can } = useMembership(orgId ?? '');
+  const { can, membership } = useMembership(orgId ?? '');
+  // an organization in the address that the person cannot use: say why instead of a page of errors
+  const blocked = !!match && (!membership || membership.status !== 'active');
   const mailboxOn = useDevMailboxOn();
+
+  const [paletteOpen, palette] = useDisclosure(false);
+  const pages: PaletteItem[] = [
+    ...(orgId && !blocked ? ORG_NAV.filter((item) => !item.permission || can(item.permission)).map((item) => ({ kind: 'page' as const, label: item.label, hint: membership?.organization_name, to: `/orgs/${orgId}${item.to}` })) : []),
+    { kind: 'page', label: 'Account', hint: 'profile, password, two-factor, sessions', to: '/account' },
+    ...(me.is_superuser
+      ? [
+          { kind: 'page' as const, label: 'All users', hint: 'instance', to: '/admin/users' },
+          { kind: 'page' as const, label: 'All organizations', hint: 'instance', to: '/admin/organizations' },
+          { kind: 'page' as const, label: 'Global flags', hint: 'instance', to: '/admin/feature-flags' },
+        ]
+      : []),
+  ];
 
   const link = (to: string, label: string, Icon: typeof IconUsers) => (
     <NavLink key={to} component={Link} to={to} label={label} leftSection={<Icon size={18} stroke={1.6} />} active={location.pathname === to} onClick={nav.close} />
@@ -47,14 +66,21 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Anchor component={Link} to="/" fw={700} c="var(--mantine-color-text)" underline="never" visibleFrom="xs">
-              SaaSReady
+              {PRODUCT_NAME}
             </Anchor>
             <Text c="dimmed" visibleFrom="xs">/</Text>
             <OrgSwitcher orgId={orgId} section={section || ''} />
           </Group>
+          <Group gap="xs" wrap="nowrap">
+          <Button variant="default" size="xs" onClick={palette.open} leftSection={<IconSearch size={14} />} visibleFrom="sm" rightSection={<Kbd size="xs">Ctrl K</Kbd>}>
+            Go to
+          </Button>
+          <ActionIcon variant="default" onClick={palette.open} aria-label="Go to… (Ctrl+K)" hiddenFrom="sm"><IconSearch size={16} /></ActionIcon>
           <Menu position="bottom-end" width={240} shadow="md">
             <Menu.Target>
-              <UnstyledButton aria-label="Account menu">
+              <UnstyledButton>
+                {/* named by its visible text too (the person's name), with what it is in front */}
+                <VisuallyHidden>Account menu</VisuallyHidden>
                 <Group gap={8} wrap="nowrap">
                   <Avatar size="sm" radius="xl" color="indigo">{initials(me.full_name || me.email)}</Avatar>
                   <Text size="sm" visibleFrom="sm" truncate maw={180}>{me.full_name || me.email}</Text>
@@ -69,7 +95,9 @@ export function AppLayout() {
               <Menu.Item color="red" leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>Log out</Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
+        <CommandPalette pages={pages} opened={paletteOpen} onOpen={palette.open} onClose={palette.close} />
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label="Main navigation">
@@ -95,9 +123,11 @@ export function AppLayout() {
             <Anchor component={Link} to="/account?tab=2fa">Set it up now</Anchor>.
           </Alert>
         )}
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            {blocked ? <OrgAccessProblem membership={membership} /> : <Outlet />}
+          </Suspense>
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -3,6 +3,8 @@ import { Anchor, Box, Center, Container, Group, Paper, Text, Title } from '@mant
 import { IconShieldLock } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
+import { ErrorBoundary } from '../components/error-boundary';
+import { PRODUCT_NAME } from '../brand';
 
 export function AuthLayout() {
   // only where the server's mailbox answers this browser (development, loopback)
@@ -13,11 +15,13 @@ export function AuthLayout() {
         <Center mb="lg">
           <Group gap={8}>
             <IconShieldLock size={28} color="var(--mantine-primary-color-filled)" aria-hidden />
-            <Title order={3}>SaaSReady</Title>
+            <Title order={3}>{PRODUCT_NAME}</Title>
           </Group>
         </Center>
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" component="main">
-          <Outlet />
+          <ErrorBoundary>
+            <Outlet />
+          </ErrorBoundary>
         </Paper>
         {mailboxOn && (
           <Text c="dimmed" size="xs" ta="center" mt="md">

@@ -27,7 +27,7 @@ export function OrgSwitcher({ orgId, section }: { orgId: string | undefined; sec
     <>
       <Menu position="bottom-start" width={300} shadow="md">
         <Menu.Target>
-          <UnstyledButton aria-label="Switch organization" px="xs" py={4} style={{ borderRadius: 'var(--mantine-radius-sm)', minWidth: 0 }}>
+          <UnstyledButton aria-label={`Switch organization: ${current?.organization_name ?? 'Choose organization'}`} px="xs" py={4} style={{ borderRadius: 'var(--mantine-radius-sm)', minWidth: 0 }}>
             <Group gap={6} wrap="nowrap">
               <Text fw={600} size="sm" truncate maw={{ base: 120, sm: 240 }}>
                 {current?.organization_name ?? 'Choose organization'}
@@ -43,7 +43,9 @@ export function OrgSwitcher({ orgId, section }: { orgId: string | undefined; sec
               key={m.organization_id}
               onClick={() => switchTo(m.organization_id)}
               leftSection={m.organization_id === orgId ? <IconCheck size={14} /> : <span style={{ width: 14 }} />}
-              rightSection={<Badge size="xs" variant="light">{m.role_name}</Badge>}
+              rightSection={
+                m.status === 'active' ? <Badge size="xs" variant="light">{m.role_name}</Badge> : <Badge size="xs" variant="light" color="orange">Suspended</Badge>
+              }
             >
               <Text size="sm" truncate>{m.organization_name}</Text>
             </Menu.Item>

@@ -103,6 +103,17 @@ export const ResetPasswordBody = Type.Object(
 );
 export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
+/**
+ * `POST /auth/reset-password/check`: whether a reset link still works, before its form is filled.
+ *
+ * @example
+ * ```json
+ * { "token": "q0B9…" }
+ * ```
+ */
+export const CheckResetTokenBody = Type.Object({ token: EmailedToken }, { additionalProperties: false });
+export type CheckResetTokenBody = Static<typeof CheckResetTokenBody>;
+
 /** A message in the development mailbox (`GET /dev/mailbox`, never in production). */
 export const DevMailSchema = Type.Object({
   id: Uuid,

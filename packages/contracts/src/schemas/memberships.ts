@@ -9,7 +9,7 @@ export const MembershipStatus = Type.Union([Type.Literal('active'), Type.Literal
  * @example
  * ```json
  * { "id": "…", "user_id": "…", "organization_id": "…", "role_id": "…", "role_name": "Admin", "status": "active",
- *   "created_at": "…", "user_email": "sam@acme.test", "user_full_name": "Sam Ops" }
+ *   "created_at": "…", "user_email": "sam@acme.test", "user_full_name": "Sam Ops", "two_factor_enabled": true }
  * ```
  */
 export const MemberSchema = Type.Object(
@@ -23,6 +23,7 @@ export const MemberSchema = Type.Object(
     created_at: Timestamp,
     user_email: Type.String(),
     user_full_name: Type.String(),
+    two_factor_enabled: Type.Boolean({ description: 'the member has turned on two-factor authentication' }),
   },
   { $id: 'Member' },
 );

@@ -15,9 +15,9 @@ describe('dashboard hosting', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dashboard-'));
     await mkdir(path.join(dir, 'assets'));
-    await writeFile(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>');
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><head><title>SaaSReady</title></head><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>');
     await writeFile(path.join(dir, 'assets', 'app-1a2b.js'), 'console.log("dashboard")');
-    t = await startTestApp({}, { dashboardDir: dir });
+    t = await startTestApp({ productName: 'Acme & Co <Auth>' }, { dashboardDir: dir });
     unbuilt = await startTestApp({}, { dashboardDir: path.join(dir, 'missing') });
   });
   afterAll(async () => {
@@ -41,6 +41,13 @@ describe('dashboard hosting', () => {
     },
   );
 
+  it('names the page after PRODUCT_NAME, escaped, where the dashboard reads it', async () => {
+    const html = await (await fetch(`${t.baseUrl}/login`)).text();
+    expect(html).toContain('<title>Acme &#38; Co &#60;Auth&#62;</title>');
+    expect(html).toContain('<meta name="application-name" content="Acme &#38; Co &#60;Auth&#62;" />');
+    expect(html).not.toContain('<Auth>');
+  });
+
   it('serves hashed assets as immutable', async () => {
     const res = await fetch(`${t.baseUrl}/assets/app-1a2b.js`);
     expect(res.status).toBe(200);
@@ -53,6 +60,21 @@ describe('dashboard hosting', () => {
     expectProblem(await t.request('GET', '/assets/missing.js'), 404, 'request.not_found');
     expectProblem(await t.request('GET', '/api/v1/nope'), 404, 'request.not_found');
     expectProblem(await t.request('GET', '/assets/../../package.json'), 404, 'request.not_found');
+  });
+
+  it('answers a browser navigating to an unknown page with the dashboard and a 404; API paths and assets stay JSON', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const url of ['/nope', '/orgs', '/settings/x?y=1']) {
+      const res = await fetch(t.baseUrl + url, { headers: html });
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await res.text()).toContain('<div id="root">');
+    }
+    expectProblem(await t.request('GET', '/api/v1/nope', { headers: html }), 404, 'request.not_found');
+    expectProblem(await t.request('GET', '/assets/missing.js', { headers: html }), 404, 'request.not_found');
+    expectProblem(await t.request('POST', '/nope', { headers: html }), 404, 'request.not_found');
+    expectProblem(await unbuilt.request('GET', '/nope', { headers: html }), 404, 'request.not_found');
   });
 
   it('leaves the API usable without a built dashboard, and says how to build it', async () => {

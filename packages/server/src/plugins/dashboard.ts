@@ -1,12 +1,25 @@
 // Serves the admin dashboard (packages/admin, built by `npm ci`/`npm run build`) at `/` on the same
-// origin as the API, which its refresh cookie and CSRF double-submit rely on. Only the dashboard's
-// own paths answer with its page; every other unknown path stays a 404 problem document. Without a
-// build, `/` says how to make one and the API works as before.
+// origin as the API, which its refresh cookie and CSRF double-submit rely on. The dashboard's own
+// paths answer with its page; an unknown path that a browser navigates to (GET, Accept: text/html,
+// outside /api/ and /assets/) gets the page too, with status 404, so the dashboard shows its own
+// "Page not found"; every other miss stays a 404 problem document. Without a build, `/` says how
+// to make one and the API works as before.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Answers a browser's navigation to an unknown path with the dashboard (status 404); undefined
+     * when the request is not one (API clients, assets, other methods) or there is no build.
+     */
+    dashboardNotFound?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+  }
+}
 
 /** packages/server/dist/plugins → packages/admin/dist */
 export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../../admin/dist/', import.meta.url));
@@ -30,11 +43,37 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>SaaSReady</title>
 <p>The dashboard is not built. Run <code>npm run build</code> (or <code>npm ci</code>, which builds it) and restart.
 The API is at <a href="/docs">/docs</a>.</p>`;
 
-export default fp<{ dir?: string }>(
-  async (app, { dir = DEFAULT_DASHBOARD_DIR }) => {
+/** `<`, `>`, `&` and quotes as entities: the product name is configuration, not markup. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The built page with the configured product name (PRODUCT_NAME) as its title and in
+ * `<meta name="application-name">`, where the dashboard reads it (the CSP allows no inline script).
+ */
+function withProductName(html: string, productName: string): string {
+  const name = escapeHtml(productName);
+  // replacer functions: a `$&` in the name is text, not a replacement pattern
+  return html
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${name}</title>`)
+    .replace('</head>', () => `  <meta name="application-name" content="${name}" />\n  </head>`);
+}
+
+export default fp<{ dir?: string; productName?: string }>(
+  async (app, { dir = DEFAULT_DASHBOARD_DIR, productName = 'SaaSReady' }) => {
     const indexFile = path.join(dir, 'index.html');
     const built = existsSync(indexFile);
-    const indexHtml = built ? readFileSync(indexFile) : Buffer.from(NOT_BUILT);
+    const indexHtml = built ? Buffer.from(withProductName(readFileSync(indexFile, 'utf8'), productName)) : Buffer.from(NOT_BUILT);
+
+    const sendPage = (reply: FastifyReply, status: number) =>
+      reply.header('content-security-policy', CSP).header('cache-control', 'no-cache').type('text/html; charset=utf-8').code(status).send(indexHtml);
+
+    app.decorate('dashboardNotFound', (request: FastifyRequest, reply: FastifyReply) => {
+      if (!built || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/api/') || path.startsWith('/assets/')) return undefined;
+      if (!(request.headers.accept ?? '').includes('text/html')) return undefined;
+      return sendPage(reply, 404);
+    });
 
     await app.register(async (ui) => {
       // these routes carry no credentials and return HTML or files, not API documents
@@ -53,14 +92,7 @@ export default fp<{ dir?: string }>(
         });
       }
       for (const url of PAGES) {
-        ui.get(url, { schema: { hide: true } }, async (_request, reply) =>
-          reply
-            .header('content-security-policy', CSP)
-            .header('cache-control', 'no-cache')
-            .type('text/html; charset=utf-8')
-            .code(built ? 200 : 503)
-            .send(indexHtml),
-        );
+        ui.get(url, { schema: { hide: true } }, async (_request, reply) => sendPage(reply, built ? 200 : 503));
       }
     });
   },

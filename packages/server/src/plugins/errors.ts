@@ -247,6 +247,9 @@ export default fp(
         reply.header('allow', allowed.join(', '));
         return sendProblem(request, reply, 405, 'request.method_not_allowed', 'Method not allowed', `${request.method} is not supported on ${path}; use ${allowed.join(', ')}.`);
       }
+      // a person's browser on a mistyped dashboard address: the dashboard's own Not found page
+      const page = app.dashboardNotFound?.(request, reply);
+      if (page) return page;
       return sendProblem(request, reply, 404, 'request.not_found', 'Not found', `No route ${request.method} ${path}.`);
     });
   },

@@ -4,6 +4,7 @@ import { client } from '../../api/client';
 import { localTime } from '../../components/dates';
 import { AdminListPage } from './common/admin-list-page';
 import { YesNo } from './common/yes-no';
+import { UserActions } from './users/user-actions';
 
 export function AdminUsersPage() {
   return (
@@ -14,8 +15,8 @@ export function AdminUsersPage() {
       fetchPage={(q) => client.admin.listUsers(q)}
       search={{ label: 'Search users', placeholder: 'Email or name', hint: 'Try part of an email address or a name.' }}
       noun={['user', 'users']}
-      columns={['Email', 'Name', 'Superuser', 'Active', 'Email verified', 'Created']}
-      minWidth={860}
+      columns={['Email', 'Name', 'Superuser', 'Active', 'Email verified', 'Created', 'Actions']}
+      minWidth={900}
       row={(user) => (
         <>
           <Table.Td><Text size="sm" truncate maw={280} title={user.email}>{user.email}</Text></Table.Td>
@@ -24,6 +25,7 @@ export function AdminUsersPage() {
           <Table.Td><YesNo value={user.is_active} yes="Active" no="Disabled" /></Table.Td>
           <Table.Td><YesNo value={user.email_verified} yes="Verified" no="Unverified" /></Table.Td>
           <Table.Td><Text size="sm">{localTime(user.created_at)}</Text></Table.Td>
+          <Table.Td ta="right"><UserActions user={user} /></Table.Td>
         </>
       )}
     />

@@ -1,15 +1,16 @@
 // Log in: email and password, then — for accounts with two-factor — a TOTP or backup code.
-import { useState } from 'react';
-import { Anchor, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Alert, Anchor, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { IconLogout } from '@tabler/icons-react';
 import { client } from '../../api/client';
 import { fieldErrors, isProblem } from '../../api/problems';
 import { FormError } from '../../components/states';
 import { useSession } from '../../session/session';
 
 export function LoginPage() {
-  const { signedIn } = useSession();
+  const { signedIn, endReason } = useSession();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +32,13 @@ export function LoginPage() {
     <form onSubmit={(e) => { e.preventDefault(); login.mutate(); }} aria-label="Log in">
       <Stack>
         <Title order={3}>Log in</Title>
-        <TextInput label="Email" type="email" autoComplete="username" required withAsterisk={false} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+        {endReason === 'ended' && (
+          <Alert color="orange" icon={<IconLogout size={18} />} title="Your session ended" role="status">
+            You were signed out: from another tab or device, by “log out everywhere”, by an administrator, or because the session
+            expired. Log in again to continue where you were.
+          </Alert>
+        )}
+        <TextInput label="Email" type="email" autoComplete="username" autoFocus required withAsterisk={false} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
         <PasswordInput label="Password" autoComplete="current-password" required withAsterisk={false} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
         <Group justify="flex-end" mt={-8}>
           <Anchor component={Link} to="/forgot-password" size="sm">Forgot password?</Anchor>
@@ -49,11 +56,18 @@ export function LoginPage() {
 function SecondFactor({ mfaToken, onRestart }: { mfaToken: string; onRestart: () => void }) {
   const { signedIn } = useSession();
   const [useBackup, setUseBackup] = useState(false);
+  const pinRef = useRef<HTMLDivElement>(null);
   const [code, setCode] = useState('');
   const verify = useMutation({
     mutationFn: (value: string) =>
       client.auth.loginWith2fa(useBackup ? { mfa_token: mfaToken, backup_code: value } : { mfa_token: mfaToken, code: value }),
     onSuccess: () => signedIn(),
+    // a wrong code is typed again from scratch: clear the six boxes and put the cursor in the first
+    onError: () => {
+      if (useBackup) return;
+      setCode('');
+      pinRef.current?.querySelector('input')?.focus();
+    },
   });
   // the mfa_token lives 5 minutes and works once: after that only a fresh password step helps
   const expired = isProblem(verify.error, 'auth.invalid_mfa_token');
@@ -68,6 +82,7 @@ function SecondFactor({ mfaToken, onRestart }: { mfaToken: string; onRestart: ()
         {useBackup ? (
           <TextInput label="Backup code" autoComplete="one-time-code" required withAsterisk={false} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
         ) : (
+          <div ref={pinRef}>
           <PinInput
             length={6}
             type="number"
@@ -78,6 +93,7 @@ function SecondFactor({ mfaToken, onRestart }: { mfaToken: string; onRestart: ()
             onComplete={(value) => verify.mutate(value)}
             aria-label="Authentication code"
           />
+          </div>
         )}
         <FormError error={verify.error} />
         {expired ? (

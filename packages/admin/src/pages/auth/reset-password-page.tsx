@@ -2,11 +2,11 @@
 // Success ends every session of the account, so the next step is logging in again.
 import { useState } from 'react';
 import { Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { client } from '../../api/client';
 import { fieldErrors } from '../../api/problems';
-import { FormError } from '../../components/states';
+import { FormError, Loading } from '../../components/states';
 import { linkProblem, type LinkProblem } from './common/link-problem';
 import { NewPasswordInput } from './common/new-password-input';
 import { ResultPanel } from './common/result-panel';
@@ -19,8 +19,12 @@ export function ResetPasswordPage() {
   const [checkMatch, setCheckMatch] = useState(false);
   const reset = useMutation({ mutationFn: (newPassword: string) => client.auth.resetPassword({ token, new_password: newPassword }) });
 
-  const problem: LinkProblem | null = token ? linkProblem(reset.error) : 'invalid';
+  // a used or expired link says so before anyone types a new password twice
+  const check = useQuery({ queryKey: ['reset-link', token], queryFn: () => client.auth.checkResetPassword(token).then(() => true), enabled: !!token, retry: false });
+
+  const problem: LinkProblem | null = token ? linkProblem(reset.error) ?? linkProblem(check.error) : 'invalid';
   if (problem) return <BrokenLink problem={problem} />;
+  if (check.isPending && !reset.isSuccess) return <Loading label="Checking the link…" />;
 
   if (reset.isSuccess) {
     return (

@@ -9,16 +9,16 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { ApiKeyTable } from './api-keys/api-key-table';
 import { CreateKeyModal } from './api-keys/create-key-modal';
 import { RevokeKeyModal } from './api-keys/revoke-key-modal';
 
 export function ApiKeysPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
+  const { can, membership } = useMembership(orgId);
   if (!can('api_key.manage')) {
-    return <Forbidden title="API keys">Managing API keys needs the <strong>api_key.manage</strong> permission in this organization.</Forbidden>;
+    return <MissingPermission title="API keys" membership={membership} permission="api_key.manage" doing="manage API keys" />;
   }
   return <ApiKeys orgId={orgId} />;
 }

@@ -8,26 +8,30 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { AuditDrawer } from './audit/audit-drawer';
 import { AuditFilterBar } from './audit/audit-filter-bar';
 import { AuditTable } from './audit/audit-table';
 import { ChainStatus } from './audit/chain-status';
 import { ExportButtons } from './audit/export-buttons';
 import { hasFilters, toQuery, useAuditFilters } from './audit/filters';
+import { useMemberDirectory } from './audit/use-member-directory';
 
 const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
+  const { can, membership } = useMembership(orgId);
   if (!can('audit.read')) {
-    return <Forbidden title="Audit log">Reading the audit log needs the <strong>audit.read</strong> permission in this organization.</Forbidden>;
+    return <MissingPermission title="Audit log" membership={membership} permission="audit.read" doing="read the audit log" />;
   }
   return <AuditLogView orgId={orgId} />;
 }
 
 function AuditLogView({ orgId }: { orgId: string }) {
+  const { can } = useMembership(orgId);
+  // names for the sentences (the actor filter shares this query)
+  const { byUserId } = useMemberDirectory(orgId, can('user.read'));
   const [filters, setFilters] = useAuditFilters();
   const [open, setOpen] = useState<AuditLog | null>(null);
   const query = toQuery(filters);
@@ -63,7 +67,7 @@ function AuditLogView({ orgId }: { orgId: string }) {
         </EmptyState>
       ) : (
         <Stack gap="sm" style={{ opacity: logs.isPlaceholderData ? 0.6 : 1 }} aria-busy={logs.isPlaceholderData}>
-          <AuditTable logs={rows} onOpen={setOpen} />
+          <AuditTable logs={rows} directory={byUserId} onOpen={setOpen} />
           {logs.isFetchNextPageError && <ErrorState error={logs.error} onRetry={() => void logs.fetchNextPage()} />}
           <Center>
             {logs.hasNextPage ? (
@@ -76,7 +80,7 @@ function AuditLogView({ orgId }: { orgId: string }) {
           </Center>
         </Stack>
       )}
-      <AuditDrawer log={open} onClose={() => setOpen(null)} />
+      <AuditDrawer log={open} directory={byUserId} onClose={() => setOpen(null)} />
     </>
   );
 }

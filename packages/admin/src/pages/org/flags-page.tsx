@@ -7,15 +7,15 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMe, useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { FlagCard } from './flags/flag-card';
 import { flagsKey } from './flags/use-flag-mutations';
 
 export function FlagsPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
+  const { can, membership } = useMembership(orgId);
   if (!can('feature_flags.read')) {
-    return <Forbidden title="Feature flags">Seeing feature flags needs the <strong>feature_flags.read</strong> permission in this organization.</Forbidden>;
+    return <MissingPermission title="Feature flags" membership={membership} permission="feature_flags.read" doing="see the feature flags" />;
   }
   return <FlagList orgId={orgId} canManage={can('feature_flags.manage')} />;
 }

@@ -9,7 +9,7 @@ import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { InvitationsTable } from './invitations/invitations-table';
 import { InviteModal } from './invitations/invite-modal';
 import { invitationListKey, STATUSES, type InvitationStatus } from './invitations/keys';
@@ -23,9 +23,9 @@ const EMPTY: Record<InvitationStatus, [string, string]> = {
 
 export function InvitationsPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
+  const { can, membership } = useMembership(orgId);
   if (!can('user.invite')) {
-    return <Forbidden title="Invitations">Inviting people needs the <strong>user.invite</strong> permission in this organization.</Forbidden>;
+    return <MissingPermission title="Invitations" membership={membership} permission="user.invite" doing="invite people" />;
   }
   return <InvitationsView orgId={orgId} />;
 }

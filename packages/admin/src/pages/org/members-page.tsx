@@ -1,18 +1,17 @@
 // The organization's members: search and filter, page through (keyset "Load more"), and — for those
 // with `user.manage` — change roles, suspend, reactivate and remove.
-import { useState } from 'react';
 import { Button, Center, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSend } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { ListMembersQuery, Member } from '@saasready/sdk/client';
 import { client } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
-import { hasFilters, MemberFilterBar, NO_FILTERS, type MemberFilters } from './members/filters';
+import { MissingPermission } from '../../components/forbidden';
+import { hasFilters, MemberFilterBar, type MemberFilters } from './members/filters';
 import { memberPagesKey } from './members/keys';
 import type { RoleOption } from './members/member-role-select';
 import { MembersTable } from './members/members-table';
@@ -22,14 +21,14 @@ const PAGE_SIZE = 50;
 
 export function MembersPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
-  if (!can('user.read')) return <Forbidden title="Members">Seeing the members needs the <strong>user.read</strong> permission in this organization.</Forbidden>;
+  const { can, membership } = useMembership(orgId);
+  if (!can('user.read')) return <MissingPermission title="Members" membership={membership} permission="user.read" doing="see the members" />;
   return <MembersView orgId={orgId} />;
 }
 
 function MembersView({ orgId }: { orgId: string }) {
   const { can, membership } = useMembership(orgId);
-  const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS);
+  const [filters, setFilters] = useMemberFilters();
   const [search] = useDebouncedValue(filters.search.trim(), 300);
   const query: ListMembersQuery = {
     ...(search ? { search } : {}),
@@ -94,4 +93,31 @@ function MembersView({ orgId }: { orgId: string }) {
 function rolesSeenIn(members: Member[]): RoleOption[] {
   const seen = new Map(members.map((m) => [m.role_id, m.role_name]));
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * The filters live in the address (`?q=ann&role=…&status=suspended`): a reload, the back button and a
+ * shared link keep them. Each change replaces the entry, so Back leaves the page instead of undoing a keystroke.
+ */
+function useMemberFilters(): [MemberFilters, (next: MemberFilters) => void] {
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status');
+  const filters: MemberFilters = {
+    search: params.get('q') ?? '',
+    roleId: params.get('role') || null,
+    status: status === 'active' || status === 'suspended' ? status : null,
+  };
+  const update = (next: MemberFilters) =>
+    setParams(
+      (current) => {
+        const out = new URLSearchParams(current);
+        for (const [key, value] of [['q', next.search], ['role', next.roleId], ['status', next.status]] as const) {
+          if (value) out.set(key, value);
+          else out.delete(key);
+        }
+        return out;
+      },
+      { replace: true },
+    );
+  return [filters, update];
 }

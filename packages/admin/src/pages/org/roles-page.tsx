@@ -8,16 +8,17 @@ import type { Role } from '@saasready/sdk/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
-import { Forbidden } from '../../components/forbidden';
+import { MissingPermission } from '../../components/forbidden';
 import { DeleteRoleModal } from './roles/delete-role-modal';
 import { RoleFormModal } from './roles/role-form-modal';
-import { RoleList } from './roles/role-list';
+import { holderCounts, RoleList } from './roles/role-list';
+import { useMemberDirectory } from './audit/use-member-directory';
 import { sortRoles, usePermissionCatalog, useRoles } from './roles/use-roles';
 
 export function RolesPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
-  const { can } = useMembership(orgId);
-  if (!can('role.read')) return <Forbidden title="Roles">Seeing roles needs the <strong>role.read</strong> permission in this organization.</Forbidden>;
+  const { can, membership } = useMembership(orgId);
+  if (!can('role.read')) return <MissingPermission title="Roles" membership={membership} permission="role.read" doing="see the roles" />;
   return <RolesView orgId={orgId} />;
 }
 
@@ -26,6 +27,9 @@ function RolesView({ orgId }: { orgId: string }) {
   const canManage = can('role.manage');
   const roles = useRoles(orgId);
   const catalog = usePermissionCatalog();
+  // how many members hold each role, from the directory (one page of up to 200 members)
+  const directory = useMemberDirectory(orgId, can('user.read'));
+  const holders = holderCounts(directory.members);
   // the role stays set while a dialog closes, so its content does not vanish mid-animation
   const [form, setForm] = useState<{ open: boolean; role?: Role | undefined }>({ open: false });
   const [removal, setRemoval] = useState<{ open: boolean; role?: Role | undefined }>({ open: false });
@@ -38,6 +42,7 @@ function RolesView({ orgId }: { orgId: string }) {
     canManage,
     onEdit: (role: Role) => setForm({ open: true, role }),
     onDelete: (role: Role) => setRemoval({ open: true, role }),
+    holders,
   };
 
   return (

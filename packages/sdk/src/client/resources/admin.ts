@@ -44,6 +44,20 @@ export class AdminApi {
   }
 
   /**
+   * Turns off a user's two-factor authentication and ends all their sessions: the recovery path for
+   * someone who lost their authenticator and backup codes. Audited as `user.2fa.reset`, with the
+   * superuser as the actor.
+   *
+   * @example
+   * ```ts
+   * await client.admin.resetTwoFactor(userId);
+   * ```
+   */
+  async resetTwoFactor(userId: string, options?: CallOptions): Promise<void> {
+    await this.#t.request((api, init) => api.POST('/api/v1/admin/users/{id}/2fa/reset', { params: { path: { id: userId } }, ...init }), options);
+  }
+
+  /**
    * Every global feature flag.
    *
    * @example

@@ -200,6 +200,23 @@ export class AuthApi {
   }
 
   /**
+   * Whether a password-reset token still works, without using it: resolves when it does, rejects with
+   * `token.expired` (expired or already used) or `token.invalid` otherwise. Ask before showing the form.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   await client.auth.checkResetPassword(token);
+   * } catch (err) {
+   *   if (err instanceof SaaSReadyError && err.code === 'token.expired') showRequestNewLink();
+   * }
+   * ```
+   */
+  async checkResetPassword(token: string, options?: CallOptions): Promise<void> {
+    await this.#t.request((api, init) => api.POST('/api/v1/auth/reset-password/check', { body: { token }, ...init }), options, { auth: false });
+  }
+
+  /**
    * Confirms the email address with the emailed token.
    *
    * @example

@@ -84,6 +84,17 @@ export class EmailTokensService {
     if (sent) this.deps.mailEnqueued();
   }
 
+  /**
+   * Whether a reset link still works, without using it: the page says "expired or already used"
+   * before the person types a new password twice. The token is 256 random bits, so answering
+   * reveals nothing a guesser could use.
+   */
+  async checkPasswordReset(token: string): Promise<void> {
+    const row = await users.findToken(this.deps.db, 'password_reset', sha256(token));
+    if (!row) throw invalidLink();
+    if (row.used_at || row.expires_at <= new Date()) throw expiredLink();
+  }
+
   async resetPassword(ctx: RequestContext, token: string, newPassword: string): Promise<void> {
     const row = await users.findToken(this.deps.db, 'password_reset', sha256(token));
     if (!row) throw invalidLink();

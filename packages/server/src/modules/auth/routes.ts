@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   ChangePasswordBody, ForgotPasswordBody, IdParams, LoginBody, MeSchema, NoContent, RefreshBody, RefreshRequestCookies, RefreshHeaders, RegisterBody,
-  ResetPasswordBody, SessionSchema, LoginMfaBody, MfaRequiredResponse, RegisterResponse, SsoTokenBody, SsoTokenResponse, TokenBody, TokenModeHeaders, TokenResponse,
-  VerificationPendingResponse,
+  CheckResetTokenBody, ResetPasswordBody, SessionSchema, LoginMfaBody, MfaRequiredResponse, RegisterResponse, SsoTokenBody, SsoTokenResponse, TokenBody, TokenModeHeaders,
+  TokenResponse, VerificationPendingResponse,
 } from '@saasready/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -95,6 +95,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; emailTok
     schema: { operationId: 'auth.resetPassword', tags: ['auth'], summary: 'Set a new password with the emailed token; ends every session', security: [], body: ResetPasswordBody, response: { 204: ok('Password changed; every session ended', NoContent), ...errors } },
   }, async (request, reply) => {
     await emailTokens.resetPassword(contextOf(request), request.body.token, request.body.new_password);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/auth/reset-password/check', {
+    config: { public: true },
+    preHandler: [perIp('reset-password')],
+    schema: { operationId: 'auth.checkResetPassword', tags: ['auth'], summary: 'Whether a password-reset token still works, without using it', security: [], body: CheckResetTokenBody, response: { 204: ok('The link works', NoContent), ...errors } },
+  }, async (request, reply) => {
+    await emailTokens.checkPasswordReset(request.body.token);
     return reply.code(204).send(null);
   });
 

@@ -206,8 +206,13 @@ describe('password reset over real SMTP', () => {
     const res = await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } });
     expect(res.status).toBe(202);
     const token = linkToken(await mailTo(user.email, '/reset-password', before), '/reset-password');
+    // the page asks first; asking does not use the link
+    expect((await t.request('POST', '/api/v1/auth/reset-password/check', { body: { token } })).status).toBe(204);
+    expect((await t.request('POST', '/api/v1/auth/reset-password/check', { body: { token } })).status).toBe(204);
     const reset = await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'a-fresh-secret-99' } });
     expect(reset.status, reset.text).toBe(204);
+    expectProblem(await t.request('POST', '/api/v1/auth/reset-password/check', { body: { token } }), 410, 'token.expired');
+    expectProblem(await t.request('POST', '/api/v1/auth/reset-password/check', { body: { token: 'b'.repeat(43) } }), 400, 'token.invalid');
     expectProblem(await t.request('GET', '/api/v1/auth/me', { token: user.accessToken }), 401, 'auth.session_revoked');
     expectProblem(await login(t, user.email, user.password), 401, 'auth.invalid_credentials');
     expect((await login(t, user.email, 'a-fresh-secret-99')).status).toBe(200);

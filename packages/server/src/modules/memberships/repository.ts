@@ -51,7 +51,8 @@ export async function findAccess(ex: Executor, organizationId: string, userId: s
 }
 
 const MEMBER_COLUMNS = sql`m.id, m.user_id, m.organization_id, m.role_id, r.name as role_name, m.status,
-  m.created_at, u.email as user_email, u.full_name as user_full_name`;
+  m.created_at, u.email as user_email, u.full_name as user_full_name,
+  exists(select 1 from user_mfa f where f.user_id = m.user_id and f.enabled_at is not null) as two_factor_enabled`;
 
 export interface MemberRow {
   id: string;
@@ -63,6 +64,8 @@ export interface MemberRow {
   created_at: Date | string;
   user_email: string;
   user_full_name: string;
+  /** a confirmed TOTP factor (one primary-key lookup per listed row) */
+  two_factor_enabled: boolean;
 }
 
 export interface MemberFilter {

@@ -26,6 +26,7 @@ export const toMember = (row: repository.MemberRow): Member => ({
   created_at: iso(row.created_at),
   user_email: row.user_email,
   user_full_name: row.user_full_name,
+  two_factor_enabled: row.two_factor_enabled,
 });
 
 export class MembershipsService {

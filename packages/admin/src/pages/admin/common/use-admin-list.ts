@@ -1,5 +1,6 @@
 // A superuser listing: search (applied after a pause in typing) and keyset pages behind "Load more".
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { AdminListQuery, Page } from '@saasready/sdk/client';
@@ -7,7 +8,9 @@ import type { AdminListQuery, Page } from '@saasready/sdk/client';
 const PAGE_SIZE = 50;
 
 export function useAdminList<T>(name: 'users' | 'organizations', fetchPage: (query: AdminListQuery) => Promise<Page<T>>) {
-  const [search, setSearch] = useState('');
+  // the search starts from the address (`?q=`), where the command palette sends a superuser
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(() => params.get('q') ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const query = useInfiniteQuery({
     queryKey: ['admin', name, { search: debounced }],

@@ -1,5 +1,6 @@
 // The organization's keys with what each may do, who made it, and whether it still works.
-import { Badge, Button, Code, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ApiKey } from '@saasready/sdk/client';
 import { useMe } from '../../../session/session';
 import { RelativeTime, localTime } from '../../../components/dates';
@@ -20,6 +21,40 @@ export function ApiKeyTable({ orgId, keys, onRevoke }: { orgId: string; keys: Ap
     return <Text size="sm" truncate maw={200} title={member?.user_email ?? id}>{member?.user_email ?? shortId(id)}</Text>;
   };
 
+  const sorted = [...keys].sort((a, b) => STATUS_ORDER[keyStatus(a)] - STATUS_ORDER[keyStatus(b)]);
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) {
+    return (
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="API keys">
+        {sorted.map((key) => {
+          const status = keyStatus(key);
+          return (
+            <Paper key={key.id} withBorder p="sm" component="li">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={2} style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={500}>{key.name}</Text>
+                  <Code style={{ whiteSpace: 'nowrap', alignSelf: 'flex-start' }}>sr_{key.prefix}_…</Code>
+                </Stack>
+                <Badge variant="light" color={STATUS_COLOR[status]} style={{ flexShrink: 0 }}>{status}</Badge>
+              </Group>
+              <Stack gap={4} mt="xs">
+                <Permissions permissions={key.permissions} />
+                <Text size="xs" c="dimmed">
+                  Last used {key.last_used_at ? <RelativeTime value={key.last_used_at} size="xs" c="dimmed" span /> : 'never'} · expires{' '}
+                  {key.expires_at ? localTime(key.expires_at) : 'never'}
+                </Text>
+              </Stack>
+              {(status === 'active' || status === 'inactive') && (
+                <Group justify="flex-end" mt="xs">
+                  <Button size="xs" variant="light" color="red" aria-label={`Revoke ${key.name}`} onClick={() => onRevoke(key)}>Revoke</Button>
+                </Group>
+              )}
+            </Paper>
+          );
+        })}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={980}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -36,7 +71,7 @@ export function ApiKeyTable({ orgId, keys, onRevoke }: { orgId: string; keys: Ap
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {[...keys].sort((a, b) => STATUS_ORDER[keyStatus(a)] - STATUS_ORDER[keyStatus(b)]).map((key) => {
+          {sorted.map((key) => {
             const status = keyStatus(key);
             return (
               <Table.Tr key={key.id}>

@@ -1,4 +1,5 @@
 // The new key, shown this one time, with a copy button and a plain warning.
+import { PRODUCT_NAME } from '../../../brand';
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import type { CreatedApiKey } from '@saasready/sdk/client';
@@ -10,7 +11,7 @@ export function RevealKey({ created, onDone }: { created: CreatedApiKey; onDone:
       {raw ? (
         <>
           <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Store it now: it is shown only once">
-            SaaSReady keeps only a hash of the key. If you lose it, revoke <strong>{created.name}</strong> and create another.
+            {PRODUCT_NAME} keeps only a hash of the key. If you lose it, revoke <strong>{created.name}</strong> and create another.
           </Alert>
           <Group gap="xs" wrap="nowrap" align="stretch">
             <Code block data-testid="raw-key" style={{ flex: 1, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>

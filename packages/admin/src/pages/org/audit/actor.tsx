@@ -2,6 +2,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { AuditLog } from '@saasready/sdk/client';
 import { shortId } from './use-member-directory';
+import { readableId } from './sentence';
 
 export function Actor({ log }: { log: AuditLog }) {
   if (log.actor_type === 'api_key') {
@@ -27,7 +28,7 @@ export function Target({ log }: { log: AuditLog }) {
       {log.target_type && <Text size="sm">{log.target_type}</Text>}
       {log.target_id && (
         <Text size="xs" c="dimmed" ff="monospace" title={log.target_id}>
-          {log.target_id.length > 12 ? shortId(log.target_id) : log.target_id}
+          {readableId(log.target_id)}
         </Text>
       )}
     </Group>

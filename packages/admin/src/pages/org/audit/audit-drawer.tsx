@@ -4,17 +4,18 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { AuditLog } from '@saasready/sdk/client';
 import { localTime } from '../../../components/dates';
 import { Actor } from './actor';
+import { auditSentence, type Directory } from './sentence';
 
-export function AuditDrawer({ log, onClose }: { log: AuditLog | null; onClose: () => void }) {
+export function AuditDrawer({ log, directory, onClose }: { log: AuditLog | null; directory: Directory; onClose: () => void }) {
   const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <Drawer opened={log !== null} onClose={onClose} position="right" size={narrow ? '100%' : 'lg'} title={log ? <Code fz="md">{log.action}</Code> : null}>
-      {log && <Details log={log} />}
+      {log && <Details log={log} directory={directory} />}
     </Drawer>
   );
 }
 
-function Details({ log }: { log: AuditLog }) {
+function Details({ log, directory }: { log: AuditLog; directory: Directory }) {
   const rows: [string, React.ReactNode][] = [
     ['Time', localTime(log.created_at)],
     ['Actor', <Actor key="actor" log={log} />],
@@ -33,6 +34,7 @@ function Details({ log }: { log: AuditLog }) {
   ];
   return (
     <Stack>
+      <Text>{auditSentence(log, directory)}</Text>
       <Table variant="vertical" layout="fixed" withTableBorder>
         <Table.Tbody>
           {rows.map(([label, value]) => (
@@ -49,6 +51,8 @@ function Details({ log }: { log: AuditLog }) {
       ) : (
         <Text size="sm" c="dimmed">No metadata.</Text>
       )}
+      <Title order={4}>Raw event</Title>
+      <Code block aria-label="Raw event" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{JSON.stringify(log, null, 2)}</Code>
     </Stack>
   );
 }

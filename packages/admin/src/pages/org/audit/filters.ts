@@ -2,7 +2,10 @@
 // and can be shared; `toQuery` turns them into the API's query, leaving out what is not valid yet.
 import { useSearchParams } from 'react-router';
 import type { ListAuditLogsQuery } from '@saasready/sdk/client';
+import { AUDIT_ACTIONS, RENAMED_AUDIT_ACTIONS } from '@saasready/sdk/client';
 import { ACTION_PATTERN } from './known-actions';
+
+const KNOWN = new Set<string>([...AUDIT_ACTIONS, ...Object.keys(RENAMED_AUDIT_ACTIONS)]);
 
 export interface AuditFilters {
   action: string;
@@ -42,7 +45,7 @@ export const hasFilters = (f: AuditFilters) => KEYS.some((key) => f[key] !== '')
 /** Why a filter value cannot be sent, per field (shown under the input). */
 export function filterErrors(f: AuditFilters): Partial<Record<keyof AuditFilters, string>> {
   const errors: Partial<Record<keyof AuditFilters, string>> = {};
-  if (f.action && !ACTION_PATTERN.test(f.action)) errors.action = 'Use an exact action (user.role.updated) or a prefix (user.*)';
+  if (f.action && !ACTION_PATTERN.test(normalizeAction(f.action))) errors.action = 'Use an exact action (user.role.updated) or a prefix (user.*)';
   if (f.actor && !UUID.test(f.actor)) errors.actor = 'Not a user id';
   const from = localToIso(f.from);
   const to = localToIso(f.to);
@@ -52,10 +55,22 @@ export function filterErrors(f: AuditFilters): Partial<Record<keyof AuditFilters
   return errors;
 }
 
+/**
+ * What a person types, as the API's action filter: `member.` and a bare family name (`member`,
+ * `user.2fa`) mean every action under it, like `member.*`; an exact action stays exact.
+ */
+export function normalizeAction(raw: string): string {
+  const action = raw.trim().toLowerCase();
+  if (!action || action.endsWith('*')) return action;
+  if (action.endsWith('.')) return `${action}*`;
+  if (!KNOWN.has(action) && [...KNOWN].some((known) => known.startsWith(`${action}.`))) return `${action}.*`;
+  return action;
+}
+
 export function toQuery(f: AuditFilters): AuditQuery {
   const errors = filterErrors(f);
   const query: AuditQuery = {};
-  if (f.action && !errors.action) query.action = f.action;
+  if (f.action && !errors.action) query.action = normalizeAction(f.action);
   if (f.actor && !errors.actor) query.actor_user_id = f.actor;
   const from = errors.from ? null : localToIso(f.from);
   const to = errors.from || errors.to ? null : localToIso(f.to);

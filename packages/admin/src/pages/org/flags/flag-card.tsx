@@ -7,8 +7,10 @@ import { useFlagMutations } from './use-flag-mutations';
 export function FlagCard({ orgId, flag, canManage }: { orgId: string; flag: OrgFeatureFlag; canManage: boolean }) {
   const { set, reset } = useFlagMutations(orgId, flag.key);
   const busy = set.isPending || reset.isPending;
-  // show the requested state while the change is on its way
-  const enabled = set.isPending && set.variables.rollout_percent === undefined ? set.variables.enabled : flag.enabled;
+  // the switch means "on for everyone": with a per-user rollout it is off, whatever your own bucket
+  // says (the badge and the rule tell you that); the requested state shows while a change is on its way
+  const rollout = flag.rollout_percent !== null;
+  const forEveryone = set.isPending && set.variables.rollout_percent === undefined ? set.variables.enabled : flag.enabled && !rollout;
 
   return (
     <Paper withBorder p="md">
@@ -23,12 +25,14 @@ export function FlagCard({ orgId, flag, canManage }: { orgId: string; flag: OrgF
           <Text size="xs" c="dimmed">{ruleSummary(flag)}</Text>
         </Stack>
         <Group gap="md" align="center" wrap="wrap">
+          <Badge variant="light" color={flag.enabled ? 'green' : 'gray'} aria-label={`Effective for you: ${flag.enabled ? 'on' : 'off'}`}>
+            {rollout ? (flag.enabled ? 'On for you' : 'Off for you') : flag.enabled ? 'On' : 'Off'}
+          </Badge>
           <Switch
             aria-label={`Toggle ${flag.key}`}
-            // the effective value: for a per-user rollout, the one you get
-            label={enabled ? 'On' : 'Off'}
+            label="On for everyone"
             color="green"
-            checked={enabled}
+            checked={forEveryone}
             disabled={!canManage || busy}
             onChange={(e) => set.mutate({ enabled: e.currentTarget.checked })}
           />
@@ -50,8 +54,13 @@ export function FlagCard({ orgId, flag, canManage }: { orgId: string; flag: OrgF
   );
 }
 
+/**
+ * Where the value comes from and what it is, e.g. "Global rule: 25% rollout; you are in." (this API does
+ * not say whether the rollout counts users or organizations, so the sentence does not either)
+ */
 function ruleSummary(flag: OrgFeatureFlag): string {
   const percent = flag.rollout_percent;
-  if (flag.overridden) return percent === null ? `Overridden here: always ${flag.enabled ? 'on' : 'off'}.` : `Overridden here: ${percent}% rollout.`;
-  return percent === null ? `Global default: ${flag.default_enabled ? 'on' : 'off'}.` : `Global rule: ${percent}% rollout.`;
+  const source = flag.overridden ? 'Set for this organization' : 'Global rule';
+  if (percent === null) return `${source}: ${(flag.overridden ? flag.enabled : flag.default_enabled) ? 'on' : 'off'} for everyone.`;
+  return `${source}: ${percent}% rollout; you are ${flag.enabled ? 'in' : 'not in'}.`;
 }

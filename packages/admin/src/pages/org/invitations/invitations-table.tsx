@@ -1,6 +1,7 @@
 // Invitations of one status. Inviters are shown by name from the member directory (an inviter who
 // has since left shows as "Former member").
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { Invitation } from '@saasready/sdk/client';
 import { fromNow, localTime } from '../../../components/dates';
 import { shortId, useMemberDirectory } from '../audit/use-member-directory';
@@ -29,6 +30,31 @@ export function InvitationsTable({ orgId, invitations }: { orgId: string; invita
     );
   };
 
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) {
+    return (
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Invitations">
+        {invitations.map((invitation) => (
+          <Paper key={invitation.id} withBorder p="sm" component="li">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>{invitation.email}</Text>
+                <Text size="xs" c="dimmed">
+                  as {invitation.role_name}
+                  {invitation.status === 'pending' ? ` · expires ${fromNow(invitation.expires_at)}` : ''}
+                </Text>
+              </Stack>
+              <Badge variant="dot" color={STATUS_COLOR[invitation.status]} tt="capitalize" style={{ flexShrink: 0 }}>{invitation.status}</Badge>
+            </Group>
+            <Group justify="space-between" mt="xs" wrap="wrap" gap="xs">
+              <Group gap={4} wrap="nowrap"><Text size="xs" c="dimmed">Invited by</Text>{inviter(invitation.invited_by)}</Group>
+              {invitation.status === 'pending' && <InvitationActions orgId={orgId} invitation={invitation} />}
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={withActions ? 860 : 700}>
       <Table verticalSpacing="sm" highlightOnHover>

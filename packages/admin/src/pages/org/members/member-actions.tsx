@@ -39,6 +39,8 @@ export function MemberActions({ orgId, member }: { orgId: string; member: Member
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          {/* whose row this is, since on a phone the menu covers it */}
+          <Menu.Label>{who}</Menu.Label>
           {suspended ? (
             <Menu.Item leftSection={<IconPlayerPlay size={14} />} onClick={() => setStatus.mutate(false)}>Reactivate</Menu.Item>
           ) : (

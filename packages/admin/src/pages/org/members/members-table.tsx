@@ -1,6 +1,7 @@
 // One row per member. Role and actions are editable only where the viewer may change that member:
 // `user.manage`, and Owners only by Owners (the server enforces both; this keeps the page honest).
-import { Avatar, Badge, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Avatar, Badge, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { Member, MyMembership } from '@saasready/sdk/client';
 import { RelativeTime } from '../../../components/dates';
 import { MemberActions } from './member-actions';
@@ -20,6 +21,48 @@ export function MembersTable({
   roleOptions: RoleOption[];
 }) {
   const viewerIsOwner = viewer?.role_name === 'Owner';
+  // a phone gets one card per member, with the role and actions in view (no sideways scrolling)
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) {
+    return (
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Members">
+        {members.map((member) => {
+          const isSelf = member.id === viewer?.id;
+          const editable = canManage && (member.role_name !== 'Owner' || viewerIsOwner);
+          return (
+            <Paper key={member.id} withBorder p="sm" component="li">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+                  <Avatar size="sm" radius="xl" color="gray" name={member.user_full_name || member.user_email} />
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
+                      {isSelf && <Badge size="xs" variant="light">You</Badge>}
+                    </Group>
+                    <Text size="xs" c="dimmed" truncate>{member.user_email}</Text>
+                  </Stack>
+                </Group>
+                {editable && !isSelf && <MemberActions orgId={orgId} member={member} />}
+              </Group>
+              <Group justify="space-between" mt="xs" wrap="wrap" gap="xs">
+                {editable ? (
+                  <MemberRoleSelect orgId={orgId} member={member} options={roleOptions} isSelf={isSelf} />
+                ) : (
+                  <Badge variant="light" color={member.role_name === 'Owner' ? 'grape' : 'gray'}>{member.role_name}</Badge>
+                )}
+                <Group gap="xs" wrap="nowrap">
+                  <Badge variant="dot" color={member.status === 'active' ? 'green' : 'orange'}>{member.status === 'active' ? 'Active' : 'Suspended'}</Badge>
+                  <TwoFactorBadge on={member.two_factor_enabled} />
+                  <Text size="xs" c="dimmed">joined</Text>
+                  <RelativeTime value={member.created_at} size="xs" c="dimmed" />
+                </Group>
+              </Group>
+            </Paper>
+          );
+        })}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={canManage ? 760 : 620}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -28,6 +71,7 @@ export function MembersTable({
             <Table.Th>Member</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Status</Table.Th>
+            <Table.Th>2FA</Table.Th>
             <Table.Th>Joined</Table.Th>
             {canManage && <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
           </Table.Tr>
@@ -40,7 +84,7 @@ export function MembersTable({
               <Table.Tr key={member.id}>
                 <Table.Td>
                   <Group gap="sm" wrap="nowrap">
-                    <Avatar size="sm" radius="xl" color="initials" name={member.user_full_name || member.user_email} />
+                    <Avatar size="sm" radius="xl" color="gray" name={member.user_full_name || member.user_email} />
                     <Stack gap={0} style={{ minWidth: 0 }}>
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
@@ -62,6 +106,7 @@ export function MembersTable({
                     {member.status === 'active' ? 'Active' : 'Suspended'}
                   </Badge>
                 </Table.Td>
+                <Table.Td><TwoFactorBadge on={member.two_factor_enabled} /></Table.Td>
                 <Table.Td>
                   <RelativeTime value={member.created_at} style={{ whiteSpace: 'nowrap' }} />
                 </Table.Td>
@@ -77,5 +122,13 @@ export function MembersTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function TwoFactorBadge({ on }: { on: boolean }) {
+  return (
+    <Badge variant="light" color={on ? 'green' : 'gray'} tt="none" aria-label={on ? 'Two-factor on' : 'Two-factor off'}>
+      {on ? '2FA on' : 'No 2FA'}
+    </Badge>
   );
 }

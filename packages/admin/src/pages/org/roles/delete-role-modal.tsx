@@ -2,7 +2,7 @@
 // only needs that when someone holds the role, but asking every time keeps the dialog predictable.
 import { useState } from 'react';
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@saasready/sdk/client';
 import { client } from '../../../api/client';
 import { isProblem } from '../../../api/problems';
@@ -26,6 +26,11 @@ function DeleteRoleForm({ orgId, role, roles, onDone }: { orgId: string; role: R
   const { membership } = useMembership(orgId);
   const targets = sortRoles(roles).filter((r) => r.id !== role.id && canGrant(r, membership));
   const [chosen, setChosen] = useState<string | null>(null);
+  // who moves: the members holding this role (one page of 200 is enough to say how many, or "200+")
+  const holders = useQuery({
+    queryKey: [...membersKey(orgId), 'holding', role.id],
+    queryFn: async () => (await client.orgs.listMembers(orgId, { role_id: role.id, limit: 200 })).length,
+  });
   const reassignTo = chosen ?? (targets.find((r) => r.name === 'Member') ?? targets.at(-1))?.id ?? null;
 
   const remove = useMutation({
@@ -44,7 +49,14 @@ function DeleteRoleForm({ orgId, role, roles, onDone }: { orgId: string; role: R
   return (
     <form onSubmit={(e) => { e.preventDefault(); remove.mutate(); }}>
       <Stack>
-        <Text size="sm">The role <strong>{role.name}</strong> goes away for good. Members who hold it get the role you choose below.</Text>
+        <Text size="sm">
+          The role <strong>{role.name}</strong> goes away for good.{' '}
+          {holders.data === undefined
+            ? 'Members who hold it get the role you choose below.'
+            : holders.data === 0
+              ? 'Nobody holds it, so no member changes role.'
+              : `${holders.data === 1 ? '1 member holds' : `${holders.data}${holders.data >= 200 ? '+' : ''} members hold`} it and will move to the role you choose below.`}
+        </Text>
         <Select
           label="Move its members to"
           data={targets.map((r) => ({ value: r.id, label: r.name }))}

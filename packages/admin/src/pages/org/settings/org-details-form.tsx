@@ -28,17 +28,21 @@ export function OrgDetailsForm({ org }: { org: Organization }) {
   const dirty = Object.keys(changes).length > 0;
 
   const save = useMutation({
-    mutationFn: () => client.orgs.update(org.id, changes),
-    onSuccess: async (saved) => {
+    mutationFn: (body: UpdateOrganizationBody) => client.orgs.update(org.id, body),
+    onSuccess: async (saved, body) => {
       queryClient.setQueryData(organizationKey(org.id), saved);
       // the organization switcher and navigation read names from the session's memberships
-      if (changes.name !== undefined || changes.slug !== undefined) await queryClient.invalidateQueries({ queryKey: ['me'] });
+      if (body.name !== undefined || body.slug !== undefined) await queryClient.invalidateQueries({ queryKey: ['me'] });
       notifySuccess('Organization saved');
     },
   });
 
-  const errors = fieldErrors(save.error);
-  const suggestion = isProblem(save.error, 'organization.slug_taken') ? (save.error.meta.suggestion as string | undefined) : undefined;
+  // a refusal speaks about the values that were sent: once a field is corrected, its error goes
+  const sent = save.variables ?? {};
+  const stillSent = { name: sent.name === name.trim(), slug: sent.slug === slug.trim(), description: sent.description === (description.trim() || null), metadata: true };
+  const errors = Object.fromEntries(Object.entries(fieldErrors(save.error)).filter(([field]) => stillSent[field as keyof typeof stillSent] ?? true));
+  const slugTaken = isProblem(save.error, 'organization.slug_taken') && stillSent.slug;
+  const suggestion = slugTaken && isProblem(save.error, 'organization.slug_taken') ? (save.error.meta.suggestion as string | undefined) : undefined;
   const slugError =
     friendlySlugError(errors.slug) ??
     (suggestion ? (
@@ -46,13 +50,13 @@ export function OrgDetailsForm({ org }: { org: Organization }) {
         This slug is taken. “{suggestion}” is free:{' '}
         <Anchor component="button" type="button" size="xs" onClick={() => { setSlug(suggestion); save.reset(); }}>use it</Anchor>
       </>
-    ) : isProblem(save.error, 'organization.slug_taken') ? 'This slug is taken.' : undefined);
+    ) : slugTaken ? 'This slug is taken.' : undefined);
   const metadataError = !metadata.ok ? metadata.error : errors.metadata;
-  const shownInline = errors.name || errors.description || slugError || metadataError;
+  const shownInline = errors.name || errors.description || slugError || metadataError || Object.keys(fieldErrors(save.error)).length > 0;
 
   return (
     <Section title="Details" description="How the organization appears to its members.">
-      <form onSubmit={(e) => { e.preventDefault(); if (dirty && metadata.ok) save.mutate(); }} aria-label="Organization details">
+      <form onSubmit={(e) => { e.preventDefault(); if (dirty && metadata.ok) save.mutate(changes); }} aria-label="Organization details">
         <Stack>
           <TextInput label="Name" required maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
           <TextInput
@@ -76,6 +80,8 @@ export function OrgDetailsForm({ org }: { org: Organization }) {
             value={metadataText}
             onChange={setMetadataText}
             error={metadataError}
+            // JsonInput replaces `error` with this after a blur on invalid JSON: without it the message vanished
+            validationError={metadataError ?? 'Not valid JSON'}
           />
           {!shownInline && <FormError error={save.error} />}
           <Group justify="flex-end">

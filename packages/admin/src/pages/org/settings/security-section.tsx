@@ -1,7 +1,8 @@
 // The organization's two-factor policy. Whoever turns it on must have two-factor themselves (the
 // server refuses otherwise, so nobody locks themselves out); the refusal is shown under the switch.
+import { useState } from 'react';
 import { Anchor, Stack, Switch, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Organization } from '@saasready/sdk/client';
 import { client } from '../../../api/client';
@@ -10,6 +11,7 @@ import { FormError } from '../../../components/states';
 import { useMe, useMembership } from '../../../session/session';
 import { organizationKey } from './keys';
 import { Section } from './section';
+import { ConfirmModal } from '../../../components/confirm-modal';
 
 export function SecuritySection({ org }: { org: Organization }) {
   const me = useMe();
@@ -27,6 +29,17 @@ export function SecuritySection({ org }: { org: Organization }) {
     },
   });
   const mayChange = can('org.settings');
+  // turning the requirement on locks members out until they enrol: ask first; turning it off is harmless
+  const [confirmOn, setConfirmOn] = useState(false);
+  // who would be locked out: active members without two-factor (one page of 200 says how many, or "200+")
+  const lacking = useQuery({
+    queryKey: ['org', org.id, 'members', 'without-2fa'],
+    queryFn: async () => {
+      const page = await client.orgs.listMembers(org.id, { status: 'active', limit: 200 });
+      return { count: [...page].filter((m) => !m.two_factor_enabled).length, more: page.nextCursor !== null };
+    },
+    enabled: confirmOn && can('user.read'),
+  });
   const checked = toggle.isPending ? toggle.variables : required;
 
   return (
@@ -37,8 +50,33 @@ export function SecuritySection({ org }: { org: Organization }) {
           description="Members without two-factor authentication lose access to this organization until they set it up."
           checked={checked}
           disabled={!mayChange || toggle.isPending}
-          onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+          onChange={(e) => (e.currentTarget.checked ? setConfirmOn(true) : toggle.mutate(false))}
         />
+        <ConfirmModal
+          opened={confirmOn}
+          title={`Require two-factor authentication in ${org.name}?`}
+          confirmLabel="Require two-factor"
+          onConfirm={() => toggle.mutateAsync(true)}
+          onClose={() => setConfirmOn(false)}
+        >
+          {lacking.data ? (
+            lacking.data.count === 0 && !lacking.data.more ? (
+              <>Every active member of {org.name} already uses two-factor authentication: nobody is locked out. </>
+            ) : (
+              <>
+                <strong>
+                  {lacking.data.count}
+                  {lacking.data.more ? ' or more' : ''} {lacking.data.count === 1 && !lacking.data.more ? 'member has' : 'members have'} not set up
+                  two-factor authentication
+                </strong>{' '}
+                and will lose access to {org.name} at once, until they set it up from their account page.{' '}
+              </>
+            )
+          ) : (
+            <>Every member of {org.name} who has not set up two-factor authentication loses access to {org.name} at once, until they set it up from their account page. </>
+          )}
+          Their accounts and other organizations are not affected. Tell your members before you turn this on.
+        </ConfirmModal>
         {!mayChange && <Text size="sm" c="dimmed">Changing this needs the <strong>org.settings</strong> permission.</Text>}
         {mayChange && !required && !me.two_factor_enabled && (
           <Text size="sm" c="dimmed">
