@@ -16,6 +16,7 @@ const RUN_ONCE = {
     'packages/server/src/lib/errors.test.ts',
     'packages/server/src/lib/ip-source.test.ts',
     'packages/server/src/modules/mail/templates.test.ts',
+    'packages/server/src/modules/webhooks/ssrf.test.ts',
     'packages/server/src/db/owner-only.test.ts',
     'packages/server/src/db/data-dir-lock.test.ts',
     'packages/server/test/repository.test.ts',
@@ -27,6 +28,8 @@ const RUN_ONCE = {
     'packages/server/test/read-replica.test.ts',
     'packages/sdk/test/stranger.test.ts',
     'packages/admin/test/dashboard.e2e.test.ts',
+    'packages/admin/test/failure-and-safety.e2e.test.ts',
+    'packages/server/test/webhooks-crash.test.ts',
   ],
 };
 const elsewhere = (db: string): string[] => (withPostgres ? (db === 'pglite' ? RUN_ONCE.postgres : RUN_ONCE.pglite) : []);
