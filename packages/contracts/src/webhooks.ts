@@ -34,6 +34,12 @@ export const WEBHOOK_EVENT_TYPES = [
   'api_key.revoked',
   'flag_override.updated',
   'flag_override.deleted',
+  'domain.created',
+  'domain.verified',
+  'domain.deleted',
+  'sso_connection.created',
+  'sso_connection.updated',
+  'sso_connection.deleted',
   'webhook.test',
   'audit.event',
 ] as const;
@@ -50,7 +56,7 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'organization.created': 'An organization was created.',
   'organization.updated': 'An organization’s details or security settings changed.',
   'organization.deleted': 'An organization was deleted (the last event its own endpoints receive).',
-  'membership.created': 'Someone became a member (organization created, invitation accepted).',
+  'membership.created': 'Someone became a member (organization created, invitation accepted, first SSO login).',
   'membership.updated': 'A member’s role changed, or the member was suspended or reactivated.',
   'membership.deleted': 'A member was removed or left.',
   'invitation.created': 'An invitation was sent.',
@@ -63,6 +69,12 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'api_key.revoked': 'An API key was revoked, or lost its access with its creator.',
   'flag_override.updated': 'A feature flag was overridden (enabled or disabled) for the organization.',
   'flag_override.deleted': 'An organization’s override of a feature flag was removed.',
+  'domain.created': 'A domain was added to the organization, pending its DNS verification.',
+  'domain.verified': 'The organization proved it holds a domain (its TXT record was found).',
+  'domain.deleted': 'A domain was removed from the organization.',
+  'sso_connection.created': 'A SAML or OIDC connection was added (never its client secret).',
+  'sso_connection.updated': 'A SAML or OIDC connection changed (the names of the fields, never a secret).',
+  'sso_connection.deleted': 'A SAML or OIDC connection was removed.',
   'webhook.test': 'Sent on request by POST …/webhooks/{id}/test, to this endpoint only.',
   'audit.event': 'Every audit row of the endpoint’s scope, with its hash-chain position (seq, prev_hash, hash). Only sent to endpoints that name it (`*` does not include it).',
 };
@@ -113,6 +125,13 @@ export const AUDIT_ACTION_EVENTS: Partial<Record<AuditAction, readonly WebhookEv
   'feature_flag.enabled': ['flag_override.updated'],
   'feature_flag.disabled': ['flag_override.updated'],
   'feature_flag.reset': ['flag_override.deleted'],
+  'domain.added': ['domain.created'],
+  'domain.verified': ['domain.verified'],
+  'domain.removed': ['domain.deleted'],
+  'sso.connection.created': ['sso_connection.created'],
+  'sso.connection.updated': ['sso_connection.updated'],
+  'sso.connection.deleted': ['sso_connection.deleted'],
+  'member.provisioned': ['membership.created'],
 };
 
 /**

@@ -1557,7 +1557,7 @@ export interface webhooks {
         put?: never;
         /**
          * membership.created event
-         * @description Someone became a member (organization created, invitation accepted).
+         * @description Someone became a member (organization created, invitation accepted, first SSO login).
          */
         post: operations["webhooks.membershipCreated"];
         delete?: never;
@@ -1800,6 +1800,126 @@ export interface webhooks {
          * @description An organization’s override of a feature flag was removed.
          */
         post: operations["webhooks.flagOverrideDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.created event
+         * @description A domain was added to the organization, pending its DNS verification.
+         */
+        post: operations["webhooks.domainCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.verified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.verified event
+         * @description The organization proved it holds a domain (its TXT record was found).
+         */
+        post: operations["webhooks.domainVerified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.deleted event
+         * @description A domain was removed from the organization.
+         */
+        post: operations["webhooks.domainDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sso_connection.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sso_connection.created event
+         * @description A SAML or OIDC connection was added (never its client secret).
+         */
+        post: operations["webhooks.ssoConnectionCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sso_connection.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sso_connection.updated event
+         * @description A SAML or OIDC connection changed (the names of the fields, never a secret).
+         */
+        post: operations["webhooks.ssoConnectionUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sso_connection.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sso_connection.deleted event
+         * @description A SAML or OIDC connection was removed.
+         */
+        post: operations["webhooks.ssoConnectionDeleted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14113,6 +14233,438 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "flag_override.deleted";
+                    /** Format: date-time */
+                    created_at: string;
+                    organization_id: string | null;
+                    data: {
+                        action: string;
+                        actor: {
+                            type: "user" | "api_key" | "system";
+                            user_id: string | null;
+                            api_key_id: string | null;
+                            email: string | null;
+                        };
+                        target: {
+                            type: string;
+                            id: string;
+                        } | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        audit_log_id: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the server disables the endpoint and sends it nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received: any 2xx acknowledges the delivery (redirects are not followed and count as failures) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer, a timeout or a refused connection: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.domainCreated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (the body’s `id`): the same on every retry; deduplicate on it. */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed; refuse one more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per signing secret (two during a rotation’s overlap). Verify with `standardwebhooks`, `svix` or the SDKs’ verifier. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the event id, equal to the webhook-id header
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "domain.created";
+                    /** Format: date-time */
+                    created_at: string;
+                    organization_id: string | null;
+                    data: {
+                        action: string;
+                        actor: {
+                            type: "user" | "api_key" | "system";
+                            user_id: string | null;
+                            api_key_id: string | null;
+                            email: string | null;
+                        };
+                        target: {
+                            type: string;
+                            id: string;
+                        } | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        audit_log_id: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the server disables the endpoint and sends it nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received: any 2xx acknowledges the delivery (redirects are not followed and count as failures) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer, a timeout or a refused connection: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.domainVerified": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (the body’s `id`): the same on every retry; deduplicate on it. */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed; refuse one more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per signing secret (two during a rotation’s overlap). Verify with `standardwebhooks`, `svix` or the SDKs’ verifier. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the event id, equal to the webhook-id header
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "domain.verified";
+                    /** Format: date-time */
+                    created_at: string;
+                    organization_id: string | null;
+                    data: {
+                        action: string;
+                        actor: {
+                            type: "user" | "api_key" | "system";
+                            user_id: string | null;
+                            api_key_id: string | null;
+                            email: string | null;
+                        };
+                        target: {
+                            type: string;
+                            id: string;
+                        } | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        audit_log_id: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the server disables the endpoint and sends it nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received: any 2xx acknowledges the delivery (redirects are not followed and count as failures) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer, a timeout or a refused connection: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.domainDeleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (the body’s `id`): the same on every retry; deduplicate on it. */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed; refuse one more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per signing secret (two during a rotation’s overlap). Verify with `standardwebhooks`, `svix` or the SDKs’ verifier. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the event id, equal to the webhook-id header
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "domain.deleted";
+                    /** Format: date-time */
+                    created_at: string;
+                    organization_id: string | null;
+                    data: {
+                        action: string;
+                        actor: {
+                            type: "user" | "api_key" | "system";
+                            user_id: string | null;
+                            api_key_id: string | null;
+                            email: string | null;
+                        };
+                        target: {
+                            type: string;
+                            id: string;
+                        } | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        audit_log_id: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the server disables the endpoint and sends it nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received: any 2xx acknowledges the delivery (redirects are not followed and count as failures) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer, a timeout or a refused connection: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.ssoConnectionCreated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (the body’s `id`): the same on every retry; deduplicate on it. */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed; refuse one more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per signing secret (two during a rotation’s overlap). Verify with `standardwebhooks`, `svix` or the SDKs’ verifier. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the event id, equal to the webhook-id header
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "sso_connection.created";
+                    /** Format: date-time */
+                    created_at: string;
+                    organization_id: string | null;
+                    data: {
+                        action: string;
+                        actor: {
+                            type: "user" | "api_key" | "system";
+                            user_id: string | null;
+                            api_key_id: string | null;
+                            email: string | null;
+                        };
+                        target: {
+                            type: string;
+                            id: string;
+                        } | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        audit_log_id: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the server disables the endpoint and sends it nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received: any 2xx acknowledges the delivery (redirects are not followed and count as failures) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer, a timeout or a refused connection: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.ssoConnectionUpdated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (the body’s `id`): the same on every retry; deduplicate on it. */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed; refuse one more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per signing secret (two during a rotation’s overlap). Verify with `standardwebhooks`, `svix` or the SDKs’ verifier. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the event id, equal to the webhook-id header
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "sso_connection.updated";
+                    /** Format: date-time */
+                    created_at: string;
+                    organization_id: string | null;
+                    data: {
+                        action: string;
+                        actor: {
+                            type: "user" | "api_key" | "system";
+                            user_id: string | null;
+                            api_key_id: string | null;
+                            email: string | null;
+                        };
+                        target: {
+                            type: string;
+                            id: string;
+                        } | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        audit_log_id: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the server disables the endpoint and sends it nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received: any 2xx acknowledges the delivery (redirects are not followed and count as failures) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer, a timeout or a refused connection: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks.ssoConnectionDeleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (the body’s `id`): the same on every retry; deduplicate on it. */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed; refuse one more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per signing secret (two during a rotation’s overlap). Verify with `standardwebhooks`, `svix` or the SDKs’ verifier. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the event id, equal to the webhook-id header
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "sso_connection.deleted";
                     /** Format: date-time */
                     created_at: string;
                     organization_id: string | null;

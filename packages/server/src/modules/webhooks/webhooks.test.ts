@@ -9,6 +9,8 @@ import { WEBHOOK_EVENT_TYPES } from '@saasready/contracts';
 import { queryRows } from '../../db/client.js';
 import { systemContext } from '../../lib/request-context.js';
 import { PasswordHasher } from '../../lib/passwords.js';
+import { startDnsServer, type DnsServer } from '../../../test/helpers/dns-server.js';
+import { IDP_CERT } from '../../../test/helpers/saml-idp.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { addMember, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
 import { startReceiver, type ReceivedWebhook, type Receiver } from '../../../test/helpers/webhook-receiver.js';
@@ -24,8 +26,11 @@ const secrets = new Map<string, string>(); // endpoint id → secret
 
 const WEBHOOKS = { allowPrivate: true, timeoutMs: 3000, leaseSeconds: 30, retentionSeconds: 30 * 86400, pollMs: 1000 };
 
+let dns: DnsServer;
+
 beforeAll(async () => {
-  t = await startTestApp({ rateLimit: { enabled: false }, webhooks: WEBHOOKS });
+  dns = await startDnsServer();
+  t = await startTestApp({ rateLimit: { enabled: false }, webhooks: WEBHOOKS, dnsServers: [dns.address] });
   receiver = await startReceiver();
   org = await createOrgWithMembers(t, 'Hooked Corp');
   const email = uniqueEmail('root');
@@ -35,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
   await receiver.close();
+  await dns.close();
 });
 
 const orgPath = (suffix = '') => `/api/v1/orgs/${org.orgId}/webhooks${suffix}`;
@@ -152,6 +158,17 @@ describe('deliveries', () => {
       expect((await api('PUT', `/api/v1/orgs/${org.orgId}/feature-flags/${flag.body.key}`, { enabled: true })).status).toBeLessThan(300);
       expect((await api('DELETE', `/api/v1/orgs/${org.orgId}/feature-flags/${flag.body.key}`)).status).toBeLessThan(300);
     }
+    // domain.*, through the loopback DNS server
+    const domain = await api('POST', `/api/v1/orgs/${org.orgId}/domains`, { domain: `hooked-${Date.now()}.test` });
+    expect(domain.status, domain.text).toBe(201);
+    dns.txt.set(domain.body.verification.name, [domain.body.verification.value]);
+    expect((await api('POST', `/api/v1/orgs/${org.orgId}/domains/${domain.body.id}/verify`)).status).toBe(200);
+    expect((await api('DELETE', `/api/v1/orgs/${org.orgId}/domains/${domain.body.id}`)).status).toBe(204);
+    // sso_connection.*
+    const connection = await api('POST', `/api/v1/orgs/${org.orgId}/sso/connections`, { type: 'saml', name: 'Hooked IdP', idp_entity_id: 'https://idp.hooked.test', idp_sso_url: 'https://idp.hooked.test/sso', idp_certificate: IDP_CERT });
+    expect(connection.status, connection.text).toBe(201);
+    expect((await api('PATCH', `/api/v1/orgs/${org.orgId}/sso/connections/${connection.body.id}`, { name: 'Hooked IdP 2' })).status).toBe(200);
+    expect((await api('DELETE', `/api/v1/orgs/${org.orgId}/sso/connections/${connection.body.id}`)).status).toBe(204);
     // user.updated, session.revoked
     expect((await api('PATCH', '/api/v1/auth/me', { full_name: 'Renamed Newcomer' }, newcomer.accessToken)).status).toBe(200);
     // organization.deleted
