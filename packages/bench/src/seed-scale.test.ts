@@ -3,11 +3,15 @@
 // would write it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { SYSTEM_ROLES } from '@saasready/contracts';
 import { queryRows } from '@saasready/server/internal/db/client.js';
 import { listAuditChains } from '@saasready/server/internal/modules/audit-logs/repository.js';
 import { verifyChain } from '@saasready/server/internal/modules/audit-logs/service.js';
 import { createTestDatabase, testDbKind, type TestDatabase } from '@saasready/test-kit';
 import { SCALE_ADMIN_EMAIL, orgIdOf, seedScale, userIdOf, type SeedResult } from './seed-scale.js';
+
+/** the grants of the four system roles every organization gets */
+const SYSTEM_GRANTS = Object.values(SYSTEM_ROLES).reduce((n, permissions) => n + permissions.length, 0);
 
 describe.runIf(testDbKind() === 'postgres')('seed-scale (PostgreSQL)', () => {
   const size = { users: 1_200, orgs: 40, audit: 2_500 };
@@ -22,7 +26,7 @@ describe.runIf(testDbKind() === 'postgres')('seed-scale (PostgreSQL)', () => {
   afterAll(() => database?.drop());
 
   it('loads the requested size with every organization’s roles, permissions and one Owner', async () => {
-    expect(result).toMatchObject({ ...size, roles: size.orgs * 4, rolePermissions: size.orgs * 27 }); // the four system roles hold 27 grants (migration 0012 retired settings.*)
+    expect(result).toMatchObject({ ...size, roles: size.orgs * 4, rolePermissions: size.orgs * SYSTEM_GRANTS });
     const [counts] = await rows<{ users: number; audit: number; memberships: number }>(sql`
       select (select count(*)::int from users) as users, (select count(*)::int from audit_logs) as audit,
              (select count(*)::int from memberships) as memberships`);

@@ -681,7 +681,8 @@ describe('fuzzing every operation in /openapi.json', () => {
         `statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}; ${reachedHandler.size} operations answered 2xx at least once`,
     );
 
-    expect(requestCount).toBeLessThanOrEqual(4_000);
+    // a bound on the walk's size: 67 operations took ~2,500 requests, the SSO and webhook routes ~1,600 more
+    expect(requestCount).toBeLessThanOrEqual(4_500);
     expect(failures, `${failures.length} failures:\n${failures.join('\n')}`).toEqual([]);
   });
 });
