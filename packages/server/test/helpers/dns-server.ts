@@ -4,6 +4,7 @@
 // change the answer between two queries (DNS rebinding). Nothing is cached (TTL 0).
 import { isIPv4, isIPv6 } from 'node:net';
 import dns2 from 'dns2';
+import ipaddr from 'ipaddr.js';
 
 export interface DnsServer {
   /** `127.0.0.1:<port>`, as DNS_SERVERS takes it */
@@ -37,7 +38,10 @@ export async function startDnsServer(answer: AddressAnswer = () => []): Promise<
         if (!type) continue;
         const n = (queries.get(`${name}/${type}`) ?? 0) + 1;
         queries.set(`${name}/${type}`, n);
-        for (const address of answer(name, type, n).filter((a) => (type === 'A' ? isIPv4(a) : isIPv6(a)))) {
+        // dns2 packs only hexadecimal groups: `::ffff:127.0.0.1` went out as ::255.255.1.39, so every
+        // IPv6 answer is written out in full first (0:0:0:0:0:ffff:7f00:1)
+        const addresses = answer(name, type, n).filter((a) => (type === 'A' ? isIPv4(a) : isIPv6(a))).map((a) => (type === 'AAAA' ? ipaddr.IPv6.parse(a).toNormalizedString() : a));
+        for (const address of addresses) {
           response.answers.push({ name: question.name, type: question.type, class: Packet.CLASS.IN, ttl: 0, address } as never);
         }
       }
