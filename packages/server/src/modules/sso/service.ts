@@ -469,11 +469,14 @@ export class SsoService {
 
   /** Step: the account of this IdP subject; else link by email only through a verified domain; else a new account. */
   private async resolveUser(tx: Executor, ctx: RequestContext, connection: repository.ConnectionRow, assertion: Assertion, email: string, passwordHash: string): Promise<users.UserRow> {
+    // the email first: a concurrent first login of this person commits the account and its identity
+    // together, so once the account is visible here the identity read after it is too (read the other
+    // way round, the account could appear in between and be taken for someone else's: a false 403)
+    const existing = await users.findByEmail(tx, email);
     const linkedId = await repository.findIdentity(tx, connection.organization_id, connection.id, assertion.subject);
     const linked = linkedId ? await users.findById(tx, linkedId) : null;
     if (linked) return this.active(linked);
     const domainVerified = await domains.emailDomainVerifiedBy(tx, connection.organization_id, email);
-    const existing = await users.findByEmail(tx, email);
     if (existing && !domainVerified) throw errors.linkRefused();
     const fullName = [assertion.firstName, assertion.lastName].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
     // a new SSO account has an unusable random password: it signs in through SSO, or resets it by email
