@@ -146,7 +146,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devTransport();
   const outbox = new OutboxWorker(database.db, mailer, transport, logger, { pollMs: config.outboxPollMs, retryBaseMs: config.outboxRetryBaseMs, leaseSeconds: config.outboxLeaseSeconds, from: config.mailFrom });
   const mailEnqueued = () => outbox.poke();
-  const webhookPolicy = { allowPrivate: config.webhooks.allowPrivate, httpsOnly: config.nodeEnv === 'production', dnsServers: config.dnsServers, timeoutMs: config.webhooks.timeoutMs };
+  const webhookPolicy = { allowPrivate: config.webhooks.allowPrivate, httpsOnly: config.nodeEnv === 'production', dnsServers: config.dnsServers, timeoutMs: config.webhooks.timeoutMs, allowPrivateSetting: 'WEBHOOK_ALLOW_PRIVATE' };
   const webhookWorker = new WebhookWorker(database, mailer, mailEnqueued, logger, {
     pollMs: config.webhooks.pollMs, leaseSeconds: config.webhooks.leaseSeconds, retentionSeconds: config.webhooks.retentionSeconds,
     policy: webhookPolicy, masterKey: config.masterKey, brand,

@@ -260,4 +260,11 @@ describe('SSO settings', () => {
     expect(configError({ SSO_REDIRECT_URIS: 'not a url' }).variable).toBe('SSO_REDIRECT_URIS');
     expect(configError({ SSO_REDIRECT_URIS: 'javascript:alert(1)' }).variable).toBe('SSO_REDIRECT_URIS');
   });
+
+  it('reads SSO_ALLOW_PRIVATE like WEBHOOK_ALLOW_PRIVATE: off unless an operator says true', () => {
+    expect(loadConfig(env(), noWarnings).ssoAllowPrivate).toBe(false);
+    expect(loadConfig(env({ SSO_ALLOW_PRIVATE: 'true' }), noWarnings).ssoAllowPrivate).toBe(true);
+    expect(loadConfig(env({ SSO_ALLOW_PRIVATE: 'false' }), noWarnings).ssoAllowPrivate).toBe(false);
+    expect(configError({ SSO_ALLOW_PRIVATE: 'maybe' }).variable).toBe('SSO_ALLOW_PRIVATE');
+  });
 });

@@ -85,6 +85,12 @@ export interface Config {
   dnsServers: string[];
   /** where an SSO login may send the browser back with its code: exact URLs (SSO_REDIRECT_URIS) */
   ssoRedirectUris: string[];
+  /**
+   * SSO_ALLOW_PRIVATE: the server may fetch an SSO IdP's metadata, discovery, token, userinfo and
+   * JWKS URLs at private, loopback and link-local addresses (an IdP on the internal network, tests).
+   * Off by default: those URLs are a tenant admin's input, so this is server-side request forgery.
+   */
+  ssoAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -242,6 +248,7 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     },
     dnsServers,
     ssoRedirectUris,
+    ssoAllowPrivate: parseBool('SSO_ALLOW_PRIVATE', env.SSO_ALLOW_PRIVATE ?? 'false'),
   };
 }
 

@@ -19,7 +19,8 @@ const masterKey = randomBytes(32);
 beforeAll(async () => {
   idp = await startOidcIdp([]);
   const port = await freePort();
-  const overrides = { masterKey, publicUrl: `http://127.0.0.1:${port}`, ssoRedirectUris: [REDIRECT] };
+  // the IdP is on loopback: allowed only because the operator says so (SSO_ALLOW_PRIVATE)
+  const overrides = { masterKey, publicUrl: `http://127.0.0.1:${port}`, ssoRedirectUris: [REDIRECT], ssoAllowPrivate: true };
   t = await startTestApp(overrides, { port });
   t2 = await startTestApp(overrides, { database: t.database });
   owner = await registerUser(t);

@@ -1,6 +1,8 @@
 // OpenID Connect relying-party side through openid-client: discovery (cached per process, per
 // connection version), the authorization URL with PKCE S256, state and nonce, and the code grant
-// whose ID token openid-client validates (issuer, audience, signature, nonce, expiry).
+// whose ID token openid-client validates (issuer, audience, signature, nonce, expiry). Every request
+// openid-client makes (discovery, token, userinfo, JWKS) goes through the settings' guarded fetch:
+// the issuer and the endpoints its document names are a tenant admin's input (SSRF).
 import * as client from 'openid-client';
 
 export interface OidcSettings {
@@ -11,6 +13,8 @@ export interface OidcSettings {
   clientSecret: string;
   /** http issuers outside production (tests, a local IdP) */
   allowHttp: boolean;
+  /** lib/guarded-fetch: the outbound address policy, no redirects, bounded answers */
+  fetch: client.CustomFetch;
 }
 
 const TIMEOUT_SECONDS = 5;
@@ -23,6 +27,8 @@ export function configurationFor(s: OidcSettings): Promise<client.Configuration>
   if (!pending) {
     pending = client.discovery(new URL(s.issuer), s.clientId, { client_secret: s.clientSecret }, client.ClientSecretPost(s.clientSecret), {
       timeout: TIMEOUT_SECONDS,
+      // kept on the configuration for its later token, userinfo and JWKS requests too
+      [client.customFetch]: s.fetch,
       ...(s.allowHttp ? { execute: [client.allowInsecureRequests] } : {}),
     });
     pending.catch(() => configurations.delete(key));
@@ -30,16 +36,6 @@ export function configurationFor(s: OidcSettings): Promise<client.Configuration>
     configurations.set(key, pending);
   }
   return pending;
-}
-
-/** Checks an issuer answers discovery (at connection creation). */
-export async function discoverable(s: OidcSettings): Promise<boolean> {
-  try {
-    await configurationFor(s);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface OidcStart {

@@ -6,6 +6,7 @@ import { queryRows } from '../../db/client.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { addMember, expectProblem, registerUser, uniqueEmail, type RegisteredUser } from '../../../test/helpers/factories.js';
 import { ATTACKER_CERT, ATTACKER_KEY, IDP_CERT, buildResponse, formFields, readAuthnRequest, startSamlIdp, type ResponseOptions, type TestSamlIdp } from '../../../test/helpers/saml-idp.js';
+import { startReceiver } from '../../../test/helpers/webhook-receiver.js';
 
 const REDIRECT = 'https://app.example.test/sso/done';
 let t: TestApp;
@@ -16,7 +17,8 @@ let unsolicited: { id: string; sp: { entity_id: string; acs_url: string } };
 
 beforeAll(async () => {
   idp = await startSamlIdp();
-  t = await startTestApp({ ssoRedirectUris: [REDIRECT, 'https://app.example.test/other'] });
+  // the IdP (and its metadata URL) is on loopback: allowed only because the operator says so
+  t = await startTestApp({ ssoRedirectUris: [REDIRECT, 'https://app.example.test/other'], ssoAllowPrivate: true });
   owner = await registerUser(t);
   const created = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'Test IdP', idp_metadata_xml: idp.metadataXml } });
   expect(created.status, created.text).toBe(201);
@@ -73,6 +75,20 @@ describe('SAML connections', () => {
     expect((await t.request('DELETE', `/api/v1/orgs/${owner.orgId}/sso/connections/${byUrl.body.id}`, { token: owner.accessToken })).status).toBe(204);
     const audited = await queryRows<{ action: string }>(t.database.handle.db, sql`select action from audit_logs where target_id = ${byUrl.body.id} order by seq`);
     expect(audited.map((a) => a.action)).toEqual(['sso.connection.created', 'sso.connection.deleted']);
+  });
+
+  it('refuses a metadata URL that answers a redirect, without following it (even with SSO_ALLOW_PRIVATE)', async () => {
+    // a public-looking URL that bounces to an internal one is the classic way around an address check
+    const bouncer = await startReceiver();
+    bouncer.respond = () => ({ status: 302, headers: { location: idp.ssoUrl.replace('/sso', '/metadata') } });
+    try {
+      const res = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'Bounced', idp_metadata_url: `http://127.0.0.1:${bouncer.port}/metadata` } });
+      expectProblem(res, 422, 'sso.invalid_connection');
+      expect(res.body.detail).toMatch(/answered 302 \(a redirect to .*\/metadata\), which is not followed/);
+      expect(bouncer.received).toHaveLength(1);
+    } finally {
+      await bouncer.close();
+    }
   });
 
   it('refuses a redirect_uri off the allow-list before redirecting anywhere (no open redirect)', async () => {

@@ -9,6 +9,8 @@
 // - the person becomes an active member with the connection's default role (no escalation: a role
 //   its creator could not grant is refused), audited `member.provisioned`;
 // - secrets (OIDC client_secret) are AES-256-GCM under MASTER_KEY and never leave the server;
+// - every request to an IdP (metadata URL, OIDC discovery/token/userinfo/JWKS) goes through one
+//   guarded fetch: public addresses only unless SSO_ALLOW_PRIVATE, no redirects, bounded (SSRF);
 // - every change and its audit rows share one transaction; a refused login is audited with its reason.
 import type { AuthorizeQuery, Connection, CreateConnectionBody, SsoLookupResponse, SsoProfile, SsoTokenResponse, UpdateConnectionBody } from '@saasready/contracts';
 import type { Config } from '../../config.js';
@@ -17,6 +19,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { decryptSecret, encryptSecret, randomToken, sha256 } from '../../lib/crypto.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError, membershipSuspended } from '../../lib/errors.js';
+import { guardedFetch, refusalIn, type GuardedFetch } from '../../lib/guarded-fetch.js';
 import { newId } from '../../lib/ids.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -38,7 +41,7 @@ import { parseIdpMetadata } from './xml.js';
 
 export interface SsoDeps {
   db: Database;
-  config: Pick<Config, 'publicUrl' | 'masterKey' | 'ssoRedirectUris' | 'nodeEnv'>;
+  config: Pick<Config, 'publicUrl' | 'masterKey' | 'ssoRedirectUris' | 'nodeEnv' | 'ssoAllowPrivate' | 'dnsServers'>;
   hasher: PasswordHasher;
   auth: AuthService;
 }
@@ -46,7 +49,9 @@ export interface SsoDeps {
 const STATE_TTL_MS = 10 * 60_000;
 const CODE_TTL_MS = 60_000;
 const DEFAULT_SCOPES = ['openid', 'email', 'profile'];
-const METADATA_MAX_BYTES = 1_000_000;
+/** the most the server reads of any IdP answer (metadata, discovery, token, userinfo, JWKS) */
+const IDP_ANSWER_MAX_BYTES = 1_000_000;
+const IDP_TIMEOUT_MS = 5_000;
 
 /** Claims that prove nothing about the person and must not travel on (ID token mechanics). */
 const PROTOCOL_CLAIMS = new Set(['nonce', 'at_hash', 'c_hash', 's_hash', 'aud', 'azp', 'iat', 'exp', 'nbf', 'auth_time', 'sid', 'jti']);
@@ -86,7 +91,13 @@ interface Assertion {
 }
 
 export class SsoService {
-  constructor(private readonly deps: SsoDeps) {}
+  /** every request to an IdP: public addresses only unless SSO_ALLOW_PRIVATE, pinned, no redirects */
+  private readonly outbound: GuardedFetch;
+
+  constructor(private readonly deps: SsoDeps) {
+    const { ssoAllowPrivate, dnsServers, nodeEnv } = deps.config;
+    this.outbound = guardedFetch({ allowPrivate: ssoAllowPrivate, httpsOnly: nodeEnv === 'production', dnsServers, timeoutMs: IDP_TIMEOUT_MS, allowPrivateSetting: 'SSO_ALLOW_PRIVATE' }, IDP_ANSWER_MAX_BYTES);
+  }
 
   // ───────────────────────────── connections (sso.manage) ─────────────────────────────
 
@@ -193,8 +204,14 @@ export class SsoService {
   /** Step: the OIDC issuer answers discovery with this client (fails fast on a typo). */
   private async assertDiscoverable(fields: repository.ConnectionFields, clientSecret: string): Promise<void> {
     const issuer = this.checkedUrl(fields.oidc_issuer ?? '', 'issuer');
-    const ok = await oidc.discoverable({ connectionId: fields.id, version: `probe:${randomToken(6)}`, issuer, clientId: fields.oidc_client_id ?? '', clientSecret, allowHttp: this.allowHttp });
-    if (!ok) throw errors.invalidConnection(`OpenID Connect discovery failed at ${issuer}/.well-known/openid-configuration (or its issuer differs)`);
+    try {
+      await oidc.configurationFor({ connectionId: fields.id, version: `probe:${randomToken(6)}`, issuer, clientId: fields.oidc_client_id ?? '', clientSecret, allowHttp: this.allowHttp, fetch: this.outbound });
+    } catch (err) {
+      // a refused address is said as such; any other failure stays vague (no port scanning through us)
+      const refused = refusalIn(err);
+      if (refused) throw errors.invalidConnection(`issuer refused: ${refused.message}.`);
+      throw errors.invalidConnection(`OpenID Connect discovery failed at ${issuer}/.well-known/openid-configuration (or its issuer differs)`);
+    }
   }
 
   /** Step: the SAML IdP from exactly one source: metadata XML, a metadata URL, or the three values. */
@@ -236,14 +253,12 @@ export class SsoService {
 
   private async fetchMetadata(url: string): Promise<string> {
     try {
-      const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(5_000) });
+      const response = await this.outbound(url, { headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } });
       if (!response.ok) throw new Error(`status ${response.status}`);
-      const length = Number(response.headers.get('content-length') ?? 0);
-      if (length > METADATA_MAX_BYTES) throw new Error('too large');
-      const text = await response.text();
-      if (text.length > METADATA_MAX_BYTES) throw new Error('too large');
-      return text;
-    } catch {
+      return await response.text();
+    } catch (err) {
+      const refused = refusalIn(err);
+      if (refused) throw errors.invalidConnection(`idp_metadata_url refused: ${refused.message}.`);
       throw errors.invalidConnection('The IdP metadata URL could not be fetched (no redirects, 5 s, 1 MB at most).');
     }
   }
@@ -253,7 +268,7 @@ export class SsoService {
   private scopesOf = (row: repository.ConnectionRow) => (row.oidc_scopes ? row.oidc_scopes.split(' ') : DEFAULT_SCOPES);
 
   private oidcSettings(row: repository.ConnectionRow): oidc.OidcSettings {
-    return { connectionId: row.id, version: iso(row.updated_at), issuer: row.oidc_issuer ?? '', clientId: row.oidc_client_id ?? '', clientSecret: this.secretOf(row), allowHttp: this.allowHttp };
+    return { connectionId: row.id, version: iso(row.updated_at), issuer: row.oidc_issuer ?? '', clientId: row.oidc_client_id ?? '', clientSecret: this.secretOf(row), allowHttp: this.allowHttp, fetch: this.outbound };
   }
 
   private samlSettings(row: repository.ConnectionRow): saml.SamlSettings {
@@ -454,11 +469,14 @@ export class SsoService {
 
   /** Step: the account of this IdP subject; else link by email only through a verified domain; else a new account. */
   private async resolveUser(tx: Executor, ctx: RequestContext, connection: repository.ConnectionRow, assertion: Assertion, email: string, passwordHash: string): Promise<users.UserRow> {
+    // the email first: a concurrent first login of this person commits the account and its identity
+    // together, so once the account is visible here the identity read after it is too (read the other
+    // way round, the account could appear in between and be taken for someone else's: a false 403)
+    const existing = await users.findByEmail(tx, email);
     const linkedId = await repository.findIdentity(tx, connection.organization_id, connection.id, assertion.subject);
     const linked = linkedId ? await users.findById(tx, linkedId) : null;
     if (linked) return this.active(linked);
     const domainVerified = await domains.emailDomainVerifiedBy(tx, connection.organization_id, email);
-    const existing = await users.findByEmail(tx, email);
     if (existing && !domainVerified) throw errors.linkRefused();
     const fullName = [assertion.firstName, assertion.lastName].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
     // a new SSO account has an unusable random password: it signs in through SSO, or resets it by email

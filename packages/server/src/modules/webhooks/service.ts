@@ -16,11 +16,11 @@ import {
 import type { Database, Tx } from '../../db/client.js';
 import { decryptSecret, encryptSecret } from '../../lib/crypto.js';
 import { newId } from '../../lib/ids.js';
+import { checkUrlShape, literalRefusal, TargetRefused, type TargetPolicy } from '../../lib/outbound.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { emitTo } from '../webhook-events/service.js';
-import { checkUrlShape, literalRefusal, TargetRefused, type TargetPolicy } from './delivery.js';
 import { deliveryNotFound, invalidUrl, unknownEventTypes, webhookDisabled, webhookNotFound } from './errors.js';
 import * as repository from './repository.js';
 

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { startDnsServer, type DnsServer } from '../../../test/helpers/dns-server.js';
 import { startReceiver, type Receiver } from '../../../test/helpers/webhook-receiver.js';
-import { checkUrlShape, deliver, RESPONSE_LIMIT, TargetRefused, type TargetPolicy } from './delivery.js';
+import { checkUrlShape, TargetRefused, type TargetPolicy } from '../../lib/outbound.js';
+import { deliver, RESPONSE_LIMIT } from './delivery.js';
 import { newSecret } from './service.js';
 
 let receiver: Receiver;

@@ -12,13 +12,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, DatabaseHandle, ListenConnection } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
+import type { TargetPolicy } from '../../lib/outbound.js';
 import { systemContext } from '../../lib/request-context.js';
 import { recordAudit } from '../audit-logs/service.js';
 import { webhookDisabledEmail, type Branding, type Mailer } from '../mail/service.js';
 import { listActiveOwnerEmails } from '../memberships/service.js';
 import { findById as findOrganization } from '../organizations/service.js';
 import { WEBHOOK_CHANNEL } from '../webhook-events/service.js';
-import { deliver, type AttemptResult, type TargetPolicy } from './delivery.js';
+import { deliver, type AttemptResult } from './delivery.js';
 import * as repository from './repository.js';
 import { signingSecrets } from './service.js';
 
