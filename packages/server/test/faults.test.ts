@@ -3,12 +3,10 @@
 // PostgreSQL only. The shared PostgreSQL and Redis of the test run are never stopped: the restart
 // and the kill hit a private cluster and a private redis-server the test starts; a connection
 // dying exactly between checkout and BEGIN still needs a TCP proxy, the one way to cut it on cue.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
@@ -17,7 +15,8 @@ import { LISTENER_NAME, openDatabase, queryRows } from '../src/db/client.js';
 import { isDatabaseUnavailable } from '../src/db/errors.js';
 import { sha256 } from '../src/lib/crypto.js';
 import { verifyChain } from '../src/modules/audit-logs/service.js';
-import { freePort, startTestApp } from './helpers/app.js';
+import { startTestApp } from './helpers/app.js';
+import { callChild, startChildServer, type ChildServer } from './helpers/child-server.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { expectProblem, login, registerUser, uniqueEmail, STRONG_PASSWORD } from './helpers/factories.js';
 import { startPrivatePostgres } from './helpers/private-postgres.js';
@@ -25,7 +24,6 @@ import { startPrivateRedis } from './helpers/private-redis.js';
 import { linkToken, startSmtpServer } from './helpers/smtp.js';
 import { startTcpProxy } from './helpers/tcp-proxy.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 /** Generous, yet far below the test timeout: the pool gives up connecting after 5 s, a statement after 15 s. */
 const REQUEST_BOUND_MS = 20_000;
 const STACK_TRACE = /\bat .+\.(ts|js):\d+/;
@@ -438,14 +436,6 @@ describe.runIf(process.env.TEST_DB === 'postgres')('A pooled connection dying ri
   });
 });
 
-interface Child {
-  child: ChildProcess;
-  port: number;
-  baseUrl: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 describe.runIf(process.env.TEST_DB === 'postgres')('A process killed with SIGKILL mid-invitation', () => {
   const dataDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'saasready-faults-'));
@@ -453,44 +443,13 @@ describe.runIf(process.env.TEST_DB === 'postgres')('A process killed with SIGKIL
     return dir;
   };
 
-  /** `saasready start` as a real process, awaited until it answers /healthz. */
-  async function startChild(env: Record<string, string>): Promise<Child> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [CLI, 'start'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-    cleanups.push(async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    });
-    const baseUrl = `http://127.0.0.1:${port}`;
-    let gone = false;
-    void exited.then(() => (gone = true));
-    await until(
-      'the child server answers /healthz',
-      async () => {
-        if (gone) throw new Error(`the child server exited: ${output}`);
-        return (await fetch(`${baseUrl}/healthz`).catch(() => null))?.status === 200;
-      },
-      30_000,
-    );
-    return { child, port, baseUrl, output: () => output, exited };
+  /** a child server whose SIGKILL at the end of the test is this file's cleanup */
+  async function startChild(env: Record<string, string>): Promise<ChildServer> {
+    const server = await startChildServer(env);
+    cleanups.push(server.kill);
+    return server;
   }
-
-  async function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown) {
-    const res = await fetch(baseUrl + path, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : null };
-  }
+  const call = callChild;
 
   async function register(baseUrl: string, fullName: string) {
     const res = await call(baseUrl, 'POST', '/api/v1/auth/register', undefined, { email: uniqueEmail('inviter'), password: STRONG_PASSWORD, full_name: fullName });

@@ -3,67 +3,31 @@
 // two new processes start on the same database, every event reaches every endpoint (the interrupted
 // one twice, with the same webhook-id; the rest exactly once: the two live processes never send one
 // attempt twice), in each endpoint's order. PostgreSQL only: processes cannot share an embedded PGlite.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
-import { freePort } from './helpers/app.js';
+import { callChild, startChildServer, type ChildServer } from './helpers/child-server.js';
 import { createTestDatabase } from './helpers/db.js';
 import { STRONG_PASSWORD, uniqueEmail } from './helpers/factories.js';
 import { startReceiver } from './helpers/webhook-receiver.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!().catch(() => {});
 });
 
-interface Child {
-  child: ChildProcess;
-  baseUrl: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+/** a child server whose SIGKILL at the end of the test is this file's cleanup */
+async function startChild(env: Record<string, string>): Promise<ChildServer> {
+  const server = await startChildServer(env);
+  cleanups.push(server.kill);
+  return server;
 }
-
-async function startChild(env: Record<string, string>): Promise<Child> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'start'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the child server exited: ${output}`);
-    if ((await fetch(`${baseUrl}/healthz`).catch(() => null))?.status === 200) break;
-    if (Date.now() > deadline) throw new Error(`the child server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, baseUrl, exited };
-}
-
-async function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(baseUrl + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : null };
-}
+const call = callChild;
 
 describe.runIf(process.env.TEST_DB === 'postgres')('webhook delivery through a SIGKILL', () => {
   it('delivers every event to every endpoint after a crash with deliveries in flight, in order, duplicates sharing their webhook-id', { timeout: 60_000 }, async () => {
