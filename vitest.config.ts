@@ -7,6 +7,7 @@ const databases = ['pglite', ...(withPostgres ? ['postgres'] : [])];
 // Files whose every test would do the same thing in both projects, or that test one database only, run
 // in one project. Those of one database also skip themselves elsewhere (`describe.runIf`), so a file
 // run alone still does the right thing; listing them here saves importing a file only to skip it.
+// Without TEST_DATABASE_URL every file runs on PGlite.
 const RUN_ONCE = {
   /** no database at all (configuration, pure helpers, templates), or PGlite's own files on disk */
   pglite: [
@@ -22,8 +23,19 @@ const RUN_ONCE = {
     'packages/server/test/repository.test.ts',
     'packages/server/test/openapi-lint.test.ts',
   ],
-  /** PostgreSQL's own faults and replicas, and the slow whole-product walks (run on the production database when there is one) */
+  /**
+   * PostgreSQL's own faults and replicas; the slow whole-product walks; and the SDKs' and the example
+   * app's suites, whose subject is the client side of HTTP (the server under them is tested on both)
+   * — run on the production database when there is one
+   */
   postgres: [
+    'packages/sdk/src/client/client.test.ts',
+    'packages/sdk/src/client/cookie-mode.test.ts',
+    'packages/sdk/src/client/sso.test.ts',
+    'packages/sdk/src/client/types-drift.test.ts',
+    'packages/sdk/src/verifier.test.ts',
+    'packages/sdk/src/webhooks.test.ts',
+    'examples/projects-api/src/app.test.ts',
     'packages/server/test/faults.test.ts',
     'packages/server/test/read-replica.test.ts',
     'packages/sdk/test/stranger.test.ts',
