@@ -32,26 +32,13 @@ export function MembersTable({
           return (
             <Paper key={member.id} withBorder p="sm" component="li">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <Avatar size="sm" radius="xl" color="gray" name={member.user_full_name || member.user_email} />
-                  <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
-                      {isSelf && <Badge size="xs" variant="light">You</Badge>}
-                    </Group>
-                    <Text size="xs" c="dimmed" truncate>{member.user_email}</Text>
-                  </Stack>
-                </Group>
+                <MemberIdentity member={member} isSelf={isSelf} />
                 {editable && !isSelf && <MemberActions orgId={orgId} member={member} />}
               </Group>
               <Group justify="space-between" mt="xs" wrap="wrap" gap="xs">
-                {editable ? (
-                  <MemberRoleSelect orgId={orgId} member={member} options={roleOptions} isSelf={isSelf} />
-                ) : (
-                  <Badge variant="light" color={member.role_name === 'Owner' ? 'grape' : 'gray'}>{member.role_name}</Badge>
-                )}
+                {editable ? <MemberRoleSelect orgId={orgId} member={member} options={roleOptions} isSelf={isSelf} /> : <RoleBadge member={member} />}
                 <Group gap="xs" wrap="nowrap">
-                  <Badge variant="dot" color={member.status === 'active' ? 'green' : 'orange'}>{member.status === 'active' ? 'Active' : 'Suspended'}</Badge>
+                  <StatusBadge member={member} />
                   <TwoFactorBadge on={member.two_factor_enabled} />
                   <Text size="xs" c="dimmed">joined</Text>
                   <RelativeTime value={member.created_at} size="xs" c="dimmed" />
@@ -83,28 +70,13 @@ export function MembersTable({
             return (
               <Table.Tr key={member.id}>
                 <Table.Td>
-                  <Group gap="sm" wrap="nowrap">
-                    <Avatar size="sm" radius="xl" color="gray" name={member.user_full_name || member.user_email} />
-                    <Stack gap={0} style={{ minWidth: 0 }}>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
-                        {isSelf && <Badge size="xs" variant="light">You</Badge>}
-                      </Group>
-                      <Text size="xs" c="dimmed" truncate>{member.user_email}</Text>
-                    </Stack>
-                  </Group>
+                  <MemberIdentity member={member} isSelf={isSelf} />
                 </Table.Td>
                 <Table.Td>
-                  {editable ? (
-                    <MemberRoleSelect orgId={orgId} member={member} options={roleOptions} isSelf={isSelf} />
-                  ) : (
-                    <Badge variant="light" color={member.role_name === 'Owner' ? 'grape' : 'gray'}>{member.role_name}</Badge>
-                  )}
+                  {editable ? <MemberRoleSelect orgId={orgId} member={member} options={roleOptions} isSelf={isSelf} /> : <RoleBadge member={member} />}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={member.status === 'active' ? 'green' : 'orange'}>
-                    {member.status === 'active' ? 'Active' : 'Suspended'}
-                  </Badge>
+                  <StatusBadge member={member} />
                 </Table.Td>
                 <Table.Td><TwoFactorBadge on={member.two_factor_enabled} /></Table.Td>
                 <Table.Td>
@@ -123,6 +95,30 @@ export function MembersTable({
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** avatar, name (with "You" for the viewer) and email: the card's and the row's first cell */
+function MemberIdentity({ member, isSelf }: { member: Member; isSelf: boolean }) {
+  return (
+    <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+      <Avatar size="sm" radius="xl" color="gray" name={member.user_full_name || member.user_email} />
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
+          {isSelf && <Badge size="xs" variant="light">You</Badge>}
+        </Group>
+        <Text size="xs" c="dimmed" truncate>{member.user_email}</Text>
+      </Stack>
+    </Group>
+  );
+}
+
+function RoleBadge({ member }: { member: Member }) {
+  return <Badge variant="light" color={member.role_name === 'Owner' ? 'grape' : 'gray'}>{member.role_name}</Badge>;
+}
+
+function StatusBadge({ member }: { member: Member }) {
+  return <Badge variant="dot" color={member.status === 'active' ? 'green' : 'orange'}>{member.status === 'active' ? 'Active' : 'Suspended'}</Badge>;
 }
 
 function TwoFactorBadge({ on }: { on: boolean }) {
