@@ -124,9 +124,10 @@ async function main(argv: string[]): Promise<number> {
       const broken = await withDatabase(config, async ({ db }) => {
         const chains = values.org ? [values.org] : await listAuditChains(db);
         let failures = 0;
-        for (const organizationId of chains) {
-          const result = await verifyChain(db, organizationId);
-          const name = organizationId ?? '(no organization)';
+        // a chain is named by its organization's id, its user's id (events outside any organization), or nil
+        for (const chain of chains) {
+          const result = await verifyChain(db, chain);
+          const name = chain ?? '(no organization, no user)';
           if (result.ok) console.log(`ok      ${name}: ${result.checked} rows`);
           else {
             failures++;

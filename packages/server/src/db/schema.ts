@@ -168,7 +168,12 @@ export const auditLogs = pgTable(
     user_agent: text('user_agent'),
     request_id: text('request_id'),
     created_at: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    /** position in its organization's hash chain (the null organization has a chain of its own) */
+    /**
+     * the chain of an event with no organization: its user's id (migration 0021); null for an
+     * organization's events, which chain by organization, and for the nil chain (older rows, no user)
+     */
+    chain_key: uuid('chain_key'),
+    /** position in its chain, `coalesce(chain_key, organization_id, nil)` */
     seq: bigint('seq', { mode: 'number' }),
     prev_hash: text('prev_hash'),
     hash: text('hash'),
@@ -176,7 +181,7 @@ export const auditLogs = pgTable(
   (t) => [
     index('audit_logs_org_created_idx').on(t.organization_id, t.created_at.desc(), t.id.desc()),
     index('audit_logs_actor_idx').on(t.actor_user_id).where(sql`${t.actor_user_id} is not null`),
-    uniqueIndex('audit_logs_chain_key').on(sql`coalesce(${t.organization_id}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.seq),
+    uniqueIndex('audit_logs_chain_key').on(sql`coalesce(${t.chain_key}, ${t.organization_id}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.seq),
     index('audit_logs_org_action_idx').on(t.organization_id, t.action, t.seq),
   ],
 );

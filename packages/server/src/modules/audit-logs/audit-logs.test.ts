@@ -1084,6 +1084,42 @@ describe('chain verification', () => {
     expect({ seq: Number(head!.seq), hash: head!.hash }).toEqual({ seq: 13, hash: rows.at(-1)!.hash });
   });
 
+  it.runIf(testDbKind() === 'postgres')("chains each user's own events: a login on another server never waits on an unrelated user's open append, only on its own user's", async () => {
+    const second = await startTestApp({ masterKey: t.config.masterKey }, { database: t.database });
+    try {
+      const [alice, bob] = [await registerUser(t), await registerUser(t)];
+      // a transaction on this server appends an event of Alice's and stays open: her chain's head is locked
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let appended!: () => void;
+      const holding = new Promise<void>((resolve) => (appended = resolve));
+      const open = db().transaction(async (tx) => {
+        await recordAudit(tx, systemContext('hold'), { action: 'user.password.changed', actor: { userId: alice.userId, email: alice.email }, targetType: 'user', targetId: alice.userId });
+        appended();
+        await released;
+      });
+      await holding;
+      // Bob's login, through the other process, commits its own audit row meanwhile (one shared chain would make it wait)
+      expect((await login(second, bob.email, bob.password)).status).toBe(200);
+      // Alice's waits for her chain, on a row lock, until the open transaction ends
+      const aliceLogin = login(second, alice.email, alice.password);
+      const waitingOnLock = () => count(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      for (let i = 0; i < 200 && (await waitingOnLock()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await waitingOnLock()).toBe(1);
+      release();
+      await open;
+      expect((await aliceLogin).status).toBe(200);
+      for (const user of [alice, bob]) {
+        const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${user.userId} order by seq`);
+        expect(rows.map((r) => r.action)).toEqual([...['user.email.verification_sent'], ...(user === alice ? ['user.password.changed'] : []), 'user.logged_in']);
+        expect(rows.every((r) => r.organization_id === null)).toBe(true);
+        expect(await verifyChain(db(), user.userId)).toEqual({ ok: true, checked: rows.length, first_broken: null });
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
   it('treats rows from before the chain existed as a prefix, and nowhere else', async () => {
     const chain = randomUUID();
     // three legacy rows (no hash), then events written by the service

@@ -8,22 +8,28 @@ export type AuditLogInsert = typeof auditLogs.$inferInsert;
 
 /** A stored row: the chained content plus its links. */
 export interface AuditRow extends ChainedFields {
+  /** the user whose chain holds an organization-less event (null: the organization's, or the nil chain) */
+  chain_key: string | null;
   metadata: Record<string, unknown>;
   prev_hash: string | null;
   hash: string | null;
 }
 
-const chainKey = (organizationId: string | null) => (organizationId ?? NO_ORG_CHAIN).toLowerCase();
-const inChain = (organizationId: string | null) =>
-  sql`coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) = ${chainKey(organizationId)}::uuid`;
+// A chain is named by a uuid: an organization's id, a user's id (their events outside any
+// organization, migration 0021), or the nil uuid (older organization-less rows, events with no user).
+// The functions below take that name, with null for the nil chain.
+const chainKey = (chain: string | null) => (chain ?? NO_ORG_CHAIN).toLowerCase();
+/** A row's chain, exactly as index audit_logs_chain_key spells it (a literal, so every plan can use the index). */
+const CHAIN = sql.raw(`coalesce(chain_key, organization_id, '${NO_ORG_CHAIN}'::uuid)`);
+const inChain = (chain: string | null) => sql`${CHAIN} = ${chainKey(chain)}::uuid`;
 
 /**
  * Claims the chain's next position: bumps its head row (made the first time from the chain's last
  * row, or the anchor retention left) and answers the new seq with the previous row's hash. The head
  * row stays locked until the transaction ends, so one chain's writers append one at a time.
  */
-export async function claimNext(ex: Executor, organizationId: string | null): Promise<{ seq: number; prevHash: string | null }> {
-  const key = chainKey(organizationId);
+export async function claimNext(ex: Executor, chain: string | null): Promise<{ seq: number; prevHash: string | null }> {
+  const key = chainKey(chain);
   const [row] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
     insert into audit_chain_heads as h (chain_key, seq, hash)
     select ${key}::uuid,
@@ -31,8 +37,8 @@ export async function claimNext(ex: Executor, organizationId: string | null): Pr
            case when last.seq is not null then last.hash else nullif(anchor.hash, '') end
       from (select 1) as one
       left join lateral (
-        select seq, hash from audit_logs where ${inChain(organizationId)}
-         order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc limit 1
+        select seq, hash from audit_logs where ${inChain(chain)}
+         order by ${CHAIN} desc, seq desc limit 1
       ) as last on true
       left join audit_chain_anchors as anchor on anchor.chain_key = ${key}::uuid
     on conflict (chain_key) do update set seq = h.seq + 1
@@ -41,24 +47,24 @@ export async function claimNext(ex: Executor, organizationId: string | null): Pr
 }
 
 /** Waits for the chain's writers and keeps new ones out until the transaction ends (retention). */
-export async function lockHead(ex: Executor, organizationId: string | null): Promise<void> {
-  await ex.execute(sql`select 1 from audit_chain_heads where chain_key = ${chainKey(organizationId)}::uuid for update`);
+export async function lockHead(ex: Executor, chain: string | null): Promise<void> {
+  await ex.execute(sql`select 1 from audit_chain_heads where chain_key = ${chainKey(chain)}::uuid for update`);
 }
 
 /** The chain's head as an append would continue it: its head row, else its last row, else its anchor. */
-export async function chainHead(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string | null } | null> {
-  const [head] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`select seq, hash from audit_chain_heads where chain_key = ${chainKey(organizationId)}::uuid`);
+export async function chainHead(ex: Executor, chain: string | null): Promise<{ seq: number; hash: string | null } | null> {
+  const [head] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`select seq, hash from audit_chain_heads where chain_key = ${chainKey(chain)}::uuid`);
   if (head) return { seq: Number(head.seq), hash: head.hash };
   const [last] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
-    select seq, hash from audit_logs where ${inChain(organizationId)} order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc limit 1`);
+    select seq, hash from audit_logs where ${inChain(chain)} order by ${CHAIN} desc, seq desc limit 1`);
   if (last) return { seq: Number(last.seq), hash: last.hash };
-  return anchorOf(ex, organizationId);
+  return anchorOf(ex, chain);
 }
 
 /** Moves the head after rows were written in bulk outside recordAudit (the benchmark's seed). */
-export async function setHead(ex: Executor, organizationId: string | null, seq: number, hash: string | null): Promise<void> {
+export async function setHead(ex: Executor, chain: string | null, seq: number, hash: string | null): Promise<void> {
   await ex.execute(sql`
-    insert into audit_chain_heads (chain_key, seq, hash) values (${chainKey(organizationId)}::uuid, ${seq}, ${hash})
+    insert into audit_chain_heads (chain_key, seq, hash) values (${chainKey(chain)}::uuid, ${seq}, ${hash})
     on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash`);
 }
 
@@ -66,14 +72,14 @@ export async function setHead(ex: Executor, organizationId: string | null, seq: 
 export async function append(ex: Executor, row: AuditRow & { created_at: Date }): Promise<void> {
   await ex.execute(sql`
     with appended as (
-      insert into audit_logs (id, organization_id, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
+      insert into audit_logs (id, organization_id, chain_key, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
                               target_type, target_id, metadata, ip_address, user_agent, request_id, created_at, prev_hash, hash)
-      values (${row.id}, ${row.organization_id}, ${row.seq}, ${row.actor_type}, ${row.actor_user_id}, ${row.actor_api_key_id}, ${row.actor_email},
+      values (${row.id}, ${row.organization_id}, ${row.chain_key}, ${row.seq}, ${row.actor_type}, ${row.actor_user_id}, ${row.actor_api_key_id}, ${row.actor_email},
               ${row.action}, ${row.target_type}, ${row.target_id}, ${JSON.stringify(row.metadata)}::jsonb, ${row.ip_address}::inet,
               ${row.user_agent}, ${row.request_id}, ${row.created_at.toISOString()}::timestamptz, ${row.prev_hash}, ${row.hash})
       returning hash
     )
-    update audit_chain_heads set hash = (select hash from appended) where chain_key = ${chainKey(row.organization_id)}::uuid`);
+    update audit_chain_heads set hash = (select hash from appended) where chain_key = ${chainKey(row.chain_key ?? row.organization_id)}::uuid`);
 }
 
 /** An IP address in the text the inet type gives back. */
@@ -119,23 +125,23 @@ function filterSql(organizationId: string, f: AuditFilter): SQL {
 export async function list(ex: Executor, organizationId: string, filter: AuditFilter, limit: number, offset = 0): Promise<AuditRow[]> {
   return queryRows<AuditRow>(ex, sql`
     select * from audit_logs where ${filterSql(organizationId, filter)}
-     order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc
+     order by ${CHAIN} desc, seq desc
      limit ${limit} offset ${offset}`);
 }
 
 /** One chain in order, from `afterSeq`, a batch at a time (verification). */
-export async function chainBatch(ex: Executor, organizationId: string | null, afterSeq: number, limit: number): Promise<AuditRow[]> {
+export async function chainBatch(ex: Executor, chain: string | null, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return queryRows<AuditRow>(ex, sql`
-    select * from audit_logs where ${inChain(organizationId)} and seq > ${afterSeq}
-     order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid), seq limit ${limit}`);
+    select * from audit_logs where ${inChain(chain)} and seq > ${afterSeq}
+     order by ${CHAIN}, seq limit ${limit}`);
 }
 
 /**
  * Where a pruned chain now starts. The anchor's hash is null when the last pruned row predated the
  * hash chain (stored as '': the column is not nullable), so the rows after it may still be unhashed.
  */
-export async function anchorOf(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string | null } | null> {
-  const [anchor] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_anchors where chain_key = ${chainKey(organizationId)}`);
+export async function anchorOf(ex: Executor, chain: string | null): Promise<{ seq: number; hash: string | null } | null> {
+  const [anchor] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_anchors where chain_key = ${chainKey(chain)}`);
   return anchor ? { seq: Number(anchor.seq), hash: anchor.hash || null } : null;
 }
 
@@ -143,51 +149,52 @@ export async function anchorOf(ex: Executor, organizationId: string | null): Pro
  * Retention: removes one chain's rows older than `before`, leaving an anchor (the hash of the last
  * removed row) so what remains still verifies. Returns how many rows went.
  */
-export async function pruneChain(ex: Executor, organizationId: string | null, before: Date): Promise<number> {
+export async function pruneChain(ex: Executor, chain: string | null, before: Date): Promise<number> {
   const [last] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
-    select seq, hash from audit_logs where ${inChain(organizationId)} and created_at < ${before.toISOString()}
-     order by coalesce(organization_id, ${NO_ORG_CHAIN}::uuid) desc, seq desc limit 1`);
+    select seq, hash from audit_logs where ${inChain(chain)} and created_at < ${before.toISOString()}
+     order by ${CHAIN} desc, seq desc limit 1`);
   if (!last) return 0;
   await ex.execute(sql`select set_config('saasready.audit_prune', 'on', true)`);
-  const deleted = await queryRows<{ id: string }>(ex, sql`delete from audit_logs where ${inChain(organizationId)} and seq <= ${last.seq} returning id`);
+  const deleted = await queryRows<{ id: string }>(ex, sql`delete from audit_logs where ${inChain(chain)} and seq <= ${last.seq} returning id`);
   await ex.execute(sql`select set_config('saasready.audit_prune', 'off', true)`);
   await ex
     .insert(auditChainAnchors)
-    .values({ chain_key: chainKey(organizationId), seq: Number(last.seq), hash: last.hash ?? '' })
+    .values({ chain_key: chainKey(chain), seq: Number(last.seq), hash: last.hash ?? '' })
     .onConflictDoUpdate({ target: auditChainAnchors.chain_key, set: { seq: Number(last.seq), hash: last.hash ?? '', updated_at: new Date() } });
   // a checkpoint on a removed row is reset: the next verification starts at the anchor
-  await ex.execute(sql`delete from audit_chain_checkpoints where chain_key = ${chainKey(organizationId)} and seq <= ${last.seq}`);
+  await ex.execute(sql`delete from audit_chain_checkpoints where chain_key = ${chainKey(chain)} and seq <= ${last.seq}`);
   return deleted.length;
 }
 
 /** The last row a verification found intact (hash null when that row predates the chain), if any. */
-export async function checkpointOf(ex: Executor, organizationId: string | null): Promise<{ seq: number; hash: string | null } | null> {
-  const [row] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_checkpoints where chain_key = ${chainKey(organizationId)}`);
+export async function checkpointOf(ex: Executor, chain: string | null): Promise<{ seq: number; hash: string | null } | null> {
+  const [row] = await queryRows<{ seq: string; hash: string }>(ex, sql`select seq, hash from audit_chain_checkpoints where chain_key = ${chainKey(chain)}`);
   return row ? { seq: Number(row.seq), hash: row.hash || null } : null;
 }
 
 /** Records a verified position; never moves a checkpoint back (two verifications may race). */
-export async function saveCheckpoint(ex: Executor, organizationId: string | null, seq: number, hash: string | null): Promise<void> {
+export async function saveCheckpoint(ex: Executor, chain: string | null, seq: number, hash: string | null): Promise<void> {
   await ex.execute(sql`
-    insert into audit_chain_checkpoints (chain_key, seq, hash, verified_at) values (${chainKey(organizationId)}, ${seq}, ${hash ?? ''}, now())
+    insert into audit_chain_checkpoints (chain_key, seq, hash, verified_at) values (${chainKey(chain)}, ${seq}, ${hash ?? ''}, now())
     on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash, verified_at = excluded.verified_at
      where audit_chain_checkpoints.seq <= excluded.seq`);
 }
 
 /** One row of a chain by position. */
-export async function rowAt(ex: Executor, organizationId: string | null, seq: number): Promise<AuditRow | null> {
-  const [row] = await queryRows<AuditRow>(ex, sql`select * from audit_logs where ${inChain(organizationId)} and seq = ${seq} limit 1`);
+export async function rowAt(ex: Executor, chain: string | null, seq: number): Promise<AuditRow | null> {
+  const [row] = await queryRows<AuditRow>(ex, sql`select * from audit_logs where ${inChain(chain)} and seq = ${seq} limit 1`);
   return row ?? null;
 }
 
-/** Chains that hold rows older than `before`. */
-export async function chainsWithRowsBefore(ex: Executor, before: Date): Promise<(string | null)[]> {
-  const rows = await queryRows<{ organization_id: string | null }>(ex, sql`select distinct organization_id from audit_logs where created_at < ${before.toISOString()}`);
-  return rows.map((r) => r.organization_id);
+/** Chains that hold rows older than `before` (chain null: the nil chain), with their organization if they are one's. */
+export async function chainsWithRowsBefore(ex: Executor, before: Date): Promise<{ chain: string | null; organizationId: string | null }[]> {
+  const rows = await queryRows<{ chain: string | null; organization_id: string | null }>(ex, sql`
+    select distinct coalesce(chain_key, organization_id) as chain, organization_id from audit_logs where created_at < ${before.toISOString()}`);
+  return rows.map((r) => ({ chain: r.chain, organizationId: r.organization_id }));
 }
 
-/** Every chain that has rows: each organization's, and the no-organization chain (as null). */
+/** Every chain that has rows: each organization's, each user's, and the nil chain (as null). */
 export async function listAuditChains(ex: Executor): Promise<(string | null)[]> {
-  const rows = await queryRows<{ organization_id: string | null }>(ex, sql`select distinct organization_id from audit_logs`);
-  return rows.map((r) => r.organization_id);
+  const rows = await queryRows<{ chain: string | null }>(ex, sql`select distinct coalesce(chain_key, organization_id) as chain from audit_logs`);
+  return rows.map((r) => r.chain);
 }

@@ -15,11 +15,13 @@ export async function pruneAuditLogs(db: Database, retentionDays: number): Promi
     const [{ locked } = { locked: false }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`);
     if (!locked) return 0;
     let removed = 0;
-    for (const organizationId of await repository.chainsWithRowsBefore(tx, before)) {
-      await repository.lockHead(tx, organizationId);
-      const count = await repository.pruneChain(tx, organizationId, before);
+    for (const { chain, organizationId } of await repository.chainsWithRowsBefore(tx, before)) {
+      await repository.lockHead(tx, chain);
+      const count = await repository.pruneChain(tx, chain, before);
       removed += count;
-      await recordAudit(tx, systemContext('audit-retention'), { action: 'audit.pruned', organizationId, metadata: { removed: count, before: before.toISOString(), retention_days: retentionDays } });
+      // an organization's pruning is recorded in its own log; a user's chain's, in the nil chain, naming the user
+      const metadata = { removed: count, before: before.toISOString(), retention_days: retentionDays, ...(chain && !organizationId ? { user_id: chain } : {}) };
+      await recordAudit(tx, systemContext('audit-retention'), { action: 'audit.pruned', organizationId, metadata });
     }
     return removed;
   });

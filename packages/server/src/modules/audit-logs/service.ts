@@ -66,11 +66,14 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
   const actor = event.actor ?? (ctx.principal ? { userId: ctx.principal.userId, email: ctx.principal.email } : null);
   const apiKey = !actor && ctx.apiKey ? ctx.apiKey : null;
   const organizationId = event.organizationId ?? null;
+  // an organization's events chain by organization; the rest by their user, so one user's login
+  // never waits on another's (migration 0021); events with neither go to the nil chain
+  const userChain = organizationId ? null : (actor?.userId ?? null);
   // the head row's lock must last until the change this records commits: inside the caller's
   // transaction when there is one (no savepoint), else in one of its own
   const write = async (tx: Executor) => {
     const ip = await canonicalIp(tx, ctx.ip);
-    const { seq, prevHash } = await repository.claimNext(tx, organizationId);
+    const { seq, prevHash } = await repository.claimNext(tx, organizationId ?? userChain);
     const row: ChainedFields & { metadata: Record<string, unknown>; created_at: Date } = {
       id: newId(),
       organization_id: organizationId,
@@ -88,7 +91,7 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
       request_id: ctx.requestId,
       created_at: new Date(),
     };
-    const chained = { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) };
+    const chained = { ...row, chain_key: userChain, prev_hash: prevHash, hash: chainHash(prevHash, row) };
     await repository.append(tx, chained);
     // its webhook events, in the same transaction: they exist iff this row (and its change) commits
     await emitForAudit(tx, chained);
@@ -236,5 +239,5 @@ export async function verifyOrganizationChain(db: Database, organizationId: stri
   return verifyChain(db, organizationId, { fromCheckpoint: !full });
 }
 
-/** Every chain there is (the organizations' and the no-organization one), for `saasready audit verify`. */
+/** Every chain there is (each organization's, each user's, and the nil one), for `saasready audit verify`. */
 export const listAuditChains = (db: Database): Promise<(string | null)[]> => repository.listAuditChains(db);

@@ -114,7 +114,7 @@ export class AuthService {
 
   async login(ctx: RequestContext, body: LoginBody): Promise<LoginResult> {
     const email = normalizeEmail(body.email);
-    const user = await users.findByEmail(this.deps.db, email);
+    const user = await users.findForLogin(this.deps.db, email);
     const verdict = await this.deps.lockout.guard(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
     if (!user || !verdict.ok) return this.loginFailed(ctx, email, user);
     // Checked only after the password, so a disabled account is not revealed to a guesser.
@@ -122,16 +122,19 @@ export class AuthService {
     if (this.deps.config.requireEmailVerification && !user.email_verified_at) throw errors.emailNotVerified();
     const newHash = verdict.needsRehash ? await this.deps.hasher.hash(body.password) : null;
     if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
-    const twoFactorEnabled = await this.deps.twoFactor.isEnabled(this.deps.db, user.id);
+    const twoFactorEnabled = user.twoFactorEnabled;
     await this.ssoEnforcement(ctx, user, twoFactorEnabled);
     if (twoFactorEnabled && !body.two_factor_code) return this.twoFactorChallenge(user.id);
     const metadata = { rehashed: Boolean(newHash), mfa: twoFactorEnabled };
-    if (!twoFactorEnabled) return this.loggedIn(await this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, metadata)));
+    // the memberships /auth/me would show (the per-process cache, fresh across processes within a
+    // second), read before the transaction: PGlite has one connection, and the transaction holds it
+    const mine = await this.cachedMemberships(user.id);
+    if (!twoFactorEnabled) return this.loggedIn(await this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, mine, metadata)));
     // the seeds' single-call form: the code comes with the password
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
         if (!(await this.deps.twoFactor.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return { ok: false as const };
-        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, metadata) };
+        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, mine, metadata) };
       }),
     );
     return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
@@ -153,12 +156,13 @@ export class AuthService {
   /** The second step of a login with 2FA: the mfa_token from step one and a TOTP or backup code. */
   async loginWithTwoFactor(ctx: RequestContext, body: LoginMfaBody): Promise<TokenResponse> {
     const { user, challengeId } = await this.challenge(body.mfa_token);
+    const mine = await this.cachedMemberships(user.id);
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
         if (!(await this.deps.twoFactor.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return { ok: false as const };
         // single use: a concurrent request with the same token loses here (and rolls back its code)
         if (!(await twoFactor.consumeChallenge(tx, challengeId))) throw errors.invalidMfaToken();
-        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, { mfa: true }) };
+        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, mine, { mfa: true }) };
       }),
     );
     return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
@@ -232,11 +236,12 @@ export class AuthService {
   }
 
   /** Step: the user is fully authenticated: pick the current organization, open a session. */
-  private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, metadata: { mfa: boolean } & Record<string, unknown>): Promise<TokenResponse> {
-    const mine = await memberships.listForUser(tx, user.id);
+  private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>): Promise<TokenResponse> {
     const current = mine.find((m) => m.status === 'active');
+    const tokens = await this.startSession(tx, ctx, user, current?.organization_id ?? null, { memberships: mine, twoFactorEnabled: metadata.mfa });
+    // last before commit: the audit chain's head stays locked for as short a time as possible
     await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
-    return this.startSession(tx, ctx, user, current?.organization_id ?? null, { memberships: mine, twoFactorEnabled: metadata.mfa });
+    return tokens;
   }
 
   /**

@@ -60,7 +60,7 @@ export class LockoutService {
     try {
       result = await check();
     } catch (err) {
-      await this.finish(buckets.map((b) => () => repository.release(this.deps.db, b))).catch(() => {});
+      await this.finish([() => repository.release(this.deps.db, buckets)]).catch(() => {});
       throw err;
     }
     if (result.ok) await this.succeeded(buckets);
@@ -122,37 +122,32 @@ export class LockoutService {
     ];
   }
 
-  /** Step: reserve in every bucket or in none. */
+  /** Step: reserve in every bucket or in none (one statement; the rare partial reservation is given back). */
   private async reserveAll(buckets: repository.Bucket[]): Promise<void> {
-    const taken: repository.Bucket[] = [];
-    for (const bucket of buckets) {
-      const outcome = await repository.reserve(this.deps.db, bucket).catch(async (err: unknown) => {
-        await this.finish(taken.map((b) => () => repository.release(this.deps.db, b))).catch(() => {});
-        throw err;
-      });
-      if (!outcome.reserved) {
-        await this.finish(taken.map((b) => () => repository.release(this.deps.db, b)));
-        this.deps.metrics.authAttempt('login', 'locked');
-        // saturated by checks in flight, not locked yet: they finish within a second or two
-        const seconds = outcome.lockedUntil ? Math.ceil((outcome.lockedUntil.getTime() - Date.now()) / 1000) : 1;
-        throw accountLocked(Math.max(1, seconds));
-      }
-      taken.push(bucket);
-    }
+    const outcomes = await repository.reserve(this.deps.db, buckets);
+    const refused = outcomes.find((o) => !o.reserved);
+    if (!refused || refused.reserved) return;
+    const taken = buckets.filter((_, i) => outcomes[i]!.reserved);
+    // a give-back the database misses is kept for retry (finish): the caller still hears of the lock
+    if (taken.length) await this.finish([() => repository.release(this.deps.db, taken)]).catch(() => {});
+    this.deps.metrics.authAttempt('login', 'locked');
+    // saturated by checks in flight, not locked yet: they finish within a second or two
+    const seconds = refused.lockedUntil ? Math.ceil((refused.lockedUntil.getTime() - Date.now()) / 1000) : 1;
+    throw accountLocked(Math.max(1, seconds));
   }
 
   /** Step: the secret was right: this source's failures are forgotten; the account-wide count stays. */
   private async succeeded(buckets: repository.Bucket[]): Promise<void> {
     const [narrowest, ...wider] = buckets;
-    await this.finish([() => repository.recordSuccess(this.deps.db, narrowest!), ...wider.map((b) => () => repository.release(this.deps.db, b))]);
+    await this.finish([() => repository.recordSuccess(this.deps.db, narrowest!, wider)]);
   }
 
   /** Step: count the failure in every bucket; audit each lock as it starts. */
   private async failed(ctx: RequestContext, subject: LockoutSubject, buckets: repository.Bucket[]): Promise<void> {
     const policy = this.deps.config.lockout;
-    const counted = await this.finish(buckets.map((b) => () => repository.recordFailure(this.deps.db, b, policy)));
+    const [counted] = await this.finish([() => repository.recordFailure(this.deps.db, buckets, policy)]);
     for (const [i, bucket] of buckets.entries()) {
-      const { failures, lockedUntil } = counted[i]!;
+      const { failures, lockedUntil } = counted![i]!;
       if (!lockedUntil) continue;
       const user = subject.user;
       await recordAudit(this.deps.db, ctx, {

@@ -1,9 +1,9 @@
-import { and, eq, gt, ilike, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, ilike, isNotNull, isNull, or } from 'drizzle-orm';
 import type { User } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { users, userTokens } from '../../db/schema.js';
+import { userMfa, users, userTokens } from '../../db/schema.js';
 import { iso } from '../../lib/time.js';
 import { emailTaken } from './errors.js';
 
@@ -22,6 +22,17 @@ export async function insert(ex: Executor, row: typeof users.$inferInsert): Prom
 export async function findByEmail(ex: Executor, email: string): Promise<UserRow | null> {
   const [row] = await ex.select().from(users).where(eq(users.email, email)).limit(1);
   return row ?? null;
+}
+
+/** The account a password login names, with whether its second factor is on: one statement on the login's path. */
+export async function findForLogin(ex: Executor, email: string): Promise<(UserRow & { twoFactorEnabled: boolean }) | null> {
+  const [row] = await ex
+    .select({ user: users, twoFactorEnabled: isNotNull(userMfa.enabled_at) })
+    .from(users)
+    .leftJoin(userMfa, eq(userMfa.user_id, users.id))
+    .where(eq(users.email, email))
+    .limit(1);
+  return row ? { ...row.user, twoFactorEnabled: Boolean(row.twoFactorEnabled) } : null;
 }
 
 export async function findById(ex: Executor, id: string): Promise<UserRow | null> {
