@@ -166,7 +166,7 @@ export async function runWebhooks(postgresUrl: string): Promise<string> {
         ['added', fmt(p50h - p50q, 2), '', ''],
       ]),
       '',
-      `Added p50: ${fmt(((p50h - p50q) / p50q) * 100, 1)}% of the write's p50 (target < 10%). The subscribed write does one indexed endpoint query, two inserts and a NOTIFY more inside its transaction (about a millisecond on an idle machine); a difference smaller than the spread between two runs, or negative, is this machine's noise.`,
+      `Added p50: ${fmt(((p50h - p50q) / p50q) * 100, 1)}% of the write's p50 (target < 10%). The subscribed write does one indexed endpoint query, two inserts and a NOTIFY more inside its transaction; a difference smaller than the spread between two runs, or negative, is this machine's noise.`,
     ];
     return lines.join('\n');
   } finally {
