@@ -47,6 +47,7 @@ import { userRoutes } from './modules/users/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { WebhooksService } from './modules/webhooks/service.js';
 import { WebhookWorker } from './modules/webhooks/worker.js';
+import { installSubscriptionHints, SubscriptionHints, type ScopeSubscribers } from './modules/webhook-events/hints.js';
 import authenticate from './plugins/authenticate.js';
 import authorize from './plugins/authorize.js';
 import dashboard from './plugins/dashboard.js';
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     orgFlags: cacheSet.cache<OrgFlagRow[]>('org_flags'),
     flagSnapshots: cacheSet.cache<FlagSnapshot>('flag_snapshots'),
   };
+  const withdrawHints = installSubscriptionHints(database, new SubscriptionHints(cacheSet.cache<ScopeSubscribers>('webhook_subscriptions'), cacheSet.invalidation));
   await cacheSet.start();
   const apiKeys = new ApiKeysService(database.db, caches.apiKeys);
   const lockout = new LockoutService({ db: database.db, config, metrics });
@@ -243,6 +245,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await webhookWorker.stop();
     await outbox.stop();
     keyring.stop();
+    withdrawHints();
     await cacheSet.stop();
     redis?.disconnect();
     if (!options.database) await database.close();

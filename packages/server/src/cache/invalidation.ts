@@ -5,6 +5,10 @@
 // nothing cached can be trusted: the caches are emptied and bypassed — every check reads the
 // database, exactly as without a cache — until it listens again (and empties them once more,
 // since messages sent in between are lost).
+// Freshness: notifications and heartbeat answers come in order on one connection, so once a
+// heartbeat sent at time S is answered, every change committed before S has been applied here.
+// `freshWithin(ms)` says whether that S is less than `ms` old (always, for the in-process PGlite):
+// code that must not act on a stale "nothing changed" (webhook subscriptions) asks it first.
 import type { Logger } from 'pino';
 import { CACHE_CHANNEL, type DatabaseHandle, type ListenConnection } from '../db/client.js';
 import type { Metrics } from '../lib/metrics.js';
@@ -43,6 +47,9 @@ export class CacheInvalidation {
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private removeBarrier: () => void = () => {};
   private gen = 0;
+  /** performance.now() when the last answered heartbeat (or the LISTEN) was sent */
+  private confirmedAt = 0;
+  private inProcess = false;
   private readonly heartbeatMs: number;
   private readonly barrierTimeoutMs: number;
 
@@ -69,6 +76,15 @@ export class CacheInvalidation {
     return this.gen;
   }
 
+  /**
+   * True when every change committed more than `ms` ago has been applied to the caches (the
+   * listener is up and a heartbeat sent less than `ms` ago was answered), or when notifications
+   * come from inside this process and are never in flight.
+   */
+  freshWithin(ms: number): boolean {
+    return this.listening && (this.inProcess || performance.now() - this.confirmedAt < ms);
+  }
+
   async start(): Promise<void> {
     this.removeBarrier = this.database.addCommitBarrier((token) => this.ownNotifications(token));
     await this.connect();
@@ -89,12 +105,15 @@ export class CacheInvalidation {
   private async connect(): Promise<void> {
     if (this.stopped) return;
     try {
+      const sent = performance.now();
       const connection = await this.database.listen(CACHE_CHANNEL, {
         onMessage: (payload) => this.onMessage(payload),
         onLost: (err) => this.lost(err),
       });
       if (this.stopped) return void (await connection.close());
       this.connection = connection;
+      this.inProcess = connection.inProcess === true;
+      this.confirmedAt = sent;
       this.clearAll();
       this.listening = true;
       this.reconnectDelayMs = this.options.reconnectDelayMs ?? FIRST_RECONNECT_DELAY_MS;
@@ -141,16 +160,18 @@ export class CacheInvalidation {
     const connection = this.connection;
     if (!connection) return;
     let timer: NodeJS.Timeout | undefined;
+    const sent = performance.now();
     try {
       await Promise.race([
         connection.ping(),
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('cache listener heartbeat timed out')), this.heartbeatMs * 2))),
       ]);
+      if (this.connection === connection) this.confirmedAt = Math.max(this.confirmedAt, sent);
     } catch (err) {
       if (this.connection !== connection) return;
       // stop trusting the caches first: closing a connection that stopped answering may itself take a while
       this.lost(err as Error);
-      await connection.close();
+      await connection.close(true);
     } finally {
       clearTimeout(timer);
     }

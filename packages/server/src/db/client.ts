@@ -38,11 +38,20 @@ export async function preparedRows<T>(ex: Executor, name: string, query: SQL): P
   return queryRows<T>(ex, query);
 }
 
-/** A connection that receives NOTIFY messages on one channel (cache invalidation). */
+/** A subscription to NOTIFY messages on one channel (cache invalidation, webhook wake-ups). */
 export interface ListenConnection {
-  /** a round trip on this very connection: rejects when it is dead */
+  /** a round trip on the very connection the messages come by: rejects when it is dead */
   ping(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Ends this subscription. `broken`: its owner found the connection dead (a heartbeat that did not
+   * come back): the connection is dropped for every subscription sharing it, which each hear onLost.
+   */
+  close(broken?: boolean): Promise<void>;
+  /**
+   * true when messages come from inside this process (PGlite): a commit's notifications are
+   * delivered before it returns, so nothing is ever in flight.
+   */
+  readonly inProcess?: boolean;
 }
 
 export interface ListenHandlers {
@@ -54,8 +63,17 @@ export interface ListenHandlers {
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
-  /** LISTEN on `channel` over a connection of its own (PostgreSQL) or the embedded instance (PGlite) */
+  /**
+   * LISTEN on `channel`: on PostgreSQL over one connection per handle that every channel of this
+   * handle shares (the cache's and the webhook worker's), on PGlite on the embedded instance.
+   */
   listen(channel: string, handlers: ListenHandlers): Promise<ListenConnection>;
+  /**
+   * Objects that code deep inside a transaction needs from the app that owns this database, without
+   * threading them through every call (the webhook subscription hints). Opaque here; `localsOf(tx)`
+   * finds them from any transaction of this handle.
+   */
+  locals: Map<string, unknown>;
   /**
    * `barrier` is called after every transaction that fired a cache-invalidation trigger committed,
    * with the token its last notification carried; the transaction's caller resumes once every
@@ -78,6 +96,20 @@ export const LISTENER_NAME = 'saasready-cache-listener';
 
 export type CommitBarrier = (token: string) => Promise<void>;
 
+const LOCALS = Symbol('saasready.locals');
+
+/**
+ * The `locals` of the handle `ex` belongs to: set on its Database and on each transaction it opens
+ * (a savepoint's nested transaction has none: callers then do without, e.g. read the database).
+ */
+export function localsOf(ex: Executor): Map<string, unknown> | undefined {
+  return (ex as unknown as { [LOCALS]?: Map<string, unknown> })[LOCALS];
+}
+
+function tagLocals(target: object, locals: Map<string, unknown>): void {
+  Object.defineProperty(target, LOCALS, { value: locals, enumerable: false, configurable: true });
+}
+
 function barrierSet() {
   const barriers = new Set<CommitBarrier>();
   const add = (barrier: CommitBarrier) => {
@@ -94,11 +126,17 @@ function barrierSet() {
  * received that token it has applied every invalidation of the transaction: only then does the
  * caller go on (and answer its client).
  */
-function withCommitBarrier(inner: Database['transaction'], barriers: ReadonlySet<CommitBarrier>): Database['transaction'] {
+function withCommitBarrier(inner: Database['transaction'], barriers: ReadonlySet<CommitBarrier>, locals: Map<string, unknown>): Database['transaction'] {
   const transaction = async <T>(work: (tx: Tx) => Promise<T>, config?: Parameters<Database['transaction']>[1]): Promise<T> => {
-    if (barriers.size === 0) return inner(work, config);
+    if (barriers.size === 0) {
+      return inner((tx) => {
+        tagLocals(tx, locals);
+        return work(tx);
+      }, config);
+    }
     let token: string | null = null;
     const result = await inner(async (tx) => {
+      tagLocals(tx, locals);
       const value = await work(tx);
       const candidate = randomBytes(12).toString('base64url');
       const sent = await queryRows<{ sent: unknown }>(tx, sql`
@@ -128,6 +166,114 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax ?? 10) : openPglite(options.dataDir, options.pgliteDump, options.pgliteConf);
+}
+
+type PgModule = typeof import('pg').default;
+
+/**
+ * One LISTEN connection for every channel of a handle (the cache's invalidations, the webhook
+ * worker's wake-ups): one connection per process instead of one per listener. Each subscriber hears
+ * only its channel; a loss is told to all of them (each reconnects on its own, and they meet on the
+ * next connection). A subscriber that finds the connection dead (its heartbeat) closes it as
+ * `broken`, which ends it for everyone: nobody keeps listening on a connection known to be silent.
+ */
+function sharedListener(pg: PgModule, url: string): Pick<DatabaseHandle, 'listen'> {
+  interface Subscriber {
+    channel: string;
+    handlers: ListenHandlers;
+    active: boolean;
+  }
+  interface Shared {
+    client: InstanceType<PgModule['Client']>;
+    ready: Promise<void>;
+    subscribers: Set<Subscriber>;
+    /** channel → its LISTEN (several subscribers of one channel wait for the same one) */
+    channels: Map<string, Promise<void>>;
+    dead: boolean;
+  }
+  let current: Shared | null = null;
+
+  const endClient = async (client: Shared['client']) => {
+    // a connection whose peer stopped answering may never acknowledge the goodbye: do not wait on it
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([client.end().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 1_000).unref()))]);
+    clearTimeout(timer);
+  };
+
+  const lose = (shared: Shared, err: Error) => {
+    if (shared.dead) return;
+    shared.dead = true;
+    if (current === shared) current = null;
+    void endClient(shared.client);
+    for (const subscriber of [...shared.subscribers]) {
+      if (!subscriber.active) continue;
+      subscriber.active = false;
+      subscriber.handlers.onLost(err);
+    }
+    shared.subscribers.clear();
+  };
+
+  const open = (): Shared => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: LISTENER_NAME });
+    const shared: Shared = { client, ready: Promise.resolve(), subscribers: new Set(), channels: new Map(), dead: false };
+    client.on('notification', (message) => {
+      if (message.payload === undefined) return;
+      for (const subscriber of shared.subscribers) if (subscriber.active && subscriber.channel === message.channel) subscriber.handlers.onMessage(message.payload);
+    });
+    client.on('error', (err) => lose(shared, err));
+    client.on('end', () => lose(shared, new Error('listen connection ended')));
+    shared.ready = client.connect().then(() => {}, (err: Error) => {
+      lose(shared, err);
+      throw err;
+    });
+    return shared;
+  };
+
+  return {
+    async listen(channel, handlers) {
+      const shared = current && !current.dead ? current : (current = open());
+      await shared.ready;
+      if (shared.dead) throw new Error('listen connection ended');
+      // subscribed before LISTEN takes effect: no message after it is missed
+      const subscriber: Subscriber = { channel, handlers, active: true };
+      shared.subscribers.add(subscriber);
+      let listening = shared.channels.get(channel);
+      if (!listening) {
+        listening = shared.client.query(`listen ${channel}`).then(() => {});
+        shared.channels.set(channel, listening);
+      }
+      try {
+        await listening;
+      } catch (err) {
+        subscriber.active = false;
+        lose(shared, err as Error);
+        throw err;
+      }
+      if (!subscriber.active) throw new Error('listen connection ended');
+      return {
+        async ping() {
+          if (shared.dead) throw new Error('listen connection ended');
+          await shared.client.query('select 1');
+        },
+        async close(broken) {
+          if (!subscriber.active) return;
+          subscriber.active = false;
+          shared.subscribers.delete(subscriber);
+          if (broken) return lose(shared, new Error('listen connection found dead by a subscriber'));
+          if (shared.dead) return;
+          if (![...shared.subscribers].some((s) => s.channel === channel)) {
+            shared.channels.delete(channel);
+            if (shared.subscribers.size) await shared.client.query(`unlisten ${channel}`).catch(() => {});
+          }
+          if (!shared.subscribers.size) {
+            shared.dead = true;
+            if (current === shared) current = null;
+            await endClient(shared.client);
+          }
+        },
+      };
+    },
+  };
 }
 
 async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandle> {
@@ -164,45 +310,15 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
     }
   };
   const commitBarriers = barrierSet();
-  db.transaction = withCommitBarrier(transaction, commitBarriers.barriers);
+  const locals = new Map<string, unknown>();
+  db.transaction = withCommitBarrier(transaction, commitBarriers.barriers, locals);
+  tagLocals(db, locals);
+  const listener = sharedListener(pg, url);
   return {
     db,
     kind: 'postgres',
-    async listen(channel, handlers) {
-      const client = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: LISTENER_NAME });
-      let closed = false;
-      const lost = (err: Error) => {
-        if (closed) return;
-        closed = true;
-        client.end().catch(() => {});
-        handlers.onLost(err);
-      };
-      client.on('notification', (message) => {
-        if (message.channel === channel && message.payload !== undefined) handlers.onMessage(message.payload);
-      });
-      client.on('error', lost);
-      client.on('end', () => lost(new Error('listen connection ended')));
-      try {
-        await client.connect();
-        await client.query(`listen ${channel}`);
-      } catch (err) {
-        closed = true;
-        await client.end().catch(() => {});
-        throw err;
-      }
-      return {
-        async ping() {
-          await client.query('select 1');
-        },
-        async close() {
-          closed = true;
-          // a connection whose peer stopped answering may never acknowledge the goodbye: do not wait on it
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([client.end().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 1_000).unref()))]);
-          clearTimeout(timer);
-        },
-      };
-    },
+    listen: listener.listen,
+    locals,
     addCommitBarrier: commitBarriers.add,
     async migrate() {
       const client = await pool.connect();
@@ -259,14 +375,18 @@ async function openPglite(dataDir: string, dump?: Blob, conf?: string[]): Promis
   if (dataDir !== 'memory://') restrictToOwner(dataDir);
   const db = drizzle(client, { schema }) as unknown as Database;
   const commitBarriers = barrierSet();
-  db.transaction = withCommitBarrier(db.transaction.bind(db), commitBarriers.barriers);
+  const locals = new Map<string, unknown>();
+  db.transaction = withCommitBarrier(db.transaction.bind(db), commitBarriers.barriers, locals);
+  tagLocals(db, locals);
   return {
     db,
     kind: 'pglite',
+    locals,
     async listen(channel, handlers) {
       // one embedded instance, one process: nothing to lose, nothing to reconnect
       const unlisten = await client.listen(channel, (payload) => handlers.onMessage(payload));
       return {
+        inProcess: true,
         async ping() {},
         async close() {
           // the instance may already be closed (and with it every listener)

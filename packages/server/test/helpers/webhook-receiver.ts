@@ -3,6 +3,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 
 export interface ReceivedWebhook {
+  /** the request's path and query */
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
   json: any;
@@ -66,7 +68,7 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       } catch {
         /* not JSON */
       }
-      const request: ReceivedWebhook = { headers: req.headers, body, json, at: Date.now() };
+      const request: ReceivedWebhook = { path: req.url ?? '', headers: req.headers, body, json, at: Date.now() };
       const answer = receiver.respond(request);
       receiver.received.push(request);
       if (answer) {

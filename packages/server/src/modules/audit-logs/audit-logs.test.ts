@@ -539,14 +539,14 @@ describe('what the API records', () => {
     expect(roleChanges).toHaveLength(2);
     const [toAuditors, toViewer] = roleChanges; // newest first
     expectRow(toViewer, { ...userActor(admin), target_type: 'membership', target_id: memberships.Member });
-    expect(toViewer.metadata).toEqual({ user_id: member.userId, from_role: 'Member', from_role_id: roles.Member, to_role: 'Viewer', to_role_id: roles.Viewer });
+    expect(toViewer.metadata).toEqual({ user_id: member.userId, email: member.email, from_role: 'Member', from_role_id: roles.Member, to_role: 'Viewer', to_role_id: roles.Viewer });
     expectRow(toAuditors, { ...userActor(owner), target_type: 'membership', target_id: memberships.Member });
-    expect(toAuditors.metadata).toEqual({ user_id: member.userId, from_role: 'Viewer', from_role_id: roles.Viewer, to_role: 'Auditors EU', to_role_id: auditorRoleId });
+    expect(toAuditors.metadata).toEqual({ user_id: member.userId, email: member.email, from_role: 'Viewer', from_role_id: roles.Viewer, to_role: 'Auditors EU', to_role_id: auditorRoleId });
 
     expectRow(ev('member.suspended'), { ...userActor(admin), target_type: 'membership', target_id: memberships.Viewer });
-    expect(ev('member.suspended').metadata).toEqual({ user_id: viewer.userId, role: 'Viewer' });
+    expect(ev('member.suspended').metadata).toEqual({ user_id: viewer.userId, email: viewer.email, role: 'Viewer' });
     expectRow(ev('member.reactivated'), { ...userActor(admin), target_type: 'membership', target_id: memberships.Viewer });
-    expect(ev('member.reactivated').metadata).toEqual({ user_id: viewer.userId, role: 'Viewer' });
+    expect(ev('member.reactivated').metadata).toEqual({ user_id: viewer.userId, email: viewer.email, role: 'Viewer' });
     expectRow(ev('user.removed', memberships.suspended), { ...userActor(admin), target_type: 'membership', target_id: memberships.suspended });
     expect(ev('user.removed', memberships.suspended).metadata).toEqual({ user_id: suspended.userId, email: suspended.email, role: 'Member' });
     // the Admin's removal ends their key and their pending invitation, each audited once

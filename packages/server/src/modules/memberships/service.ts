@@ -67,7 +67,7 @@ export class MembershipsService {
         organizationId: access.organizationId,
         targetType: 'membership',
         targetId: membershipId,
-        metadata: { user_id: target.user_id, from_role: target.role_name, from_role_id: target.role_id, to_role: role.name, to_role_id: role.id },
+        metadata: { user_id: target.user_id, email: current.user_email, from_role: target.role_name, from_role_id: target.role_id, to_role: role.name, to_role_id: role.id },
       });
       return toMember({ ...current, role_id: role.id, role_name: role.name });
     });
@@ -88,7 +88,7 @@ export class MembershipsService {
         organizationId: access.organizationId,
         targetType: 'membership',
         targetId: membershipId,
-        metadata: { user_id: target.user_id, role: target.role_name },
+        metadata: { user_id: target.user_id, email: current.user_email, role: target.role_name },
       });
       if (status === 'suspended') await recordCreatorLostAccess(tx, ctx, access.organizationId, target.user_id, 'creator_suspended');
       return toMember({ ...current, status });

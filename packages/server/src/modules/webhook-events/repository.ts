@@ -21,6 +21,20 @@ export async function subscribers(ex: Executor, organizationId: string | null): 
     : sql`select id, organization_id, event_types from webhook_endpoints where (organization_id = ${organizationId} or organization_id is null) and enabled`);
 }
 
+/**
+ * subscribers() with what the subscription hints need to decide whether to keep it: whether this
+ * transaction itself changed an endpoint (then what it sees may yet roll back, and is not cached).
+ */
+export async function scopeSubscribers(ex: Executor, organizationId: string | null): Promise<{ subscribers: Subscriber[]; dirty: boolean }> {
+  const inScope = organizationId === null ? sql`organization_id is null` : sql`(organization_id = ${organizationId} or organization_id is null)`;
+  const [row] = await queryRows<{ subscribers: Subscriber[] | string; dirty: boolean }>(ex, sql`
+    select coalesce((select json_agg(json_build_object('id', id, 'organization_id', organization_id, 'event_types', event_types))
+                       from webhook_endpoints where ${inScope} and enabled), '[]'::json) as subscribers,
+           coalesce(current_setting('saasready.webhooks_dirty', true), '') = 'on' as dirty`);
+  const subscribers = typeof row!.subscribers === 'string' ? (JSON.parse(row!.subscribers) as Subscriber[]) : row!.subscribers;
+  return { subscribers, dirty: row!.dirty };
+}
+
 export interface QueuedEvent {
   id: string;
   organizationId: string | null;

@@ -8,6 +8,7 @@
 import { AUDIT_ACTION_EVENTS, webhookFilterMatches, type AuditAction, type WebhookEventType } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
+import { hintsOf } from './hints.js';
 import * as repository from './repository.js';
 
 export { WEBHOOK_CHANNEL } from './repository.js';
@@ -50,14 +51,16 @@ function dataFor(type: WebhookEventType, row: AuditRowForEvents): unknown {
 }
 
 /**
- * Queues the events of an audit row, inside the transaction that writes it. Costs one indexed
- * query when no endpoint listens.
+ * Queues the events of an audit row, inside the transaction that writes it. Costs nothing when the
+ * process knows (hints.ts) that no endpoint of the scope listens to them, one indexed query otherwise.
  */
 export async function emitForAudit(tx: Executor, row: AuditRowForEvents): Promise<void> {
-  const endpoints = await repository.subscribers(tx, row.organization_id);
+  const types = eventTypesForAudit(row.action);
+  const hints = hintsOf(tx);
+  const endpoints = hints ? await hints.subscribersFor(tx, row.organization_id, types) : await repository.subscribers(tx, row.organization_id);
   if (!endpoints.length) return;
   const events: repository.QueuedEvent[] = [];
-  for (const type of eventTypesForAudit(row.action)) {
+  for (const type of types) {
     const targets = endpoints.filter((e) => e.event_types.some((f) => webhookFilterMatches(f, type)));
     if (!targets.length) continue;
     const id = newId();

@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook as SvixWebhook } from 'svix';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '@saasready/contracts';
 import { queryRows } from '../../db/client.js';
@@ -204,6 +206,36 @@ describe('deliveries', () => {
     expect(seqs).toEqual(Array.from({ length: last - seqs[0]! + 1 }, (_, i) => seqs[0]! + i));
     expect(seqs.length).toBeGreaterThan(10);
     for (const row of rows.filter((r) => bySeq.has(Number(r.seq)))) expect(bySeq.get(Number(row.seq))).toMatchObject({ id: row.id, hash: row.hash, prev_hash: row.prev_hash });
+  });
+
+  it('sends every event as its JSON Schema in the OpenAPI webhooks section says, with what a receiver needs', async () => {
+    const doc = (await t.request('GET', '/openapi.json')).body;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validators = new Map<string, ValidateFunction>();
+    for (const type of WEBHOOK_EVENT_TYPES) validators.set(type, ajv.compile(doc.webhooks[type].post.requestBody.content['application/json'].schema));
+    const seen = new Set<string>();
+    for (const r of receiver.received) {
+      const validate = validators.get(r.json?.type);
+      if (!validate) continue;
+      seen.add(r.json.type);
+      expect(validate(r.json), `${r.json.type}: ${ajv.errorsText(validate.errors)}\n${r.body}`).toBe(true);
+    }
+    // by now every catalog event has been received (webhook.test in the log tests below runs later)
+    expect([...WEBHOOK_EVENT_TYPES].filter((type) => !seen.has(type) && type !== 'webhook.test')).toEqual([]);
+    // the schema can refuse: a domain event without its actor does not pass
+    const sample = receiver.received.find((r) => r.json?.type === 'membership.created')!.json;
+    expect(validators.get('membership.created')!({ ...sample, data: { ...sample.data, actor: undefined } })).toBe(false);
+    // what a receiver needs without a call back: ids, the role's name, the member's email, before/after
+    const about = (type: string, org = true) => receiver.received.filter((r) => r.json?.type === type && (!org || r.json.organization_id === org_id()));
+    const org_id = () => org.orgId;
+    const roleChange = about('membership.updated').find((r) => r.json.data.action === 'user.role.updated')!.json.data;
+    expect(roleChange.target).toMatchObject({ type: 'membership' });
+    expect(roleChange.attributes).toMatchObject({ user_id: expect.any(String), email: expect.stringContaining('@'), from_role: 'Member', to_role: 'Auditor', to_role_id: expect.any(String) });
+    const invitation = about('invitation.created')[0]!.json.data;
+    expect(invitation.attributes).toMatchObject({ invited_email: expect.stringContaining('@'), role: 'Member', role_id: org.roles.Member });
+    const roleCreated = about('role.created')[0]!.json.data;
+    expect(roleCreated.attributes).toMatchObject({ name: expect.any(String) });
   });
 
   it('refuses, through both libraries, a tampered body, a wrong secret and a stale timestamp', async () => {
