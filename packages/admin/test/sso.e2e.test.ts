@@ -49,7 +49,7 @@ describe.runIf(process.env.TEST_DB === 'postgres')('SSO in the dashboard', () =>
   it('an Owner adds a SAML connection from metadata, copies the ACS URL and verifies a domain', async () => {
     await owner.goto(`${base}/login`);
     await owner.getByLabel('Email').fill(ownerEmail);
-    await owner.getByLabel('Password').fill(STRONG_PASSWORD);
+    await owner.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
     await owner.getByRole('button', { name: 'Log in', exact: true }).click();
     await owner.waitForURL(/\/orgs\//);
     await owner.goto(`${base}/orgs/${orgId}`);
@@ -71,12 +71,12 @@ describe.runIf(process.env.TEST_DB === 'postgres')('SSO in the dashboard', () =>
 
     // the domain: the TXT record shown is published, then Verify
     const domains = sso.getByRole('region', { name: 'Domains' });
-    await domains.getByLabel('Domain').fill(domain);
+    await domains.getByRole('textbox', { name: 'Domain', exact: true }).fill(domain);
     await domains.getByRole('button', { name: 'Add domain' }).click();
     const row = domains.getByRole('article', { name: `Domain ${domain}` });
     await row.getByText('Pending').waitFor();
-    const name = await row.getByLabel('TXT record name').inputValue();
-    const value = await row.getByLabel('TXT record value').inputValue();
+    const name = await row.getByRole('textbox', { name: 'TXT record name' }).inputValue();
+    const value = await row.getByRole('textbox', { name: 'TXT record value' }).inputValue();
     expect(name).toBe(`_saasready-verification.${domain}`);
     dns.txt.set(name, [value]);
     await row.getByRole('button', { name: 'Verify' }).click();
