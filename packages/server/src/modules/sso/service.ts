@@ -474,12 +474,14 @@ export class SsoService {
     if (!email || !EMAIL.test(email)) return this.refuse(ctx, connection, 'email_missing', errors.emailMissing(), target);
     if (!assertion.subject) return this.refuse(ctx, connection, 'subject_missing', errors.invalidResponse('subject_missing'), target);
     const code = randomToken();
-    const passwordHash = await this.deps.hasher.hash(randomToken());
+    // a new account's unusable password, hashed only when there is an account to create (a returning
+    // person's login must not pay an argon2 hash: it was most of an SSO login's CPU)
+    const unusablePasswordHash = () => this.deps.hasher.hash(randomToken());
     try {
       // two first logins of one person at once: the loser's insert collides (user or membership);
       // run again once, and it finds what the winner committed
       await this.retryOnceOnCollision(() => this.deps.db.transaction(async (tx) => {
-        const user = await this.resolveUser(tx, ctx, connection, assertion, email, passwordHash);
+        const user = await this.resolveUser(tx, ctx, connection, assertion, email, unusablePasswordHash);
         await this.ensureMembership(tx, ctx, connection, user);
         const profile: SsoProfile = {
           connection_id: connection.id, connection_type: connection.type, organization_id: connection.organization_id, idp_id: assertion.subject,
@@ -518,7 +520,7 @@ export class SsoService {
    * a new account. Without the first rule an organization's IdP could squat any address: create the
    * global account its real owner later collides with (or, once linked, keep a way into it).
    */
-  private async resolveUser(tx: Executor, ctx: RequestContext, connection: repository.ConnectionRow, assertion: Assertion, email: string, passwordHash: string): Promise<users.UserRow> {
+  private async resolveUser(tx: Executor, ctx: RequestContext, connection: repository.ConnectionRow, assertion: Assertion, email: string, unusablePasswordHash: () => Promise<string>): Promise<users.UserRow> {
     if (!(await domains.emailDomainVerifiedBy(tx, connection.organization_id, email))) throw errors.domainNotVerified();
     // the email first: a concurrent first login of this person commits the account and its identity
     // together, so once the account is visible here the identity read after it is too
@@ -529,7 +531,7 @@ export class SsoService {
     const fullName = [assertion.firstName, assertion.lastName].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
     // a new SSO account has an unusable random password: it signs in through SSO, or resets it by email;
     // its email is verified: the organization proved it controls the domain
-    const user = existing ?? (await users.insert(tx, { id: newId(), email, password_hash: passwordHash, full_name: fullName.slice(0, 200), email_verified_at: new Date() }));
+    const user = existing ?? (await users.insert(tx, { id: newId(), email, password_hash: await unusablePasswordHash(), full_name: fullName.slice(0, 200), email_verified_at: new Date() }));
     if (!existing) await recordAudit(tx, ctx, { action: 'user.registered', actor: { userId: user.id, email }, organizationId: connection.organization_id, targetType: 'user', targetId: user.id, metadata: { via_sso: connection.id } });
     await repository.insertIdentity(tx, { organization_id: connection.organization_id, connection_id: connection.id, idp_subject: assertion.subject, user_id: user.id });
     return this.active(user);
