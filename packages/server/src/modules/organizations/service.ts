@@ -16,7 +16,6 @@ import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as memberships from '../memberships/service.js';
 import * as roles from '../roles/service.js';
-import * as sessions from '../sessions/service.js';
 import { invalidSlug, metadataTooLarge, twoFactorEnableFirst, organizationNotFound, slugTaken } from './errors.js';
 import * as repository from './repository.js';
 
@@ -139,7 +138,7 @@ export class OrganizationsService {
       }
       // SSO enforcement starts now, not at each member's next login: their password sessions end with the switch
       if (after.settings.sso_required === true && before.settings.sso_required !== true) {
-        const ended = await sessions.revokeForSsoEnforcement(tx, after.id);
+        const ended = await repository.endPasswordSessionsForSsoRequired(tx, after.id);
         await recordAudit(tx, ctx, { action: 'sso.required.sessions_ended', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: ended });
       }
       return toOrganization(after);
