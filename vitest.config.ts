@@ -41,6 +41,8 @@ const RUN_ONCE = {
     'packages/sdk/test/stranger.test.ts',
     'packages/admin/test/dashboard.e2e.test.ts',
     'packages/admin/test/failure-and-safety.e2e.test.ts',
+    'packages/admin/test/sso.e2e.test.ts',
+    'packages/server/test/sso-replay.test.ts',
     'packages/server/test/webhooks-crash.test.ts',
     'packages/server/test/webhooks-two-processes.test.ts',
   ],

@@ -14,6 +14,7 @@ import { ForgotPasswordPage } from './pages/auth/forgot-password-page';
 import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { VerifyEmailPage } from './pages/auth/verify-email-page';
 import { AcceptInvitePage } from './pages/auth/accept-invite-page';
+import { SsoCallbackPage } from './pages/auth/sso-callback-page';
 import { safeNext } from './session/safe-next';
 import { ErrorBoundary } from './components/error-boundary';
 import { ServerUnavailable } from './components/server-unavailable';
@@ -82,6 +83,8 @@ export function App() {
           <Route path="/reset-password" element={<ResetPasswordPage />} />
           <Route path="/verify-email" element={<VerifyEmailPage />} />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          {/* not guest-only: a connection test comes back here in an administrator's browser */}
+          <Route path="/sso/callback" element={<SsoCallbackPage />} />
         </Route>
         <Route path="/dev/mailbox" element={<ErrorBoundary><MailboxPage /></ErrorBoundary>} />
         <Route element={<RequireSession />}>

@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'sso.login.failed',
   'member.provisioned',
   'user.login.break_glass',
+  'sso.required.sessions_ended',
 ] as const;
 
 /** An audit action name. */

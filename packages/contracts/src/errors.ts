@@ -97,7 +97,9 @@ export const ERROR_CODES = {
   'sso.idp_error': { status: 502, title: 'Identity provider unavailable' },
   'sso.invalid_response': { status: 401, title: 'SSO response refused' },
   'sso.email_missing': { status: 422, title: 'No email from the identity provider' },
+  // no longer answered (sso.domain_not_verified covers it, without saying whether an account exists); kept for older clients' switches
   'sso.account_link_refused': { status: 403, title: 'Account not linked' },
+  'sso.domain_not_verified': { status: 403, title: 'Email domain not verified by this organization' },
   'auth.sso_required': { status: 403, title: 'Single sign-on required' },
   'service.unavailable': { status: 503, title: 'Service unavailable' },
   'internal': { status: 500, title: 'Internal server error' },

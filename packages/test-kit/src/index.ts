@@ -14,4 +14,6 @@ export { Keyring } from '@saasready/server/internal/modules/signing-keys/service
 export { createAdmin } from '@saasready/server/internal/modules/users/admin.js';
 export { startReceiver, type Receiver, type ReceivedWebhook } from '../../server/test/helpers/webhook-receiver.js';
 // a SAML IdP's signed responses (xml-crypto, test key), for SSO tests outside the server
-export { buildResponse, IDP_CERT, type ResponseOptions } from '../../server/test/helpers/saml-idp.js';
+export { buildResponse, IDP_CERT, startSamlIdp, type ResponseOptions, type TestSamlIdp } from '../../server/test/helpers/saml-idp.js';
+// a DNS server on loopback (TXT records for domain verification)
+export { startDnsServer, type DnsServer } from '../../server/test/helpers/dns-server.js';

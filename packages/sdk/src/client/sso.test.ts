@@ -1,6 +1,7 @@
 // client.sso against the real server: connections and domains, the authorize URL the browser
 // follows, the lookup, and exchangeCode with a code from a really signed SAML response.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { buildResponse, IDP_CERT, startTestApp, uniqueEmail, STRONG_PASSWORD, type TestApp } from '@saasready/test-kit';
 import { failure } from '../../test/helpers.js';
 import { SaaSReady } from './index.js';
@@ -38,7 +39,9 @@ it('manages connections and domains, builds the authorize URL, and exchanges a c
   expect((await admin.sso.lookup('x@unknown.test')).sso).toBe(false);
 
   // the IdP posts an unsolicited (allowed) response; the browser lands on REDIRECT with a code
+  // the IdP speaks for the organization's verified domains only (verified here straight in the database)
   const email = uniqueEmail('sdk-person');
+  await t.database.handle.db.execute(sql`insert into organization_domains (id, organization_id, domain, verification_token, verified_at) values (gen_random_uuid(), ${orgId}, 'example.test', 'x', now())`);
   const SAMLResponse = buildResponse(idp, { acsUrl: connection.sp.acs_url!, audience: connection.sp.entity_id!, inResponseTo: null, email });
   const acs = await fetch(connection.sp.acs_url!.replace(/^http:\/\/[^/]+/, t.baseUrl), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ SAMLResponse, RelayState: REDIRECT }) });
   const code = new URL(acs.headers.get('location')!).searchParams.get('code')!;

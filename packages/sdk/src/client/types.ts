@@ -7,7 +7,8 @@ type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
 /** The JSON request body of `METHOD path`. */
 export type RequestBody<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
-  requestBody: { content: { 'application/json': infer B } };
+  // optional too: a body that is a union of schemas (POST …/sso/connections) is generated as `requestBody?:`
+  requestBody?: { content: { 'application/json': infer B } };
 }
   ? B
   : never;

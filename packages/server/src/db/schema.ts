@@ -122,6 +122,8 @@ export const sessions = pgTable(
     revoked_reason: text('revoked_reason'),
     /** SHA-256 of the session's current refresh token; the ones it replaced are in refresh_tokens */
     refresh_hash: text('refresh_hash'),
+    /** how it was opened: `sso` (POST /sso/token) or `password` (every other way in) */
+    method: text('method').notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.user_id), uniqueIndex('sessions_refresh_hash_key').on(t.refresh_hash)],
 );

@@ -1,13 +1,34 @@
-// Log in: email and password, then — for accounts with two-factor — a TOTP or backup code.
-import { useRef, useState } from 'react';
-import { Alert, Anchor, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+// Log in: email and password, then — for accounts with two-factor — a TOTP or backup code. Once the
+// email is typed, the server is asked whether its domain signs in through SSO; if so "Continue with
+// SSO" leads to the organization's identity provider (and back to /sso/callback).
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Anchor, Button, Divider, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { IconLogout } from '@tabler/icons-react';
+import { IconKey, IconLogout } from '@tabler/icons-react';
 import { client } from '../../api/client';
 import { fieldErrors, isProblem } from '../../api/problems';
 import { FormError } from '../../components/states';
 import { useSession } from '../../session/session';
+import { startSsoLogin } from '../../session/sso-login';
+
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The SSO lookup of what is typed, once typing pauses. */
+function useSsoLookup(email: string) {
+  const [settled, setSettled] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(email.trim().toLowerCase()), 350);
+    return () => clearTimeout(timer);
+  }, [email]);
+  return useQuery({
+    queryKey: ['sso-lookup', settled],
+    queryFn: () => client.sso.lookup(settled),
+    enabled: LOOKS_LIKE_EMAIL.test(settled),
+    staleTime: 60_000,
+    retry: false,
+  });
+}
 
 export function LoginPage() {
   const { signedIn, endReason } = useSession();
@@ -15,6 +36,10 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [mfaToken, setMfaToken] = useState<string | null>(null);
+
+  const lookup = useSsoLookup(email);
+  const sso = lookup.data?.sso && lookup.data.connection_id ? lookup.data : null;
+  const continueWithSso = (connectionId: string) => window.location.assign(startSsoLogin(connectionId, { next: params.get('next') }));
 
   const login = useMutation({
     mutationFn: () => client.auth.login({ email, password }),
@@ -39,11 +64,32 @@ export function LoginPage() {
           </Alert>
         )}
         <TextInput label="Email" type="email" autoComplete="username" autoFocus required withAsterisk={false} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+        {sso && (
+          <Stack gap={6}>
+            <Button leftSection={<IconKey size={18} />} onClick={() => continueWithSso(sso.connection_id!)} fullWidth>
+              Continue with SSO
+            </Button>
+            <Text size="xs" c="dimmed" ta="center">
+              {sso.sso_required
+                ? 'Your organization requires single sign-on. Only its Owners may use a password (with two-factor) as a break-glass login.'
+                : 'Your organization signs you in through its identity provider.'}
+            </Text>
+            <Divider label="or use your password" labelPosition="center" />
+          </Stack>
+        )}
         <PasswordInput label="Password" autoComplete="current-password" required withAsterisk={false} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
         <Group justify="flex-end" mt={-8}>
           <Anchor component={Link} to="/forgot-password" size="sm">Forgot password?</Anchor>
         </Group>
-        {!errors.email && !errors.password && <FormError error={login.error} />}
+        {!errors.email && !errors.password && !isProblem(login.error, 'auth.sso_required') && <FormError error={login.error} />}
+        {isProblem(login.error, 'auth.sso_required') && (
+          <Alert color="blue" icon={<IconKey size={18} />} title="Single sign-on required" role="alert">
+            Your organization requires you to sign in through its identity provider.
+            {sso && (
+              <Button mt="xs" size="xs" onClick={() => continueWithSso(sso.connection_id!)}>Continue with SSO</Button>
+            )}
+          </Alert>
+        )}
         <Button type="submit" loading={login.isPending} fullWidth>Log in</Button>
         <Text size="sm" ta="center">
           New here? <Anchor component={Link} to={signupLink}>Create an account</Anchor>

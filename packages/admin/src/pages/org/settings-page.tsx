@@ -1,5 +1,5 @@
 // One organization: what it is, its details (for those who may edit them), its security policy and
-// the irreversible actions, each section shown only to whoever may use it.
+// single sign-on, the irreversible actions, each section shown only to whoever may use it.
 import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { OrgDetailsForm } from './settings/org-details-form';
 import { OrgSummary } from './settings/org-summary';
 import { organizationKey } from './settings/keys';
 import { SecuritySection } from './settings/security-section';
+import { SsoSection } from './settings/sso-section';
 
 export function OrgSettingsPage() {
   const { orgId = '' } = useParams<{ orgId: string }>();
@@ -29,6 +30,7 @@ export function OrgSettingsPage() {
           {/* keyed by the last update so the form starts again from what the server saved */}
           {can('org.update') && <OrgDetailsForm key={org.data.updated_at} org={org.data} />}
           <SecuritySection org={org.data} />
+          <SsoSection org={org.data} />
           <DangerZone org={org.data} />
         </Stack>
       )}

@@ -150,7 +150,7 @@ export class AuthService {
     const twoFactorEnabled = await this.deps.twoFactor.isEnabled(tx, user.id);
     const mine = await memberships.listForUser(tx, user.id);
     await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, organizationId, targetType: 'user', targetId: user.id, metadata: { ...metadata, method: 'sso', mfa: false } });
-    return this.loggedIn(await this.startSession(tx, ctx, user, organizationId, { memberships: mine, twoFactorEnabled }));
+    return this.loggedIn(await this.startSession(tx, ctx, user, organizationId, { memberships: mine, twoFactorEnabled }, 'sso'));
   }
 
   /** The second step of a login with 2FA: the mfa_token from step one and a TOTP or backup code. */
@@ -423,7 +423,7 @@ export class AuthService {
   }
 
   /** Step: open a session for a freshly authenticated user and mint its first token pair (the refresh token stored hashed). */
-  private async startSession(tx: Executor, ctx: RequestContext, user: users.UserRow, organizationId: string | null, known?: KnownStanding): Promise<TokenResponse> {
+  private async startSession(tx: Executor, ctx: RequestContext, user: users.UserRow, organizationId: string | null, known?: KnownStanding, method: 'password' | 'sso' = 'password'): Promise<TokenResponse> {
     const refreshToken = randomToken();
     const session = await sessions.insertSession(tx, {
       id: newId(),
@@ -433,6 +433,7 @@ export class AuthService {
       user_agent: ctx.userAgent,
       expires_at: new Date(Date.now() + this.deps.config.refreshTokenTtl * 1000),
       refresh_hash: sha256(refreshToken),
+      method,
     });
     return {
       access_token: await this.signAccessToken(tx, user.id, session.id, organizationId, known),

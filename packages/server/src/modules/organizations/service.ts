@@ -3,7 +3,8 @@
 //   in one transaction; slugs are valid, unreserved and unique (409 with a free suggestion);
 // - metadata stays under 8 KiB; only Owners delete; deletion is soft and takes effect at once
 //   (an update racing a delete answers organization.not_found, never a 500);
-// - switching organization needs an active membership and re-issues the access token.
+// - switching organization needs an active membership and re-issues the access token;
+// - turning sso_required on ends the governed members' password sessions in the same transaction (audited).
 import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody, UpdateOrganizationSettingsBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
@@ -134,6 +135,11 @@ export class OrganizationsService {
       }
       if (settingsChange) {
         await recordAudit(tx, ctx, { action: 'org.settings.updated', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: { changes: { settings: settingsChange } } });
+      }
+      // SSO enforcement starts now, not at each member's next login: their password sessions end with the switch
+      if (after.settings.sso_required === true && before.settings.sso_required !== true) {
+        const ended = await repository.endPasswordSessionsForSsoRequired(tx, after.id);
+        await recordAudit(tx, ctx, { action: 'sso.required.sessions_ended', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: ended });
       }
       return toOrganization(after);
     });

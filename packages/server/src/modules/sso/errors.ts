@@ -12,5 +12,9 @@ export const idpUnavailable = (detail = 'The identity provider could not be reac
 /** The IdP's answer was refused; the reason is audited (`sso.login.failed`), never the assertion. */
 export const invalidResponse = (reason: string) => new AppError('sso.invalid_response', 'The identity provider’s response was refused.', { meta: { reason } });
 export const emailMissing = () => new AppError('sso.email_missing', 'The identity provider sent no email address for this person.');
-export const linkRefused = () =>
-  new AppError('sso.account_link_refused', 'An account with this email exists, and this organization has not verified the email’s domain: it cannot be linked through SSO. Log in with that account, or ask the organization to verify its domain.');
+/**
+ * The IdP spoke for an address outside the organization's verified domains. One answer whether or not
+ * an account with that email exists (the IdP's admin learns nothing about other people's accounts).
+ */
+export const domainNotVerified = () =>
+  new AppError('sso.domain_not_verified', 'This organization has not verified the domain of the email its identity provider sent: SSO signs in only people at its verified domains. Ask the organization to verify the domain.');

@@ -28,6 +28,8 @@ beforeAll(async () => {
   expect(created.status, created.text).toBe(201);
   connection = created.body;
   await idp.allowRedirect(connection.sp.redirect_uri);
+  // the IdP speaks for the organization's verified domains only: the test people are all @example.test
+  await verifyDomain(owner.orgId, 'example.test');
 });
 afterAll(async () => {
   await t2?.close();
@@ -37,6 +39,10 @@ afterAll(async () => {
 
 const authorizeUrl = (query: Record<string, string>) => `${t.baseUrl}/api/v1/sso/authorize?${new URLSearchParams({ redirect_uri: REDIRECT, ...query })}`;
 const codeOf = (url: string) => new URL(url).searchParams.get('code')!;
+/** The OAuth-style error a failure after the redirect_uri was validated carries back to it. */
+const errorOf = (res: Response) => Object.fromEntries(new URL(res.headers.get('location')!).searchParams);
+const verifyDomain = (orgId: string, domain: string) =>
+  t.database.handle.db.execute(sql`insert into organization_domains (id, organization_id, domain, verification_token, verified_at) values (gen_random_uuid(), ${orgId}, ${domain}, 'x', now())`);
 
 describe('OIDC connections', () => {
   it('keeps the client secret encrypted and never returns it; refuses an issuer that does not answer discovery', async () => {
@@ -110,14 +116,20 @@ describe('OIDC login', () => {
     // a fresh state with a code the IdP never issued
     const callback2 = new URL(await browse(authorizeUrl({ connection_id: connection.id }), `${t.config.publicUrl}/api/v1/sso/oidc/`));
     callback2.searchParams.set('code', 'forged-code');
+    // once the state named the redirect_uri, a failure goes back there, OAuth style, with the client's state
     const refused = await fetch(callback2, { redirect: 'manual' });
-    expect(refused.status).toBe(401);
-    expect((await refused.json()).code).toBe('sso.invalid_response');
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get('location')!.startsWith(`${REDIRECT}?`)).toBe(true);
+    expect(errorOf(refused)).toMatchObject({ error: 'access_denied', error_code: 'sso.invalid_response', error_reason: 'oidc' });
+    expect(errorOf(refused).code).toBeUndefined();
     // an IdP-reported error
     const callback3 = new URL(await browse(authorizeUrl({ connection_id: connection.id }), `${t.config.publicUrl}/api/v1/sso/oidc/`));
     callback3.searchParams.delete('code');
     callback3.searchParams.set('error', 'access_denied');
-    expect((await (await fetch(callback3, { redirect: 'manual' })).json()).meta.reason).toBe('idp_error');
+    expect(errorOf(await fetch(callback3, { redirect: 'manual' }))).toMatchObject({ error: 'access_denied', error_reason: 'idp_error' });
+    const withState = new URL(await browse(authorizeUrl({ connection_id: connection.id, state: 'client-xyz' }), `${t.config.publicUrl}/api/v1/sso/oidc/`));
+    withState.searchParams.set('code', 'forged-code');
+    expect(errorOf(await fetch(withState, { redirect: 'manual' }))).toMatchObject({ error_code: 'sso.invalid_response', state: 'client-xyz' });
   });
 
   it('a state started at one organization’s connection does not finish at another’s', async () => {
@@ -143,12 +155,17 @@ describe('discovery by domain, and enforcement', () => {
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toContain(idp.issuer);
     }
-    const noConnection = await fetch(authorizeUrl({ domain: 'unknown-domain.test' }), { redirect: 'manual' });
-    expect((await noConnection.json()).code).toBe('sso.no_connection');
+    // the redirect_uri is allowed: the client hears of a missing or disabled connection there
+    const noConnection = await fetch(authorizeUrl({ domain: 'unknown-domain.test', state: 's' }), { redirect: 'manual' });
+    expect(errorOf(noConnection)).toMatchObject({ error: 'access_denied', error_code: 'sso.no_connection', state: 's' });
+    // …but never at a URL off the list: a problem, not a redirect
+    const notAllowed = await fetch(authorizeUrl({ domain: 'unknown-domain.test', redirect_uri: 'https://evil.example/cb' }), { redirect: 'manual' });
+    expect(notAllowed.status).toBe(404);
+    expect(notAllowed.headers.get('location')).toBeNull();
 
     const disabled = await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/sso/connections/${connection.id}`, { token: owner.accessToken, body: { enabled: false } });
     expect(disabled.body.enabled).toBe(false);
-    expect((await (await fetch(authorizeUrl({ connection_id: connection.id }), { redirect: 'manual' })).json()).code).toBe('sso.connection_disabled');
+    expect(errorOf(await fetch(authorizeUrl({ connection_id: connection.id }), { redirect: 'manual' })).error_code).toBe('sso.connection_disabled');
     expect((await lookup(`jo@${domain}`)).body.sso).toBe(false);
     await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/sso/connections/${connection.id}`, { token: owner.accessToken, body: { enabled: true } });
     const audited = await queryRows<{ action: string; metadata: Record<string, unknown> }>(t.database.handle.db, sql`select action, metadata from audit_logs where target_id = ${connection.id} and action like 'sso.connection.%' order by seq`);
@@ -165,9 +182,22 @@ describe('discovery by domain, and enforcement', () => {
     const [member, breakGlass, outsider] = await Promise.all([registerUser(t, { email: `m@${domain}` }), registerUser(t, { email: `boss@${domain}` }), registerUser(t, { email: `someone@${domain}` })]);
     await addMember(t, owner.orgId, member, 'Member');
     await addMember(t, owner.orgId, breakGlass, 'Owner');
+    // the member also signs in once through the IdP: an SSO session beside the password one
+    idp.user = { sub: `sub-${randomBytes(4).toString('hex')}`, email: member.email, email_verified: true };
+    const viaSso = await t.request('POST', '/api/v1/sso/token', { body: { code: codeOf(await browse(authorizeUrl({ connection_id: connection.id }), REDIRECT)) } });
+    expect(viaSso.status, viaSso.text).toBe(200);
+    const me = (token: string) => t.request('GET', '/api/v1/auth/me', { token });
     const on = await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_required: true } });
     expect(on.status, on.text).toBe(200);
     expect(on.body.settings.sso_required).toBe(true);
+    // the switch ends the member's password session at once; their SSO session, the Owners' and an outsider's stay
+    expectProblem(await me(member.accessToken), 401, 'auth.session_revoked');
+    for (const token of [viaSso.body.access_token, breakGlass.accessToken, owner.accessToken, outsider.accessToken]) expect((await me(token)).status).toBe(200);
+    const ended = await queryRows<{ metadata: unknown; actor_user_id: string }>(t.database.handle.db, sql`select metadata, actor_user_id from audit_logs where action = 'sso.required.sessions_ended' and organization_id = ${owner.orgId}`);
+    expect(ended).toEqual([{ metadata: { sessions: 1, users: 1 }, actor_user_id: owner.userId }]);
+    // saving the setting again ends nothing more (only the switch from off to on does)
+    await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/settings`, { token: owner.accessToken, body: { sso_required: true } });
+    expect((await queryRows(t.database.handle.db, sql`select 1 from audit_logs where action = 'sso.required.sessions_ended' and organization_id = ${owner.orgId}`)).length).toBe(1);
     expect((await t.request('POST', '/api/v1/auth/sso/lookup', { body: { email: member.email } })).body.sso_required).toBe(true);
 
     const refused = await login(t, member.email, member.password);

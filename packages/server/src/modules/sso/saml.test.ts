@@ -26,6 +26,8 @@ beforeAll(async () => {
   const second = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'Unsolicited', idp_entity_id: idp.entityId, idp_sso_url: idp.ssoUrl, idp_certificate: IDP_CERT, allow_idp_initiated: true } });
   expect(second.status, second.text).toBe(201);
   unsolicited = second.body;
+  // the IdP speaks for the organization's verified domains only: the test people are all @example.test
+  await verifyDomain(owner.orgId, 'example.test');
 });
 afterAll(async () => {
   await t?.close();
@@ -36,6 +38,10 @@ const authorize = (query: Record<string, string>) => fetch(`${t.baseUrl}/api/v1/
 const postAcs = (connectionId: string, fields: Record<string, string>) =>
   fetch(`${t.baseUrl}/api/v1/sso/saml/${connectionId}/acs`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
 const redeem = (code: string) => t.request('POST', '/api/v1/sso/token', { body: { code } });
+const verifyDomain = (orgId: string, domain: string) =>
+  t.database.handle.db.execute(sql`insert into organization_domains (id, organization_id, domain, verification_token, verified_at) values (gen_random_uuid(), ${orgId}, ${domain}, 'x', now())`);
+/** A redirect's query: `code` on success, OAuth-style `error`, `error_code`, … on a refusal. */
+const paramsOf = (res: Response) => Object.fromEntries(new URL(res.headers.get('location')!).searchParams);
 
 /** Starts an SP-initiated login: what our AuthnRequest said. */
 async function start(c = connection) {
@@ -44,12 +50,18 @@ async function start(c = connection) {
   return readAuthnRequest(res.headers.get('location')!);
 }
 
-/** A crafted response to a fresh SP-initiated login, posted to the ACS. */
+/**
+ * A crafted response to a fresh SP-initiated login, posted to the ACS. The login's state named the
+ * redirect_uri, so every answer is a 302 back there: `code` when accepted, `error` when refused.
+ */
 async function attack(options: Partial<ResponseOptions>, c = connection) {
   const request = await start(c);
   const SAMLResponse = buildResponse(idp, { acsUrl: c.sp.acs_url, audience: c.sp.entity_id, inResponseTo: request.id, email: uniqueEmail('victim'), ...options });
   const res = await postAcs(c.id, { SAMLResponse, RelayState: request.relayState });
-  return { status: res.status, location: res.headers.get('location'), body: res.status === 302 ? null : await res.json() };
+  expect(res.status, res.status === 302 ? '' : await res.text()).toBe(302);
+  expect(res.headers.get('location')!.startsWith(`${REDIRECT}?`)).toBe(true);
+  const params = paramsOf(res);
+  return { location: params.code ? res.headers.get('location') : null, code: params.code ?? null, error: params.error ? params : null };
 }
 
 async function failures(reason: string): Promise<number> {
@@ -144,13 +156,34 @@ describe('SAML login, SP-initiated, through the IdP', () => {
     const domain = `linked-${Date.now()}.test`;
     const existing = await registerUser(t, { email: `pat@${domain}` });
     const refused = await attack({ email: existing.email });
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('sso.account_link_refused');
-    await t.database.handle.db.execute(sql`insert into organization_domains (id, organization_id, domain, verification_token, verified_at) values (gen_random_uuid(), ${owner.orgId}, ${domain}, 'x', now())`);
+    expect(refused.error).toMatchObject({ error: 'access_denied', error_code: 'sso.domain_not_verified', state: 'client-state' });
+    await verifyDomain(owner.orgId, domain);
     const linked = await attack({ email: existing.email });
-    expect(linked.status).toBe(302);
-    const tokens = await redeem(new URL(linked.location!).searchParams.get('code')!);
+    const tokens = await redeem(linked.code!);
     expect(tokens.body.user.id).toBe(existing.userId);
+  });
+
+  it('attack: an organization’s IdP cannot squat an address outside its verified domains (no account is created, none is linked, nothing is revealed)', async () => {
+    // the attacker owns an organization and an IdP (here: a connection trusting the test IdP's key)
+    const attacker = await registerUser(t);
+    const theirs = await t.request('POST', `/api/v1/orgs/${attacker.orgId}/sso/connections`, { token: attacker.accessToken, body: { type: 'saml', name: 'Evil IdP', idp_entity_id: idp.entityId, idp_sso_url: idp.ssoUrl, idp_certificate: IDP_CERT, allow_idp_initiated: true } });
+    expect(theirs.status, theirs.text).toBe(201);
+    const assertFor = (email: string) => postAcs(theirs.body.id, { SAMLResponse: buildResponse(idp, { acsUrl: theirs.body.sp.acs_url, audience: theirs.body.sp.entity_id, inResponseTo: null, email }) });
+    const victim = `ceo-${Date.now()}@victim-corp.test`;
+    const first = await assertFor(victim);
+    expect(paramsOf(first)).toMatchObject({ error: 'access_denied', error_code: 'sso.domain_not_verified' });
+    const squatted = await queryRows(t.database.handle.db, sql`select 1 from users where email = ${victim}`);
+    expect(squatted).toEqual([]);
+    expect(await queryRows(t.database.handle.db, sql`select 1 from sso_identities where connection_id = ${theirs.body.id}`)).toEqual([]);
+    // the address's real owner signs up afterwards without colliding with anything
+    const real = await registerUser(t, { email: victim });
+    // the same refusal, word for word, now that an account exists: the IdP's admin learns nothing
+    const second = await assertFor(victim);
+    expect(paramsOf(second)).toEqual({ ...paramsOf(first) });
+    expect(await queryRows(t.database.handle.db, sql`select 1 from memberships where user_id = ${real.userId} and organization_id = ${attacker.orgId}`)).toEqual([]);
+    // a domain another organization verified is not the attacker's either (example.test is owner's)
+    expect(paramsOf(await assertFor(owner.email)).error_code).toBe('sso.domain_not_verified');
+    expect(await failures('sso.domain_not_verified')).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -185,23 +218,25 @@ describe('SAML hardening: each crafted response is refused, with its reason audi
   it.each(cases)('%s', async (_name, options, reason) => {
     const before = await failures(reason);
     const res = await attack(options);
-    expect(res.status, JSON.stringify(res.body)).toBe(401);
-    expect(res.body).toMatchObject({ code: 'sso.invalid_response', meta: { reason } });
-    expect(res.location).toBeNull();
+    // back to the client, OAuth style, with its state; never a code
+    expect(res.error).toMatchObject({ error: 'access_denied', error_code: 'sso.invalid_response', error_reason: reason, state: 'client-state' });
+    expect(res.code).toBeNull();
     expect(await failures(reason)).toBe(before + 1);
   });
 
   it('accepts a signature on the Response alone, or on both, by the configured certificate', async () => {
     for (const sign of ['response', 'both'] as const) {
       const res = await attack({ sign });
-      expect(res.status, JSON.stringify(res.body)).toBe(302);
+      expect(res.code, JSON.stringify(res.error)).toBeTruthy();
     }
   });
 
   it('the comment-split NameID reads as the whole (signed) value, never the prefix', async () => {
+    // (say the organization verified the attacker's own domain: the login then succeeds, as that address)
+    await verifyDomain(owner.orgId, 'victim.test.attacker.test');
     const res = await attack({ nameId: 'boss@victim.test.attacker.test', email: undefined, tamper: (xml) => xml.replace('boss@victim.test.attacker.test', 'boss@victim.test<!---->.attacker.test') });
     // the signature covers the text without the comment: accepted, as the attacker's own identity
-    expect(res.status, JSON.stringify(res.body)).toBe(302);
+    expect(res.code, JSON.stringify(res.error)).toBeTruthy();
     const tokens = await redeem(new URL(res.location!).searchParams.get('code')!);
     expect(tokens.body.sso_profile.email).toBe('boss@victim.test.attacker.test');
   });
@@ -275,11 +310,11 @@ describe('connection settings that change a login', () => {
     const userId = (await redeem(new URL(first.headers.get('location')!).searchParams.get('code')!)).body.user.id;
     await t.database.handle.db.execute(sql`update memberships set status = 'suspended' where organization_id = ${owner.orgId} and user_id = ${userId}`);
     const refused = await unsolicitedLogin(email);
-    expect(refused.status).toBe(403);
-    expect((await refused.json()).code).toBe('membership.suspended');
+    expect(paramsOf(refused)).toMatchObject({ error: 'access_denied', error_code: 'membership.suspended' });
 
     expect((await unsolicitedLogin(uniqueEmail(), { sha1: true })).status).toBe(401);
     expect((await patch({ allow_sha1: true })).body.allow_sha1).toBe(true);
+    // (an unsolicited response that fails its signature has no trusted redirect_uri: a problem, never a redirect)
     expect((await unsolicitedLogin(uniqueEmail(), { sha1: true })).status).toBe(302);
   });
 

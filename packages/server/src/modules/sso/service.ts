@@ -4,8 +4,9 @@
 // - the round trip's state lives in the database, single use, 10 minutes; the code it ends with is
 //   SHA-256 hashed, single use, 60 seconds (concurrent redemptions: exactly one wins);
 // - a SAML assertion ID is accepted once per connection (replay cache in the database);
-// - an IdP subject is linked to an existing account only when that organization verified the
-//   email's domain (never by email match alone); otherwise JIT creates the account;
+// - an IdP speaks only for emails at its organization's verified domains (sso.domain_not_verified
+//   otherwise, before any account is read or created: no squatting of someone else's address);
+//   within them, the IdP subject's account, else the email's, else a new one (JIT);
 // - the person becomes an active member with the connection's default role (no escalation: a role
 //   its creator could not grant is refused), audited `member.provisioned`;
 // - secrets (OIDC client_secret) are AES-256-GCM under MASTER_KEY and never leave the server;
@@ -80,6 +81,29 @@ const first = (attributes: Record<string, unknown>, names: string[]): string | n
   }
   return null;
 };
+
+/** Where a login goes back to: an allow-listed redirect_uri and the client's state. */
+interface Target {
+  redirect_uri: string;
+  client_state: string | null;
+}
+
+/**
+ * A failure once the redirect_uri is known and allowed goes back there, OAuth style (RFC 6749
+ * 4.1.2.1): `error` (`access_denied`, or `temporarily_unavailable` when the IdP could not be
+ * reached), `error_description`, our stable `error_code` (and `error_reason` for a refused
+ * response), and the client's `state`. Never the assertion or a token.
+ */
+function errorRedirect(target: Target, error: AppError): string {
+  const back = new URL(target.redirect_uri);
+  back.searchParams.set('error', error.code === 'sso.idp_error' ? 'temporarily_unavailable' : 'access_denied');
+  back.searchParams.set('error_description', error.detail ?? error.title);
+  back.searchParams.set('error_code', error.code);
+  const reason = error.extra.meta?.reason;
+  if (typeof reason === 'string') back.searchParams.set('error_reason', reason);
+  if (target.client_state !== null) back.searchParams.set('state', target.client_state);
+  return back.href;
+}
 
 /** A login the IdP vouched for, before our rules: who, according to which connection. */
 interface Assertion {
@@ -300,15 +324,22 @@ export class SsoService {
     // the instance's list first, without a database read; then the connection's organization's own
     let redirectUri = this.allowedRedirect(query.redirect_uri);
     if (!redirectUri && !URL.canParse(query.redirect_uri)) throw errors.redirectUriNotAllowed();
-    const connection = await this.pickConnection(query);
+    let connection: repository.ConnectionRow;
+    try {
+      connection = await this.pickConnection(query);
+    } catch (err) {
+      // the instance's list allowed the URL: the client hears of it there (no connection, disabled)
+      if (redirectUri && err instanceof AppError) return errorRedirect({ redirect_uri: redirectUri, client_state: query.state ?? null }, err);
+      throw err;
+    }
     redirectUri ??= this.allowedRedirect(query.redirect_uri, await repository.organizationRedirectUris(this.deps.db, connection.organization_id));
     if (!redirectUri) throw errors.redirectUriNotAllowed();
+    const back: Target = { redirect_uri: redirectUri, client_state: query.state ?? null };
     const token = randomToken();
     const state = { id: newId(), state_hash: sha256(token), organization_id: connection.organization_id, connection_id: connection.id, redirect_uri: redirectUri, client_state: query.state ?? null, expires_at: new Date(Date.now() + STATE_TTL_MS) };
     if (connection.type === 'oidc') {
-      const start = await oidc.authorizationUrl(this.oidcSettings(connection), spUrls(this.deps.config.publicUrl, connection.id).oidcRedirectUri, this.scopesOf(connection), token).catch(() => {
-        throw errors.idpUnavailable();
-      });
+      const start = await oidc.authorizationUrl(this.oidcSettings(connection), spUrls(this.deps.config.publicUrl, connection.id).oidcRedirectUri, this.scopesOf(connection), token).catch(() => null);
+      if (!start) return errorRedirect(back, errors.idpUnavailable());
       await repository.insertState(this.deps.db, { ...state, code_verifier_enc: encryptSecret(this.deps.config.masterKey, start.codeVerifier, `sso_state:${state.id}`), nonce: start.nonce, saml_request_id: null });
       return start.url;
     }
@@ -318,8 +349,17 @@ export class SsoService {
     return url;
   }
 
-  /** Step: exactly an allow-listed URL (SSO_REDIRECT_URIS, or the organization's own), compared after URL normalisation. */
-  private allowedRedirect(raw: string, allowList: readonly string[] = this.deps.config.ssoRedirectUris): string | null {
+  /**
+   * SSO_REDIRECT_URIS plus the dashboard's own callback, `{PUBLIC_URL}/sso/callback`: the dashboard
+   * is served from PUBLIC_URL and signs its people in through SSO like any client (cookie mode). An
+   * exact URL on our own origin, so it opens no redirect elsewhere.
+   */
+  private get instanceRedirects(): string[] {
+    return [...this.deps.config.ssoRedirectUris, `${this.deps.config.publicUrl}/sso/callback`];
+  }
+
+  /** Step: exactly an allow-listed URL (SSO_REDIRECT_URIS, the dashboard's callback, or the organization's own), compared after URL normalisation. */
+  private allowedRedirect(raw: string, allowList: readonly string[] = this.instanceRedirects): string | null {
     let url: URL;
     try {
       url = new URL(raw);
@@ -349,7 +389,7 @@ export class SsoService {
     const connection = await this.loginConnection(connectionId);
     const state = query.state ? await repository.consumeState(this.deps.db, connection.organization_id, connection.id, sha256(query.state)) : null;
     if (!state) return this.refuse(ctx, connection, 'invalid_state', errors.invalidState());
-    if (query.error) return this.refuse(ctx, connection, `idp_error:${query.error.slice(0, 64)}`, errors.invalidResponse('idp_error'));
+    if (query.error) return this.refuse(ctx, connection, `idp_error:${query.error.slice(0, 64)}`, errors.invalidResponse('idp_error'), state);
     let claims: Record<string, unknown>;
     try {
       const callbackUrl = new URL(`${spUrls(this.deps.config.publicUrl, connection.id).oidcRedirectUri}?${rawQuery}`);
@@ -357,9 +397,9 @@ export class SsoService {
       claims = await oidc.finish(this.oidcSettings(connection), callbackUrl, { codeVerifier, state: query.state!, nonce: state.nonce ?? '' });
     } catch (err) {
       const code = (err as { code?: unknown; error?: unknown }).error ?? (err as { code?: unknown }).code;
-      return this.refuse(ctx, connection, `oidc:${typeof code === 'string' ? code.slice(0, 64) : 'failed'}`, errors.invalidResponse('oidc'));
+      return this.refuse(ctx, connection, `oidc:${typeof code === 'string' ? code.slice(0, 64) : 'failed'}`, errors.invalidResponse('oidc'), state);
     }
-    if (claims.email_verified === false) return this.refuse(ctx, connection, 'email_not_verified_by_idp', errors.emailMissing());
+    if (claims.email_verified === false) return this.refuse(ctx, connection, 'email_not_verified_by_idp', errors.emailMissing(), state);
     const raw = Object.fromEntries(Object.entries(claims).filter(([k]) => !PROTOCOL_CLAIMS.has(k)));
     const assertion: Assertion = { subject: String(claims.sub), email: typeof claims.email === 'string' ? claims.email : null, firstName: typeof claims.given_name === 'string' ? claims.given_name : null, lastName: typeof claims.family_name === 'string' ? claims.family_name : null, raw };
     return this.completeLogin(ctx, connection, state, assertion);
@@ -376,11 +416,11 @@ export class SsoService {
       verified = await saml.verifyResponse(this.samlSettings(connection), body.SAMLResponse, state?.saml_request_id ?? null);
     } catch (err) {
       const reason = err instanceof saml.SamlRefusal ? err.message : 'invalid_response';
-      return this.refuse(ctx, connection, reason, errors.invalidResponse(reason));
+      return this.refuse(ctx, connection, reason, errors.invalidResponse(reason), state);
     }
     // each assertion once, across every process, even if the rest of this login fails
     if (!(await repository.rememberAssertion(this.deps.db, connection.id, verified.assertionId, verified.expiresAt))) {
-      return this.refuse(ctx, connection, 'replayed_assertion', errors.invalidResponse('replayed_assertion'));
+      return this.refuse(ctx, connection, 'replayed_assertion', errors.invalidResponse('replayed_assertion'), state);
     }
     const target = state ?? (await this.unsolicitedTarget(connection, body.RelayState));
     if (!target) return this.refuse(ctx, connection, 'no_redirect_uri', errors.redirectUriNotAllowed());
@@ -393,7 +433,7 @@ export class SsoService {
   }
 
   /** IdP-initiated (allowed connections only): back to the RelayState when it is allow-listed, else the first allow-listed URL. */
-  private async unsolicitedTarget(connection: repository.ConnectionRow, relayState: string | undefined): Promise<{ redirect_uri: string; client_state: string | null } | null> {
+  private async unsolicitedTarget(connection: repository.ConnectionRow, relayState: string | undefined): Promise<Target | null> {
     if (!connection.allow_idp_initiated) return null;
     const allowList = [...this.deps.config.ssoRedirectUris, ...(await repository.organizationRedirectUris(this.deps.db, connection.organization_id))];
     const redirect = (relayState && this.allowedRedirect(relayState, allowList)) || allowList[0];
@@ -414,27 +454,34 @@ export class SsoService {
     return connection;
   }
 
-  /** Step: a refused login is audited with its reason (never the assertion) and answered with the error. */
-  private async refuse(ctx: RequestContext, connection: repository.ConnectionRow, reason: string, error: AppError): Promise<never> {
+  /**
+   * Step: a refused login is audited with its reason (never the assertion); with a target (the
+   * login's state named an allowed redirect_uri) the browser goes back there with the error,
+   * otherwise the problem is the answer (nothing says where the browser may be sent).
+   */
+  private async refuse(ctx: RequestContext, connection: repository.ConnectionRow, reason: string, error: AppError, target?: Target | null): Promise<string> {
     await recordAudit(this.deps.db, ctx, { action: 'sso.login.failed', actor: null, organizationId: connection.organization_id, targetType: 'sso_connection', targetId: connection.id, metadata: { reason, connection_type: connection.type } });
-    throw error;
+    if (!target) throw error;
+    return errorRedirect(target, error);
   }
 
   /**
    * The IdP vouched for someone: find or create the account (linking rules), make them an active
    * member, and mint the single-use code — one transaction with its audit rows.
    */
-  private async completeLogin(ctx: RequestContext, connection: repository.ConnectionRow, target: { redirect_uri: string; client_state: string | null }, assertion: Assertion): Promise<string> {
+  private async completeLogin(ctx: RequestContext, connection: repository.ConnectionRow, target: Target, assertion: Assertion): Promise<string> {
     const email = assertion.email ? normalizeEmail(assertion.email) : null;
-    if (!email || !EMAIL.test(email)) return this.refuse(ctx, connection, 'email_missing', errors.emailMissing());
-    if (!assertion.subject) return this.refuse(ctx, connection, 'subject_missing', errors.invalidResponse('subject_missing'));
+    if (!email || !EMAIL.test(email)) return this.refuse(ctx, connection, 'email_missing', errors.emailMissing(), target);
+    if (!assertion.subject) return this.refuse(ctx, connection, 'subject_missing', errors.invalidResponse('subject_missing'), target);
     const code = randomToken();
-    const passwordHash = await this.deps.hasher.hash(randomToken());
+    // a new account's unusable password, hashed only when there is an account to create (a returning
+    // person's login must not pay an argon2 hash: it was most of an SSO login's CPU)
+    const unusablePasswordHash = () => this.deps.hasher.hash(randomToken());
     try {
       // two first logins of one person at once: the loser's insert collides (user or membership);
       // run again once, and it finds what the winner committed
       await this.retryOnceOnCollision(() => this.deps.db.transaction(async (tx) => {
-        const user = await this.resolveUser(tx, ctx, connection, assertion, email, passwordHash);
+        const user = await this.resolveUser(tx, ctx, connection, assertion, email, unusablePasswordHash);
         await this.ensureMembership(tx, ctx, connection, user);
         const profile: SsoProfile = {
           connection_id: connection.id, connection_type: connection.type, organization_id: connection.organization_id, idp_id: assertion.subject,
@@ -448,7 +495,7 @@ export class SsoService {
         await recordAudit(tx, ctx, { action: 'sso.login.succeeded', actor: { userId: user.id, email: user.email }, organizationId: connection.organization_id, targetType: 'sso_connection', targetId: connection.id, metadata: { connection_type: connection.type } });
       }));
     } catch (err) {
-      if (err instanceof AppError) return this.refuse(ctx, connection, err.code, err);
+      if (err instanceof AppError) return this.refuse(ctx, connection, err.code, err, target);
       throw err;
     }
     const back = new URL(target.redirect_uri);
@@ -467,20 +514,24 @@ export class SsoService {
     }
   }
 
-  /** Step: the account of this IdP subject; else link by email only through a verified domain; else a new account. */
-  private async resolveUser(tx: Executor, ctx: RequestContext, connection: repository.ConnectionRow, assertion: Assertion, email: string, passwordHash: string): Promise<users.UserRow> {
+  /**
+   * Step: the IdP speaks only for addresses at its organization's verified domains; then the account
+   * of this IdP subject, else the account with this email (the domain is this organization's), else
+   * a new account. Without the first rule an organization's IdP could squat any address: create the
+   * global account its real owner later collides with (or, once linked, keep a way into it).
+   */
+  private async resolveUser(tx: Executor, ctx: RequestContext, connection: repository.ConnectionRow, assertion: Assertion, email: string, unusablePasswordHash: () => Promise<string>): Promise<users.UserRow> {
+    if (!(await domains.emailDomainVerifiedBy(tx, connection.organization_id, email))) throw errors.domainNotVerified();
     // the email first: a concurrent first login of this person commits the account and its identity
-    // together, so once the account is visible here the identity read after it is too (read the other
-    // way round, the account could appear in between and be taken for someone else's: a false 403)
+    // together, so once the account is visible here the identity read after it is too
     const existing = await users.findByEmail(tx, email);
     const linkedId = await repository.findIdentity(tx, connection.organization_id, connection.id, assertion.subject);
     const linked = linkedId ? await users.findById(tx, linkedId) : null;
     if (linked) return this.active(linked);
-    const domainVerified = await domains.emailDomainVerifiedBy(tx, connection.organization_id, email);
-    if (existing && !domainVerified) throw errors.linkRefused();
     const fullName = [assertion.firstName, assertion.lastName].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
-    // a new SSO account has an unusable random password: it signs in through SSO, or resets it by email
-    const user = existing ?? (await users.insert(tx, { id: newId(), email, password_hash: passwordHash, full_name: fullName.slice(0, 200), email_verified_at: domainVerified ? new Date() : null }));
+    // a new SSO account has an unusable random password: it signs in through SSO, or resets it by email;
+    // its email is verified: the organization proved it controls the domain
+    const user = existing ?? (await users.insert(tx, { id: newId(), email, password_hash: await unusablePasswordHash(), full_name: fullName.slice(0, 200), email_verified_at: new Date() }));
     if (!existing) await recordAudit(tx, ctx, { action: 'user.registered', actor: { userId: user.id, email }, organizationId: connection.organization_id, targetType: 'user', targetId: user.id, metadata: { via_sso: connection.id } });
     await repository.insertIdentity(tx, { organization_id: connection.organization_id, connection_id: connection.id, idp_subject: assertion.subject, user_id: user.id });
     return this.active(user);
