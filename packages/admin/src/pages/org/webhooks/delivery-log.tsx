@@ -28,7 +28,7 @@ export function DeliveryLog({ scope, endpoint }: { scope: WebhookScope; endpoint
     queryKey: [...deliveriesKey(scope, endpoint.id), filter],
     queryFn: () => scope.listDeliveries(endpoint.id, { limit: LIMIT, ...(filter === 'all' ? {} : { status: filter }) }),
     // while something is queued or being sent, watch it land
-    refetchInterval: (query) => (query.state.data?.some((d) => d.status === 'pending' || d.status === 'delivering') ? 2000 : false),
+    refetchInterval: (query) => (query.state.data?.some((d) => d.status === 'pending' || d.status === 'delivering') ? 1000 : false),
   });
   const phone = useMediaQuery('(max-width: 48em)');
 
@@ -48,10 +48,10 @@ export function DeliveryLog({ scope, endpoint }: { scope: WebhookScope; endpoint
         </EmptyState>
       ) : phone ? (
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Deliveries">
-          {deliveries.data.map((d) => <DeliveryCard key={d.id} scope={scope} delivery={d} />)}
+          {deliveries.data.map((d) => <DeliveryCard key={d.id} scope={scope} delivery={d} enabled={endpoint.enabled} />)}
         </Stack>
       ) : (
-        <DeliveryTable scope={scope} deliveries={deliveries.data} />
+        <DeliveryTable scope={scope} deliveries={deliveries.data} enabled={endpoint.enabled} />
       )}
       {deliveries.data && deliveries.data.length === LIMIT && (
         <Text size="xs" c="dimmed">Showing the newest {LIMIT}. Older deliveries are kept for the retention period set by the operator.</Text>
@@ -62,7 +62,7 @@ export function DeliveryLog({ scope, endpoint }: { scope: WebhookScope; endpoint
 
 const lastAttempt = (d: WebhookDelivery): Attempt | undefined => [...d.attempt_log].sort((a, b) => b.attempt - a.attempt)[0];
 
-function DeliveryTable({ scope, deliveries }: { scope: WebhookScope; deliveries: WebhookDelivery[] }) {
+function DeliveryTable({ scope, deliveries, enabled }: { scope: WebhookScope; deliveries: WebhookDelivery[]; enabled: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Table.ScrollContainer minWidth={880}>
@@ -99,7 +99,7 @@ function DeliveryTable({ scope, deliveries }: { scope: WebhookScope; deliveries:
                           {expanded ? 'Hide attempts' : `Attempts (${d.attempt_log.length})`}
                         </Button>
                       )}
-                      <RetryButton scope={scope} delivery={d} />
+                      <RetryButton scope={scope} delivery={d} enabled={enabled} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -119,7 +119,7 @@ function DeliveryTable({ scope, deliveries }: { scope: WebhookScope; deliveries:
   );
 }
 
-function DeliveryCard({ scope, delivery }: { scope: WebhookScope; delivery: WebhookDelivery }) {
+function DeliveryCard({ scope, delivery, enabled }: { scope: WebhookScope; delivery: WebhookDelivery; enabled: boolean }) {
   const [expanded, setExpanded] = useState(false);
   const last = lastAttempt(delivery);
   return (
@@ -144,7 +144,7 @@ function DeliveryCard({ scope, delivery }: { scope: WebhookScope; delivery: Webh
             {expanded ? 'Hide attempts' : `Attempts (${delivery.attempt_log.length})`}
           </Button>
         )}
-        <RetryButton scope={scope} delivery={delivery} />
+        <RetryButton scope={scope} delivery={delivery} enabled={enabled} />
       </Group>
     </Paper>
   );
@@ -204,7 +204,8 @@ function AttemptList({ attempts }: { attempts: Attempt[] }) {
   );
 }
 
-function RetryButton({ scope, delivery }: { scope: WebhookScope; delivery: WebhookDelivery }) {
+/** A failed delivery, sent again as a new delivery of the same event (the endpoint must be enabled). */
+function RetryButton({ scope, delivery, enabled }: { scope: WebhookScope; delivery: WebhookDelivery; enabled: boolean }) {
   const queryClient = useQueryClient();
   const retry = useMutation({
     mutationFn: () => scope.retryDelivery(delivery.endpoint_id, delivery.id),
@@ -216,7 +217,7 @@ function RetryButton({ scope, delivery }: { scope: WebhookScope; delivery: Webho
   });
   if (delivery.status !== 'failed') return null;
   return (
-    <Button size="xs" variant="light" loading={retry.isPending} onClick={() => retry.mutate()} aria-label={`Retry ${delivery.event_type} delivery`}>
+    <Button size="xs" variant="light" loading={retry.isPending} disabled={!enabled} title={enabled ? undefined : 'Enable the endpoint to retry'} onClick={() => retry.mutate()} aria-label={`Retry ${delivery.event_type} delivery`}>
       Retry
     </Button>
   );
