@@ -5,9 +5,11 @@ import { Checkbox, Code, Input, ScrollArea, Stack, Text } from '@mantine/core';
 import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@saasready/sdk/client';
 import { groupCatalog } from './endpoint-state';
 
-const GROUP_NAMES: Record<string, string> = {
-  user: 'Users', session: 'Sessions', organization: 'Organization', membership: 'Members', invitation: 'Invitations', role: 'Roles',
-  api_key: 'API keys', flag_override: 'Feature flag overrides', domain: 'Domains', sso_connection: 'SSO connections',
+/** each resource as a group's title and in "Every … event" */
+const GROUP_NAMES: Record<string, [title: string, one: string]> = {
+  user: ['Users', 'user'], session: ['Sessions', 'session'], organization: ['Organization', 'organization'], membership: ['Members', 'membership'],
+  invitation: ['Invitations', 'invitation'], role: ['Roles', 'role'], api_key: ['API keys', 'API key'], flag_override: ['Feature flag overrides', 'flag override'],
+  domain: ['Domains', 'domain'], sso_connection: ['SSO connections', 'SSO connection'],
 };
 const GROUPS = groupCatalog(WEBHOOK_EVENT_TYPES);
 const describe = (type: string) => WEBHOOK_EVENT_DESCRIPTIONS[type as WebhookEventType] ?? '';
@@ -35,9 +37,9 @@ export function EventPicker({ value, onChange, error, disabled }: { value: strin
             const wildcard = `${group}.*`;
             const groupOn = all || chosen.has(wildcard);
             return (
-              <Stack key={group} gap={6} role="group" aria-label={GROUP_NAMES[group] ?? group}>
+              <Stack key={group} gap={6} role="group" aria-label={GROUP_NAMES[group]?.[0] ?? group}>
                 <Checkbox
-                  label={<>All {(GROUP_NAMES[group] ?? group).toLowerCase()} events <Code>{wildcard}</Code></>}
+                  label={<>Every {GROUP_NAMES[group]?.[1] ?? group} event <Code>{wildcard}</Code></>}
                   checked={groupOn}
                   disabled={disabled || all}
                   onChange={(e) => set(wildcard, e.currentTarget.checked, (f) => f.startsWith(`${group}.`))}
