@@ -208,6 +208,14 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     await row.getByText('HTTP 204').waitFor();
     await row.getByText('succeeded').waitFor();
     await shot(owner, 'webhook-deliveries');
+    // a change of description alone (PATCH sends only what changed)
+    await owner.getByRole('button', { name: 'Edit' }).click();
+    const edit = owner.getByRole('dialog', { name: 'Edit webhook endpoint' });
+    await edit.getByLabel('Description').fill('CRM sync');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    // the page shows what the server now holds (reloaded after the save), the events untouched
+    await owner.getByText('CRM sync', { exact: true }).waitFor();
+    await owner.getByText('membership.*', { exact: true }).waitFor();
   });
 
   it('enrols two-factor authentication with a code computed here', async () => {

@@ -12,7 +12,7 @@ export function WebhooksPage() {
   if (!can('webhooks.manage')) {
     return <MissingPermission title="Webhooks" membership={membership} permission="webhooks.manage" doing="manage webhooks" />;
   }
-  const scope = orgWebhooks(orgId);
+  const scope = orgWebhooks(orgId, can('audit.read'));
   if (webhookId) return <WebhookEndpointView key={webhookId} scope={scope} endpointId={webhookId} listTitle="Webhooks" />;
   return (
     <WebhookEndpointsView

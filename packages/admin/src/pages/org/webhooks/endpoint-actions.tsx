@@ -2,18 +2,20 @@
 // delete it (asks first) — as a menu in the list and as buttons on the endpoint's page.
 import { useState } from 'react';
 import { ActionIcon, Button, Group, Menu } from '@mantine/core';
-import { IconDots, IconKey, IconListDetails, IconPlayerPause, IconPlayerPlay, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconDots, IconEdit, IconKey, IconListDetails, IconPlayerPause, IconPlayerPlay, IconSend, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { WebhookEndpoint } from '@saasready/sdk/client';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { notifyError, notifySuccess } from '../../../components/notify';
+import { EditEndpointModal } from './edit-endpoint-modal';
 import { RotateSecretModal } from './rotate-secret-modal';
 import type { WebhookScope } from './scope';
 
 export function EndpointActions({ scope, endpoint, variant, onDeleted }: { scope: WebhookScope; endpoint: WebhookEndpoint; variant: 'menu' | 'buttons'; onDeleted?: () => void }) {
   const queryClient = useQueryClient();
   const [rotating, setRotating] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: scope.key });
 
@@ -43,6 +45,7 @@ export function EndpointActions({ scope, endpoint, variant, onDeleted }: { scope
 
   const modals = (
     <>
+      <EditEndpointModal scope={scope} endpoint={endpoint} opened={editing} onClose={() => setEditing(false)} />
       <RotateSecretModal scope={scope} endpoint={rotating ? endpoint : null} onClose={() => setRotating(false)} />
       <ConfirmModal opened={deleting} onClose={() => setDeleting(false)} title="Delete webhook endpoint?" confirmLabel="Delete endpoint" onConfirm={remove}>
         <strong>{endpoint.url}</strong> stops receiving events at once, and its delivery log is deleted with it. This cannot be undone.
@@ -59,6 +62,7 @@ export function EndpointActions({ scope, endpoint, variant, onDeleted }: { scope
           <Button size="xs" variant="default" leftSection={endpoint.enabled ? <IconPlayerPause size={14} /> : <IconPlayerPlay size={14} />} onClick={() => toggle.mutate()} loading={toggle.isPending}>
             {endpoint.enabled ? 'Disable' : 'Enable'}
           </Button>
+          <Button size="xs" variant="default" leftSection={<IconEdit size={14} />} onClick={() => setEditing(true)}>Edit</Button>
           <Button size="xs" variant="default" leftSection={<IconKey size={14} />} onClick={() => setRotating(true)}>Rotate secret</Button>
           <Button size="xs" variant="light" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(true)}>Delete</Button>
         </Group>
@@ -81,6 +85,7 @@ export function EndpointActions({ scope, endpoint, variant, onDeleted }: { scope
           <Menu.Item leftSection={endpoint.enabled ? <IconPlayerPause size={14} /> : <IconPlayerPlay size={14} />} onClick={() => toggle.mutate()}>
             {endpoint.enabled ? 'Disable' : 'Enable'}
           </Menu.Item>
+          <Menu.Item leftSection={<IconEdit size={14} />} onClick={() => setEditing(true)}>Edit…</Menu.Item>
           <Menu.Item leftSection={<IconKey size={14} />} onClick={() => setRotating(true)}>Rotate secret…</Menu.Item>
           <Menu.Divider />
           <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(true)}>Delete…</Menu.Item>

@@ -12,6 +12,8 @@ export interface WebhookScope {
   path: string;
   /** true for instance endpoints: they receive every organization's events */
   instance: boolean;
+  /** whether the viewer may set event types (an organization's need audit.read too) */
+  canChooseEvents: boolean;
   list(): Promise<WebhookEndpoint[]>;
   get(id: string): Promise<WebhookEndpoint>;
   create(body: CreateWebhookBody, options?: CallOptions): Promise<CreatedWebhookEndpoint>;
@@ -23,12 +25,13 @@ export interface WebhookScope {
   retryDelivery(id: string, deliveryId: string): Promise<QueuedDelivery>;
 }
 
-export function orgWebhooks(orgId: string): WebhookScope {
+export function orgWebhooks(orgId: string, canChooseEvents: boolean): WebhookScope {
   const api = client.webhooks;
   return {
     key: ['org', orgId, 'webhooks'],
     path: `/orgs/${orgId}/webhooks`,
     instance: false,
+    canChooseEvents,
     list: () => api.list(orgId),
     get: (id) => api.get(orgId, id),
     create: (body, options) => api.create(orgId, body, options),
@@ -45,6 +48,7 @@ export const instanceWebhooks: WebhookScope = {
   key: ['admin', 'webhooks'],
   path: '/admin/webhooks',
   instance: true,
+  canChooseEvents: true,
   list: () => client.admin.webhooks.list(),
   get: (id) => client.admin.webhooks.get(id),
   create: (body, options) => client.admin.webhooks.create(body, options),
