@@ -27,10 +27,12 @@ const RolesPage = lazy(() => import('./pages/org/roles-page').then((m) => ({ def
 const AuditPage = lazy(() => import('./pages/org/audit-page').then((m) => ({ default: m.AuditPage })));
 const FlagsPage = lazy(() => import('./pages/org/flags-page').then((m) => ({ default: m.FlagsPage })));
 const ApiKeysPage = lazy(() => import('./pages/org/api-keys-page').then((m) => ({ default: m.ApiKeysPage })));
+const WebhooksPage = lazy(() => import('./pages/org/webhooks-page').then((m) => ({ default: m.WebhooksPage })));
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
 const AdminUsersPage = lazy(() => import('./pages/admin/admin-users-page').then((m) => ({ default: m.AdminUsersPage })));
 const AdminOrganizationsPage = lazy(() => import('./pages/admin/admin-organizations-page').then((m) => ({ default: m.AdminOrganizationsPage })));
 const AdminFlagsPage = lazy(() => import('./pages/admin/admin-flags-page').then((m) => ({ default: m.AdminFlagsPage })));
+const AdminWebhooksPage = lazy(() => import('./pages/admin/admin-webhooks-page').then((m) => ({ default: m.AdminWebhooksPage })));
 const MailboxPage = lazy(() => import('./pages/dev/mailbox-page').then((m) => ({ default: m.MailboxPage })));
 
 function FullScreenLoader() {
@@ -96,10 +98,14 @@ export function App() {
           <Route path="/orgs/:orgId/audit" element={<AuditPage />} />
           <Route path="/orgs/:orgId/feature-flags" element={<FlagsPage />} />
           <Route path="/orgs/:orgId/api-keys" element={<ApiKeysPage />} />
+          <Route path="/orgs/:orgId/webhooks" element={<WebhooksPage />} />
+          <Route path="/orgs/:orgId/webhooks/:webhookId" element={<WebhooksPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />
           <Route path="/admin/feature-flags" element={<AdminFlagsPage />} />
+          <Route path="/admin/webhooks" element={<AdminWebhooksPage />} />
+          <Route path="/admin/webhooks/:webhookId" element={<AdminWebhooksPage />} />
         </Route>
         <Route element={<AnyLayout />}>
           <Route path="*" element={<NotFoundPage />} />

@@ -1,14 +1,16 @@
 // The dashboard end to end, in a real Chromium against the real server and database: an owner signs
 // up, creates an organization, invites a colleague (link read from the dev mailbox), the colleague
 // joins from a second browser, the owner promotes them and sees it in the audit log, toggles a
-// feature flag, creates and revokes an API key, enrols 2FA, logs out and back in with a TOTP code.
+// feature flag, creates and revokes an API key, adds a webhook endpoint and sees a test event
+// delivered to a loopback receiver, enrols 2FA, logs out and back in with a TOTP code.
 // Screenshots of each main page go to test-results/screenshots/ (git-ignored).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
-import { createAdmin, freePort, PasswordHasher, startTestApp, STRONG_PASSWORD, uniqueEmail, type TestApp } from '@saasready/test-kit';
+import { createAdmin, freePort, PasswordHasher, startReceiver, startTestApp, STRONG_PASSWORD, testConfig, uniqueEmail, type Receiver, type TestApp } from '@saasready/test-kit';
+import { WebhookVerifier } from '@saasready/sdk';
 import { ensureChromium, launchChromium } from './browser.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
@@ -17,6 +19,7 @@ const runHere = process.env.TEST_DB === (process.env.TEST_DATABASE_URL ? 'postgr
 
 describe.runIf(runHere)('dashboard in a real browser', () => {
   let t: TestApp;
+  let receiver: Receiver;
   let browser: Browser;
   let ownerContext: BrowserContext;
   let colleagueContext: BrowserContext;
@@ -42,7 +45,11 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     await mkdir(SHOTS, { recursive: true });
     const port = await freePort();
     base = `http://localhost:${port}`;
-    t = await startTestApp({ publicUrl: base, issuer: base }, { port });
+    // webhooks may reach the loopback receiver (WEBHOOK_ALLOW_PRIVATE=true, as in the webhook tests)
+    [t, receiver] = await Promise.all([
+      startTestApp({ publicUrl: base, issuer: base, webhooks: { ...testConfig().webhooks, allowPrivate: true } }, { port }),
+      startReceiver(),
+    ]);
     // a superuser creates the global flag the owner will toggle
     const adminEmail = uniqueEmail('root');
     await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: adminEmail, password: STRONG_PASSWORD, fullName: 'Root' });
@@ -61,6 +68,7 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    await receiver?.close();
   });
 
   it('signs up and keeps the session across a reload without exposing tokens to scripts', async () => {
@@ -174,6 +182,40 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     await owner.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await expect.poll(async () => (await api('GET', '/api/v1/api-keys/me', rawKey)).status).toBe(401);
     await shot(owner, 'api-keys');
+  });
+
+  it('adds a webhook endpoint, shows its secret once, sends a test event and shows it delivered', async () => {
+    await owner.goto(`${base}/orgs/${orgId}/webhooks`);
+    await owner.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = owner.getByRole('dialog');
+    await dialog.getByLabel('Endpoint URL').fill(receiver.url);
+    await dialog.getByRole('checkbox', { name: /membership\.\*/ }).check();
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = (await owner.getByTestId('webhook-secret').textContent())!.trim();
+    expect(secret).toMatch(/^whsec_/);
+    await dialog.getByText('you will not see it again').waitFor();
+    await shot(owner, 'webhook-secret');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await owner.getByRole('link', { name: receiver.url }).click();
+    await owner.getByRole('heading', { name: 'Webhook endpoint' }).waitFor();
+    // shown once: nowhere on the endpoint's page
+    expect(await owner.content()).not.toContain(secret.slice(6));
+    await owner.getByRole('button', { name: 'Send test event' }).click();
+    // the secret the page showed is the one the delivery is signed with
+    const got = await receiver.waitFor((r) => r.json?.type === 'webhook.test');
+    expect(new WebhookVerifier(secret).verify(got.body, got.headers as Record<string, string>).type).toBe('webhook.test');
+    const row = owner.getByRole('table', { name: 'Deliveries' }).getByRole('row').filter({ hasText: 'webhook.test' });
+    await row.getByText('HTTP 204').waitFor();
+    await row.getByText('succeeded').waitFor();
+    await shot(owner, 'webhook-deliveries');
+    // a change of description alone (PATCH sends only what changed)
+    await owner.getByRole('button', { name: 'Edit' }).click();
+    const edit = owner.getByRole('dialog', { name: 'Edit webhook endpoint' });
+    await edit.getByLabel('Description').fill('CRM sync');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    // the page shows what the server now holds (reloaded after the save), the events untouched
+    await owner.getByText('CRM sync', { exact: true }).waitFor();
+    await owner.getByText('membership.*', { exact: true }).waitFor();
   });
 
   it('enrols two-factor authentication with a code computed here', async () => {

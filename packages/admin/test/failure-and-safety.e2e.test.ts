@@ -29,6 +29,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
   /** one more browser for everyone else (visitors, other members): `as(user)` swaps whose cookies it holds */
   let other: { context: BrowserContext; page: Page };
   const orgName = `Acme ${Date.now().toString(36)}`;
+  /** a paused webhook endpoint of Acme (nothing is queued for it): its list card and its page */
+  let webhookId: string;
 
   beforeAll(async () => {
     expect(await ensureChromium()).toMatchObject({ ok: true });
@@ -41,6 +43,11 @@ describe.runIf(runHere)('dashboard under failure', () => {
     t = await startTestApp({ publicUrl: base, issuer: base, productName: 'Northwind Auth' }, { port });
     [acme, browser] = await Promise.all([createOrgWithMembers(t, orgName), launchChromium()]);
     owner = await signedIn(acme.owner);
+    const hook = await t.request('POST', `/api/v1/orgs/${acme.orgId}/webhooks`, {
+      token: acme.owner.accessToken, body: { url: 'https://hooks.example.test/saasready', event_types: ['membership.*', 'audit.event'], description: 'CRM sync', enabled: false },
+    });
+    expect(hook.status, hook.text).toBe(201);
+    webhookId = hook.body.id;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     other = { context, page: await context.newPage() };
     other.page.setDefaultTimeout(15_000);
@@ -390,7 +397,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await root.getByRole('cell', { name: acme.viewer.email, exact: true }).waitFor();
   });
 
-  it('fits a phone in dark mode: members, invitations, API keys and the audit log as cards with their actions in view', async () => {
+  it('fits a phone in dark mode: members, invitations, API keys, webhooks and the audit log as cards with their actions in view', async () => {
     const ownerToken = acme.owner.accessToken;
     const invited = uniqueEmail('invited');
     expect((await t.request('POST', `/api/v1/orgs/${acme.orgId}/invite`, { token: ownerToken, body: { email: invited, role_id: acme.roles.Member } })).status).toBe(201);
@@ -429,6 +436,17 @@ describe.runIf(runHere)('dashboard under failure', () => {
     const revoke = page.getByRole('button', { name: 'Revoke phone-key' });
     await revoke.waitFor();
     await inView(revoke);
+    await noSidewaysScroll();
+
+    await page.goto(`${base}/orgs/${acme.orgId}/webhooks`);
+    const hookActions = page.getByRole('list', { name: 'Webhook endpoints' }).getByRole('button', { name: 'Actions for https://hooks.example.test/saasready' });
+    await hookActions.waitFor();
+    await inView(hookActions);
+    await noSidewaysScroll();
+    await page.goto(`${base}/orgs/${acme.orgId}/webhooks/${webhookId}`);
+    await page.getByRole('button', { name: 'Enable' }).waitFor();
+    for (const button of await page.getByRole('button', { name: /Send test event|Enable|Rotate secret|Delete/ }).all()) await inView(button);
+    await page.getByText('No deliveries yet').waitFor();
     await noSidewaysScroll();
 
     await page.goto(`${base}/orgs/${acme.orgId}/audit`);
@@ -525,7 +543,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
         const rootEmail = uniqueEmail('axe-root');
         await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Axe Root' });
         const root = await as({ email: rootEmail, password: STRONG_PASSWORD } as RegisteredUser);
-        for (const [url, heading] of [['/admin/users', 'All users'], ['/admin/organizations', 'All organizations'], ['/admin/feature-flags', 'Global feature flags']] as const) {
+        for (const [url, heading] of [['/admin/users', 'All users'], ['/admin/organizations', 'All organizations'], ['/admin/feature-flags', 'Global feature flags'], ['/admin/webhooks', 'Instance webhooks']] as const) {
           await root.goto(base + url);
           await root.getByRole('heading', { level: 2 }).first().waitFor();
           await root.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
@@ -536,8 +554,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [url, heading] of [
         ['/members', 'Members'], ['/invitations', 'Invitations'], ['/roles', 'Roles'], ['/audit', 'Audit log'], ['/feature-flags', 'Feature flags'],
-        ['/api-keys', 'API keys'], ['', 'Organization settings'],
-      ] as const) {
+        ['/api-keys', 'API keys'], ['/webhooks', 'Webhooks'], [`/webhooks/${webhookId}`, 'Webhook endpoint'], ['', 'Organization settings'],
+      ] as [string, string][]) {
         if (!wanted(url)) continue;
         await page.goto(`${base}/orgs/${acme.orgId}${url}`);
         await page.getByRole('heading', { name: heading, exact: true }).waitFor();

@@ -4,7 +4,7 @@ import { ActionIcon, AppShell, Alert, Anchor, Avatar, Burger, Button, Group, Kbd
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
-  IconSearch, IconUsersGroup, IconWorld,
+  IconSearch, IconUsersGroup, IconWebhook, IconWorld,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
@@ -26,6 +26,7 @@ const ORG_NAV: NavItem[] = [
   { to: '/audit', label: 'Audit log', icon: IconListDetails, permission: 'audit.read' },
   { to: '/feature-flags', label: 'Feature flags', icon: IconFlag, permission: 'feature_flags.read' },
   { to: '/api-keys', label: 'API keys', icon: IconKey, permission: 'api_key.manage' },
+  { to: '/webhooks', label: 'Webhooks', icon: IconWebhook, permission: 'webhooks.manage' },
   { to: '', label: 'Settings', icon: IconAdjustments, permission: 'org.read' },
 ];
 
@@ -51,6 +52,7 @@ export function AppLayout() {
           { kind: 'page' as const, label: 'All users', hint: 'instance', to: '/admin/users' },
           { kind: 'page' as const, label: 'All organizations', hint: 'instance', to: '/admin/organizations' },
           { kind: 'page' as const, label: 'Global flags', hint: 'instance', to: '/admin/feature-flags' },
+          { kind: 'page' as const, label: 'Instance webhooks', hint: 'instance', to: '/admin/webhooks' },
         ]
       : []),
   ];
@@ -111,6 +113,7 @@ export function AppLayout() {
               {link('/admin/users', 'All users', IconUsersGroup)}
               {link('/admin/organizations', 'All organizations', IconBuilding)}
               {link('/admin/feature-flags', 'Global flags', IconWorld)}
+              {link('/admin/webhooks', 'Instance webhooks', IconWebhook)}
             </>
           )}
         </AppShell.Section>

@@ -8,11 +8,13 @@ export { FeaturesApi } from './resources/features.js';
 export { InvitationsApi } from './resources/invitations.js';
 export { OrgsApi } from './resources/orgs.js';
 export { WebhooksApi } from './resources/webhooks.js';
+export { InstanceWebhooksApi } from './resources/admin-webhooks.js';
 export { SsoApi, type AuthorizeUrlOptions, type CreateSsoConnectionBody, type Domain, type SsoConnection, type SsoLookupResponse, type SsoTokenResponse, type UpdateSsoConnectionBody } from './resources/sso.js';
 export type { CallOptions, SaaSReadyOptions, Tokens } from './transport.js';
 export { SaaSReadyError } from './errors.js';
 // the contract's lists a UI needs (the client already depends on @saasready/contracts at run time)
 export { AUDIT_ACTIONS, RENAMED_AUDIT_ACTIONS, USER_ONLY_PERMISSIONS, type AuditAction } from '@saasready/contracts';
+export { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENT_DESCRIPTIONS, webhookFilterMatches, type WebhookEventType } from '@saasready/contracts';
 export type { SaaSReadyErrorCode, ProblemDocument, FieldError } from './errors.js';
 export type {
   AcceptInvitationBody, AcceptInvitationResponse, ApiKey, ApiKeyIdentity, AuditLog, AuditVerifyResponse, AuthorizeBody, AuthorizeResponse,

@@ -1,5 +1,6 @@
 // `client.admin`: the instance superuser's view — every user, every organization, global feature flags.
 import { toPage } from '../pages.js';
+import { InstanceWebhooksApi } from './admin-webhooks.js';
 import type { CallOptions, Transport } from '../transport.js';
 import type { AdminListQuery, AdminOrganization, AdminUser, CreateFeatureFlagBody, FeatureFlag, Page, UpdateFeatureFlagBody } from '../types.js';
 
@@ -14,9 +15,12 @@ import type { AdminListQuery, AdminOrganization, AdminUser, CreateFeatureFlagBod
  */
 export class AdminApi {
   readonly #t: Transport;
+  /** The instance's webhook endpoints and their delivery logs. */
+  readonly webhooks: InstanceWebhooksApi;
   /** @internal */
   constructor(transport: Transport) {
     this.#t = transport;
+    this.webhooks = new InstanceWebhooksApi(transport);
   }
 
   /**
