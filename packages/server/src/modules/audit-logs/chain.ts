@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../lib/canonical-json.js';
 
-/** The nil UUID names the chain of events that belong to no organization (logins, key rotation). */
+/** The nil UUID names the chain of organization-less events with no user (key rotation, unknown-email logins) and of those written before migration 0021; a user's other organization-less events chain under their id. */
 export const NO_ORG_CHAIN = '00000000-0000-0000-0000-000000000000';
 
 export interface ChainedFields {
