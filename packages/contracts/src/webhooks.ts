@@ -186,6 +186,11 @@ export type WebhookDomainData = Static<typeof WebhookDomainDataSchema>;
 export const WebhookAuditDataSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   organization_id: Nullable(Type.String({ format: 'uuid' })),
+  /**
+   * the user whose chain holds a row with no organization; null for an organization's row and for the
+   * nil chain. A row's chain is `chain_key ?? organization_id ?? nil`, and `seq` counts within it.
+   */
+  chain_key: Nullable(Type.String({ format: 'uuid', description: "the user whose hash chain holds this organization-less row; null for an organization's row and for the nil chain (the chain is chain_key, else organization_id, else the nil UUID; seq counts within it)" })),
   seq: Type.Integer(),
   prev_hash: Nullable(Type.String()),
   hash: Nullable(Type.String()),

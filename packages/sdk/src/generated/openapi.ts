@@ -14803,6 +14803,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         organization_id: string | null;
+                        chain_key: string | null;
                         seq: number;
                         prev_hash: string | null;
                         hash: string | null;

@@ -17,6 +17,8 @@ export { WEBHOOK_CHANNEL } from './repository.js';
 export interface AuditRowForEvents {
   id: string;
   organization_id: string | null;
+  /** the user whose chain holds an organization-less row (null: the organization's, or the nil chain) */
+  chain_key: string | null;
   seq: number;
   prev_hash: string | null;
   hash: string | null;
