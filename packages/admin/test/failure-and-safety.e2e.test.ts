@@ -355,6 +355,23 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('Suspended');
     expect(await page.getByText(acme.owner.email).count()).toBe(0);
 
+    // an order of the server's (item 11): Z–A by name, kept in the address through another page and Back
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    const sorted = page.waitForResponse((r) => r.url().includes('sort=-name') && r.status() === 200);
+    await page.getByRole('combobox', { name: 'Sort by' }).click();
+    await page.getByRole('option', { name: 'Name, Z–A' }).click();
+    await sorted;
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { name: 'Invitations', exact: true }).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname.endsWith('/members') && url.searchParams.get('sort') === '-name');
+    expect(await page.getByRole('combobox', { name: 'Sort by' }).inputValue()).toBe('Name, Z–A');
+    const firstRow = page.getByRole('row').nth(1);
+    await firstRow.getByText(acme.viewer.email).waitFor();
+    await page.getByRole('columnheader', { name: 'Last active' }).waitFor();
+    // the Owner's browser session is in use: active moments ago, not "Never"
+    expect(await page.getByRole('row').filter({ hasText: acme.owner.email }).locator('time').count()).toBe(2);
+
     await page.goto(`${base}/orgs/${acme.orgId}/roles`);
     await page.getByRole('button', { name: /^Billing.*1 member · 1 permission/ }).waitFor();
     await page.getByText('Sees the organization itself only.').waitFor();

@@ -2102,6 +2102,8 @@ export interface components {
             user_full_name: string;
             /** @description the member has turned on two-factor authentication */
             two_factor_enabled: boolean;
+            /** @description when the member last used a session (to the minute); null when never since this was recorded */
+            last_active_at: string | null;
         };
         Permission: {
             key: string;
@@ -7941,7 +7943,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description from X-Next-Cursor; valid with the same sort only */
                 cursor?: string;
+                /** @description joined (default), name, role or last_active; a leading - reverses the order */
+                sort?: "joined" | "-joined" | "name" | "-name" | "role" | "-role" | "last_active" | "-last_active";
                 /** @description matches email or full name, case-insensitive */
                 search?: string;
                 role_id?: string;
@@ -8080,6 +8085,8 @@ export interface operations {
                         user_full_name: string;
                         /** @description the member has turned on two-factor authentication */
                         two_factor_enabled: boolean;
+                        /** @description when the member last used a session (to the minute); null when never since this was recorded */
+                        last_active_at: string | null;
                     };
                 };
             };
@@ -8291,6 +8298,8 @@ export interface operations {
                         user_full_name: string;
                         /** @description the member has turned on two-factor authentication */
                         two_factor_enabled: boolean;
+                        /** @description when the member last used a session (to the minute); null when never since this was recorded */
+                        last_active_at: string | null;
                     };
                 };
             };
