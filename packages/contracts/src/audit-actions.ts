@@ -76,6 +76,9 @@ export const AUDIT_ACTIONS = [
   'sso.login.failed',
   'member.provisioned',
   'user.login.break_glass',
+  'user.disabled',
+  'user.enabled',
+  'admin.organization.viewed',
 ] as const;
 
 /** An audit action name. */

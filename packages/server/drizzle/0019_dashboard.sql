@@ -97,7 +97,7 @@ CREATE INDEX "user_mfa_enabled_at_idx" ON "user_mfa" ("enabled_at") WHERE "enabl
 -- Overview: logins and failed logins per day, a range of this small index (login events only), not
 -- of the whole audit log
 CREATE INDEX "audit_logs_login_events_idx" ON "audit_logs" ("action", "created_at")
-  WHERE "action" IN ('user.logged_in', 'user.login.failed', 'user.login.mfa_failed');
+  WHERE "action" IN ('user.logged_in', 'user.login', 'user.login.failed', 'user.login.mfa_failed');
 --> statement-breakpoint
 -- The superuser's user page: the user's recent security events, as actor and as target
 CREATE INDEX "audit_logs_security_actor_idx" ON "audit_logs" ("actor_user_id", "created_at" DESC)

@@ -238,3 +238,8 @@ export async function verifyOrganizationChain(db: Database, organizationId: stri
 
 /** Every chain there is (the organizations' and the no-organization one), for `saasready audit verify`. */
 export const listAuditChains = (db: Database): Promise<(string | null)[]> => repository.listAuditChains(db);
+
+/** An account's latest security events, newest first (the superuser's user page). */
+export async function listSecurityEvents(db: Executor, userId: string, limit = 25): Promise<AuditLog[]> {
+  return (await repository.listSecurityEvents(db, userId, limit)).map(toAuditLog);
+}

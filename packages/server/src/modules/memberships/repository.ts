@@ -295,3 +295,10 @@ export async function findStandingForShare(ex: Executor, organizationId: string,
 
 /** `repository.delete(…)`: the style guide's repository verb (a reserved word cannot name a function declaration). */
 export { deleteRow as delete };
+
+/** How many members hold each role of the organization (memberships_org_role_idx). */
+export async function countByRole(ex: Executor, organizationId: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ role_id: string; n: number }>(ex, sql`
+    select role_id, count(*)::int as n from memberships where organization_id = ${organizationId} group by role_id`);
+  return new Map(rows.map((r) => [r.role_id, r.n]));
+}

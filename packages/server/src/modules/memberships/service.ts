@@ -182,5 +182,5 @@ export class MembershipsService {
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { findAccess, findByEmail, listActiveOwnerEmails, findByUser, findStandingForShare, insert, listForUser, lockOrganization } from './repository.js';
+export { countByRole, findAccess, findByEmail, listActiveOwnerEmails, findByUser, findStandingForShare, insert, listForUser, lockOrganization } from './repository.js';
 export type { AccessRow } from './repository.js';

@@ -1,0 +1,152 @@
+// The instance superuser's pages. Rules: only superusers reach these (the route table says so);
+// every change is audited in the transaction that makes it; a superuser cannot disable their own
+// account; disabling ends every session of the account. Reading another organization's data
+// (its summary, members or audit log) writes one `admin.organization.viewed` row per API call into
+// that organization's own log, before the read, so no read goes unrecorded and its Owners see it.
+import type {
+  AdminOrganizationDetail, AdminOverview, AdminUserDetail, AuditLog, ListAuditLogsQuery, ListMembersQuery, Member, User,
+} from '@saasready/contracts';
+import type { Database } from '../../db/client.js';
+import { AppError, organizationNotFound } from '../../lib/errors.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { iso } from '../../lib/time.js';
+import type { OrgAccess } from '../../types.js';
+import { listAuditLogs, listSecurityEvents, recordAudit } from '../audit-logs/service.js';
+import * as memberships from '../memberships/service.js';
+import type { MembershipsService } from '../memberships/service.js';
+import * as organizations from '../organizations/service.js';
+import type { RolesService } from '../roles/service.js';
+import * as sessions from '../sessions/service.js';
+import type { TwoFactorService } from '../two-factor/service.js';
+import * as users from '../users/service.js';
+import * as repository from './repository.js';
+
+const userNotFound = () => new AppError('user.not_found');
+const sessionNotFound = () => new AppError('session.not_found');
+const cannotDisableSelf = () => new AppError('user.cannot_disable_self', 'You cannot disable your own account; ask another superuser.');
+
+export interface AdminDeps {
+  db: Database;
+  /** the read replica when configured: the overview tolerates its lag */
+  reader: Database;
+  twoFactor: TwoFactorService;
+  memberships: MembershipsService;
+  roles: RolesService;
+}
+
+/** What the organization-scoped services need to read an organization the superuser is not a member of. */
+const readAccess = (organizationId: string): OrgAccess => ({
+  organizationId, membershipId: '', roleId: '', roleName: '', isOwner: false, permissions: new Set(),
+});
+
+export class AdminService {
+  constructor(private readonly deps: AdminDeps) {}
+
+  async userDetail(userId: string): Promise<AdminUserDetail> {
+    const { db } = this.deps;
+    const user = await users.findById(db, userId);
+    if (!user) throw userNotFound();
+    const [twoFactor, member, live, events] = await Promise.all([
+      this.deps.twoFactor.status(db, userId),
+      memberships.listForUser(db, userId),
+      sessions.listActiveForUser(db, userId),
+      listSecurityEvents(db, userId),
+    ]);
+    return {
+      user: users.toUser(user),
+      two_factor: { enabled: twoFactor.enabled, enabled_at: twoFactor.enabled_at ? iso(twoFactor.enabled_at) : null },
+      memberships: member.map((m) => ({
+        id: m.id, organization_id: m.organization_id, organization_name: m.organization_name, organization_slug: m.organization_slug,
+        role_id: m.role_id, role_name: m.role_name, status: m.status,
+      })),
+      sessions: live.map((s) => ({
+        id: s.id, created_at: iso(s.created_at), last_used_at: iso(s.last_used_at), expires_at: iso(s.expires_at), ip: s.ip ?? null, user_agent: s.user_agent ?? null,
+      })),
+      security_events: events,
+    };
+  }
+
+  /** Disables (ending every session) or enables an account; a no-op change is not audited. */
+  async setUserActive(ctx: RequestContext, userId: string, isActive: boolean): Promise<User> {
+    if (!isActive && ctx.principal?.userId === userId) throw cannotDisableSelf();
+    return this.deps.db.transaction(async (tx) => {
+      const user = await users.findByIdForUpdate(tx, userId);
+      if (!user) throw userNotFound();
+      if (user.is_active === isActive) return users.toUser(user);
+      await users.update(tx, userId, { is_active: isActive });
+      const ended = isActive ? 0 : await sessions.revokeAllForUser(tx, userId, 'account_disabled');
+      await recordAudit(tx, ctx, {
+        action: isActive ? 'user.enabled' : 'user.disabled', targetType: 'user', targetId: userId,
+        metadata: { email: user.email, ...(isActive ? {} : { sessions_ended: ended }) },
+      });
+      return users.toUser({ ...user, is_active: isActive });
+    });
+  }
+
+  async endUserSession(ctx: RequestContext, userId: string, sessionId: string): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      if (!(await sessions.revoke(tx, userId, sessionId, 'revoked_by_superuser'))) throw sessionNotFound();
+      await recordAudit(tx, ctx, { action: 'user.session.revoked', targetType: 'user', targetId: userId, metadata: { session_id: sessionId, by_superuser: true } });
+    });
+  }
+
+  /** Step: the organization exists and is not deleted; the read is recorded in its log first. */
+  private async recordRead(ctx: RequestContext, organizationId: string, view: 'summary' | 'members' | 'audit_logs', detail: Record<string, unknown> = {}) {
+    const org = await organizations.findById(this.deps.db, organizationId);
+    if (!org || org.deleted_at) throw organizationNotFound();
+    await recordAudit(this.deps.db, ctx, { action: 'admin.organization.viewed', organizationId, targetType: 'organization', targetId: organizationId, metadata: { view, ...detail } });
+    return org;
+  }
+
+  async organizationDetail(ctx: RequestContext, organizationId: string): Promise<AdminOrganizationDetail> {
+    const org = await this.recordRead(ctx, organizationId, 'summary');
+    const access = readAccess(organizationId);
+    const [roles, counts] = await Promise.all([this.deps.roles.list(access), memberships.countByRole(this.deps.db, organizationId)]);
+    return {
+      organization: organizations.toOrganization(org),
+      member_count: [...counts.values()].reduce((a, b) => a + b, 0),
+      roles: roles.map((role) => ({ ...role, member_count: counts.get(role.id) ?? 0 })),
+    };
+  }
+
+  async organizationMembers(ctx: RequestContext, organizationId: string, query: ListMembersQuery): Promise<{ items: Member[]; nextCursor: string | null }> {
+    await this.recordRead(ctx, organizationId, 'members', query.search ? { search: query.search } : {});
+    return this.deps.memberships.list(readAccess(organizationId), query);
+  }
+
+  async organizationAuditLogs(ctx: RequestContext, organizationId: string, query: ListAuditLogsQuery): Promise<{ items: AuditLog[]; nextCursor: string | null }> {
+    await this.recordRead(ctx, organizationId, 'audit_logs');
+    return listAuditLogs(this.deps.reader, organizationId, query);
+  }
+
+  /** The overview's series; `days` UTC days ending today, and the last 12 months. */
+  async overview(days: number, now = new Date()): Promise<AdminOverview> {
+    const { reader } = this.deps;
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const from = new Date(today - (days - 1) * 86_400_000);
+    const dayKeys = Array.from({ length: days }, (_, i) => new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+    const monthKeys = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 10));
+    const [signups, logins, activeDays, activeMonths, accounts] = await Promise.all([
+      repository.signupsPerDay(reader, from),
+      repository.loginsPerDay(reader, from),
+      repository.activePerDay(reader, dayKeys[0]!),
+      repository.activePerMonth(reader, monthKeys[0]!),
+      repository.accountsPerMonth(reader),
+    ]);
+    // running totals: everything created or enabled up to each month's end
+    const runningTotal = (perMonth: Map<string, number>) => {
+      const sorted = [...perMonth].sort(([a], [b]) => (a < b ? -1 : 1));
+      return (month: string) => sorted.reduce((sum, [m, n]) => (m <= month ? sum + n : sum), 0);
+    };
+    const usersBy = runningTotal(accounts.users);
+    const twoFactorBy = runningTotal(accounts.twoFactor);
+    const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    return {
+      days: dayKeys.map((day) => ({
+        day, signups: signups.get(day) ?? 0, logins: logins.get(day)?.logins ?? 0, failed_logins: logins.get(day)?.failed ?? 0, active_users: activeDays.get(day) ?? 0,
+      })),
+      months: monthKeys.map((month) => ({ month, active_users: activeMonths.get(month) ?? 0, users: usersBy(month), two_factor_users: twoFactorBy(month) })),
+      totals: { users: total(accounts.users), two_factor_users: total(accounts.twoFactor) },
+    };
+  }
+}
