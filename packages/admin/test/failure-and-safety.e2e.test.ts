@@ -403,8 +403,63 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await root.getByRole('combobox', { name: 'Search pages, organizations and people' }).fill(acme.viewer.email);
     await root.getByRole('option', { name: new RegExp(acme.viewer.email.replace(/[.+]/g, '\\$&')) }).waitFor();
     await root.keyboard.press('Enter');
-    await root.waitForURL((url) => url.pathname === '/admin/users' && url.searchParams.get('q') === acme.viewer.email);
-    await root.getByRole('cell', { name: acme.viewer.email, exact: true }).waitFor();
+    // straight to the person's page (item 14)
+    await root.waitForURL(`${base}/admin/users/${acme.viewer.userId}`);
+    await root.getByRole('heading', { name: `${orgName} Viewer`, level: 2 }).waitFor();
+  });
+
+  /** a new superuser's session in the second browser */
+  async function asRoot(tag: string): Promise<Page> {
+    const email = uniqueEmail(tag);
+    await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email, password: STRONG_PASSWORD, fullName: `Root ${tag}` });
+    return as({ email, password: STRONG_PASSWORD } as RegisteredUser);
+  }
+
+  it('shows a superuser one person: ends a session, disables and enables the account, each visible through the API (item 14)', async () => {
+    const person = await registerUser(t, { fullName: 'Detail Dana' });
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { email: person.email, password: 'not-her-password-1' } })).status).toBe(401);
+    const root = await asRoot('user-root');
+    await root.goto(`${base}/admin/users/${person.userId}`);
+    await root.getByRole('heading', { name: 'Detail Dana', level: 2 }).waitFor();
+    await root.getByRole('region', { name: 'Recent security events' }).getByText('failed (wrong password)').waitFor();
+    await root.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: /^End session/ }).click();
+    await root.getByText('No live session.').waitFor();
+    expect((await t.request('GET', '/api/v1/auth/me', { token: person.accessToken })).status).toBe(401);
+
+    await root.getByRole('button', { name: 'Disable account…' }).click();
+    await root.getByRole('dialog', { name: 'Disable the account of Detail Dana?' }).getByRole('button', { name: 'Disable account' }).click();
+    await root.getByRole('alert').filter({ hasText: 'This account is disabled' }).or(root.getByText('This account is disabled')).first().waitFor();
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { email: person.email, password: person.password } })).body.code).toBe('auth.account_disabled');
+    await root.getByRole('button', { name: 'Enable account' }).click();
+    await root.getByRole('button', { name: 'Disable account…' }).waitFor();
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { email: person.email, password: person.password } })).status).toBe(200);
+  });
+
+  it('shows a superuser an organization they are not a member of, and its Owners see the visit in their audit log (item 15)', async () => {
+    const root = await asRoot('org-root');
+    await root.goto(`${base}/admin/organizations/${acme.orgId}?tab=members`);
+    await root.getByRole('heading', { name: orgName, level: 2 }).waitFor();
+    await root.getByRole('table', { name: 'Members' }).getByText(acme.viewer.email).waitFor();
+    await root.getByRole('tab', { name: 'Roles' }).click();
+    await root.getByRole('list', { name: 'Roles' }).getByText('Owner', { exact: true }).waitFor();
+    await root.getByRole('tab', { name: 'Audit log' }).click();
+    await root.getByRole('list', { name: 'Audit events' }).getByText('viewed the members of this organization').first().waitFor();
+    const seen = await t.request('GET', `/api/v1/audit/orgs/${acme.orgId}/logs?action=admin.organization.viewed`, { token: acme.owner.accessToken });
+    expect(seen.body.filter((e: { actor_email: string }) => e.actor_email.startsWith('org-root')).map((e: { metadata: { view: string } }) => e.metadata.view)).toEqual(['audit_logs', 'members', 'summary']);
+  });
+
+  it('shows a superuser the overview as charts with the numbers behind them (item 16)', async () => {
+    const root = await asRoot('overview-root');
+    await root.goto(`${base}/admin/overview?days=7`);
+    await root.getByRole('heading', { name: 'Overview', level: 2 }).waitFor();
+    await root.getByRole('figure', { name: 'Logins per day' }).locator('.recharts-surface').first().waitFor();
+    expect(await root.locator('figure .recharts-surface').count()).toBeGreaterThanOrEqual(4);
+    // today's row of the table behind the chart says what the API says
+    const overview = await t.request('GET', '/api/v1/admin/overview?days=7', { token: (await t.request('POST', '/api/v1/auth/login', { body: { email: acme.owner.email, password: acme.owner.password } })).body.access_token });
+    expect(overview.status).toBe(403);
+    const todayRow = root.getByRole('table', { name: 'Logins per day (table)' }).getByRole('row').last();
+    const logins = Number(await todayRow.getByRole('cell').nth(1).textContent());
+    expect(logins).toBeGreaterThanOrEqual(2);
   });
 
   it('fits a phone in dark mode: members, invitations, API keys and the audit log as cards with their actions in view', async () => {
@@ -542,7 +597,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
         const rootEmail = uniqueEmail('axe-root');
         await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Axe Root' });
         const root = await as({ email: rootEmail, password: STRONG_PASSWORD } as RegisteredUser);
-        for (const [url, heading] of [['/admin/users', 'All users'], ['/admin/organizations', 'All organizations'], ['/admin/feature-flags', 'Global feature flags']] as const) {
+        for (const [url, heading] of [['/admin/users', 'All users'], ['/admin/organizations', 'All organizations'], ['/admin/feature-flags', 'Global feature flags'], ['/admin/overview', 'Overview'], [`/admin/users/${acme.member.userId}`, 'User'], [`/admin/organizations/${acme.orgId}?tab=members`, 'Organization']] as const) {
           await root.goto(base + url);
           await root.getByRole('heading', { level: 2 }).first().waitFor();
           await root.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@ import { ActionIcon, AppShell, Alert, Anchor, Avatar, Burger, Button, Group, Kbd
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
-  IconSearch, IconUsersGroup, IconWorld,
+  IconChartBar, IconSearch, IconUsersGroup, IconWorld,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
@@ -48,6 +48,7 @@ export function AppLayout() {
     { kind: 'page', label: 'Account', hint: 'profile, password, two-factor, sessions', to: '/account' },
     ...(me.is_superuser
       ? [
+          { kind: 'page' as const, label: 'Overview', hint: 'instance', to: '/admin/overview' },
           { kind: 'page' as const, label: 'All users', hint: 'instance', to: '/admin/users' },
           { kind: 'page' as const, label: 'All organizations', hint: 'instance', to: '/admin/organizations' },
           { kind: 'page' as const, label: 'Global flags', hint: 'instance', to: '/admin/feature-flags' },
@@ -108,6 +109,7 @@ export function AppLayout() {
           {me.is_superuser && (
             <>
               <Text size="xs" c="dimmed" fw={600} tt="uppercase" px="sm" mt="md" mb={4}>Instance</Text>
+              {link('/admin/overview', 'Overview', IconChartBar)}
               {link('/admin/users', 'All users', IconUsersGroup)}
               {link('/admin/organizations', 'All organizations', IconBuilding)}
               {link('/admin/feature-flags', 'Global flags', IconWorld)}
