@@ -17,6 +17,7 @@ import { ensureChromium, launchChromium } from './browser.js';
 // `npm test` (on PostgreSQL when CI provides it, else PGlite).
 const runHere = process.env.TEST_DB === (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
 
+const LOGO = 'https://cdn.northwind.test/logo.svg';
 const BAD_GATEWAY = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
 describe.runIf(runHere)('dashboard under failure', () => {
@@ -37,8 +38,9 @@ describe.runIf(runHere)('dashboard under failure', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://localhost:${port}`;
-    // a product name of its own (PRODUCT_NAME): the dashboard must show it, not "SaaSReady"
-    t = await startTestApp({ publicUrl: base, issuer: base, productName: 'Northwind Auth' }, { port });
+    // a brand of its own (PRODUCT_NAME, PRODUCT_LOGO_URL, PRODUCT_COLOR): the dashboard and the emails
+    // must show it, not "SaaSReady" (the logo's host does not resolve here: a broken image, alt="")
+    t = await startTestApp({ publicUrl: base, issuer: base, productName: 'Northwind Auth', productLogoUrl: LOGO, productColor: '#0b7285' }, { port });
     [acme, browser] = await Promise.all([createOrgWithMembers(t, orgName), launchChromium()]);
     owner = await signedIn(acme.owner);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
@@ -116,6 +118,13 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await page.getByRole('heading', { name: 'Northwind Auth' }).waitFor();
     expect(await page.title()).toBe('Northwind Auth');
+    // branding on the login and sign-up pages (item 18): the logo beside the name, the accent on the card
+    expect(await page.getByTestId('brand-logo').getAttribute('src')).toBe(LOGO);
+    expect(await page.getByRole('main').getAttribute('data-accent')).toBe('#0b7285');
+    await page.goto(`${base}/signup`);
+    await page.getByRole('heading', { name: 'Northwind Auth' }).waitFor();
+    expect(await page.getByTestId('brand-logo').getAttribute('src')).toBe(LOGO);
+    expect(await page.getByRole('main').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(11, 114, 133)');
     await page.goto(`${base}/forgot-password`);
     await page.getByRole('heading').first().waitFor();
     expect(refreshes).toEqual([]);
@@ -130,8 +139,13 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(await api?.headerValue('content-type')).toMatch(/^application\/problem\+json/);
     expect(refreshes).toEqual([]);
 
-    // a reset link that was already used says so before the form is filled (item 7)
+    // a reset link that was already used says so before the form is filled (item 7); its email is branded (item 18)
     const token = await resetToken();
+    const mails = (await t.request('GET', '/api/v1/dev/mailbox')).body as { html: string | null; text: string | null; subject: string }[];
+    const resetMail = mails.find((m) => m.text?.includes(token))!;
+    expect(resetMail.subject).toBe('Reset your Northwind Auth password');
+    expect(resetMail.html).toContain(`<img src="${LOGO}" alt=""`);
+    expect(resetMail.html).toContain('background:#0b7285;color:#ffffff');
     expect((await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'a-fresh-secret-99' } })).status).toBe(204);
     await page.goto(`${base}/reset-password?token=${token}`);
     await page.getByText('This reset link has expired').waitFor();

@@ -85,7 +85,7 @@ export interface Plan {
   executionMs: number;
 }
 
-async function explainAnalyze(client: pg.Client, title: string, run: (ex: Executor) => Promise<unknown>): Promise<Plan> {
+export async function explainAnalyze(client: pg.Client, title: string, run: (ex: Executor) => Promise<unknown>): Promise<Plan> {
   const { text, params } = await capture(run);
   // twice: the first run warms the cache, the second is the one reported
   await client.query(`explain (analyze, buffers) ${text}`, params);

@@ -142,7 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await keyring.init();
   const hasher = new PasswordHasher(config.argon2);
-  const brand = { productName: config.productName, publicUrl: config.publicUrl };
+  const brand = { productName: config.productName, publicUrl: config.publicUrl, logoUrl: config.productLogoUrl, color: config.productColor };
   const mailer = new Mailer(config.masterKey);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devTransport();
   const outbox = new OutboxWorker(database.db, mailer, transport, logger, { pollMs: config.outboxPollMs, retryBaseMs: config.outboxRetryBaseMs, leaseSeconds: config.outboxLeaseSeconds, from: config.mailFrom });
@@ -220,7 +220,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api/v1' },
   );
-  await app.register(dashboard, { productName: config.productName, ...(options.dashboardDir ? { dir: options.dashboardDir } : {}) });
+  await app.register(dashboard, { productName: config.productName, logoUrl: config.productLogoUrl, color: config.productColor, ...(options.dashboardDir ? { dir: options.dashboardDir } : {}) });
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
   if (runWebhookWorker) app.addHook('onReady', async () => webhookWorker.start());

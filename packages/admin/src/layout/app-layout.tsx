@@ -14,7 +14,8 @@ import { OrgAccessProblem } from '../components/forbidden';
 import { useMe, useMembership, useSession } from '../session/session';
 import { OrgSwitcher } from './org-switcher';
 import { CommandPalette, type PaletteItem } from './command-palette';
-import { PRODUCT_NAME } from '../brand';
+import { PRODUCT_COLOR, PRODUCT_NAME } from '../brand';
+import { BrandMark } from './brand-mark';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 
 interface NavItem { to: string; label: string; icon: typeof IconUsers; permission?: string }
@@ -62,12 +63,12 @@ export function AppLayout() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
-      <AppShell.Header>
+      <AppShell.Header style={PRODUCT_COLOR ? { borderTop: `3px solid ${PRODUCT_COLOR}` } : undefined}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Anchor component={Link} to="/" fw={700} c="var(--mantine-color-text)" underline="never" visibleFrom="xs">
-              {PRODUCT_NAME}
+              <Group gap={6} wrap="nowrap" component="span"><BrandMark size={20} />{PRODUCT_NAME}</Group>
             </Anchor>
             <Text c="dimmed" visibleFrom="xs">/</Text>
             <OrgSwitcher orgId={orgId} section={section || ''} />
