@@ -644,6 +644,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
   it.runIf(process.env.UPDATE_SCREENSHOTS === '1')('regenerates the screenshots of these pages', async () => {
     const dir = path.resolve(import.meta.dirname, '../../../docs/screenshots');
     await mkdir(dir, { recursive: true });
+    const shotRoot = { email: uniqueEmail('shot-root'), password: STRONG_PASSWORD } as RegisteredUser;
+    await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: shotRoot.email, password: STRONG_PASSWORD, fullName: 'Instance Root' });
     for (const [size, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         const shot = (page: Page, name: string) => page.screenshot({ path: path.join(dir, `${name}-${size}-${scheme}.png`) });
@@ -666,6 +668,21 @@ describe.runIf(runHere)('dashboard under failure', () => {
         await suspended.page.getByRole('alert').filter({ hasText: 'is suspended' }).waitFor();
         await shot(suspended.page, 'no-access-suspended');
         await suspended.context.close();
+        // the superuser's pages and the branded login page
+        const root = await signedIn(shotRoot, { viewport, colorScheme: scheme });
+        for (const [name, url, heading] of [['admin-overview', '/admin/overview', 'Overview'], ['admin-user', `/admin/users/${acme.member.userId}`, `${orgName} Member`]] as const) {
+          await root.page.goto(base + url);
+          await root.page.getByRole('heading', { name: heading, exact: true }).waitFor();
+          await root.page.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+          await shot(root.page, name);
+        }
+        await root.context.close();
+        const visitor = await browser.newContext({ viewport, colorScheme: scheme });
+        const login = await visitor.newPage();
+        await login.goto(`${base}/login`);
+        await login.getByRole('button', { name: 'Log in' }).waitFor();
+        await shot(login, 'login');
+        await visitor.close();
       }
     }
   }, 120_000);

@@ -43,6 +43,16 @@ CREATE TABLE "user_activity_months" (
 	CONSTRAINT "user_activity_months_pkey" PRIMARY KEY ("month", "user_id")
 );
 --> statement-breakpoint
+-- The counts of closed periods (active users per day before yesterday and per month before this one,
+-- accounts created per month before this one): they no longer change, so the overview counts each
+-- once and keeps it here; only the open periods are counted on each request.
+CREATE TABLE "activity_counts" (
+	"period" text NOT NULL CHECK ("period" IN ('day', 'month', 'accounts')),
+	"starts_on" date NOT NULL,
+	"users" integer NOT NULL,
+	CONSTRAINT "activity_counts_pkey" PRIMARY KEY ("period", "starts_on")
+);
+--> statement-breakpoint
 INSERT INTO "user_activity_days" (day, user_id)
   SELECT DISTINCT (last_used_at AT TIME ZONE 'UTC')::date, user_id FROM "sessions" ON CONFLICT DO NOTHING;
 --> statement-breakpoint

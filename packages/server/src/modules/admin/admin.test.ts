@@ -252,6 +252,8 @@ describe('one organization seen by a superuser who is not a member', () => {
 
 describe('GET /admin/overview', () => {
   it('counts today’s sign-ups, logins, failed logins and active users, and two-factor adoption, from real events', async () => {
+    const db = t.database.handle.db;
+    await queryRows(db, sql`insert into user_activity_days (day, user_id) values ((now() at time zone 'UTC')::date - 3, ${fixture.member.userId}) on conflict do nothing`);
     const before = await get('/api/v1/admin/overview?days=7');
     expect(before.status, before.text).toBe(200);
     expect(before.body.days).toHaveLength(7);
@@ -266,6 +268,13 @@ describe('GET /admin/overview', () => {
     expect(after.body.months.at(-1).users - before.body.months.at(-1).users).toBe(1);
     expect(after.body.totals.users).toBe(after.body.months.at(-1).users);
     expect((await get('/api/v1/admin/overview')).body.days).toHaveLength(30);
+    // a closed day (before yesterday) is counted once and kept: a later row for it changes nothing
+    const third = before.body.days.at(-4);
+    expect(third.active_users).toBeGreaterThanOrEqual(1);
+    const [kept] = await queryRows<{ users: number }>(db, sql`select users from activity_counts where period = 'day' and starts_on = ${third.day}::date`);
+    expect(kept!.users).toBe(third.active_users);
+    await queryRows(db, sql`insert into user_activity_days (day, user_id) values (${third.day}::date, ${fixture.owner.userId}) on conflict do nothing`);
+    expect((await get('/api/v1/admin/overview?days=7')).body.days.at(-4).active_users).toBe(third.active_users);
     for (const q of ['days=6', 'days=91', 'days=x', 'other=1']) expectProblem(await get(`/api/v1/admin/overview?${q}`), 400, 'request.validation_failed');
     expectProblem(await get('/api/v1/admin/overview', fixture.owner.accessToken), 403, 'permission_denied');
   });

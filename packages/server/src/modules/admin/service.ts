@@ -39,6 +39,11 @@ const readAccess = (organizationId: string): OrgAccess => ({
   organizationId, membershipId: '', roleId: '', roleName: '', isOwner: false, permissions: new Set(),
 });
 
+const nextMonth = (month: string) => {
+  const d = new Date(`${month}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+};
+
 export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
 
@@ -119,6 +124,50 @@ export class AdminService {
     return listAuditLogs(this.deps.reader, organizationId, query);
   }
 
+  /**
+   * Active users per period: closed periods from activity_counts, counted (and kept, on the primary)
+   * the first time they are asked for; open ones counted on each call. A closed day is one index range
+   * of ~DAU entries, counted once; the open month is the one range of ~MAU entries read every time.
+   */
+  private async activeUsers(period: 'day' | 'month', keys: string[], closed: string[]): Promise<Map<string, number>> {
+    const { db, reader } = this.deps;
+    const counts = closed.length ? await repository.keptCounts(reader, period, closed[0]!, closed.at(-1)!) : new Map<string, number>();
+    const missing = closed.filter((key) => !counts.has(key));
+    const open = keys.filter((key) => !closed.includes(key));
+    const fresh = new Map<string, number>();
+    if (missing.length) for (const [key, n] of await repository.countActive(reader, period, missing[0]!, missing.at(-1)!)) if (missing.includes(key)) fresh.set(key, n);
+    if (open.length) for (const [key, n] of await repository.countActive(reader, period, open[0]!, open.at(-1)!)) counts.set(key, n);
+    if (missing.length) {
+      await repository.keepCounts(db, period, missing.map((key) => [key, fresh.get(key) ?? 0]));
+      for (const key of missing) counts.set(key, fresh.get(key) ?? 0);
+    }
+    return counts;
+  }
+
+  /**
+   * Accounts per month of creation for all time, for the running totals: the closed months kept in
+   * activity_counts after the first call (accounts are never deleted, created_at is the insert's
+   * time), this month counted on each call. Second factors per month are counted each time (a factor
+   * turned off leaves, so those counts can fall).
+   */
+  private async accounts(thisMonth: string): Promise<{ users: Map<string, number>; twoFactor: Map<string, number> }> {
+    const { db, reader } = this.deps;
+    const [kept, twoFactor] = await Promise.all([repository.allKeptCounts(reader, 'accounts'), repository.twoFactorPerMonth(reader)]);
+    if (kept.size === 0) {
+      // the first call: one pass over users_created_at_idx, the closed months kept
+      const all = await repository.accountsPerMonth(reader);
+      await repository.keepCounts(db, 'accounts', [...all].filter(([month]) => month < thisMonth));
+      return { users: all, twoFactor };
+    }
+    const current = await repository.accountsPerMonth(reader, thisMonth);
+    // a month that closed since the last call and was never kept: counted now, kept
+    const lastKept = [...kept.keys()].sort().at(-1)!;
+    const gap = lastKept < thisMonth ? await repository.accountsPerMonth(reader, nextMonth(lastKept)) : new Map<string, number>();
+    const closedGap = [...gap].filter(([month]) => month < thisMonth);
+    if (closedGap.length) await repository.keepCounts(db, 'accounts', closedGap);
+    return { users: new Map([...kept, ...closedGap, ...[...current].filter(([month]) => month >= thisMonth)]), twoFactor };
+  }
+
   /** The overview's series; `days` UTC days ending today, and the last 12 months. */
   async overview(days: number, now = new Date()): Promise<AdminOverview> {
     const { reader } = this.deps;
@@ -129,9 +178,10 @@ export class AdminService {
     const [signups, logins, activeDays, activeMonths, accounts] = await Promise.all([
       repository.signupsPerDay(reader, from),
       repository.loginsPerDay(reader, from),
-      repository.activePerDay(reader, dayKeys[0]!),
-      repository.activePerMonth(reader, monthKeys[0]!),
-      repository.accountsPerMonth(reader),
+      // yesterday stays open too: a session used just before midnight may be written just after it
+      this.activeUsers('day', dayKeys, dayKeys.slice(0, -2)),
+      this.activeUsers('month', monthKeys, monthKeys.slice(0, -1)),
+      this.accounts(monthKeys.at(-1)!),
     ]);
     // running totals: everything created or enabled up to each month's end
     const runningTotal = (perMonth: Map<string, number>) => {
@@ -140,6 +190,7 @@ export class AdminService {
     };
     const usersBy = runningTotal(accounts.users);
     const twoFactorBy = runningTotal(accounts.twoFactor);
+
     const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     return {
       days: dayKeys.map((day) => ({
