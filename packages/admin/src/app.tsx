@@ -31,6 +31,9 @@ const WebhooksPage = lazy(() => import('./pages/org/webhooks-page').then((m) => 
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
 const AdminUsersPage = lazy(() => import('./pages/admin/admin-users-page').then((m) => ({ default: m.AdminUsersPage })));
 const AdminOrganizationsPage = lazy(() => import('./pages/admin/admin-organizations-page').then((m) => ({ default: m.AdminOrganizationsPage })));
+const AdminUserPage = lazy(() => import('./pages/admin/admin-user-page').then((m) => ({ default: m.AdminUserPage })));
+const AdminOrganizationPage = lazy(() => import('./pages/admin/admin-organization-page').then((m) => ({ default: m.AdminOrganizationPage })));
+const AdminOverviewPage = lazy(() => import('./pages/admin/admin-overview-page').then((m) => ({ default: m.AdminOverviewPage })));
 const AdminFlagsPage = lazy(() => import('./pages/admin/admin-flags-page').then((m) => ({ default: m.AdminFlagsPage })));
 const AdminWebhooksPage = lazy(() => import('./pages/admin/admin-webhooks-page').then((m) => ({ default: m.AdminWebhooksPage })));
 const MailboxPage = lazy(() => import('./pages/dev/mailbox-page').then((m) => ({ default: m.MailboxPage })));
@@ -101,8 +104,11 @@ export function App() {
           <Route path="/orgs/:orgId/webhooks" element={<WebhooksPage />} />
           <Route path="/orgs/:orgId/webhooks/:webhookId" element={<WebhooksPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/overview" element={<AdminOverviewPage />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />
+          <Route path="/admin/users/:userId" element={<AdminUserPage />} />
           <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />
+          <Route path="/admin/organizations/:orgId" element={<AdminOrganizationPage />} />
           <Route path="/admin/feature-flags" element={<AdminFlagsPage />} />
           <Route path="/admin/webhooks" element={<AdminWebhooksPage />} />
           <Route path="/admin/webhooks/:webhookId" element={<AdminWebhooksPage />} />

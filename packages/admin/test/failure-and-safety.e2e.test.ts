@@ -17,6 +17,7 @@ import { ensureChromium, launchChromium } from './browser.js';
 // `npm test` (on PostgreSQL when CI provides it, else PGlite).
 const runHere = process.env.TEST_DB === (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
 
+const LOGO = 'https://cdn.northwind.test/logo.svg';
 const BAD_GATEWAY = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
 describe.runIf(runHere)('dashboard under failure', () => {
@@ -39,8 +40,9 @@ describe.runIf(runHere)('dashboard under failure', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://localhost:${port}`;
-    // a product name of its own (PRODUCT_NAME): the dashboard must show it, not "SaaSReady"
-    t = await startTestApp({ publicUrl: base, issuer: base, productName: 'Northwind Auth' }, { port });
+    // a brand of its own (PRODUCT_NAME, PRODUCT_LOGO_URL, PRODUCT_COLOR): the dashboard and the emails
+    // must show it, not "SaaSReady" (the logo's host does not resolve here: a broken image, alt="")
+    t = await startTestApp({ publicUrl: base, issuer: base, productName: 'Northwind Auth', productLogoUrl: LOGO, productColor: '#0b7285' }, { port });
     [acme, browser] = await Promise.all([createOrgWithMembers(t, orgName), launchChromium()]);
     owner = await signedIn(acme.owner);
     const hook = await t.request('POST', `/api/v1/orgs/${acme.orgId}/webhooks`, {
@@ -123,6 +125,13 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await page.getByRole('heading', { name: 'Northwind Auth' }).waitFor();
     expect(await page.title()).toBe('Northwind Auth');
+    // branding on the login and sign-up pages (item 18): the logo beside the name, the accent on the card
+    expect(await page.getByTestId('brand-logo').getAttribute('src')).toBe(LOGO);
+    expect(await page.getByRole('main').getAttribute('data-accent')).toBe('#0b7285');
+    await page.goto(`${base}/signup`);
+    await page.getByRole('heading', { name: 'Northwind Auth' }).waitFor();
+    expect(await page.getByTestId('brand-logo').getAttribute('src')).toBe(LOGO);
+    expect(await page.getByRole('main').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(11, 114, 133)');
     await page.goto(`${base}/forgot-password`);
     await page.getByRole('heading').first().waitFor();
     expect(refreshes).toEqual([]);
@@ -137,8 +146,13 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(await api?.headerValue('content-type')).toMatch(/^application\/problem\+json/);
     expect(refreshes).toEqual([]);
 
-    // a reset link that was already used says so before the form is filled (item 7)
+    // a reset link that was already used says so before the form is filled (item 7); its email is branded (item 18)
     const token = await resetToken();
+    const mails = (await t.request('GET', '/api/v1/dev/mailbox')).body as { html: string | null; text: string | null; subject: string }[];
+    const resetMail = mails.find((m) => m.text?.includes(token))!;
+    expect(resetMail.subject).toBe('Reset your Northwind Auth password');
+    expect(resetMail.html).toContain(`<img src="${LOGO}" alt=""`);
+    expect(resetMail.html).toContain('background:#0b7285;color:#ffffff');
     expect((await t.request('POST', '/api/v1/auth/reset-password', { body: { token, new_password: 'a-fresh-secret-99' } })).status).toBe(204);
     await page.goto(`${base}/reset-password?token=${token}`);
     await page.getByText('This reset link has expired').waitFor();
@@ -362,6 +376,23 @@ describe.runIf(runHere)('dashboard under failure', () => {
     expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('Suspended');
     expect(await page.getByText(acme.owner.email).count()).toBe(0);
 
+    // an order of the server's (item 11): Z–A by name, kept in the address through another page and Back
+    await page.goto(`${base}/orgs/${acme.orgId}/members`);
+    const sorted = page.waitForResponse((r) => r.url().includes('sort=-name') && r.status() === 200);
+    await page.getByRole('combobox', { name: 'Sort by' }).click();
+    await page.getByRole('option', { name: 'Name, Z–A' }).click();
+    await sorted;
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { name: 'Invitations', exact: true }).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname.endsWith('/members') && url.searchParams.get('sort') === '-name');
+    expect(await page.getByRole('combobox', { name: 'Sort by' }).inputValue()).toBe('Name, Z–A');
+    const firstRow = page.getByRole('row').nth(1);
+    await firstRow.getByText(acme.viewer.email).waitFor();
+    await page.getByRole('columnheader', { name: 'Last active' }).waitFor();
+    // the Owner's browser session is in use: active moments ago, not "Never"
+    expect(await page.getByRole('row').filter({ hasText: acme.owner.email }).locator('time').count()).toBe(2);
+
     await page.goto(`${base}/orgs/${acme.orgId}/roles`);
     await page.getByRole('button', { name: /^Billing.*1 member · 1 permission/ }).waitFor();
     await page.getByText('Sees the organization itself only.').waitFor();
@@ -393,8 +424,63 @@ describe.runIf(runHere)('dashboard under failure', () => {
     await root.getByRole('combobox', { name: 'Search pages, organizations and people' }).fill(acme.viewer.email);
     await root.getByRole('option', { name: new RegExp(acme.viewer.email.replace(/[.+]/g, '\\$&')) }).waitFor();
     await root.keyboard.press('Enter');
-    await root.waitForURL((url) => url.pathname === '/admin/users' && url.searchParams.get('q') === acme.viewer.email);
-    await root.getByRole('cell', { name: acme.viewer.email, exact: true }).waitFor();
+    // straight to the person's page (item 14)
+    await root.waitForURL(`${base}/admin/users/${acme.viewer.userId}`);
+    await root.getByRole('heading', { name: `${orgName} Viewer`, level: 2 }).waitFor();
+  });
+
+  /** a new superuser's session in the second browser */
+  async function asRoot(tag: string): Promise<Page> {
+    const email = uniqueEmail(tag);
+    await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email, password: STRONG_PASSWORD, fullName: `Root ${tag}` });
+    return as({ email, password: STRONG_PASSWORD } as RegisteredUser);
+  }
+
+  it('shows a superuser one person: ends a session, disables and enables the account, each visible through the API (item 14)', async () => {
+    const person = await registerUser(t, { fullName: 'Detail Dana' });
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { email: person.email, password: 'not-her-password-1' } })).status).toBe(401);
+    const root = await asRoot('user-root');
+    await root.goto(`${base}/admin/users/${person.userId}`);
+    await root.getByRole('heading', { name: 'Detail Dana', level: 2 }).waitFor();
+    await root.getByRole('region', { name: 'Recent security events' }).getByText('failed (wrong password)').waitFor();
+    await root.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: /^End session/ }).click();
+    await root.getByText('No live session.').waitFor();
+    expect((await t.request('GET', '/api/v1/auth/me', { token: person.accessToken })).status).toBe(401);
+
+    await root.getByRole('button', { name: 'Disable account…' }).click();
+    await root.getByRole('dialog', { name: 'Disable the account of Detail Dana?' }).getByRole('button', { name: 'Disable account' }).click();
+    await root.getByRole('alert').filter({ hasText: 'This account is disabled' }).or(root.getByText('This account is disabled')).first().waitFor();
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { email: person.email, password: person.password } })).body.code).toBe('auth.account_disabled');
+    await root.getByRole('button', { name: 'Enable account' }).click();
+    await root.getByRole('button', { name: 'Disable account…' }).waitFor();
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { email: person.email, password: person.password } })).status).toBe(200);
+  });
+
+  it('shows a superuser an organization they are not a member of, and its Owners see the visit in their audit log (item 15)', async () => {
+    const root = await asRoot('org-root');
+    await root.goto(`${base}/admin/organizations/${acme.orgId}?tab=members`);
+    await root.getByRole('heading', { name: orgName, level: 2 }).waitFor();
+    await root.getByRole('table', { name: 'Members' }).getByText(acme.viewer.email).waitFor();
+    await root.getByRole('tab', { name: 'Roles' }).click();
+    await root.getByRole('list', { name: 'Roles' }).getByText('Owner', { exact: true }).waitFor();
+    await root.getByRole('tab', { name: 'Audit log' }).click();
+    await root.getByRole('list', { name: 'Audit events' }).getByText('viewed the members of this organization').first().waitFor();
+    const seen = await t.request('GET', `/api/v1/audit/orgs/${acme.orgId}/logs?action=admin.organization.viewed`, { token: acme.owner.accessToken });
+    expect(seen.body.filter((e: { actor_email: string }) => e.actor_email.startsWith('org-root')).map((e: { metadata: { view: string } }) => e.metadata.view)).toEqual(['audit_logs', 'members', 'summary']);
+  });
+
+  it('shows a superuser the overview as charts with the numbers behind them (item 16)', async () => {
+    const root = await asRoot('overview-root');
+    await root.goto(`${base}/admin/overview?days=7`);
+    await root.getByRole('heading', { name: 'Overview', level: 2 }).waitFor();
+    await root.getByRole('figure', { name: 'Logins per day' }).locator('.recharts-surface').first().waitFor();
+    expect(await root.locator('figure .recharts-surface').count()).toBeGreaterThanOrEqual(4);
+    // today's row of the table behind the chart says what the API says
+    const overview = await t.request('GET', '/api/v1/admin/overview?days=7', { token: (await t.request('POST', '/api/v1/auth/login', { body: { email: acme.owner.email, password: acme.owner.password } })).body.access_token });
+    expect(overview.status).toBe(403);
+    const todayRow = root.getByRole('table', { name: 'Logins per day (table)' }).getByRole('row').last();
+    const logins = Number(await todayRow.getByRole('cell').nth(1).textContent());
+    expect(logins).toBeGreaterThanOrEqual(2);
   });
 
   it('fits a phone in dark mode: members, invitations, API keys, webhooks and the audit log as cards with their actions in view', async () => {
@@ -543,7 +629,7 @@ describe.runIf(runHere)('dashboard under failure', () => {
         const rootEmail = uniqueEmail('axe-root');
         await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: rootEmail, password: STRONG_PASSWORD, fullName: 'Axe Root' });
         const root = await as({ email: rootEmail, password: STRONG_PASSWORD } as RegisteredUser);
-        for (const [url, heading] of [['/admin/users', 'All users'], ['/admin/organizations', 'All organizations'], ['/admin/feature-flags', 'Global feature flags'], ['/admin/webhooks', 'Instance webhooks']] as const) {
+        for (const [url, heading] of [['/admin/users', 'All users'], ['/admin/organizations', 'All organizations'], ['/admin/feature-flags', 'Global feature flags'], ['/admin/webhooks', 'Instance webhooks'], ['/admin/overview', 'Overview'], [`/admin/users/${acme.member.userId}`, 'User'], [`/admin/organizations/${acme.orgId}?tab=members`, 'Organization']] as const) {
           await root.goto(base + url);
           await root.getByRole('heading', { level: 2 }).first().waitFor();
           await root.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
@@ -576,6 +662,8 @@ describe.runIf(runHere)('dashboard under failure', () => {
   it.runIf(process.env.UPDATE_SCREENSHOTS === '1')('regenerates the screenshots of these pages', async () => {
     const dir = path.resolve(import.meta.dirname, '../../../docs/screenshots');
     await mkdir(dir, { recursive: true });
+    const shotRoot = { email: uniqueEmail('shot-root'), password: STRONG_PASSWORD } as RegisteredUser;
+    await createAdmin(t.database.handle.db, new PasswordHasher(t.config.argon2), { email: shotRoot.email, password: STRONG_PASSWORD, fullName: 'Instance Root' });
     for (const [size, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         const shot = (page: Page, name: string) => page.screenshot({ path: path.join(dir, `${name}-${size}-${scheme}.png`) });
@@ -598,6 +686,21 @@ describe.runIf(runHere)('dashboard under failure', () => {
         await suspended.page.getByRole('alert').filter({ hasText: 'is suspended' }).waitFor();
         await shot(suspended.page, 'no-access-suspended');
         await suspended.context.close();
+        // the superuser's pages and the branded login page
+        const root = await signedIn(shotRoot, { viewport, colorScheme: scheme });
+        for (const [name, url, heading] of [['admin-overview', '/admin/overview', 'Overview'], ['admin-user', `/admin/users/${acme.member.userId}`, `${orgName} Member`]] as const) {
+          await root.page.goto(base + url);
+          await root.page.getByRole('heading', { name: heading, exact: true }).waitFor();
+          await root.page.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+          await shot(root.page, name);
+        }
+        await root.context.close();
+        const visitor = await browser.newContext({ viewport, colorScheme: scheme });
+        const login = await visitor.newPage();
+        await login.goto(`${base}/login`);
+        await login.getByRole('button', { name: 'Log in' }).waitFor();
+        await shot(login, 'login');
+        await visitor.close();
       }
     }
   }, 120_000);

@@ -155,7 +155,7 @@ export async function explainListQueries(
     plans.push(await explain(db, 'Members, first page (`?limit=50`)', (e) => membershipsRepository.list(e, members.organizationId, { limit: 50 })));
     plans.push(
       await explain(db, 'Members, deep cursor page (`?limit=50&cursor=`…)', (e) =>
-        membershipsRepository.list(e, members.organizationId, { limit: 50, afterId: members.afterId }),
+        membershipsRepository.list(e, members.organizationId, { limit: 50, after: { id: members.afterId, key: null } }),
       ),
     );
   }

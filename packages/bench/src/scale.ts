@@ -85,7 +85,7 @@ export interface Plan {
   executionMs: number;
 }
 
-async function explainAnalyze(client: pg.Client, title: string, run: (ex: Executor) => Promise<unknown>): Promise<Plan> {
+export async function explainAnalyze(client: pg.Client, title: string, run: (ex: Executor) => Promise<unknown>): Promise<Plan> {
   const { text, params } = await capture(run);
   // twice: the first run warms the cache, the second is the one reported
   await client.query(`explain (analyze, buffers) ${text}`, params);
@@ -190,7 +190,13 @@ export async function runScale(load: LoadGenerator, postgresUrl: string): Promis
       { key: 'members-first', title: `Members page 1 (org of ${fmt(largeMembers)})`, url: members, token: largeToken,
         query: (e) => membershipsRepository.list(e, largeOrg, { limit: PAGE }) },
       { key: 'members-deep', title: `Members page ${fmt(deepPage)} (cursor)`, url: `${members}&cursor=${memberCursor}`, token: largeToken,
-        query: (e) => membershipsRepository.list(e, largeOrg, { limit: PAGE, afterId: deepRow.id }) },
+        query: (e) => membershipsRepository.list(e, largeOrg, { limit: PAGE, after: { id: deepRow.id, key: null } }) },
+      { key: 'members-by-name', title: 'Members page 1 by name (`sort=name`)', url: `${members}&sort=name`, token: largeToken,
+        query: (e) => membershipsRepository.list(e, largeOrg, { limit: PAGE, sort: 'name' }) },
+      { key: 'members-by-role', title: 'Members page 1 by role (`sort=role`)', url: `${members}&sort=role`, token: largeToken,
+        query: (e) => membershipsRepository.list(e, largeOrg, { limit: PAGE, sort: 'role' }) },
+      { key: 'members-by-activity', title: 'Members page 1, most recently active first (`sort=-last_active`)', url: `${members}&sort=-last_active`, token: largeToken,
+        query: (e) => membershipsRepository.list(e, largeOrg, { limit: PAGE, sort: 'last_active', descending: true }) },
       { key: 'members-search', title: 'Members search `smith` (same org)', url: `${members}&search=smith`, token: largeToken,
         query: (e) => membershipsRepository.list(e, largeOrg, { limit: PAGE, search: 'smith' }) },
       { key: 'members-search-rare', title: 'Members search, no match in the org', url: `${members}&search=${encodeURIComponent(rare)}`, token: largeToken,

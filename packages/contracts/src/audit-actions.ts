@@ -77,6 +77,9 @@ export const AUDIT_ACTIONS = [
   'member.provisioned',
   'user.login.break_glass',
   'sso.required.sessions_ended',
+  'user.disabled',
+  'user.enabled',
+  'admin.organization.viewed',
 ] as const;
 
 /** An audit action name. */

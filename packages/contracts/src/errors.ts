@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   'auth.password_rejected': { status: 422, title: 'Password not accepted' },
   'session.not_found': { status: 404, title: 'Session not found' },
   'user.not_found': { status: 404, title: 'User not found' },
+  /** a superuser tried to disable their own account (they would lock themselves out) */
+  'user.cannot_disable_self': { status: 409, title: 'Cannot disable your own account' },
   'auth.email_not_verified': { status: 403, title: 'Email not verified' },
   'auth.invalid_mfa_code': { status: 401, title: 'Invalid code' },
   'auth.invalid_mfa_token': { status: 401, title: 'Login step expired' },

@@ -98,6 +98,8 @@ export const AUDIT_ACTION_EVENTS: Partial<Record<AuditAction, readonly WebhookEv
   'user.2fa.enabled': ['user.updated'],
   'user.2fa.disabled': ['user.updated'],
   'user.2fa.reset': ['user.updated'],
+  'user.disabled': ['user.updated'],
+  'user.enabled': ['user.updated'],
   'user.logged_in': ['session.created'],
   'user.logout': ['session.revoked'],
   'user.logout_all': ['session.revoked'],

@@ -12,6 +12,7 @@ import { Metrics } from './lib/metrics.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { PasswordHasher } from './lib/passwords.js';
 import { adminRoutes } from './modules/admin/routes.js';
+import { AdminService } from './modules/admin/service.js';
 import { apiKeyRoutes } from './modules/api-keys/routes.js';
 import { ApiKeysService, type ApiKeyAuthRow } from './modules/api-keys/service.js';
 import { startRetentionJob } from './modules/audit-logs/retention.js';
@@ -142,7 +143,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await keyring.init();
   const hasher = new PasswordHasher(config.argon2);
-  const brand = { productName: config.productName, publicUrl: config.publicUrl };
+  const brand = { productName: config.productName, publicUrl: config.publicUrl, logoUrl: config.productLogoUrl, color: config.productColor };
   const mailer = new Mailer(config.masterKey);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devTransport();
   const outbox = new OutboxWorker(database.db, mailer, transport, logger, { pollMs: config.outboxPollMs, retryBaseMs: config.outboxRetryBaseMs, leaseSeconds: config.outboxLeaseSeconds, from: config.mailFrom });
@@ -209,17 +210,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(featureFlagRoutes, { flags: new FeatureFlagsService(database.db, caches.orgFlags, caches.flagSnapshots) });
       if (devMailboxEnabled(config)) await api.register(devMailboxRoutes, { db: database.db, mailer });
       await api.register(organizationRoutes, { organizations: new OrganizationsService(database.db), auth });
-      await api.register(membershipRoutes, { memberships: new MembershipsService(database.db, reader) });
-      await api.register(roleRoutes, { roles: new RolesService(database.db) });
+      const memberships = new MembershipsService(database.db, reader);
+      const roles = new RolesService(database.db);
+      await api.register(membershipRoutes, { memberships });
+      await api.register(roleRoutes, { roles });
       await api.register(userRoutes, { db: database.db, auth });
-      await api.register(adminRoutes, { reader, twoFactor });
+      await api.register(adminRoutes, { reader, twoFactor, admin: new AdminService({ db: database.db, reader, twoFactor, memberships, roles }) });
       await api.register(webhookRoutes, { webhooks });
       await api.register(domainRoutes, { domains: new DomainsService(database.db, config.dnsServers) });
       await api.register(ssoRoutes, { sso, config });
     },
     { prefix: '/api/v1' },
   );
-  await app.register(dashboard, { productName: config.productName, ...(options.dashboardDir ? { dir: options.dashboardDir } : {}) });
+  await app.register(dashboard, { productName: config.productName, logoUrl: config.productLogoUrl, color: config.productColor, ...(options.dashboardDir ? { dir: options.dashboardDir } : {}) });
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());
   if (runWebhookWorker) app.addHook('onReady', async () => webhookWorker.start());

@@ -268,3 +268,21 @@ describe('SSO settings', () => {
     expect(configError({ SSO_ALLOW_PRIVATE: 'maybe' }).variable).toBe('SSO_ALLOW_PRIVATE');
   });
 });
+
+describe('branding: PRODUCT_NAME, PRODUCT_LOGO_URL, PRODUCT_COLOR', () => {
+  it('takes an https logo or a path on this server, and a #rrggbb colour', () => {
+    const config = loadConfig(env({ PRODUCT_NAME: 'Northwind Auth', PRODUCT_LOGO_URL: 'https://cdn.northwind.test/logo.svg', PRODUCT_COLOR: '#0B7285' }), noWarnings);
+    expect([config.productName, config.productLogoUrl, config.productColor]).toEqual(['Northwind Auth', 'https://cdn.northwind.test/logo.svg', '#0B7285']);
+    expect(loadConfig(env({ PRODUCT_LOGO_URL: '/brand/logo.png' }), noWarnings).productLogoUrl).toBe('/brand/logo.png');
+    expect(loadConfig(env(), noWarnings)).toMatchObject({ productName: 'SaaSReady', productLogoUrl: undefined, productColor: undefined });
+  });
+
+  it('refuses another scheme, a protocol-relative or credentialed address, markup, and colours that are not #rrggbb', () => {
+    for (const bad of ['http://cdn.test/logo.svg', 'javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', '//evil.test/logo.svg',
+      'https://user:pw@cdn.test/logo.svg', '/logo.svg"><script>', 'logo.svg', `https://cdn.test/${'a'.repeat(2100)}`]) {
+      expect(configError({ PRODUCT_LOGO_URL: bad })?.variable, bad).toBe('PRODUCT_LOGO_URL');
+    }
+    for (const bad of ['red', '#fff', '#12345g', '#0b7285;background:url(x)', 'rgb(0,0,0)']) expect(configError({ PRODUCT_COLOR: bad })?.variable, bad).toBe('PRODUCT_COLOR');
+    for (const bad of ['', 'Two\nlines', 'x'.repeat(101)]) expect(configError({ PRODUCT_NAME: bad })?.variable, JSON.stringify(bad)).toBe('PRODUCT_NAME');
+  });
+});

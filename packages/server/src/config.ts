@@ -54,6 +54,10 @@ export interface Config {
   mailFrom: string;
   /** shown in emails and as the TOTP issuer */
   productName: string;
+  /** PRODUCT_LOGO_URL: an https URL or a path on this server (validated: no other scheme, no credentials) */
+  productLogoUrl?: string;
+  /** PRODUCT_COLOR: the accent colour, #rrggbb */
+  productColor?: string;
   /** seconds an invitation link stays valid */
   invitationTtl: number;
   /** refuse login until the email address is verified */
@@ -170,6 +174,23 @@ function resolveMasterKey(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string,
 }
 
 /** Builds the Config from environment variables; throws ConfigError on the first bad one. */
+/**
+ * PRODUCT_LOGO_URL: an absolute https URL without credentials, or a path on this server (`/brand/logo.svg`).
+ * Nothing else: no http, data:, javascript: or protocol-relative `//host` (the dashboard's CSP allows
+ * images from this origin and the logo's https origin only; emails need an absolute https address).
+ */
+function parseLogoUrl(raw: string): string {
+  if (raw.length > 2048) throw new ConfigError('PRODUCT_LOGO_URL', 'must be at most 2048 characters');
+  if (raw.startsWith('/')) {
+    if (!/^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(raw)) throw new ConfigError('PRODUCT_LOGO_URL', 'must be an https URL or a path on this server such as /brand/logo.svg');
+    return raw;
+  }
+  parseUrl('PRODUCT_LOGO_URL', raw, ['https:']);
+  const url = new URL(raw);
+  if (url.username || url.password) throw new ConfigError('PRODUCT_LOGO_URL', 'must not carry credentials');
+  return url.toString();
+}
+
 export function loadConfig(env: Env = process.env, warn: (msg: string) => void = console.warn): Config {
   const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -202,6 +223,10 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
   const invitationTtl = parseDuration('INVITATION_TTL', env.INVITATION_TTL ?? '7d');
   const requireEmailVerification = parseBool('REQUIRE_EMAIL_VERIFICATION', env.REQUIRE_EMAIL_VERIFICATION ?? 'false');
   const productName = env.PRODUCT_NAME ?? 'SaaSReady';
+  if (!productName.trim() || productName.length > 100 || /[\u0000-\u001F\u007F]/.test(productName)) throw new ConfigError('PRODUCT_NAME', 'must be 1–100 characters on one line');
+  const productLogoUrl = env.PRODUCT_LOGO_URL?.trim() ? parseLogoUrl(env.PRODUCT_LOGO_URL.trim()) : undefined;
+  const productColor = env.PRODUCT_COLOR?.trim() || undefined;
+  if (productColor !== undefined && !/^#[0-9a-fA-F]{6}$/.test(productColor)) throw new ConfigError('PRODUCT_COLOR', 'must be a colour as #rrggbb, e.g. #0b7285');
   const outboxLeaseSeconds = parseDuration('OUTBOX_LEASE', env.OUTBOX_LEASE ?? '60s');
   const cacheTtlSeconds = env.CACHE_TTL?.trim() === '0' ? 0 : parseDuration('CACHE_TTL', env.CACHE_TTL ?? '5m');
   const cacheMaxEntries = Number(env.CACHE_MAX_ENTRIES ?? '20000');
@@ -234,7 +259,7 @@ export function loadConfig(env: Env = process.env, warn: (msg: string) => void =
     },
     lockout: { threshold: 5, accountThreshold: 100, baseSeconds: 30, maxSeconds: 3600 },
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
-    metricsToken, smtpUrl, mailFrom, productName, invitationTtl, requireEmailVerification, auditRetentionDays,
+    metricsToken, smtpUrl, mailFrom, productName, productLogoUrl, productColor, invitationTtl, requireEmailVerification, auditRetentionDays,
     outboxPollMs: 1000,
     outboxRetryBaseMs: 2000,
     outboxLeaseSeconds,

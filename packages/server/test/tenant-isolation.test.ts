@@ -162,3 +162,23 @@ describe('role × route matrix for the system roles', () => {
     }
   });
 });
+
+describe('the superuser routes (/admin), which take any organization or user id', () => {
+  it('are superuser-only in the route table, and refuse the organization’s own Owner 403 with no data, writing no audit row', async () => {
+    const adminRoutes = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/admin') && r.method !== 'HEAD');
+    expect(adminRoutes.map((r) => `${methodOf(r)} ${r.url}`)).toEqual(expect.arrayContaining([
+      'GET /api/v1/admin/organizations/:id', 'GET /api/v1/admin/organizations/:id/members', 'GET /api/v1/admin/organizations/:id/audit-logs',
+      'GET /api/v1/admin/users/:id', 'PATCH /api/v1/admin/users/:id', 'DELETE /api/v1/admin/users/:id/sessions/:session_id', 'GET /api/v1/admin/overview',
+    ]));
+    const before = (await t.request('GET', `/api/v1/audit/orgs/${victim.orgId}/logs?limit=200`, { token: victim.owner.accessToken })).body.length;
+    for (const route of adminRoutes) {
+      expect(route.config?.superuser, `${methodOf(route)} ${route.url}`).toBe(true);
+      // the victim's organization (or its Owner as the user) named in the path
+      const path = route.url.replace(':id', route.url.includes('/users') ? victim.member.userId : victim.orgId).replace(/:[a-z_]+/g, randomUUID());
+      const res = await t.request(methodOf(route), path, { token: victim.owner.accessToken, body: {} });
+      expectProblem(res, 403, 'permission_denied');
+      expectNoVictimData(res.body);
+    }
+    expect((await t.request('GET', `/api/v1/audit/orgs/${victim.orgId}/logs?limit=200`, { token: victim.owner.accessToken })).body.length).toBe(before);
+  });
+});

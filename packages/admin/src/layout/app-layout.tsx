@@ -4,7 +4,7 @@ import { ActionIcon, AppShell, Alert, Anchor, Avatar, Burger, Button, Group, Kbd
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
-  IconSearch, IconUsersGroup, IconWebhook, IconWorld,
+  IconChartBar, IconSearch, IconUsersGroup, IconWebhook, IconWorld,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
@@ -14,7 +14,8 @@ import { OrgAccessProblem } from '../components/forbidden';
 import { useMe, useMembership, useSession } from '../session/session';
 import { OrgSwitcher } from './org-switcher';
 import { CommandPalette, type PaletteItem } from './command-palette';
-import { PRODUCT_NAME } from '../brand';
+import { PRODUCT_COLOR, PRODUCT_NAME } from '../brand';
+import { BrandMark } from './brand-mark';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 
 interface NavItem { to: string; label: string; icon: typeof IconUsers; permission?: string }
@@ -49,6 +50,7 @@ export function AppLayout() {
     { kind: 'page', label: 'Account', hint: 'profile, password, two-factor, sessions', to: '/account' },
     ...(me.is_superuser
       ? [
+          { kind: 'page' as const, label: 'Overview', hint: 'instance', to: '/admin/overview' },
           { kind: 'page' as const, label: 'All users', hint: 'instance', to: '/admin/users' },
           { kind: 'page' as const, label: 'All organizations', hint: 'instance', to: '/admin/organizations' },
           { kind: 'page' as const, label: 'Global flags', hint: 'instance', to: '/admin/feature-flags' },
@@ -63,12 +65,12 @@ export function AppLayout() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
-      <AppShell.Header>
+      <AppShell.Header style={PRODUCT_COLOR ? { borderTop: `3px solid ${PRODUCT_COLOR}` } : undefined}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Anchor component={Link} to="/" fw={700} c="var(--mantine-color-text)" underline="never" visibleFrom="xs">
-              {PRODUCT_NAME}
+              <Group gap={6} wrap="nowrap" component="span"><BrandMark size={20} />{PRODUCT_NAME}</Group>
             </Anchor>
             <Text c="dimmed" visibleFrom="xs">/</Text>
             <OrgSwitcher orgId={orgId} section={section || ''} />
@@ -110,6 +112,7 @@ export function AppLayout() {
           {me.is_superuser && (
             <>
               <Text size="xs" c="dimmed" fw={600} tt="uppercase" px="sm" mt="md" mb={4}>Instance</Text>
+              {link('/admin/overview', 'Overview', IconChartBar)}
               {link('/admin/users', 'All users', IconUsersGroup)}
               {link('/admin/organizations', 'All organizations', IconBuilding)}
               {link('/admin/feature-flags', 'Global flags', IconWorld)}

@@ -1,10 +1,10 @@
-// The frame of the public pages: the product name and one centred card.
+// The frame of the public pages: the product's name and logo, and one centred card with its accent colour.
 import { Anchor, Box, Center, Container, Group, Paper, Text, Title } from '@mantine/core';
-import { IconShieldLock } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
 import { useDevMailboxOn } from '../pages/dev/use-dev-mailbox';
 import { ErrorBoundary } from '../components/error-boundary';
-import { PRODUCT_NAME } from '../brand';
+import { PRODUCT_COLOR, PRODUCT_NAME } from '../brand';
+import { BrandMark } from './brand-mark';
 
 export function AuthLayout() {
   // only where the server's mailbox answers this browser (development, loopback)
@@ -14,11 +14,12 @@ export function AuthLayout() {
       <Container size={440} py={48} px="md">
         <Center mb="lg">
           <Group gap={8}>
-            <IconShieldLock size={28} color="var(--mantine-primary-color-filled)" aria-hidden />
+            <BrandMark size={28} />
             <Title order={3}>{PRODUCT_NAME}</Title>
           </Group>
         </Center>
-        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" component="main">
+        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" component="main"
+          style={PRODUCT_COLOR ? { borderTop: `4px solid ${PRODUCT_COLOR}` } : undefined} data-accent={PRODUCT_COLOR ?? undefined}>
           <ErrorBoundary>
             <Outlet />
           </ErrorBoundary>

@@ -41,8 +41,8 @@ function Palette({ pages, onDone }: { pages: PaletteItem[]; onDone: () => void }
     queryFn: async () => {
       const [users, orgs] = await Promise.all([client.admin.listUsers({ search, limit: 5 }), client.admin.listOrganizations({ search, limit: 5 })]);
       return [
-        ...[...users].map((u): PaletteItem => ({ kind: 'user', label: u.full_name || u.email, hint: u.email, to: `/admin/users?q=${encodeURIComponent(u.email)}` })),
-        ...[...orgs].map((o): PaletteItem => ({ kind: 'organization', label: o.name, hint: `${o.slug} · all organizations`, to: `/admin/organizations?q=${encodeURIComponent(o.slug)}` })),
+        ...[...users].map((u): PaletteItem => ({ kind: 'user', label: u.full_name || u.email, hint: u.email, to: `/admin/users/${u.id}` })),
+        ...[...orgs].map((o): PaletteItem => ({ kind: 'organization', label: o.name, hint: `${o.slug} · all organizations`, to: `/admin/organizations/${o.id}` })),
       ];
     },
     enabled: me.is_superuser && search.length >= 2,

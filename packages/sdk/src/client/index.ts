@@ -23,7 +23,7 @@ export type {
   ListAuditLogsQuery, ListInvitationsQuery, ListMembersQuery, LoginBody, LoginResult, LoginWith2faBody, Me, Member, MfaRequiredResponse,
   MfaSetupResponse, MyMembership, MyOrganization, Organization, OrgFeatureFlag, Page, Permission, QueryParams, RegisterBody, RegisterResult,
   RequestBody, ResetPasswordBody, ResponseBody, Role, Session, SetFlagOverrideBody, SwitchOrgBody, SwitchOrgResponse, TokenResponse,
-  UpdateOrganizationBody, UpdateOrganizationSettingsBody, RegisteredResponse, UpdateProfileBody, UpdateRoleBody, User, FeatureFlag, AdminUser, AdminOrganization, MailboxMessage, AdminListQuery, MailboxQuery,
+  UpdateOrganizationBody, UpdateOrganizationSettingsBody, RegisteredResponse, UpdateProfileBody, UpdateRoleBody, User, FeatureFlag, AdminUser, AdminOrganization, AdminUserDetail, AdminOrganizationDetail, AdminOverview, AdminOverviewQuery, MailboxMessage, AdminListQuery, MailboxQuery,
   CreateFeatureFlagBody, UpdateFeatureFlagBody, VerificationPendingResponse, Verify2faBody, VerifyEmailBody,
   WebhookEndpoint, CreatedWebhookEndpoint, CreateWebhookBody, UpdateWebhookBody, WebhookDelivery, ListDeliveriesQuery, QueuedDelivery, RotatedWebhookSecret,
 } from './types.js';

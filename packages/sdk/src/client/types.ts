@@ -133,6 +133,13 @@ export type AdminListQuery = QueryParams<'/api/v1/admin/users', 'get'>;
 export type MailboxQuery = QueryParams<'/api/v1/dev/mailbox', 'get'>;
 export type CreateFeatureFlagBody = RequestBody<'/api/v1/admin/feature-flags', 'post'>;
 export type UpdateFeatureFlagBody = RequestBody<'/api/v1/admin/feature-flags/{key}', 'patch'>;
+/** One account as the superuser's user page shows it: profile, 2FA, memberships, sessions, security events. */
+export type AdminUserDetail = ResponseBody<'/api/v1/admin/users/{id}', 'get'>;
+/** One organization as the superuser's organization page shows it: settings, member count, roles with counts. */
+export type AdminOrganizationDetail = ResponseBody<'/api/v1/admin/organizations/{id}', 'get'>;
+/** The instance overview: daily and monthly series. */
+export type AdminOverview = ResponseBody<'/api/v1/admin/overview', 'get'>;
+export type AdminOverviewQuery = QueryParams<'/api/v1/admin/overview', 'get'>;
 
 export type Page<T> = T[] & { readonly nextCursor: string | null };
 

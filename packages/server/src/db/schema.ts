@@ -2,7 +2,7 @@
 // foreign keys that must stay inside one organization include it (wall 1 of tenant scoping).
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, foreignKey, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
+  bigint, boolean, date, foreignKey, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const timestamps = {
@@ -93,6 +93,8 @@ export const memberships = pgTable(
     user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role_id: uuid('role_id').notNull(),
     status: text('status').$type<'active' | 'suspended'>().notNull().default('active'),
+    /** the user's latest session activity, copied here by migration 0019's triggers (member list order) */
+    last_active_at: timestamp('last_active_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -101,6 +103,7 @@ export const memberships = pgTable(
     // keyset pages of one organization's members, whatever the size of the others
     index('memberships_org_id_idx').on(t.organization_id, t.id),
     foreignKey({ columns: [t.organization_id, t.role_id], foreignColumns: [roles.organization_id, roles.id] }),
+    // Not declared here (migration 0019, SQL): the member list's order indexes (name, role, last active).
     // Not declared here (migration 0010, SQL): search_text, the user's email and full name kept in
     // step by triggers, and its GIN index on (organization_id, search_text) for member search.
   ],
@@ -393,4 +396,16 @@ export const featureFlagOverrides = pgTable(
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.organization_id, t.flag_id] })],
+);
+
+/** Users active on a day / in a month (UTC), written by migration 0019's sessions trigger: the overview's active-user counts. */
+export const userActivityDays = pgTable(
+  'user_activity_days',
+  { day: date('day', { mode: 'string' }).notNull(), user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }) },
+  (t) => [primaryKey({ columns: [t.day, t.user_id] })],
+);
+export const userActivityMonths = pgTable(
+  'user_activity_months',
+  { month: date('month', { mode: 'string' }).notNull(), user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }) },
+  (t) => [primaryKey({ columns: [t.month, t.user_id] })],
 );

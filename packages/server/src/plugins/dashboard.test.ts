@@ -17,7 +17,8 @@ describe('dashboard hosting', () => {
     await mkdir(path.join(dir, 'assets'));
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><head><title>SaaSReady</title></head><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>');
     await writeFile(path.join(dir, 'assets', 'app-1a2b.js'), 'console.log("dashboard")');
-    t = await startTestApp({ productName: 'Acme & Co <Auth>' }, { dashboardDir: dir });
+    // the logo as config.ts would never pass it (markup in it): the page must still only escape it
+    t = await startTestApp({ productName: 'Acme & Co <Auth>', productLogoUrl: 'https://cdn.acme.test/logo.svg?v="><script>alert(1)</script>', productColor: '#0b7285' }, { dashboardDir: dir });
     unbuilt = await startTestApp({}, { dashboardDir: path.join(dir, 'missing') });
   });
   afterAll(async () => {
@@ -46,6 +47,19 @@ describe('dashboard hosting', () => {
     expect(html).toContain('<title>Acme &#38; Co &#60;Auth&#62;</title>');
     expect(html).toContain('<meta name="application-name" content="Acme &#38; Co &#60;Auth&#62;" />');
     expect(html).not.toContain('<Auth>');
+  });
+
+  it('gives the dashboard the logo and accent colour (PRODUCT_LOGO_URL, PRODUCT_COLOR) as escaped attributes, and lets the logo’s https origin through img-src only', async () => {
+    const res = await fetch(`${t.baseUrl}/login`);
+    const html = await res.text();
+    expect(html).toContain('<meta name="saasready-logo" content="https://cdn.acme.test/logo.svg?v=&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;" />');
+    expect(html).toContain('<meta name="theme-color" content="#0b7285" />');
+    expect(html).not.toContain('<script>alert');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("img-src 'self' data: https://cdn.acme.test;");
+    expect(csp).toContain("script-src 'self';");
+    const plain = await fetch(`${unbuilt.baseUrl}/login`);
+    expect(await plain.text()).not.toContain('saasready-logo');
   });
 
   it('serves hashed assets as immutable', async () => {

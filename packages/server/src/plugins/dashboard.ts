@@ -34,8 +34,8 @@ const PAGES = [
  * The page runs only our own bundled script; Mantine sets inline styles, the 2FA QR code is a data: image.
  * `connect-src 'self'`: the page talks to this server only.
  */
-const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:",
+const csp = (logoOrigin?: string) => [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", `img-src 'self' data:${logoOrigin ? ` ${logoOrigin}` : ''}`, "font-src 'self' data:",
   "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ');
 
@@ -46,23 +46,40 @@ The API is at <a href="/docs">/docs</a>.</p>`;
 /** `<`, `>`, `&` and quotes as entities: the product name is configuration, not markup. */
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+export interface Brand {
+  productName?: string;
+  /** validated by config.ts: https, or a path on this server */
+  logoUrl?: string;
+  /** validated by config.ts: #rrggbb */
+  color?: string;
+}
+
 /**
- * The built page with the configured product name (PRODUCT_NAME) as its title and in
- * `<meta name="application-name">`, where the dashboard reads it (the CSP allows no inline script).
+ * The built page with the configured branding, where the dashboard reads it (the CSP allows no inline
+ * script): the product name (PRODUCT_NAME) as its title and `<meta name="application-name">`, the logo
+ * (PRODUCT_LOGO_URL) in `<meta name="saasready-logo">`, the accent (PRODUCT_COLOR) in
+ * `<meta name="theme-color">`. Every value is an attribute, HTML-escaped.
  */
-function withProductName(html: string, productName: string): string {
+function withBrand(html: string, { productName = 'SaaSReady', logoUrl, color }: Brand): string {
   const name = escapeHtml(productName);
+  const metas = [
+    `<meta name="application-name" content="${name}" />`,
+    ...(logoUrl ? [`<meta name="saasready-logo" content="${escapeHtml(logoUrl)}" />`] : []),
+    ...(color && /^#[0-9a-fA-F]{6}$/.test(color) ? [`<meta name="theme-color" content="${color}" />`] : []),
+  ];
   // replacer functions: a `$&` in the name is text, not a replacement pattern
   return html
     .replace(/<title>[^<]*<\/title>/, () => `<title>${name}</title>`)
-    .replace('</head>', () => `  <meta name="application-name" content="${name}" />\n  </head>`);
+    .replace('</head>', () => `  ${metas.join('\n  ')}\n  </head>`);
 }
 
-export default fp<{ dir?: string; productName?: string }>(
-  async (app, { dir = DEFAULT_DASHBOARD_DIR, productName = 'SaaSReady' }) => {
+export default fp<{ dir?: string } & Brand>(
+  async (app, { dir = DEFAULT_DASHBOARD_DIR, ...brand }) => {
     const indexFile = path.join(dir, 'index.html');
     const built = existsSync(indexFile);
-    const indexHtml = built ? Buffer.from(withProductName(readFileSync(indexFile, 'utf8'), productName)) : Buffer.from(NOT_BUILT);
+    const indexHtml = built ? Buffer.from(withBrand(readFileSync(indexFile, 'utf8'), brand)) : Buffer.from(NOT_BUILT);
+    // an https logo elsewhere is the one other origin the page may load an image from
+    const CSP = csp(brand.logoUrl && !brand.logoUrl.startsWith('/') ? new URL(brand.logoUrl).origin : undefined);
 
     const sendPage = (reply: FastifyReply, status: number) =>
       reply.header('content-security-policy', CSP).header('cache-control', 'no-cache').type('text/html; charset=utf-8').code(status).send(indexHtml);

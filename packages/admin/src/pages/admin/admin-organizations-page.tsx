@@ -1,5 +1,6 @@
 // Every organization of the instance (superusers only), searchable by name and slug.
-import { Code, Table, Text } from '@mantine/core';
+import { Anchor, Code, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { client } from '../../api/client';
 import { localTime } from '../../components/dates';
 import { AdminListPage } from './common/admin-list-page';
@@ -19,7 +20,7 @@ export function AdminOrganizationsPage() {
       row={(org) => (
         <>
           <Table.Td>
-            <Text size="sm" fw={500}>{org.name}</Text>
+            <Anchor component={Link} to={`/admin/organizations/${org.id}`} size="sm" fw={500}>{org.name}</Anchor>
             {org.description && <Text size="xs" c="dimmed" lineClamp={1} maw={320}>{org.description}</Text>}
           </Table.Td>
           <Table.Td><Code>{org.slug}</Code></Table.Td>

@@ -1,5 +1,6 @@
 // Every user of the instance (superusers only), newest first, searchable by email and name.
-import { Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { client } from '../../api/client';
 import { localTime } from '../../components/dates';
 import { AdminListPage } from './common/admin-list-page';
@@ -19,7 +20,7 @@ export function AdminUsersPage() {
       minWidth={900}
       row={(user) => (
         <>
-          <Table.Td><Text size="sm" truncate maw={280} title={user.email}>{user.email}</Text></Table.Td>
+          <Table.Td><Anchor component={Link} to={`/admin/users/${user.id}`} size="sm" truncate maw={280} title={user.email} display="block">{user.email}</Anchor></Table.Td>
           <Table.Td><Text size="sm">{user.full_name || '—'}</Text></Table.Td>
           <Table.Td>{user.is_superuser ? <YesNo value yes="Superuser" color="red" /> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
           <Table.Td><YesNo value={user.is_active} yes="Active" no="Disabled" /></Table.Td>

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useMembership } from '../../session/session';
 import { MissingPermission } from '../../components/forbidden';
-import { hasFilters, MemberFilterBar, type MemberFilters } from './members/filters';
+import { hasFilters, isMemberSort, MemberFilterBar, type MemberFilters } from './members/filters';
 import { memberPagesKey } from './members/keys';
 import type { RoleOption } from './members/member-role-select';
 import { MembersTable } from './members/members-table';
@@ -34,6 +34,7 @@ function MembersView({ orgId }: { orgId: string }) {
     ...(search ? { search } : {}),
     ...(filters.roleId ? { role_id: filters.roleId } : {}),
     ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.sort ? { sort: filters.sort } : {}),
   };
 
   const members = useInfiniteQuery({
@@ -96,22 +97,25 @@ function rolesSeenIn(members: Member[]): RoleOption[] {
 }
 
 /**
- * The filters live in the address (`?q=ann&role=…&status=suspended`): a reload, the back button and a
- * shared link keep them. Each change replaces the entry, so Back leaves the page instead of undoing a keystroke.
+ * The filters and the order live in the address (`?q=ann&role=…&status=suspended&sort=name`): a reload,
+ * the back button and a shared link keep them. Each change replaces the entry, so Back leaves the page
+ * instead of undoing a keystroke.
  */
 function useMemberFilters(): [MemberFilters, (next: MemberFilters) => void] {
   const [params, setParams] = useSearchParams();
   const status = params.get('status');
+  const sort = params.get('sort');
   const filters: MemberFilters = {
     search: params.get('q') ?? '',
     roleId: params.get('role') || null,
     status: status === 'active' || status === 'suspended' ? status : null,
+    sort: isMemberSort(sort) && sort !== 'joined' ? sort : null,
   };
   const update = (next: MemberFilters) =>
     setParams(
       (current) => {
         const out = new URLSearchParams(current);
-        for (const [key, value] of [['q', next.search], ['role', next.roleId], ['status', next.status]] as const) {
+        for (const [key, value] of [['q', next.search], ['role', next.roleId], ['status', next.status], ['sort', next.sort]] as const) {
           if (value) out.set(key, value);
           else out.delete(key);
         }

@@ -153,6 +153,133 @@ describe('GET /admin/organizations', () => {
   });
 });
 
+describe('one user: GET/PATCH /admin/users/:id, DELETE /admin/users/:id/sessions/:session_id', () => {
+  const auditRows = (action: string, targetId: string) =>
+    queryRows<{ actor_user_id: string | null; metadata: any; organization_id: string | null }>(t.database.handle.db, sql`
+      select actor_user_id, metadata, organization_id from audit_logs where action = ${action} and target_id = ${targetId} order by created_at`);
+  const adminId = async () => (await get('/api/v1/auth/me')).body.id as string;
+
+  it('shows profile, two-factor status, memberships, live sessions and security events; 404 for an unknown id', async () => {
+    const person = await registerUser(t, { fullName: 'Detail Person' });
+    expectProblem(await t.request('POST', '/api/v1/auth/login', { body: { email: person.email, password: 'wrong-password-123' } }), 401, 'auth.invalid_credentials');
+    const res = await get(`/api/v1/admin/users/${fixture.member.userId}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.user).toMatchObject({ id: fixture.member.userId, email: fixture.member.email, is_active: true });
+    expect(res.body.two_factor).toEqual({ enabled: false, enabled_at: null });
+    expect(res.body.memberships).toEqual(expect.arrayContaining([expect.objectContaining({ organization_id: fixture.orgId, role_name: 'Member', status: 'active' })]));
+    expect(res.body.sessions.length).toBeGreaterThanOrEqual(1);
+    expect(res.text).not.toMatch(/refresh_hash|password_hash|secret_enc/);
+    const mine = await get(`/api/v1/admin/users/${person.userId}`);
+    expect(mine.body.security_events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['user.login.failed', 'user.registered']));
+    expectProblem(await get('/api/v1/admin/users/0193aaaa-0000-7000-8000-000000000000'), 404, 'user.not_found');
+  });
+
+  it('ends one session (its token stops working), audited with the superuser as actor; the same or a foreign session id is 404', async () => {
+    const person = await registerUser(t);
+    const [session] = (await get(`/api/v1/admin/users/${person.userId}`)).body.sessions;
+    const end = (userId: string, sessionId: string) => t.request('DELETE', `/api/v1/admin/users/${userId}/sessions/${sessionId}`, { token: adminToken });
+    expectProblem(await end(fixture.member.userId, session.id), 404, 'session.not_found');
+    expect((await t.request('GET', '/api/v1/auth/me', { token: person.accessToken })).status).toBe(200);
+    expect((await end(person.userId, session.id)).status).toBe(204);
+    expectProblem(await t.request('GET', '/api/v1/auth/me', { token: person.accessToken }), 401, 'auth.session_revoked');
+    expectProblem(await end(person.userId, session.id), 404, 'session.not_found');
+    const rows = await auditRows('user.session.revoked', person.userId);
+    expect(rows).toEqual([expect.objectContaining({ actor_user_id: await adminId(), metadata: expect.objectContaining({ session_id: session.id, by_superuser: true }) })]);
+  });
+
+  it('disables an account (sessions end, login refused) and enables it again, each audited; never the superuser’s own', async () => {
+    const person = await registerUser(t);
+    const patch = (userId: string, isActive: boolean, token = adminToken) => t.request('PATCH', `/api/v1/admin/users/${userId}`, { token, body: { is_active: isActive } });
+    const off = await patch(person.userId, false);
+    expect(off.status, off.text).toBe(200);
+    expect(off.body).toMatchObject({ id: person.userId, is_active: false });
+    expect((await t.request('GET', '/api/v1/auth/me', { token: person.accessToken })).status).toBe(401);
+    expectProblem(await login(t, person.email, person.password), 403, 'auth.account_disabled');
+    expect((await patch(person.userId, false)).status).toBe(200);
+    expect((await auditRows('user.disabled', person.userId)).map((r) => [r.actor_user_id, r.metadata.sessions_ended])).toEqual([[await adminId(), 1]]);
+    expect((await patch(person.userId, true)).body.is_active).toBe(true);
+    expect((await login(t, person.email, person.password)).status).toBe(200);
+    expect(await auditRows('user.enabled', person.userId)).toHaveLength(1);
+    expectProblem(await patch(await adminId(), false), 409, 'user.cannot_disable_self');
+    expectProblem(await patch(person.userId, true, 'x'.repeat(3)), 401, 'auth.invalid_token');
+    for (const body of [{}, { is_active: 'no' }, { is_active: false, is_superuser: true }]) {
+      expectProblem(await t.request('PATCH', `/api/v1/admin/users/${person.userId}`, { token: adminToken, body }), 400, 'request.validation_failed');
+    }
+  });
+});
+
+describe('one organization seen by a superuser who is not a member', () => {
+  const viewedRows = (orgId: string) => queryRows<{ actor_user_id: string; metadata: any }>(t.database.handle.db, sql`
+    select actor_user_id, metadata from audit_logs where organization_id = ${orgId} and action = 'admin.organization.viewed' order by seq`);
+
+  it('reads its summary, members and audit log, one audit row per call in the organization’s own log, and its chain stays valid', async () => {
+    const org = await createOrgWithMembers(t, 'Watched Widgets');
+    const summary = await get(`/api/v1/admin/organizations/${org.orgId}`);
+    expect(summary.status, summary.text).toBe(200);
+    expect(summary.body).toMatchObject({ organization: { id: org.orgId, name: 'Watched Widgets', settings: {} }, member_count: 5 });
+    expect(summary.body.roles.find((r: any) => r.name === 'Member')).toMatchObject({ member_count: 2, is_system: true });
+    const members = await get(`/api/v1/admin/organizations/${org.orgId}/members?limit=2&sort=name`);
+    expect(members.status, members.text).toBe(200);
+    expect(members.body).toHaveLength(2);
+    expect(members.headers.get('x-next-cursor')).toBeTruthy();
+    const audit = await get(`/api/v1/admin/organizations/${org.orgId}/audit-logs?limit=100`);
+    expect(audit.status, audit.text).toBe(200);
+    // the reads before this one are already in the log it returns
+    expect(audit.body.filter((e: any) => e.action === 'admin.organization.viewed').map((e: any) => e.metadata.view)).toEqual(['audit_logs', 'members', 'summary']);
+    const rows = await viewedRows(org.orgId);
+    expect(rows.map((r) => r.metadata.view)).toEqual(['summary', 'members', 'audit_logs']);
+    expect(new Set(rows.map((r) => r.actor_user_id)).size).toBe(1);
+    // the Owner sees who looked, and the chain still verifies
+    const own = await t.request('GET', `/api/v1/audit/orgs/${org.orgId}/logs?action=admin.organization.viewed`, { token: org.owner.accessToken });
+    expect(own.body.map((e: any) => e.actor_email)).toEqual([adminEmail, adminEmail, adminEmail]);
+    const verify = await t.request('GET', `/api/v1/audit/orgs/${org.orgId}/verify`, { token: org.owner.accessToken });
+    expect(verify.body.ok, verify.text).toBe(true);
+  });
+
+  it('answers 404 for an unknown or deleted organization without writing a row, and 403 to its own Owner', async () => {
+    const owner = await registerUser(t);
+    const org = await t.request('POST', '/api/v1/orgs', { token: owner.accessToken, body: { name: 'Gone Gadgets' } });
+    expect((await t.request('DELETE', `/api/v1/orgs/${org.body.id}`, { token: owner.accessToken })).status).toBe(204);
+    for (const id of [org.body.id, '0193aaaa-0000-7000-8000-000000000000']) {
+      for (const suffix of ['', '/members', '/audit-logs']) expectProblem(await get(`/api/v1/admin/organizations/${id}${suffix}`), 404, 'organization.not_found');
+    }
+    expect(await viewedRows(org.body.id)).toEqual([]);
+    for (const suffix of ['', '/members', '/audit-logs']) {
+      expectProblem(await get(`/api/v1/admin/organizations/${fixture.orgId}${suffix}`, fixture.owner.accessToken), 403, 'permission_denied');
+    }
+  });
+});
+
+describe('GET /admin/overview', () => {
+  it('counts today’s sign-ups, logins, failed logins and active users, and two-factor adoption, from real events', async () => {
+    const db = t.database.handle.db;
+    await queryRows(db, sql`insert into user_activity_days (day, user_id) values ((now() at time zone 'UTC')::date - 3, ${fixture.member.userId}) on conflict do nothing`);
+    const before = await get('/api/v1/admin/overview?days=7');
+    expect(before.status, before.text).toBe(200);
+    expect(before.body.days).toHaveLength(7);
+    expect(before.body.months).toHaveLength(12);
+    expect(before.body.days.at(-1).day).toBe(new Date().toISOString().slice(0, 10));
+    const person = await registerUser(t);
+    expect((await login(t, person.email, person.password)).status).toBe(200);
+    expectProblem(await login(t, person.email, 'not-the-password-1'), 401, 'auth.invalid_credentials');
+    const after = await get('/api/v1/admin/overview?days=7');
+    const [a, b] = [after.body.days.at(-1), before.body.days.at(-1)];
+    expect([a.signups - b.signups, a.logins - b.logins, a.failed_logins - b.failed_logins, a.active_users - b.active_users]).toEqual([1, 1, 1, 1]);
+    expect(after.body.months.at(-1).users - before.body.months.at(-1).users).toBe(1);
+    expect(after.body.totals.users).toBe(after.body.months.at(-1).users);
+    expect((await get('/api/v1/admin/overview')).body.days).toHaveLength(30);
+    // a closed day (before yesterday) is counted once and kept: a later row for it changes nothing
+    const third = before.body.days.at(-4);
+    expect(third.active_users).toBeGreaterThanOrEqual(1);
+    const [kept] = await queryRows<{ users: number }>(db, sql`select users from activity_counts where period = 'day' and starts_on = ${third.day}::date`);
+    expect(kept!.users).toBe(third.active_users);
+    await queryRows(db, sql`insert into user_activity_days (day, user_id) values (${third.day}::date, ${fixture.owner.userId}) on conflict do nothing`);
+    expect((await get('/api/v1/admin/overview?days=7')).body.days.at(-4).active_users).toBe(third.active_users);
+    for (const q of ['days=6', 'days=91', 'days=x', 'other=1']) expectProblem(await get(`/api/v1/admin/overview?${q}`), 400, 'request.validation_failed');
+    expectProblem(await get('/api/v1/admin/overview', fixture.owner.accessToken), 403, 'permission_denied');
+  });
+});
+
 describe('access to /admin', () => {
   const paths = ['/api/v1/admin/users', '/api/v1/admin/organizations'];
 

@@ -198,3 +198,31 @@ export async function listAuditChains(ex: Executor): Promise<(string | null)[]> 
   const rows = await queryRows<{ chain: string | null }>(ex, sql`select distinct coalesce(chain_key, organization_id) as chain from audit_logs`);
   return rows.map((r) => r.chain);
 }
+
+/**
+ * An account's security events: logins and their failures, password, email and two-factor changes,
+ * sessions ended, lockouts, the account disabled or enabled. The list must stay equal to the
+ * predicates of migration 0019's audit_logs_security_actor_idx / _target_idx (the planner proves the
+ * query's list implies the index's), so it is written into the SQL as constants.
+ */
+export const SECURITY_ACTIONS = [
+  'user.registered', 'user.logged_in', 'user.login.failed', 'user.logout', 'user.logout_all',
+  'user.password.changed', 'user.session.revoked', 'user.account.locked', 'user.password.verification_failed', 'auth.refresh_token.reused',
+  'user.password.reset_requested', 'user.password.reset', 'user.email.verified', 'user.2fa.enabled', 'user.2fa.disabled',
+  'user.2fa.backup_codes.regenerated', 'user.2fa.backup_code.used', 'user.login.mfa_failed', 'user.2fa.verification_failed', 'user.2fa.reset',
+  'sso.login.succeeded', 'user.login.break_glass', 'user.disabled', 'user.enabled',
+] as const;
+const SECURITY_LIST = sql.raw(SECURITY_ACTIONS.map((a) => `'${a}'`).join(', '));
+
+/** The latest `limit` security events with the user as actor or as target, newest first (two index ranges). */
+export async function listSecurityEvents(ex: Executor, userId: string, limit: number): Promise<AuditRow[]> {
+  const rows = await queryRows<AuditRow>(ex, sql`
+    (select * from audit_logs where actor_user_id = ${userId} and action in (${SECURITY_LIST}) order by created_at desc limit ${limit})
+    union all
+    (select * from audit_logs where target_type = 'user' and target_id = ${userId} and action in (${SECURITY_LIST}) order by created_at desc limit ${limit})`);
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || (a.id < b.id ? 1 : -1))
+    .slice(0, limit);
+}

@@ -241,3 +241,8 @@ export async function verifyOrganizationChain(db: Database, organizationId: stri
 
 /** Every chain there is (each organization's, each user's, and the nil one), for `saasready audit verify`. */
 export const listAuditChains = (db: Database): Promise<(string | null)[]> => repository.listAuditChains(db);
+
+/** An account's latest security events, newest first (the superuser's user page). */
+export async function listSecurityEvents(db: Executor, userId: string, limit = 25): Promise<AuditLog[]> {
+  return (await repository.listSecurityEvents(db, userId, limit)).map(toAuditLog);
+}

@@ -44,4 +44,23 @@ describe('email templates', () => {
       expect(`${m.subject}${m.text}${m.html}`).not.toContain('evil.example');
     }
   });
+
+  it('carry the configured name, logo (absolute, escaped) and accent colour, with readable button text', () => {
+    const branded = { productName: 'Northwind <Auth>', publicUrl: 'https://auth.northwind.test', logoUrl: '/brand/logo.svg', color: '#ffd43b' };
+    const mail = passwordResetEmail(branded, { fullName: 'Ann', token: 'tok' });
+    expect(mail.subject).toBe('Reset your Northwind <Auth> password');
+    expect(mail.html).toContain('<img src="https://auth.northwind.test/brand/logo.svg" alt=""');
+    expect(mail.html).toContain('color:#ffd43b;margin:0 0 16px');
+    // a light accent gets dark text on the button, a dark one white
+    expect(mail.html).toContain('background:#ffd43b;color:#1a1b1e');
+    expect(passwordResetEmail({ ...branded, color: '#0b3d91' }, { fullName: 'Ann', token: 'tok' }).html).toContain('background:#0b3d91;color:#ffffff');
+    expect(mail.html).toContain('Northwind &lt;Auth&gt;');
+    // a value config.ts would refuse never reaches a style attribute
+    const forged = passwordResetEmail({ ...branded, color: 'red;background:url(https://evil.test)', logoUrl: 'https://cdn.test/a.svg?"onerror="x' }, { fullName: 'Ann', token: 'tok' });
+    expect(forged.html).not.toContain('evil.test');
+    expect(forged.html).toContain('background:#228be6');
+    expect(forged.html).not.toContain('"onerror="');
+    // without branding: the default colour and no image
+    expect(passwordResetEmail(brand, { fullName: 'Ann', token: 'tok' }).html).not.toContain('<img');
+  });
 });

@@ -16,7 +16,26 @@ export interface RenderedEmail {
 export interface Branding {
   productName: string;
   publicUrl: string;
+  /** PRODUCT_LOGO_URL (https, or a path on PUBLIC_URL) */
+  logoUrl?: string;
+  /** PRODUCT_COLOR, #rrggbb (validated by config.ts) */
+  color?: string;
 }
+
+const DEFAULT_COLOR = '#228be6';
+/** #rrggbb only: anything else (it cannot come from config.ts) falls back rather than reach a style attribute */
+const colorOf = (brand: Branding) => (brand.color && /^#[0-9a-fA-F]{6}$/.test(brand.color) ? brand.color : DEFAULT_COLOR);
+/** White or near-black text, whichever reads better on the colour (WCAG relative luminance). */
+function textOn(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) ? '#ffffff' : '#1a1b1e';
+}
+/** The logo as an absolute address (mail clients have no origin to resolve a path against). */
+const logoOf = (brand: Branding): string | undefined => (brand.logoUrl ? new URL(brand.logoUrl, `${brand.publicUrl}/`).toString() : undefined);
 
 export const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -45,10 +64,10 @@ function layout(brand: Branding, heading: string, paragraphs: string[], action: 
 <html><body style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f6f7f9;padding:24px;color:#1a1b1e">
 <table role="presentation" style="max-width:520px;margin:auto;background:#fff;border-radius:8px;padding:32px">
 <tr><td>
-<p style="font-weight:600;color:#228be6;margin:0 0 16px">${escapeHtml(brand.productName)}</p>
+<p style="font-weight:600;color:${colorOf(brand)};margin:0 0 16px">${logoOf(brand) ? `<img src="${escapeHtml(logoOf(brand)!)}" alt="" height="32" style="height:32px;vertical-align:middle;margin-right:8px;border:0">` : ''}${escapeHtml(brand.productName)}</p>
 <h1 style="font-size:20px;margin:0 0 16px">${heading}</h1>
 ${paragraphs.map((p) => `<p style="line-height:1.5">${p}</p>`).join('\n')}
-<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#228be6;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:${colorOf(brand)};color:${textOn(colorOf(brand))};padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
 <p style="font-size:13px;color:#666;line-height:1.5">Or paste this link into your browser:<br>${escapeHtml(action.url)}</p>
 <p style="font-size:13px;color:#666">${footer}</p>
 </td></tr></table></body></html>`;

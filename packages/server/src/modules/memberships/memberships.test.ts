@@ -34,6 +34,7 @@ describe('listing members', () => {
       user_email: f.owner.email,
       user_full_name: 'Listing Ltd Owner',
       two_factor_enabled: false,
+      last_active_at: expect.any(String),
     });
     expect((await members(f.orgId, f.owner.accessToken, `?role_id=${f.roles.Admin}`)).body.map((m: any) => m.user_id)).toEqual([f.admin.userId]);
     expect((await members(f.orgId, f.owner.accessToken, '?status=suspended')).body.map((m: any) => m.user_id)).toEqual([f.suspended.userId]);
@@ -104,6 +105,72 @@ describe('listing members', () => {
     }
     expect(seen).toEqual(all.body.map((m: any) => m.id));
     expect([...seen].sort()).toEqual(seen);
+  });
+});
+
+describe('sorting members', () => {
+  it('orders by name, role, join date and last activity both ways, pages each by cursor without gaps or repeats, and refuses a cursor of another order', async () => {
+    const f = await createOrgWithMembers(t, 'Sorting Co');
+    // names out of join order; activity: the Viewer never (null), the Admin most recently
+    await t.request('PATCH', '/api/v1/auth/me', { token: f.admin.accessToken, body: { full_name: 'aaron Zed' } });
+    await t.request('PATCH', '/api/v1/auth/me', { token: f.owner.accessToken, body: { full_name: 'Mona Owner' } });
+    const db = t.database.handle.db;
+    await queryRows(db, sql`update memberships set last_active_at = null where id = ${f.memberships.Viewer}`);
+    await queryRows(db, sql`update memberships set last_active_at = now() - interval '3 days' where id = ${f.memberships.Member}`);
+    await queryRows(db, sql`update memberships set last_active_at = now() - interval '2 days' + interval '123 microseconds' where id = ${f.memberships.Owner}`);
+    await queryRows(db, sql`update memberships set last_active_at = now() - interval '2 days' + interval '123 microseconds' where id = ${f.memberships.suspended}`);
+    const rows = await queryRows<{ id: string; name: string; role: string; last: string | null }>(db, sql`
+      select m.id, lower(u.full_name) as name, r.name as role, (extract(epoch from m.last_active_at) * 1000000)::bigint::text as last
+        from memberships m join users u on u.id = m.user_id join roles r on r.id = m.role_id where m.organization_id = ${f.orgId}`);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const cmp = <T,>(key: (r: (typeof rows)[number]) => T) => (a: (typeof rows)[number], b: (typeof rows)[number]) => {
+      const [x, y] = [key(a), key(b)];
+      return x === y ? byId(a, b) : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+    };
+    const expected: Record<string, string[]> = {
+      joined: [...rows].sort(byId).map((r) => r.id),
+      name: [...rows].sort(cmp((r) => r.name)).map((r) => r.id),
+      role: [...rows].sort(cmp((r) => r.role)).map((r) => r.id),
+      last_active: [...rows].sort(cmp((r) => (r.last === null ? null : BigInt(r.last)))).map((r) => r.id),
+    };
+    expect(expected.name![0]).toBe(f.memberships.Admin);
+    expect(expected.last_active![0]).toBe(f.memberships.Viewer);
+    for (const [sort, ids] of Object.entries(expected)) {
+      for (const [param, want] of [[sort, ids], [`-${sort}`, [...ids].reverse()]] as const) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        for (let i = 0; i < 10; i++) {
+          const res = await members(f.orgId, f.owner.accessToken, `?limit=2&sort=${param}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+          expect(res.status, `${param} ${cursor && Buffer.from(cursor, 'base64url').toString()} ${res.text}`).toBe(200);
+          seen.push(...res.body.map((m: any) => m.id));
+          cursor = res.headers.get('x-next-cursor');
+          if (!cursor) break;
+        }
+        expect(seen, param).toEqual(want);
+      }
+    }
+    // with a filter, and a cursor carried over to another order or forged
+    const active = await members(f.orgId, f.owner.accessToken, '?limit=1&sort=-role&status=active');
+    expect(active.body[0].role_name).toBe('Viewer');
+    const roleCursor = active.headers.get('x-next-cursor')!;
+    await expectProblem(await members(f.orgId, f.owner.accessToken, `?sort=name&cursor=${roleCursor}`), 400, 'request.validation_failed');
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const bad of [forge(['last_active', '2026-02-30T10:00:00.000000Z', f.memberships.Owner]), forge(['last_active', 'infinity', f.memberships.Owner]),
+      forge(['last_active', '2026-01-01T10:00:00.000000Z', 'x']), 'bm90IGpzb24', forge({})]) {
+      await expectProblem(await members(f.orgId, f.owner.accessToken, `?sort=last_active&cursor=${bad}`), 400, 'request.validation_failed');
+    }
+  });
+
+  it('marks a member active when they log in, in each of their organizations', async () => {
+    const f = await createOrgWithMembers(t, 'Activity Co');
+    const db = t.database.handle.db;
+    await queryRows(db, sql`update memberships set last_active_at = null where user_id = ${f.member.userId}`);
+    const login = await t.request('POST', '/api/v1/auth/login', { body: { email: f.member.email, password: f.member.password } });
+    expect(login.status, login.text).toBe(200);
+    const listed = (await members(f.orgId, f.owner.accessToken, `?search=${encodeURIComponent(f.member.email)}`)).body[0];
+    expect(Date.now() - Date.parse(listed.last_active_at)).toBeLessThan(60_000);
+    const [day] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from user_activity_days where user_id = ${f.member.userId} and day = (now() at time zone 'UTC')::date`);
+    expect(day!.n).toBe(1);
   });
 });
 

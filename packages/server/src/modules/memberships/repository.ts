@@ -51,7 +51,7 @@ export async function findAccess(ex: Executor, organizationId: string, userId: s
 }
 
 const MEMBER_COLUMNS = sql`m.id, m.user_id, m.organization_id, m.role_id, r.name as role_name, m.status,
-  m.created_at, u.email as user_email, u.full_name as user_full_name,
+  m.created_at, m.last_active_at, u.email as user_email, u.full_name as user_full_name,
   exists(select 1 from user_mfa f where f.user_id = m.user_id and f.enabled_at is not null) as two_factor_enabled`;
 
 export interface MemberRow {
@@ -62,46 +62,101 @@ export interface MemberRow {
   role_name: string;
   status: 'active' | 'suspended';
   created_at: Date | string;
+  last_active_at: Date | string | null;
   user_email: string;
   user_full_name: string;
   /** a confirmed TOTP factor (one primary-key lookup per listed row) */
   two_factor_enabled: boolean;
 }
 
+/** The member list's orders besides join order (which is membership id order). */
+export type MemberSortKey = 'joined' | 'name' | 'role' | 'last_active';
+
 export interface MemberFilter {
   limit: number;
-  /** the id of the last member of the previous page */
-  afterId?: string;
+  sort?: MemberSortKey;
+  descending?: boolean;
+  /** the last member of the previous page: its id, and for name/role/last_active its sort key as listed */
+  after?: { id: string; key: string | null };
   search?: string;
   roleId?: string;
   status?: 'active' | 'suspended';
 }
 
+/** A listed member with the sort key the next page continues after (null in join order). */
+export type ListedMember = MemberRow & { sort_key: string | null };
+
+// The index expressions of migration 0019 (spelt exactly so: the planner matches them to the indexes)
+const NAME_KEY = sql.raw(`lower(split_part(m.search_text, E'\\n', 2))`);
+const LAST_ACTIVE_KEY = sql.raw(`coalesce(m.last_active_at, '-infinity'::timestamptz)`);
+/** the key as text the cursor carries: microseconds in UTC, or -infinity for never */
+const LAST_ACTIVE_TEXT = sql.raw(`case when m.last_active_at is null then '-infinity' else to_char(m.last_active_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') end`);
+
 /**
- * One keyset page of an organization's members, ordered by membership id (UUIDv7: join order).
- * Returns up to limit + 1 rows so the caller knows whether there is a next page.
+ * One keyset page of an organization's members in the filter's order, ties broken by membership id
+ * (UUIDv7: join order). Returns up to limit + 1 rows so the caller knows whether there is a next page.
  *
  * The page is chosen from memberships alone and only its rows are joined to users and roles (both
  * joins follow foreign keys, so they never drop a row): a search reads the organization's matching
- * memberships, not each one's user as well.
+ * memberships, not each one's user as well. Each order reads an index of migration 0019 (or
+ * memberships_org_id_idx) from the cursor on; by role, the organization's few roles are walked in
+ * name order and each one's members read from (organization_id, role_id, id) until the page is full.
  */
-export async function list(ex: Executor, organizationId: string, filter: MemberFilter): Promise<MemberRow[]> {
+export async function list(ex: Executor, organizationId: string, filter: MemberFilter): Promise<ListedMember[]> {
   const conditions = [sql`m.organization_id = ${organizationId}`];
-  if (filter.afterId) conditions.push(sql`m.id > ${filter.afterId}`);
   if (filter.roleId) conditions.push(sql`m.role_id = ${filter.roleId}`);
   if (filter.status) conditions.push(sql`m.status = ${filter.status}`);
   if (filter.search) conditions.push(memberSearch(filter.search));
+  const sort = filter.sort ?? 'joined';
+  const desc = filter.descending ?? false;
+  const dir = sql.raw(desc ? 'desc' : 'asc');
+  const past = sql.raw(desc ? '<' : '>');
+  const after = filter.after;
+  const limit = filter.limit + 1;
+  const inner = sql`m.id, m.user_id, m.organization_id, m.role_id, m.status, m.created_at, m.last_active_at`;
+
+  let page;
+  if (sort === 'role') {
+    const roleConditions = [sql`r.organization_id = ${organizationId}`];
+    if (after) {
+      roleConditions.push(sql`r.name ${sql.raw(desc ? '<=' : '>=')} ${after.key ?? ''}`);
+      conditions.push(sql`(r.name <> ${after.key ?? ''} or m.id ${past} ${after.id})`);
+    }
+    page = sql`select m.*, r.name as sort_key, r.name as sort_value
+      from roles r
+      cross join lateral (select ${inner} from memberships m
+                           where m.role_id = r.id and ${sql.join(conditions, sql` and `)}
+                           order by m.id ${dir} limit ${limit}) m
+     where ${sql.join(roleConditions, sql` and `)}
+     order by r.name ${dir}, m.id ${dir}
+     limit ${limit}`;
+  } else if (sort === 'name' || sort === 'last_active') {
+    const key = sort === 'name' ? NAME_KEY : LAST_ACTIVE_KEY;
+    const keyText = sort === 'name' ? NAME_KEY : LAST_ACTIVE_TEXT;
+    if (after) {
+      const at = sort === 'name' ? sql`${after.key ?? ''}` : sql`${after.key ?? '-infinity'}::timestamptz`;
+      conditions.push(sql`(${key}, m.id) ${past} (${at}, ${after.id})`);
+    }
+    page = sql`select ${inner}, ${keyText} as sort_key, ${key} as sort_value
+      from memberships m
+     where ${sql.join(conditions, sql` and `)}
+     order by ${key} ${dir}, m.id ${dir}
+     limit ${limit}`;
+  } else {
+    if (after) conditions.push(sql`m.id ${past} ${after.id}`);
+    page = sql`select ${inner}, null::text as sort_key, m.id as sort_value
+      from memberships m
+     where ${sql.join(conditions, sql` and `)}
+     order by m.id ${dir}
+     limit ${limit}`;
+  }
   // roles are matched on the organization as a constant (the subquery hides it): its few are read once
-  return queryRows<MemberRow>(ex, sql`
-    select ${MEMBER_COLUMNS}
-      from (select m.id, m.user_id, m.organization_id, m.role_id, m.status, m.created_at
-              from memberships m
-             where ${sql.join(conditions, sql` and `)}
-             order by m.id
-             limit ${filter.limit + 1}) m
+  return queryRows<ListedMember>(ex, sql`
+    select ${MEMBER_COLUMNS}, m.sort_key
+      from (${page}) m
       join users u on u.id = m.user_id
       join roles r on r.id = m.role_id and r.organization_id = ${organizationId}
-     order by m.id`);
+     order by m.sort_value ${dir}, m.id ${dir}`);
 }
 
 /**
@@ -240,3 +295,10 @@ export async function findStandingForShare(ex: Executor, organizationId: string,
 
 /** `repository.delete(…)`: the style guide's repository verb (a reserved word cannot name a function declaration). */
 export { deleteRow as delete };
+
+/** How many members hold each role of the organization (memberships_org_role_idx). */
+export async function countByRole(ex: Executor, organizationId: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ role_id: string; n: number }>(ex, sql`
+    select role_id, count(*)::int as n from memberships where organization_id = ${organizationId} group by role_id`);
+  return new Map(rows.map((r) => [r.role_id, r.n]));
+}

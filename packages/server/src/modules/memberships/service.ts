@@ -5,7 +5,8 @@
 // them (audited once, here). Each change and its audit row share one transaction.
 import type { ListMembersQuery, Member } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
-import { decodeCursor, page } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { AppError } from '../../lib/errors.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess } from '../../types.js';
@@ -27,7 +28,56 @@ export const toMember = (row: repository.MemberRow): Member => ({
   user_email: row.user_email,
   user_full_name: row.user_full_name,
   two_factor_enabled: row.two_factor_enabled,
+  last_active_at: row.last_active_at === null ? null : iso(row.last_active_at),
 });
+
+/**
+ * The member list's cursor. In join order (the default) it is the plain id cursor of every other
+ * list; in another order it carries the order, the last row's sort key and its id, and is refused
+ * with any other order (a page must continue the order it started).
+ */
+function encodeMemberCursor(sort: string, last: repository.ListedMember): string {
+  if (sort === 'joined') return encodeCursor(last.id);
+  return Buffer.from(JSON.stringify([sort, last.sort_key, last.id])).toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UTC_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** `2026-05-01T10:00:00.123456Z` naming a real instant (PostgreSQL would refuse Feb 30 with a 500) */
+function isInstant(key: string): boolean {
+  if (!UTC_MICROS.test(key)) return false;
+  const date = new Date(`${key.slice(0, 19)}Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === key.slice(0, 19);
+}
+
+function decodeMemberCursor(cursor: string | undefined, sort: string): { id: string; key: string | null } | undefined {
+  if (cursor === undefined) return undefined;
+  if (sort === 'joined') return { id: decodeCursor(cursor)!, key: null };
+  const refuse = () =>
+    new AppError('request.validation_failed', 'The cursor is not one this API issued for this sort.', {
+      errors: [{ field: 'querystring:/cursor', message: 'is not a valid cursor for this sort', code: 'cursor' }],
+    });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw refuse();
+  const [cursorSort, key, id] = parsed as unknown[];
+  if (cursorSort !== sort || typeof id !== 'string' || !UUID.test(id)) throw refuse();
+  // reversed join order continues after the id alone
+  if (sort === '-joined') {
+    if (key !== null) throw refuse();
+    return { id, key: null };
+  }
+  if (typeof key !== 'string' || key.length > 600) throw refuse();
+  // the key goes to PostgreSQL as a timestamptz: only a real instant in the format the list wrote
+  if (sort.endsWith('last_active') && key !== '-infinity' && !isInstant(key)) throw refuse();
+  if (key.includes('\u0000')) throw refuse();
+  return { id, key };
+}
 
 export class MembershipsService {
   /** `reader` serves the member list (a replica when configured); changes and their checks use `db`. */
@@ -38,14 +88,20 @@ export class MembershipsService {
 
   async list(access: OrgAccess, query: ListMembersQuery): Promise<{ items: Member[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
+    const sort = query.sort ?? 'joined';
+    const key = sort.replace(/^-/, '') as repository.MemberSortKey;
     const rows = await repository.list(this.reader, access.organizationId, {
       limit,
-      afterId: decodeCursor(query.cursor),
+      sort: key,
+      descending: sort.startsWith('-'),
+      after: decodeMemberCursor(query.cursor, sort),
       search: query.search,
       roleId: query.role_id,
       status: query.status,
     });
-    const { items, nextCursor } = page(rows, limit);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > limit && last ? encodeMemberCursor(sort, last) : null;
     return { items: items.map(toMember), nextCursor };
   }
 
@@ -126,5 +182,5 @@ export class MembershipsService {
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { findAccess, findByEmail, listActiveOwnerEmails, findByUser, findStandingForShare, insert, listForUser, lockOrganization } from './repository.js';
+export { countByRole, findAccess, findByEmail, listActiveOwnerEmails, findByUser, findStandingForShare, insert, listForUser, lockOrganization } from './repository.js';
 export type { AccessRow } from './repository.js';

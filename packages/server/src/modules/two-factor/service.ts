@@ -116,6 +116,12 @@ export class TwoFactorService {
    * The recovery path of a user who lost their authenticator and backup codes (or found one they
    * never enrolled): an instance superuser removes the factor; every session of the user ends.
    */
+  /** Whether the user has a confirmed factor, and since when (the superuser's user page). */
+  async status(ex: Executor, userId: string): Promise<{ enabled: boolean; enabled_at: Date | null }> {
+    const row = await repository.find(ex, userId);
+    return { enabled: !!row?.enabled_at, enabled_at: row?.enabled_at ?? null };
+  }
+
   async resetBySuperuser(ctx: RequestContext, userId: string): Promise<void> {
     await this.deps.db.transaction(async (tx) => {
       const user = await users.findById(tx, userId);

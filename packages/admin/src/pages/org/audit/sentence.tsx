@@ -114,6 +114,19 @@ export function auditSentence(log: AuditLog, directory: Directory): ReactNode {
       const moved = num(m.members_reassigned);
       return <>{actor} deleted the role <B>{str(m.name) ?? key}</B>{moved ? ` (${moved} ${moved === 1 ? 'member' : 'members'} moved to another role)` : ''}</>;
     }
+    case 'admin.organization.viewed': {
+      const view = { summary: 'the summary', members: 'the members', audit_logs: 'the audit log' }[str(m.view) ?? ''] ?? 'the data';
+      return <>{actor} (instance superuser) viewed {view} of this organization</>;
+    }
+    case 'user.disabled':
+      return <>{actor} disabled the account <B>{str(m.email) ?? key}</B></>;
+    case 'user.enabled':
+      return <>{actor} enabled the account <B>{str(m.email) ?? key}</B></>;
+    case 'user.logged_in':
+    case 'user.login':
+      return <>{actor} logged in</>;
+    case 'user.login.failed':
+      return <>A login as <B>{str(m.email) ?? actorName(log, directory)}</B> failed (wrong password)</>;
     case 'audit.pruned':
       return <>Retention removed <B>{num(m.removed) ?? 'old'}</B> events older than {num(m.retention_days) ?? '?'} days</>;
     default:

@@ -6,9 +6,26 @@ export interface MemberFilters {
   search: string;
   roleId: string | null;
   status: 'active' | 'suspended' | null;
+  /** the server's order (`sort`); join order when null */
+  sort: MemberSort | null;
 }
 
-export const NO_FILTERS: MemberFilters = { search: '', roleId: null, status: null };
+export type MemberSort = 'joined' | '-joined' | 'name' | '-name' | 'role' | '-role' | 'last_active' | '-last_active';
+
+export const SORT_OPTIONS: { value: MemberSort; label: string }[] = [
+  { value: 'joined', label: 'Joined, oldest first' },
+  { value: '-joined', label: 'Joined, newest first' },
+  { value: 'name', label: 'Name, A–Z' },
+  { value: '-name', label: 'Name, Z–A' },
+  { value: 'role', label: 'Role, A–Z' },
+  { value: '-role', label: 'Role, Z–A' },
+  { value: '-last_active', label: 'Last active, most recent first' },
+  { value: 'last_active', label: 'Last active, longest ago first' },
+];
+
+export const isMemberSort = (value: string | null): value is MemberSort => SORT_OPTIONS.some((o) => o.value === value);
+
+export const NO_FILTERS: MemberFilters = { search: '', roleId: null, status: null, sort: null };
 
 export const hasFilters = (f: MemberFilters) => !!f.search.trim() || !!f.roleId || !!f.status;
 
@@ -33,7 +50,7 @@ export function MemberFilterBar({
         style={{ flex: '1 1 16rem' }}
         maxLength={200}
       />
-      {/* the two selects share a line, also on a phone where the search takes its own */}
+      {/* the selects share a line, also on a phone where the search takes its own */}
       <Group gap="sm" wrap="nowrap" style={{ flex: '0 1 24rem' }}>
         <Select
           label="Role"
@@ -54,6 +71,14 @@ export function MemberFilterBar({
           style={{ flex: 1 }}
         />
       </Group>
+      <Select
+        label="Sort by"
+        data={SORT_OPTIONS}
+        value={filters.sort ?? 'joined'}
+        onChange={(sort) => onChange({ ...filters, sort: sort === 'joined' || !isMemberSort(sort) ? null : sort })}
+        allowDeselect={false}
+        style={{ flex: '0 1 16rem' }}
+      />
     </Group>
   );
 }

@@ -1,6 +1,6 @@
 // One row per member. Role and actions are editable only where the viewer may change that member:
 // `user.manage`, and Owners only by Owners (the server enforces both; this keeps the page honest).
-import { Avatar, Badge, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Avatar, Badge, Group, Paper, Stack, Table, Text, VisuallyHidden, type TextProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { Member, MyMembership } from '@saasready/sdk/client';
 import { RelativeTime } from '../../../components/dates';
@@ -40,8 +40,8 @@ export function MembersTable({
                 <Group gap="xs" wrap="nowrap">
                   <StatusBadge member={member} />
                   <TwoFactorBadge on={member.two_factor_enabled} />
-                  <Text size="xs" c="dimmed">joined</Text>
-                  <RelativeTime value={member.created_at} size="xs" c="dimmed" />
+                  <Text size="xs" c="dimmed">last active</Text>
+                  <LastActive member={member} size="xs" c="dimmed" />
                 </Group>
               </Group>
             </Paper>
@@ -51,7 +51,7 @@ export function MembersTable({
     );
   }
   return (
-    <Table.ScrollContainer minWidth={canManage ? 760 : 620}>
+    <Table.ScrollContainer minWidth={canManage ? 880 : 740}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -59,6 +59,7 @@ export function MembersTable({
             <Table.Th>Role</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>2FA</Table.Th>
+            <Table.Th>Last active</Table.Th>
             <Table.Th>Joined</Table.Th>
             {canManage && <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
           </Table.Tr>
@@ -79,6 +80,7 @@ export function MembersTable({
                   <StatusBadge member={member} />
                 </Table.Td>
                 <Table.Td><TwoFactorBadge on={member.two_factor_enabled} /></Table.Td>
+                <Table.Td><LastActive member={member} style={{ whiteSpace: 'nowrap' }} /></Table.Td>
                 <Table.Td>
                   <RelativeTime value={member.created_at} style={{ whiteSpace: 'nowrap' }} />
                 </Table.Td>
@@ -119,6 +121,11 @@ function RoleBadge({ member }: { member: Member }) {
 
 function StatusBadge({ member }: { member: Member }) {
   return <Badge variant="dot" color={member.status === 'active' ? 'green' : 'orange'}>{member.status === 'active' ? 'Active' : 'Suspended'}</Badge>;
+}
+
+/** when the member last used a session; "Never" before their first since this was recorded */
+function LastActive({ member, ...props }: { member: Member } & TextProps) {
+  return member.last_active_at ? <RelativeTime value={member.last_active_at} {...props} /> : <Text size="sm" c="dimmed" {...props}>Never</Text>;
 }
 
 function TwoFactorBadge({ on }: { on: boolean }) {
