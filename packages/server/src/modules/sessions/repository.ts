@@ -33,7 +33,10 @@ export async function rotateRefreshToken(
 ): Promise<RotatedSession | null> {
   const [row] = await preparedRows<UserRow & { session_id: string; organization_id: string | null; mfa_enabled: boolean }>(ex, 'refresh_rotate', sql`
     with rotated as (
-      update sessions s set refresh_hash = ${rotation.nextHash}, expires_at = ${rotation.expiresAt}, last_used_at = now()
+      -- last_used_at moves at most once a minute, like sessions.touch: its activity trigger (migration
+      -- 0019) then runs once a minute per session, not on every rotation
+      update sessions s set refresh_hash = ${rotation.nextHash}, expires_at = ${rotation.expiresAt},
+             last_used_at = case when s.last_used_at < now() - interval '1 minute' then now() else s.last_used_at end
        where s.refresh_hash = ${rotation.presentedHash} and s.revoked_at is null and s.expires_at > now()
          and exists (select 1 from users u where u.id = s.user_id and u.is_active)
       returning s.id, s.user_id, s.organization_id
