@@ -75,6 +75,15 @@ export const AUDIT_ACTIONS = [
   'sso.login.succeeded',
   'sso.login.failed',
   'member.provisioned',
+  'member.deprovisioned',
+  'directory.created',
+  'directory.deleted',
+  'directory.token_rotated',
+  'directory.user.updated',
+  'directory.group.created',
+  'directory.group.updated',
+  'directory.group.deleted',
+  'directory.group.role_mapped',
   'user.login.break_glass',
 ] as const;
 

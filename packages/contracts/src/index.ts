@@ -16,3 +16,4 @@ export * from './schemas/feature-flags.js';
 export * from './webhooks.js';
 export * from './schemas/webhooks.js';
 export * from './schemas/sso.js';
+export * from './schemas/directories.js';

@@ -24,6 +24,7 @@ export const MemberSchema = Type.Object(
     user_email: Type.String(),
     user_full_name: Type.String(),
     two_factor_enabled: Type.Boolean({ description: 'the member has turned on two-factor authentication' }),
+    managed_by_directory: Type.Boolean({ description: 'a SCIM directory manages this member: its role and presence follow the IdP (change them there)' }),
   },
   { $id: 'Member' },
 );

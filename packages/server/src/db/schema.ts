@@ -93,6 +93,8 @@ export const memberships = pgTable(
     user_id: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role_id: uuid('role_id').notNull(),
     status: text('status').$type<'active' | 'suspended'>().notNull().default('active'),
+    /** the SCIM directory that manages this membership (migration 0017), or null */
+    directory_id: uuid('directory_id'),
     ...timestamps,
   },
   (t) => [
@@ -156,7 +158,7 @@ export const auditLogs = pgTable(
   {
     id: uuid('id').primaryKey(),
     organization_id: uuid('organization_id'),
-    actor_type: text('actor_type').$type<'user' | 'api_key' | 'system'>().notNull(),
+    actor_type: text('actor_type').$type<'user' | 'api_key' | 'system' | 'directory'>().notNull(),
     actor_user_id: uuid('actor_user_id'),
     actor_api_key_id: uuid('actor_api_key_id'),
     actor_email: text('actor_email'),

@@ -51,7 +51,7 @@ export async function findAccess(ex: Executor, organizationId: string, userId: s
 }
 
 const MEMBER_COLUMNS = sql`m.id, m.user_id, m.organization_id, m.role_id, r.name as role_name, m.status,
-  m.created_at, u.email as user_email, u.full_name as user_full_name,
+  m.created_at, u.email as user_email, u.full_name as user_full_name, (m.directory_id is not null) as managed_by_directory,
   exists(select 1 from user_mfa f where f.user_id = m.user_id and f.enabled_at is not null) as two_factor_enabled`;
 
 export interface MemberRow {
@@ -66,6 +66,8 @@ export interface MemberRow {
   user_full_name: string;
   /** a confirmed TOTP factor (one primary-key lookup per listed row) */
   two_factor_enabled: boolean;
+  /** a SCIM directory manages the membership (migration 0017) */
+  managed_by_directory: boolean;
 }
 
 export interface MemberFilter {
@@ -94,7 +96,7 @@ export async function list(ex: Executor, organizationId: string, filter: MemberF
   // roles are matched on the organization as a constant (the subquery hides it): its few are read once
   return queryRows<MemberRow>(ex, sql`
     select ${MEMBER_COLUMNS}
-      from (select m.id, m.user_id, m.organization_id, m.role_id, m.status, m.created_at
+      from (select m.id, m.user_id, m.organization_id, m.role_id, m.status, m.created_at, m.directory_id
               from memberships m
              where ${sql.join(conditions, sql` and `)}
              order by m.id
@@ -163,7 +165,7 @@ export async function update(
   ex: Executor,
   organizationId: string,
   membershipId: string,
-  values: { role_id?: string; status?: 'active' | 'suspended' },
+  values: { role_id?: string; status?: 'active' | 'suspended'; directory_id?: string | null },
 ): Promise<void> {
   await ex
     .update(memberships)
