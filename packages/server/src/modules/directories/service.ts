@@ -17,6 +17,7 @@
 import type { CreateDirectoryBody, CreatedDirectory, Directory, DirectoryGroup, RotatedDirectoryToken } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
 import { invalidToken } from '../../lib/errors.js';
+import { canonicalJson } from '../../lib/canonical-json.js';
 import { randomToken } from '../../lib/crypto.js';
 import { newId } from '../../lib/ids.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
@@ -55,7 +56,8 @@ type Resource = Record<string, unknown>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_PAGE = 100;
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON whatever the key order (jsonb gives keys back in its own order). */
+const sameJson = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 export class DirectoriesService {
   /** One unusable password hash per process (argon2 of 32 random bytes nobody keeps): directory accounts sign in through SSO or a reset. */
