@@ -479,3 +479,20 @@ describe('attacks', () => {
     expect(await counts()).toBe(mid);
   });
 });
+
+describe('audit', () => {
+  it('records every directory action, the SCIM ones with actor type directory and the directory’s id', async () => {
+    const rows = await auditRows(acme.orgId);
+    const scimActions = ['member.provisioned', 'member.deprovisioned', 'directory.user.updated', 'directory.group.created', 'directory.group.updated', 'directory.group.deleted'];
+    for (const action of scimActions) {
+      const row = rows.find((r) => r.action === action && r.actor_type === 'directory');
+      expect(row, action).toBeDefined();
+      expect(row!.metadata.directory_id, action).toBe(acmeDirectory);
+    }
+    for (const action of ['directory.created', 'directory.deleted', 'directory.token_rotated', 'directory.group.role_mapped']) expect(rows.find((r) => r.action === action)?.actor_type, action).toBe('user');
+    // the suspension through SCIM is the ordinary membership event too (webhooks: membership.updated)
+    expect(rows.some((r) => r.action === 'member.suspended' && r.actor_type === 'directory')).toBe(true);
+    const verify = await t.request('GET', `/api/v1/audit/orgs/${acme.orgId}/verify`, { token: acme.owner.accessToken });
+    expect(verify.body).toMatchObject({ ok: true });
+  });
+});

@@ -34,6 +34,7 @@ describe('listing members', () => {
       user_email: f.owner.email,
       user_full_name: 'Listing Ltd Owner',
       two_factor_enabled: false,
+      managed_by_directory: false,
     });
     expect((await members(f.orgId, f.owner.accessToken, `?role_id=${f.roles.Admin}`)).body.map((m: any) => m.user_id)).toEqual([f.admin.userId]);
     expect((await members(f.orgId, f.owner.accessToken, '?status=suspended')).body.map((m: any) => m.user_id)).toEqual([f.suspended.userId]);
