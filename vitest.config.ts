@@ -42,6 +42,7 @@ const RUN_ONCE = {
     'packages/admin/test/dashboard.e2e.test.ts',
     'packages/admin/test/failure-and-safety.e2e.test.ts',
     'packages/server/test/webhooks-crash.test.ts',
+    'packages/server/test/scim-deprovision.test.ts',
   ],
 };
 const elsewhere = (db: string): string[] => (withPostgres ? (db === 'pglite' ? RUN_ONCE.postgres : RUN_ONCE.pglite) : []);
