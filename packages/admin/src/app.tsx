@@ -25,6 +25,7 @@ const InvitationsPage = lazy(() => import('./pages/org/invitations-page').then((
 const RolesPage = lazy(() => import('./pages/org/roles-page').then((m) => ({ default: m.RolesPage })));
 const AuditPage = lazy(() => import('./pages/org/audit-page').then((m) => ({ default: m.AuditPage })));
 const FlagsPage = lazy(() => import('./pages/org/flags-page').then((m) => ({ default: m.FlagsPage })));
+const DirectoriesPage = lazy(() => import('./pages/org/directories-page').then((m) => ({ default: m.DirectoriesPage })));
 const ApiKeysPage = lazy(() => import('./pages/org/api-keys-page').then((m) => ({ default: m.ApiKeysPage })));
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
 const AdminUsersPage = lazy(() => import('./pages/admin/admin-users-page').then((m) => ({ default: m.AdminUsersPage })));
@@ -93,6 +94,7 @@ export function App() {
           <Route path="/orgs/:orgId/audit" element={<AuditPage />} />
           <Route path="/orgs/:orgId/feature-flags" element={<FlagsPage />} />
           <Route path="/orgs/:orgId/api-keys" element={<ApiKeysPage />} />
+          <Route path="/orgs/:orgId/directory-sync" element={<DirectoriesPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="/admin/organizations" element={<AdminOrganizationsPage />} />

@@ -1,7 +1,7 @@
 // The dashboard end to end, in a real Chromium against the real server and database: an owner signs
 // up, creates an organization, invites a colleague (link read from the dev mailbox), the colleague
 // joins from a second browser, the owner promotes them and sees it in the audit log, toggles a
-// feature flag, creates and revokes an API key, enrols 2FA, logs out and back in with a TOTP code.
+// feature flag, creates and revokes an API key, creates a SCIM directory (token shown once), enrols 2FA, logs out and back in with a TOTP code.
 // Screenshots of each main page go to test-results/screenshots/ (git-ignored).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -174,6 +174,26 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     await owner.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await expect.poll(async () => (await api('GET', '/api/v1/api-keys/me', rawKey)).status).toBe(401);
     await shot(owner, 'api-keys');
+  });
+
+  it('creates a SCIM directory, shows its URL and token once, and marks the members it provisions', async () => {
+    await owner.goto(`${base}/orgs/${orgId}/directory-sync`);
+    await owner.getByRole('button', { name: 'Create directory' }).click();
+    const dialog = owner.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Okta');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const token = (await owner.getByTestId('scim-token').textContent())!.trim();
+    expect(token).toMatch(/^scim_/);
+    expect((await owner.getByTestId('scim-url').textContent())!.trim()).toBe(`${base}/scim/v2`);
+    await shot(owner, 'directory-created');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(owner.getByTestId('scim-token').count()).resolves.toBe(0);
+    await expect(owner.content()).resolves.not.toContain(token);
+    const pushed = await t.request('POST', '/scim/v2/Users', { token, headers: { 'content-type': 'application/scim+json' }, body: { userName: uniqueEmail('scim'), name: { givenName: 'Sync', familyName: 'Ed' } } });
+    expect(pushed.status, pushed.text).toBe(201);
+    await owner.goto(`${base}/orgs/${orgId}/members`);
+    await owner.getByText('Sync Ed').waitFor();
+    await expect(owner.getByText('Directory', { exact: true }).count()).resolves.toBe(1);
   });
 
   it('enrols two-factor authentication with a code computed here', async () => {

@@ -1404,6 +1404,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{org_id}/directories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s SCIM directories, with user and group counts and the last sync */
+        get: operations["orgs.directories.list"];
+        put?: never;
+        /** Create a SCIM directory: answers its base URL and bearer token (shown once) */
+        post: operations["orgs.directories.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One SCIM directory */
+        get: operations["orgs.directories.get"];
+        put?: never;
+        post?: never;
+        /** Delete the directory and revoke its token; its members stay, no longer managed */
+        delete: operations["orgs.directories.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}/rotate-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the directory’s token: the old one stops working at once; the new one is shown once */
+        post: operations["orgs.directories.rotateToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The groups the IdP pushed, with member counts and mapped roles */
+        get: operations["orgs.directories.groups.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}/groups/{group_id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map a group to a role (null: no role); its members’ roles follow at once */
+        put: operations["orgs.directories.groups.setRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "user.created": {
@@ -1557,7 +1644,7 @@ export interface webhooks {
         put?: never;
         /**
          * membership.created event
-         * @description Someone became a member (organization created, invitation accepted, first SSO login).
+         * @description Someone became a member (organization created, invitation accepted, first SSO login, SCIM provisioning).
          */
         post: operations["webhooks.membershipCreated"];
         delete?: never;
@@ -1597,7 +1684,7 @@ export interface webhooks {
         put?: never;
         /**
          * membership.deleted event
-         * @description A member was removed or left.
+         * @description A member was removed, left, or was deprovisioned by the SCIM directory.
          */
         post: operations["webhooks.membershipDeleted"];
         delete?: never;
@@ -2042,7 +2129,7 @@ export interface components {
             organization_id: string | null;
             /** @description position in the organization’s hash chain */
             seq: number;
-            actor_type: "user" | "api_key" | "system";
+            actor_type: "user" | "api_key" | "system" | "directory";
             actor_user_id: string | null;
             actor_api_key_id: string | null;
             actor_email: string | null;
@@ -2102,6 +2189,8 @@ export interface components {
             user_full_name: string;
             /** @description the member has turned on two-factor authentication */
             two_factor_enabled: boolean;
+            /** @description a SCIM directory manages this member: its role and presence follow the IdP (change them there) */
+            managed_by_directory: boolean;
         };
         Permission: {
             key: string;
@@ -2179,6 +2268,32 @@ export interface components {
                 error: string | null;
                 next_retry_at: string | null;
             }[];
+        };
+        Directory: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            name: string;
+            /** @description the SCIM 2.0 base URL the IdP is given (Tenant URL in Entra ID, SCIM connector base URL in Okta) */
+            scim_base_url: string;
+            /** @description the first characters of the current token, to tell tokens apart */
+            token_prefix: string;
+            default_role_id: string | null;
+            user_count: number;
+            group_count: number;
+            last_sync_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DirectoryGroup: {
+            /** Format: uuid */
+            id: string;
+            display_name: string;
+            external_id: string | null;
+            member_count: number;
+            role_id: string | null;
+            role_name: string | null;
         };
     };
     responses: never;
@@ -8080,6 +8195,8 @@ export interface operations {
                         user_full_name: string;
                         /** @description the member has turned on two-factor authentication */
                         two_factor_enabled: boolean;
+                        /** @description a SCIM directory manages this member: its role and presence follow the IdP (change them there) */
+                        managed_by_directory: boolean;
                     };
                 };
             };
@@ -8291,6 +8408,8 @@ export interface operations {
                         user_full_name: string;
                         /** @description the member has turned on two-factor authentication */
                         two_factor_enabled: boolean;
+                        /** @description a SCIM directory manages this member: its role and presence follow the IdP (change them there) */
+                        managed_by_directory: boolean;
                     };
                 };
             };
@@ -12841,6 +12960,728 @@ export interface operations {
             };
         };
     };
+    "orgs.directories.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Directories */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Directory"][];
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one line of text: no line breaks, control characters or bidi overrides */
+                    name: string;
+                    /** @description role of a provisioned member in no mapped group (default: Member) */
+                    default_role_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The directory with its token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        organization_id: string;
+                        name: string;
+                        /** @description the SCIM 2.0 base URL the IdP is given (Tenant URL in Entra ID, SCIM connector base URL in Okta) */
+                        scim_base_url: string;
+                        /** @description the first characters of the current token, to tell tokens apart */
+                        token_prefix: string;
+                        default_role_id: string | null;
+                        user_count: number;
+                        group_count: number;
+                        last_sync_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description the bearer token the IdP sends (Secret Token in Entra ID, API token in Okta); shown once */
+                        token: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        organization_id: string;
+                        name: string;
+                        /** @description the SCIM 2.0 base URL the IdP is given (Tenant URL in Entra ID, SCIM connector base URL in Okta) */
+                        scim_base_url: string;
+                        /** @description the first characters of the current token, to tell tokens apart */
+                        token_prefix: string;
+                        default_role_id: string | null;
+                        user_count: number;
+                        group_count: number;
+                        last_sync_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.rotateToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        token_prefix: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.groups.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Groups, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryGroup"][];
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.groups.setRole": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role_id: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The group with its role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        external_id: string | null;
+                        member_count: number;
+                        role_id: string | null;
+                        role_name: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "webhooks.userCreated": {
         parameters: {
             query?: never;
@@ -12871,7 +13712,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -12943,7 +13784,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13015,7 +13856,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13087,7 +13928,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13159,7 +14000,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13231,7 +14072,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13303,7 +14144,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13375,7 +14216,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13447,7 +14288,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13519,7 +14360,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13591,7 +14432,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13663,7 +14504,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13735,7 +14576,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13807,7 +14648,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13879,7 +14720,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13951,7 +14792,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14023,7 +14864,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14095,7 +14936,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14167,7 +15008,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14239,7 +15080,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14311,7 +15152,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14383,7 +15224,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14455,7 +15296,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14527,7 +15368,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14599,7 +15440,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14671,7 +15512,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
