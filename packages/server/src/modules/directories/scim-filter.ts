@@ -55,7 +55,10 @@ function dateValue(value: unknown): string {
   return new Date(value).toISOString();
 }
 
-/** One comparison, true/false and never null (so `not` means what it says). */
+/**
+ * One comparison, as the plain SQL operator so an expression index serves it (`lower(user_name) =
+ * lower($1)`); NULL when the attribute is absent, which `and`/`or` treat as false and `not` coalesces.
+ */
 function leaf(target: Extract<Target, { kind: 'scalar' }>, filter: Filter): SQL {
   const { expr, type, caseExact } = target;
   if (filter.op === 'pr') return type === 'string' || type === 'reference' ? sql`coalesce(${expr} <> '', false)` : sql`(${expr} is not null)`;
@@ -69,27 +72,27 @@ function leaf(target: Extract<Target, { kind: 'scalar' }>, filter: Filter): SQL 
   if (type === 'boolean') {
     const value = typeof compValue === 'boolean' ? compValue : typeof compValue === 'string' && /^(true|false)$/i.test(compValue) ? compValue.toLowerCase() === 'true' : null;
     if (value === null || (op !== 'eq' && op !== 'ne')) throw invalidFilter('A boolean attribute supports eq and ne with true or false.');
-    return op === 'eq' ? sql`coalesce(${expr} = ${String(value)}, false)` : sql`(${expr} is distinct from ${String(value)})`;
+    return op === 'eq' ? sql`(${expr} = ${String(value)})` : sql`(${expr} is distinct from ${String(value)})`;
   }
   if (type === 'dateTime') {
     const value = dateValue(compValue);
     const cmp = { eq: sql`=`, ne: sql`<>`, gt: sql`>`, ge: sql`>=`, lt: sql`<`, le: sql`<=` }[op as 'eq'];
     if (!cmp) throw invalidFilter(`${op} does not apply to a dateTime attribute.`);
-    return sql`coalesce(${expr} ${cmp} ${value}::timestamptz, false)`;
+    return sql`(${expr} ${cmp} ${value}::timestamptz)`;
   }
   if (typeof compValue !== 'string') throw invalidFilter('A string attribute compares with a string.');
   const lhs = caseExact ? expr : sql`lower(${expr})`;
   const rhs = (value: string) => (caseExact ? sql`${value}` : sql`lower(${value})`);
   switch (op) {
-    case 'eq': return sql`coalesce(${lhs} = ${rhs(compValue)}, false)`;
+    case 'eq': return sql`(${lhs} = ${rhs(compValue)})`;
     case 'ne': return sql`(${lhs} is distinct from ${rhs(compValue)})`;
-    case 'co': return sql`coalesce(${lhs} like ${rhs(`%${escapeLike(compValue)}%`)}, false)`;
-    case 'sw': return sql`coalesce(${lhs} like ${rhs(`${escapeLike(compValue)}%`)}, false)`;
-    case 'ew': return sql`coalesce(${lhs} like ${rhs(`%${escapeLike(compValue)}`)}, false)`;
-    case 'gt': return sql`coalesce(${lhs} > ${rhs(compValue)}, false)`;
-    case 'ge': return sql`coalesce(${lhs} >= ${rhs(compValue)}, false)`;
-    case 'lt': return sql`coalesce(${lhs} < ${rhs(compValue)}, false)`;
-    case 'le': return sql`coalesce(${lhs} <= ${rhs(compValue)}, false)`;
+    case 'co': return sql`(${lhs} like ${rhs(`%${escapeLike(compValue)}%`)})`;
+    case 'sw': return sql`(${lhs} like ${rhs(`${escapeLike(compValue)}%`)})`;
+    case 'ew': return sql`(${lhs} like ${rhs(`%${escapeLike(compValue)}`)})`;
+    case 'gt': return sql`(${lhs} > ${rhs(compValue)})`;
+    case 'ge': return sql`(${lhs} >= ${rhs(compValue)})`;
+    case 'lt': return sql`(${lhs} < ${rhs(compValue)})`;
+    case 'le': return sql`(${lhs} <= ${rhs(compValue)})`;
     default: throw invalidFilter(`Unknown operator ${String(op)}.`);
   }
 }
@@ -114,7 +117,8 @@ export function compileFilter(filter: Filter, scope: Scope): SQL {
       return sql`(${sql.join(parts, filter.op === 'and' ? sql` and ` : sql` or `)})`;
     }
     case 'not':
-      return sql`(not ${compileFilter(filter.filter, scope)})`;
+      // a comparison with an absent attribute is NULL (unknown): `not` of it must be true
+      return sql`(not coalesce(${compileFilter(filter.filter, scope)}, false))`;
     case '[]': {
       const target = scope(filter.attrPath);
       if (target.kind === 'custom') return target.compile(filter);
