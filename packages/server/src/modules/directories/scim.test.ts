@@ -416,6 +416,30 @@ describe('accounts, roles and managed members', () => {
 });
 
 describe('attacks', () => {
+  it('never leaves an organization without an active Owner, whatever the directory sends', async () => {
+    // an organization whose only Owner is at its own verified domain, linked by its directory
+    const ownDomain = `owner-${randomBytes(3).toString('hex')}.test`;
+    const founder = await registerUser(t, { email: `founder@${ownDomain}` });
+    const added = await t.request('POST', `/api/v1/orgs/${founder.orgId}/domains`, { token: founder.accessToken, body: { domain: ownDomain } });
+    dns.txt.set(added.body.verification.name, [added.body.verification.value]);
+    expect((await t.request('POST', `/api/v1/orgs/${founder.orgId}/domains/${added.body.id}/verify`, { token: founder.accessToken })).status).toBe(200);
+    const directory = await t.request('POST', `/api/v1/orgs/${founder.orgId}/directories`, { token: founder.accessToken, body: { name: 'Own' } });
+    const c = scim(directory.body.token);
+    const linked = await c.post('/Users', user(founder.email));
+    expect(linked.status, linked.text).toBe(201);
+    expectScimError(await c.patch(`/Users/${linked.body.id}`, [{ op: 'replace', path: 'active', value: false }]), 400, 'mutability');
+    expectScimError(await c.delete(`/Users/${linked.body.id}`), 400, 'mutability');
+    // a group mapped to Viewer cannot demote them either
+    const group = (await c.post('/Groups', { schemas: [GROUP], displayName: 'Everyone' })).body;
+    const roles = await t.request('GET', `/api/v1/orgs/${founder.orgId}/roles`, { token: founder.accessToken });
+    const viewer = roles.body.find((r: { name: string }) => r.name === 'Viewer').id;
+    expect((await t.request('PUT', `/api/v1/orgs/${founder.orgId}/directories/${directory.body.id}/groups/${group.id}/role`, { token: founder.accessToken, body: { role_id: viewer } })).status).toBe(200);
+    expectScimError(await c.patch(`/Groups/${group.id}`, [{ op: 'add', path: 'members', value: [{ value: linked.body.id }] }]), 400, 'mutability');
+    const me = await t.request('GET', `/api/v1/orgs/${founder.orgId}/members`, { token: founder.accessToken });
+    expect(me.body[0]).toMatchObject({ role_name: 'Owner', status: 'active', managed_by_directory: true });
+    expect((await c.get(`/Groups/${group.id}`)).body.members).toEqual([]);
+  });
+
   it('scopes a directory token to its organization: another organization’s Users and Groups are 404, and writes change nothing there', async () => {
     const theirs = await scim(otherToken).post('/Users', user(`theirs-${randomBytes(2).toString('hex')}@people.test`));
     const theirGroup = await scim(otherToken).post('/Groups', { schemas: [GROUP], displayName: 'Theirs', members: [{ value: theirs.body.id }] });
