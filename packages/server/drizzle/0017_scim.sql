@@ -53,8 +53,9 @@ CREATE UNIQUE INDEX "scim_users_user_name_key" ON "scim_users" ("directory_id", 
 --> statement-breakpoint
 CREATE INDEX "scim_users_external_id_idx" ON "scim_users" ("directory_id", "external_id");
 --> statement-breakpoint
--- startIndex pages walk the directory's users in id order
-CREATE INDEX "scim_users_page_idx" ON "scim_users" ("directory_id", "id");
+-- startIndex pages walk the directory's users in id order: an index-only scan for the page's ids and
+-- for totalResults (the organization leads, as every query names it)
+CREATE INDEX "scim_users_page_idx" ON "scim_users" ("organization_id", "directory_id", "id");
 --> statement-breakpoint
 CREATE INDEX "scim_users_user_idx" ON "scim_users" ("user_id");
 --> statement-breakpoint
@@ -77,7 +78,7 @@ CREATE INDEX "scim_groups_display_name_idx" ON "scim_groups" ("directory_id", lo
 --> statement-breakpoint
 CREATE INDEX "scim_groups_external_id_idx" ON "scim_groups" ("directory_id", "external_id");
 --> statement-breakpoint
-CREATE INDEX "scim_groups_page_idx" ON "scim_groups" ("directory_id", "id");
+CREATE INDEX "scim_groups_page_idx" ON "scim_groups" ("organization_id", "directory_id", "id");
 --> statement-breakpoint
 CREATE TABLE "scim_group_members" (
 	"organization_id" uuid NOT NULL,

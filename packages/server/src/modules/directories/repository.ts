@@ -102,7 +102,11 @@ export async function listUsers(ex: Executor, organizationId: string, directoryI
   const where = sql`u.organization_id = ${organizationId} and u.directory_id = ${directoryId} and ${predicate}`;
   const [countRows, rows] = await Promise.all([
     queryRows<{ n: number }>(ex, sql`select count(*)::int as n from scim_users u where ${where}`),
-    limit > 0 ? queryRows<ScimUserRow>(ex, sql`select ${USER_COLUMNS} from scim_users u where ${where} order by u.id offset ${offset} limit ${limit}`) : Promise.resolve([]),
+    // the page's ids first (an index-only walk of scim_users_page_idx past `offset` entries), then only their rows
+    limit > 0 ? queryRows<ScimUserRow>(ex, sql`
+      select ${USER_COLUMNS} from scim_users u
+        join (select u.id from scim_users u where ${where} order by u.id offset ${offset} limit ${limit}) page on page.id = u.id
+       order by u.id`) : Promise.resolve([]),
   ]);
   return { rows, total: Number(countRows[0]!.n) };
 }
@@ -184,7 +188,10 @@ export async function listGroups(ex: Executor, organizationId: string, directory
   const where = sql`g.organization_id = ${organizationId} and g.directory_id = ${directoryId} and ${predicate}`;
   const [countRows, rows] = await Promise.all([
     queryRows<{ n: number }>(ex, sql`select count(*)::int as n from scim_groups g where ${where}`),
-    limit > 0 ? queryRows<ScimGroupRow>(ex, sql`select ${GROUP_COLUMNS} from scim_groups g where ${where} order by g.id offset ${offset} limit ${limit}`) : Promise.resolve([]),
+    limit > 0 ? queryRows<ScimGroupRow>(ex, sql`
+      select ${GROUP_COLUMNS} from scim_groups g
+        join (select g.id from scim_groups g where ${where} order by g.id offset ${offset} limit ${limit}) page on page.id = g.id
+       order by g.id`) : Promise.resolve([]),
   ]);
   return { rows, total: Number(countRows[0]!.n) };
 }

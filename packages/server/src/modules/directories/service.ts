@@ -59,6 +59,20 @@ const DEFAULT_PAGE = 100;
 /** Equal as JSON whatever the key order (jsonb gives keys back in its own order). */
 const sameJson = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
+/** The names of the attributes `next` changes (userName, externalId, the stored ones); `active` apart. */
+function changesOf(current: repository.ScimUserRow, next: NormalizedUser): string[] {
+  return [
+    ...(current.user_name !== next.userName ? ['userName'] : []),
+    ...(current.external_id !== next.externalId ? ['externalId'] : []),
+    ...[...new Set([...Object.keys(current.attributes), ...Object.keys(next.attributes)])].filter((k) => !sameJson(current.attributes[k], next.attributes[k])),
+  ];
+}
+
+/** What PATCH operates on: the User as the IdP wrote it (userName, externalId, active and the stored attributes). */
+const writableView = (current: repository.ScimUserRow): Resource => ({
+  userName: current.user_name, active: current.active, ...current.attributes, ...(current.external_id !== null ? { externalId: current.external_id } : {}),
+});
+
 export class DirectoriesService {
   /** One unusable password hash per process (argon2 of 32 random bytes nobody keeps): directory accounts sign in through SSO or a reset. */
   private unusableHash: Promise<string> | null = null;
@@ -267,6 +281,8 @@ export class DirectoriesService {
   /** PUT /Users/{id}: the whole User replaced (Okta's updates and resyncs); nothing written when nothing changed. */
   async replaceUser(ctx: RequestContext, dir: DirectoryPrincipal, id: string, body: unknown): Promise<Resource> {
     const next = normalizeUser(body);
+    const unchanged = await this.unchanged(dir, id, () => next);
+    if (unchanged) return unchanged;
     return this.deps.db.transaction(async (tx) => {
       await memberships.lockOrganization(tx, dir.organizationId);
       const current = await this.loadUser(tx, dir, id, true);
@@ -277,20 +293,30 @@ export class DirectoriesService {
   /** PATCH /Users/{id}: the operations applied to the stored User, the result validated like a PUT. */
   async patchUser(ctx: RequestContext, dir: DirectoryPrincipal, id: string, body: unknown): Promise<Resource> {
     const operations = readOperations(body);
+    const patched = (current: repository.ScimUserRow) => normalizeUser(patchUser(writableView(current), operations));
+    const unchanged = await this.unchanged(dir, id, patched);
+    if (unchanged) return unchanged;
     return this.deps.db.transaction(async (tx) => {
       await memberships.lockOrganization(tx, dir.organizationId);
       const current = await this.loadUser(tx, dir, id, true);
-      const view: Resource = { userName: current.user_name, active: current.active, ...current.attributes, ...(current.external_id !== null ? { externalId: current.external_id } : {}) };
-      return this.applyUser(tx, ctx, dir, current, normalizeUser(patchUser(view, operations)));
+      return this.applyUser(tx, ctx, dir, current, patched(current));
     });
   }
 
+  /**
+   * A resync's PUT (or a PATCH) that changes nothing takes no lock and writes nothing: the User as
+   * read answers it. Anything else goes through the locked path, which reads the User again.
+   */
+  private async unchanged(dir: DirectoryPrincipal, id: string, next: (current: repository.ScimUserRow) => NormalizedUser): Promise<Resource | null> {
+    const current = await this.loadUser(this.deps.db, dir, id);
+    const after = next(current);
+    if (changesOf(current, after).length || current.active !== after.active) return null;
+    const [rendered] = await this.renderUsers(this.deps.db, dir, [current]);
+    return rendered!;
+  }
+
   private async applyUser(tx: Executor, ctx: RequestContext, dir: DirectoryPrincipal, current: repository.ScimUserRow, next: NormalizedUser): Promise<Resource> {
-    const changed = [
-      ...(current.user_name !== next.userName ? ['userName'] : []),
-      ...(current.external_id !== next.externalId ? ['externalId'] : []),
-      ...[...new Set([...Object.keys(current.attributes), ...Object.keys(next.attributes)])].filter((k) => !sameJson(current.attributes[k], next.attributes[k])),
-    ];
+    const changed = changesOf(current, next);
     const activeChanged = current.active !== next.active;
     let row = current;
     if (changed.length || activeChanged) {
