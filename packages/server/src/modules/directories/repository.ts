@@ -1,7 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { Filter } from 'scim2-parse-filter';
 import { queryRows, type Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { uniqueness } from './errors.js';
+import { compileFilter, groupScope, userScope } from './scim-filter.js';
 
 const idList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
@@ -97,9 +99,9 @@ export async function findUserByAccount(ex: Executor, organizationId: string, di
   return rows[0] ?? null;
 }
 
-/** A page of the directory's users matching `predicate` (compiled from a SCIM filter over alias `u`), in id order. */
-export async function listUsers(ex: Executor, organizationId: string, directoryId: string, predicate: SQL, offset: number, limit: number): Promise<{ rows: ScimUserRow[]; total: number }> {
-  const where = sql`u.organization_id = ${organizationId} and u.directory_id = ${directoryId} and ${predicate}`;
+/** A page of the directory's users matching the SCIM filter (compiled to one parameterised predicate), in id order, and how many match. */
+export async function listUsers(ex: Executor, organizationId: string, directoryId: string, filter: Filter | null, offset: number, limit: number): Promise<{ rows: ScimUserRow[]; total: number }> {
+  const where = sql`u.organization_id = ${organizationId} and u.directory_id = ${directoryId}${filter ? sql` and ${compileFilter(filter, userScope)}` : sql``}`;
   const [countRows, rows] = await Promise.all([
     queryRows<{ n: number }>(ex, sql`select count(*)::int as n from scim_users u where ${where}`),
     // the page's ids first (an index-only walk of scim_users_page_idx past `offset` entries), then only their rows
@@ -184,8 +186,8 @@ export async function findGroup(ex: Executor, organizationId: string, directoryI
   return rows[0] ?? null;
 }
 
-export async function listGroups(ex: Executor, organizationId: string, directoryId: string, predicate: SQL, offset: number, limit: number): Promise<{ rows: ScimGroupRow[]; total: number }> {
-  const where = sql`g.organization_id = ${organizationId} and g.directory_id = ${directoryId} and ${predicate}`;
+export async function listGroups(ex: Executor, organizationId: string, directoryId: string, filter: Filter | null, offset: number, limit: number): Promise<{ rows: ScimGroupRow[]; total: number }> {
+  const where = sql`g.organization_id = ${organizationId} and g.directory_id = ${directoryId}${filter ? sql` and ${compileFilter(filter, groupScope)}` : sql``}`;
   const [countRows, rows] = await Promise.all([
     queryRows<{ n: number }>(ex, sql`select count(*)::int as n from scim_groups g where ${where}`),
     limit > 0 ? queryRows<ScimGroupRow>(ex, sql`

@@ -34,12 +34,11 @@ import * as roles from '../roles/service.js';
 import * as sessions from '../sessions/service.js';
 import * as users from '../users/service.js';
 import { directoryNotFound, groupNotFound, invalidValue, resourceNotFound, uniqueness } from './errors.js';
-import { compileFilter, groupScope, parseFilter, userScope } from './scim-filter.js';
+import { parseFilter } from './scim-filter.js';
 import { memberIds, patchUser, planGroupPatch, readOperations } from './scim-patch.js';
 import { accountEmail, accountName, CORE_GROUP, CORE_USER, ENTERPRISE_USER, LIST_RESPONSE, MAX_PAGE, normalizeUser, project, type NormalizedUser } from './scim-schema.js';
 import * as repository from './repository.js';
 import { hashDirectoryToken, newDirectoryToken, tokenPrefix } from './tokens.js';
-import { sql } from 'drizzle-orm';
 
 export interface ScimListQuery {
   filter?: string;
@@ -223,9 +222,9 @@ export class DirectoriesService {
   }
 
   async listUsers(dir: DirectoryPrincipal, query: ScimListQuery): Promise<Resource> {
-    const predicate = query.filter?.trim() ? compileFilter(parseFilter(query.filter), userScope) : sql`true`;
+    const filter = query.filter?.trim() ? parseFilter(query.filter) : null;
     const { offset, limit, startIndex } = this.page(query);
-    const { rows, total } = await repository.listUsers(this.deps.db, dir.organizationId, dir.id, predicate, offset, limit);
+    const { rows, total } = await repository.listUsers(this.deps.db, dir.organizationId, dir.id, filter, offset, limit);
     const resources = (await this.renderUsers(this.deps.db, dir, rows)).map((r) => project(r, query.attributes, query.excludedAttributes));
     return this.listResponse(resources, total, startIndex);
   }
@@ -426,9 +425,9 @@ export class DirectoriesService {
   }
 
   async listGroups(dir: DirectoryPrincipal, query: ScimListQuery): Promise<Resource> {
-    const predicate = query.filter?.trim() ? compileFilter(parseFilter(query.filter), groupScope) : sql`true`;
+    const filter = query.filter?.trim() ? parseFilter(query.filter) : null;
     const { offset, limit, startIndex } = this.page(query);
-    const { rows, total } = await repository.listGroups(this.deps.db, dir.organizationId, dir.id, predicate, offset, limit);
+    const { rows, total } = await repository.listGroups(this.deps.db, dir.organizationId, dir.id, filter, offset, limit);
     return this.listResponse(await this.renderGroups(this.deps.db, dir.organizationId, rows, query), total, startIndex);
   }
 
