@@ -45,6 +45,7 @@ const RUN_ONCE = {
     'packages/server/test/sso-replay.test.ts',
     'packages/server/test/webhooks-crash.test.ts',
     'packages/server/test/webhooks-two-processes.test.ts',
+    'packages/server/test/scim-deprovision.test.ts',
   ],
 };
 const elsewhere = (db: string): string[] => (withPostgres ? (db === 'pglite' ? RUN_ONCE.postgres : RUN_ONCE.pglite) : []);

@@ -26,6 +26,7 @@ const InvitationsPage = lazy(() => import('./pages/org/invitations-page').then((
 const RolesPage = lazy(() => import('./pages/org/roles-page').then((m) => ({ default: m.RolesPage })));
 const AuditPage = lazy(() => import('./pages/org/audit-page').then((m) => ({ default: m.AuditPage })));
 const FlagsPage = lazy(() => import('./pages/org/flags-page').then((m) => ({ default: m.FlagsPage })));
+const DirectoriesPage = lazy(() => import('./pages/org/directories-page').then((m) => ({ default: m.DirectoriesPage })));
 const ApiKeysPage = lazy(() => import('./pages/org/api-keys-page').then((m) => ({ default: m.ApiKeysPage })));
 const WebhooksPage = lazy(() => import('./pages/org/webhooks-page').then((m) => ({ default: m.WebhooksPage })));
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
@@ -103,6 +104,7 @@ export function App() {
           <Route path="/orgs/:orgId/api-keys" element={<ApiKeysPage />} />
           <Route path="/orgs/:orgId/webhooks" element={<WebhooksPage />} />
           <Route path="/orgs/:orgId/webhooks/:webhookId" element={<WebhooksPage />} />
+          <Route path="/orgs/:orgId/directory-sync" element={<DirectoriesPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/overview" element={<AdminOverviewPage />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />

@@ -2,7 +2,8 @@
 // up, creates an organization, invites a colleague (link read from the dev mailbox), the colleague
 // joins from a second browser, the owner promotes them and sees it in the audit log, toggles a
 // feature flag, creates and revokes an API key, adds a webhook endpoint and sees a test event
-// delivered to a loopback receiver, enrols 2FA, logs out and back in with a TOTP code.
+// delivered to a loopback receiver, creates a SCIM directory (token shown once), enrols 2FA, logs out
+// and back in with a TOTP code.
 // Screenshots of each main page go to test-results/screenshots/ (git-ignored).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -216,6 +217,26 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     // the page shows what the server now holds (reloaded after the save), the events untouched
     await owner.getByText('CRM sync', { exact: true }).waitFor();
     await owner.getByText('membership.*', { exact: true }).waitFor();
+  });
+
+  it('creates a SCIM directory, shows its URL and token once, and marks the members it provisions', async () => {
+    await owner.goto(`${base}/orgs/${orgId}/directory-sync`);
+    await owner.getByRole('button', { name: 'Create directory' }).click();
+    const dialog = owner.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Okta');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const token = (await owner.getByTestId('scim-token').textContent())!.trim();
+    expect(token).toMatch(/^scim_/);
+    expect((await owner.getByTestId('scim-url').textContent())!.trim()).toBe(`${base}/scim/v2`);
+    await shot(owner, 'directory-created');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(owner.getByTestId('scim-token').count()).resolves.toBe(0);
+    await expect(owner.content()).resolves.not.toContain(token);
+    const pushed = await t.request('POST', '/scim/v2/Users', { token, headers: { 'content-type': 'application/scim+json' }, body: { userName: uniqueEmail('scim'), name: { givenName: 'Sync', familyName: 'Ed' } } });
+    expect(pushed.status, pushed.text).toBe(201);
+    await owner.goto(`${base}/orgs/${orgId}/members`);
+    await owner.getByText('Sync Ed').waitFor();
+    await expect(owner.getByText('Directory', { exact: true }).count()).resolves.toBe(1);
   });
 
   it('enrols two-factor authentication with a code computed here', async () => {

@@ -11,6 +11,7 @@
 // BENCH_ONLY=scale (scale.ts: pages against the persistent 1M-user data set of seed-scale.ts) and
 // BENCH_ONLY=mix (mix.ts: a weighted request mix against 1 and 2 server processes, optional soak)
 // and BENCH_ONLY=webhooks (webhooks.ts: events produced, delivered, and the latency a subscribed write adds)
+// and BENCH_ONLY=scim (scim.ts: SCIM look-ups, pages and an Okta-style resync against a 50k-user directory)
 // are runs of their own: each rewrites only its own block of docs/benchmarks.md (BENCH_NO_DOC=1: neither).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import {
 } from './report.js';
 import { runMix } from './mix.js';
 import { runWebhooks } from './webhooks.js';
+import { runScim } from './scim.js';
 import { startBetterAuth, type BetterAuthPeer } from './peer-better-auth.js';
 import { countStatements, statementMeter } from './statements.js';
 import { startWriteCeilings, type WriteCeilings } from './write-ceilings.js';
@@ -536,7 +538,7 @@ function selectScenarios(only: string | undefined): Scenario[] {
 }
 
 /** BENCH_ONLY keys that are runs of their own (scale.ts, mix.ts), not rows of the main tables */
-const SPECIAL = ['scale', 'mix', 'webhooks'] as const;
+const SPECIAL = ['scale', 'mix', 'webhooks', 'scim'] as const;
 const onlyParts = (process.env.BENCH_ONLY ?? '').split(',').map((k) => k.trim()).filter(Boolean);
 const SPECIALS = SPECIAL.filter((k) => onlyParts.includes(k));
 const REST_ONLY = onlyParts.filter((k) => !(SPECIAL as readonly string[]).includes(k)).join(',');
@@ -1327,6 +1329,7 @@ BENCH_ONLY=scale npm run bench                 # pages at 1M users / 100k orgs /
 node packages/bench/dist/seed-scale.js --database-url postgres://…/bench_x [--users 1000000 --orgs 100000 --audit 10000000]
 BENCH_ONLY=mix BENCH_SOAK_SECONDS=600 npm run bench  # the request mix on 1 and 2 processes, then a 10-minute soak
 BENCH_ONLY=webhooks npm run bench             # webhook events produced/s, deliveries/s, latency a subscribed write adds (PostgreSQL)
+BENCH_ONLY=scim npm run bench                  # SCIM: 50k-user directory, userName eq / startIndex pages, Okta-style resync of 10k users
 \`\`\`
 
 \`BENCH_ONLY\` takes a comma list of scenario keys — ${ALL_SCENARIOS.map((s) => `\`${s.key}\``).join(', ')} — or
@@ -1424,7 +1427,7 @@ async function runSpecials(): Promise<void> {
   const load = new LoadGenerator();
   try {
     for (const key of SPECIALS) {
-      const markdown = key === 'scale' ? await runScale(load, POSTGRES_URL) : key === 'webhooks' ? await runWebhooks(POSTGRES_URL) : await runMix(load, POSTGRES_URL);
+      const markdown = key === 'scale' ? await runScale(load, POSTGRES_URL) : key === 'webhooks' ? await runWebhooks(POSTGRES_URL) : key === 'scim' ? await runScim(POSTGRES_URL) : await runMix(load, POSTGRES_URL);
       process.stdout.write(`\n${markdown}\n`);
       if (process.env.BENCH_NO_DOC) continue;
       writeDocBlock(key, markdown);

@@ -103,6 +103,10 @@ export const ERROR_CODES = {
   'sso.account_link_refused': { status: 403, title: 'Account not linked' },
   'sso.domain_not_verified': { status: 403, title: 'Email domain not verified by this organization' },
   'auth.sso_required': { status: 403, title: 'Single sign-on required' },
+  'directory.not_found': { status: 404, title: 'Directory not found' },
+  'directory.group_not_found': { status: 404, title: 'Directory group not found' },
+  /** the member's role and presence follow the organization's SCIM directory: change them in the IdP */
+  'membership.directory_managed': { status: 409, title: 'Managed by the directory' },
   'service.unavailable': { status: 503, title: 'Service unavailable' },
   'internal': { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -17,3 +17,4 @@ export * from './webhooks.js';
 export * from './schemas/webhooks.js';
 export * from './schemas/sso.js';
 export * from './schemas/admin.js';
+export * from './schemas/directories.js';

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'feature_flags.manage': 'Override feature flags for the organization',
   'webhooks.manage': 'Create, change and delete webhook endpoints, see their deliveries and retry them',
   'sso.manage': 'Manage SSO connections, verified domains and SSO enforcement',
+  'directory.manage': 'Manage SCIM directories: their tokens and group-to-role mappings',
 } as const;
 
 /** A permission key from the catalog. */
@@ -61,14 +62,14 @@ export const RESERVED_PERMISSIONS = {
  * USER_ONLY_PERMISSIONS.has('api_key.manage'); // true: a key cannot mint keys
  * ```
  */
-export const USER_ONLY_PERMISSIONS: ReadonlySet<string> = new Set<Permission>(['api_key.manage', 'webhooks.manage', 'user.manage', 'user.invite', 'role.manage', 'org.settings', 'org.delete', 'sso.manage']);
+export const USER_ONLY_PERMISSIONS: ReadonlySet<string> = new Set<Permission>(['api_key.manage', 'webhooks.manage', 'user.manage', 'user.invite', 'role.manage', 'org.settings', 'org.delete', 'sso.manage', 'directory.manage']);
 
 /** The system roles seeded into every organization, with their permissions. */
 export const SYSTEM_ROLES = {
   Owner: PERMISSION_KEYS,
   Admin: [
     'org.read', 'org.update', 'user.read', 'user.invite', 'user.manage', 'role.read', 'audit.read',
-    'api_key.manage', 'feature_flags.read', 'webhooks.manage', 'sso.manage',
+    'api_key.manage', 'feature_flags.read', 'webhooks.manage', 'sso.manage', 'directory.manage',
   ],
   Member: ['org.read', 'user.read', 'audit.read', 'feature_flags.read'],
   Viewer: ['org.read'],

@@ -56,9 +56,9 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'organization.created': 'An organization was created.',
   'organization.updated': 'An organization’s details or security settings changed.',
   'organization.deleted': 'An organization was deleted (the last event its own endpoints receive).',
-  'membership.created': 'Someone became a member (organization created, invitation accepted, first SSO login).',
+  'membership.created': 'Someone became a member (organization created, invitation accepted, first SSO login, SCIM provisioning).',
   'membership.updated': 'A member’s role changed, or the member was suspended or reactivated.',
-  'membership.deleted': 'A member was removed or left.',
+  'membership.deleted': 'A member was removed, left, or was deprovisioned by the SCIM directory.',
   'invitation.created': 'An invitation was sent.',
   'invitation.accepted': 'An invitation was accepted.',
   'invitation.revoked': 'An invitation was revoked.',
@@ -134,6 +134,7 @@ export const AUDIT_ACTION_EVENTS: Partial<Record<AuditAction, readonly WebhookEv
   'sso.connection.updated': ['sso_connection.updated'],
   'sso.connection.deleted': ['sso_connection.deleted'],
   'member.provisioned': ['membership.created'],
+  'member.deprovisioned': ['membership.deleted'],
 };
 
 /**
@@ -161,9 +162,9 @@ export function isValidWebhookFilter(filter: string): boolean {
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-/** Who made the change: a person, an organization API key, or the system. */
+/** Who made the change: a person, an organization API key, a SCIM directory (its id in the attributes' `directory_id`), or the system. */
 export const WebhookActorSchema = Type.Object({
-  type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system')]),
+  type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system'), Type.Literal('directory')]),
   user_id: Nullable(Type.String({ format: 'uuid' })),
   api_key_id: Nullable(Type.String({ format: 'uuid' })),
   email: Nullable(Type.String()),

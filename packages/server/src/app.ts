@@ -22,6 +22,9 @@ import { featureFlagRoutes } from './modules/feature-flags/routes.js';
 import { FeatureFlagsService, type OrgFlagRow } from './modules/feature-flags/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { EmailTokensService } from './modules/auth/email-tokens.js';
+import { directoryRoutes } from './modules/directories/routes.js';
+import { scimRoutes } from './modules/directories/scim-routes.js';
+import { DirectoriesService } from './modules/directories/service.js';
 import { domainRoutes } from './modules/domains/routes.js';
 import { DomainsService } from './modules/domains/service.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -174,6 +177,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const twoFactor = new TwoFactorService({ db: database.db, masterKey: config.masterKey, issuer: config.productName, hasher, lockout });
   const auth = new AuthService({ db: database.db, config, hasher, keyring, metrics, invitations, emailTokens, twoFactor, lockout, mailEnqueued, membershipsCache: caches.memberships });
   const sso = new SsoService({ db: database.db, config, hasher, auth });
+  const directories = new DirectoriesService({ db: database.db, hasher, publicUrl: config.publicUrl });
 
   const app = Fastify({
     loggerInstance: logger,
@@ -195,7 +199,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(metricsPlugin, { metrics, token: config.metricsToken });
   await app.register(rateLimit, { redis, enabled: config.rateLimit.enabled, namespace: options.redisNamespace ?? 'saasready:rl:' });
-  await app.register(authenticate, { db: database.db, keyring, apiKeys, caches });
+  await app.register(authenticate, { db: database.db, keyring, apiKeys, caches, directories: (token) => directories.authenticate(token) });
   await app.register(authorize, { db: database.db, caches });
   await app.register(idempotency, { db: database.db });
 
@@ -219,9 +223,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(webhookRoutes, { webhooks });
       await api.register(domainRoutes, { domains: new DomainsService(database.db, config.dnsServers) });
       await api.register(ssoRoutes, { sso, config });
+      await api.register(directoryRoutes, { directories });
     },
     { prefix: '/api/v1' },
   );
+  // SCIM 2.0 for the organizations' identity providers: outside /api/v1, its own auth and error format
+  await app.register(scimRoutes, { prefix: '/scim/v2', directories, documentationUri: `${config.publicUrl}/docs` });
   await app.register(dashboard, { productName: config.productName, logoUrl: config.productLogoUrl, color: config.productColor, ...(options.dashboardDir ? { dir: options.dashboardDir } : {}) });
 
   if (options.outboxWorker !== false) app.addHook('onReady', async () => outbox.start());

@@ -25,6 +25,12 @@ export interface ApiKeyPrincipal {
   permissions: ReadonlySet<string>;
 }
 
+/** A SCIM directory calling with its bearer token: exactly one organization, SCIM routes only. */
+export interface DirectoryPrincipal {
+  id: string;
+  organizationId: string;
+}
+
 /** The caller's membership in the organization named by the route's path, once the guard loaded it. */
 export interface OrgAccess {
   organizationId: string;
@@ -63,10 +69,13 @@ declare module 'fastify' {
     apiKeys?: boolean | string;
     /** registered by a library (docs UI): exempt from the response-schema rule */
     internal?: boolean;
+    /** a SCIM endpoint: only a directory's bearer token (`scim_…`) reaches it, scoped to that directory's organization */
+    directory?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
     apiKey: ApiKeyPrincipal | null;
     orgAccess: OrgAccess | null;
+    directory: DirectoryPrincipal | null;
   }
 }

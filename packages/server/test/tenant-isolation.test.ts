@@ -102,6 +102,36 @@ describe('tenant isolation over every organization-scoped route', () => {
   });
 });
 
+describe('SCIM routes (directory tokens)', () => {
+  it('gives another organization’s directory token nothing of the victim’s on any SCIM route, and no API key or session reaches them', async () => {
+    const directoryOf = async (orgId: string, token: string) => {
+      const res = await t.request('POST', `/api/v1/orgs/${orgId}/directories`, { token, body: { name: 'walk' } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.token as string;
+    };
+    const victimToken = await directoryOf(victim.orgId, victim.owner.accessToken);
+    const outsiderToken = await directoryOf(outsider.orgId, outsider.accessToken);
+    const scimJson = { 'content-type': 'application/scim+json' };
+    const user = await t.request('POST', '/scim/v2/Users', { token: victimToken, headers: scimJson, body: { userName: 'walked@victim.test' } });
+    const group = await t.request('POST', '/scim/v2/Groups', { token: victimToken, headers: scimJson, body: { displayName: 'Victim Group', members: [{ value: user.body.id }] } });
+    expect([user.status, group.status]).toEqual([201, 201]);
+    const scimRoutes = t.app.routeTable.filter((r) => r.config?.directory && r.method !== 'HEAD');
+    expect(scimRoutes.length).toBeGreaterThanOrEqual(15);
+    const key = await t.request('POST', `/api/v1/orgs/${victim.orgId}/api-keys`, { token: victim.owner.accessToken, body: { name: 'scim walk', permissions: ['org.read'] } });
+    for (const route of scimRoutes) {
+      const path = route.url.replace(':id', route.url.startsWith('/scim/v2/Groups') ? group.body.id : user.body.id);
+      const body = route.url.includes('Groups') ? { displayName: 'Stolen', Operations: [{ op: 'replace', path: 'displayName', value: 'Stolen' }] } : { userName: 'stolen@victim.test', Operations: [{ op: 'replace', path: 'active', value: false }] };
+      const res = await t.request(methodOf(route), path, { token: outsiderToken, headers: scimJson, body });
+      if (route.url.includes(':id')) expect(res.status, `${methodOf(route)} ${route.url}`).toBe(404);
+      expect(res.text, `${methodOf(route)} ${route.url}`).not.toContain('walked@victim.test');
+      expect(res.text).not.toContain('Victim Group');
+      for (const token of [victim.owner.accessToken, key.body.raw_key as string]) expect((await t.request(methodOf(route), path, { token, headers: scimJson, body })).status).toBe(401);
+    }
+    const still = await t.request('GET', `/scim/v2/Users/${user.body.id}`, { token: victimToken });
+    expect(still.body).toMatchObject({ userName: 'walked@victim.test', active: true, groups: [{ display: 'Victim Group' }] });
+  });
+});
+
 describe('API keys whose creator lost access', () => {
   it('refuses, on every organization-scoped route, a key whose creator was demoted (403) or removed (401): never 2xx', async () => {
     const everything = PERMISSION_KEYS.filter((p) => !USER_ONLY_PERMISSIONS.has(p));

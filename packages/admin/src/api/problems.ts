@@ -9,6 +9,7 @@ const MESSAGES: Record<string, string> = {
   'membership.last_owner': 'An organization must keep at least one active Owner.',
   'membership.owner_required': 'Only an Owner can grant, change or remove the Owner role.',
   'membership.escalation': 'You cannot grant a role with permissions you do not have yourself.',
+  'membership.directory_managed': 'This member is managed by your identity provider’s directory sync: change their role or membership there.',
   'membership.suspended': 'Your membership in this organization is suspended. Ask one of its Owners or Admins to reactivate it.',
   'organization.not_found': 'This organization does not exist, was deleted, or you are not a member of it.',
   permission_denied: 'Your role in this organization does not allow that. Ask one of its Owners for access.',

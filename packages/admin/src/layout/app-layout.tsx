@@ -4,7 +4,7 @@ import { ActionIcon, AppShell, Alert, Anchor, Avatar, Burger, Button, Group, Kbd
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments, IconBuilding, IconFlag, IconKey, IconListDetails, IconLogout, IconMail, IconSend, IconShieldCheck, IconUser, IconUsers,
-  IconChartBar, IconSearch, IconUsersGroup, IconWebhook, IconWorld,
+  IconChartBar, IconRefresh, IconSearch, IconUsersGroup, IconWebhook, IconWorld,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
@@ -28,6 +28,7 @@ const ORG_NAV: NavItem[] = [
   { to: '/feature-flags', label: 'Feature flags', icon: IconFlag, permission: 'feature_flags.read' },
   { to: '/api-keys', label: 'API keys', icon: IconKey, permission: 'api_key.manage' },
   { to: '/webhooks', label: 'Webhooks', icon: IconWebhook, permission: 'webhooks.manage' },
+  { to: '/directory-sync', label: 'Directory sync', icon: IconRefresh, permission: 'directory.manage' },
   { to: '', label: 'Settings', icon: IconAdjustments, permission: 'org.read' },
 ];
 

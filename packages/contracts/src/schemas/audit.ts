@@ -10,7 +10,7 @@ export const AuditLogSchema = Type.Object(
     id: Uuid,
     organization_id: Type.Union([Uuid, Type.Null()]),
     seq: Type.Integer({ description: 'position in the organization’s hash chain' }),
-    actor_type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system')]),
+    actor_type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system'), Type.Literal('directory')]),
     actor_user_id: Type.Union([Uuid, Type.Null()]),
     actor_api_key_id: Type.Union([Uuid, Type.Null()]),
     actor_email: Type.Union([Type.String(), Type.Null()]),

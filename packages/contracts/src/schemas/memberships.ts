@@ -26,6 +26,7 @@ export const MemberSchema = Type.Object(
     user_full_name: Type.String(),
     two_factor_enabled: Type.Boolean({ description: 'the member has turned on two-factor authentication' }),
     last_active_at: Type.Union([Timestamp, Type.Null()], { description: 'when the member last used a session (to the minute); null when never since this was recorded' }),
+    managed_by_directory: Type.Boolean({ description: 'a SCIM directory manages this member: its role and presence follow the IdP (change them there)' }),
   },
   { $id: 'Member' },
 );

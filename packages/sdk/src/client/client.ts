@@ -10,6 +10,7 @@ import { FeaturesApi } from './resources/features.js';
 import { InvitationsApi } from './resources/invitations.js';
 import { OrgsApi } from './resources/orgs.js';
 import { WebhooksApi } from './resources/webhooks.js';
+import { DirectoriesApi } from './resources/directories.js';
 import { SsoApi } from './resources/sso.js';
 import { Transport, type SaaSReadyOptions } from './transport.js';
 
@@ -71,6 +72,8 @@ export class SaaSReady {
   readonly dev: DevApi;
   /** Enterprise SSO: login URLs, the code exchange, connections and verified domains. */
   readonly sso: SsoApi;
+  /** SCIM directory sync: directories, their tokens and group-to-role mappings. */
+  readonly directories: DirectoriesApi;
   readonly #transport: Transport;
 
   constructor(options: SaaSReadyOptions) {
@@ -84,6 +87,7 @@ export class SaaSReady {
     this.admin = new AdminApi(this.#transport);
     this.dev = new DevApi(this.#transport);
     this.sso = new SsoApi(this.#transport);
+    this.directories = new DirectoriesApi(this.#transport);
   }
 
   /**

@@ -28,3 +28,4 @@ export type {
   WebhookEndpoint, CreatedWebhookEndpoint, CreateWebhookBody, UpdateWebhookBody, WebhookDelivery, ListDeliveriesQuery, QueuedDelivery, RotatedWebhookSecret,
 } from './types.js';
 export type { paths as SaaSReadyPaths, components as SaaSReadyComponents } from '../generated/openapi.js';
+export { DirectoriesApi, type CreateDirectoryBody, type CreatedDirectory, type Directory, type DirectoryGroup, type RotatedDirectoryToken } from './resources/directories.js';

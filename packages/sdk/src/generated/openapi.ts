@@ -1016,112 +1016,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One account: profile, two-factor status, memberships, live sessions, recent security events (superusers only) */
-        get: operations["admin.users.get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Disable (ending every session) or enable an account (superusers only; audited)
-         * @description A superuser cannot disable their own account (409 user.cannot_disable_self).
-         */
-        patch: operations["admin.users.update"];
-        trace?: never;
-    };
-    "/api/v1/admin/users/{id}/sessions/{session_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** End one of a user's sessions (superusers only; audited) */
-        delete: operations["admin.users.endSession"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/organizations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One organization with its settings, member count and roles, without being a member (superusers only; audited in its log) */
-        get: operations["admin.organizations.get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/organizations/{id}/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An organization's members, as GET /orgs/{org_id}/members (superusers only; each call audited in its log) */
-        get: operations["admin.organizations.members"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/organizations/{id}/audit-logs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An organization's audit log, as GET /audit/orgs/{org_id}/logs (superusers only; each call audited in that log) */
-        get: operations["admin.organizations.auditLogs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Sign-ups, logins, failed logins, active users and two-factor adoption over time (superusers only) */
-        get: operations["admin.overview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/orgs/{org_id}/webhooks": {
         parameters: {
             query?: never;
@@ -1510,6 +1404,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{org_id}/directories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s SCIM directories, with user and group counts and the last sync */
+        get: operations["orgs.directories.list"];
+        put?: never;
+        /** Create a SCIM directory: answers its base URL and bearer token (shown once) */
+        post: operations["orgs.directories.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One SCIM directory */
+        get: operations["orgs.directories.get"];
+        put?: never;
+        post?: never;
+        /** Delete the directory and revoke its token; its members stay, no longer managed */
+        delete: operations["orgs.directories.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}/rotate-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the directory’s token: the old one stops working at once; the new one is shown once */
+        post: operations["orgs.directories.rotateToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The groups the IdP pushed, with member counts and mapped roles */
+        get: operations["orgs.directories.groups.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org_id}/directories/{directory_id}/groups/{group_id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map a group to a role (null: no role); its members’ roles follow at once */
+        put: operations["orgs.directories.groups.setRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "user.created": {
@@ -1663,7 +1644,7 @@ export interface webhooks {
         put?: never;
         /**
          * membership.created event
-         * @description Someone became a member (organization created, invitation accepted, first SSO login).
+         * @description Someone became a member (organization created, invitation accepted, first SSO login, SCIM provisioning).
          */
         post: operations["webhooks.membershipCreated"];
         delete?: never;
@@ -1703,7 +1684,7 @@ export interface webhooks {
         put?: never;
         /**
          * membership.deleted event
-         * @description A member was removed or left.
+         * @description A member was removed, left, or was deprovisioned by the SCIM directory.
          */
         post: operations["webhooks.membershipDeleted"];
         delete?: never;
@@ -2148,7 +2129,7 @@ export interface components {
             organization_id: string | null;
             /** @description position in the organization’s hash chain */
             seq: number;
-            actor_type: "user" | "api_key" | "system";
+            actor_type: "user" | "api_key" | "system" | "directory";
             actor_user_id: string | null;
             actor_api_key_id: string | null;
             actor_email: string | null;
@@ -2208,8 +2189,8 @@ export interface components {
             user_full_name: string;
             /** @description the member has turned on two-factor authentication */
             two_factor_enabled: boolean;
-            /** @description when the member last used a session (to the minute); null when never since this was recorded */
-            last_active_at: string | null;
+            /** @description a SCIM directory manages this member: its role and presence follow the IdP (change them there) */
+            managed_by_directory: boolean;
         };
         Permission: {
             key: string;
@@ -2287,6 +2268,32 @@ export interface components {
                 error: string | null;
                 next_retry_at: string | null;
             }[];
+        };
+        Directory: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            name: string;
+            /** @description the SCIM 2.0 base URL the IdP is given (Tenant URL in Entra ID, SCIM connector base URL in Okta) */
+            scim_base_url: string;
+            /** @description the first characters of the current token, to tell tokens apart */
+            token_prefix: string;
+            default_role_id: string | null;
+            user_count: number;
+            group_count: number;
+            last_sync_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DirectoryGroup: {
+            /** Format: uuid */
+            id: string;
+            display_name: string;
+            external_id: string | null;
+            member_count: number;
+            role_id: string | null;
+            role_name: string | null;
         };
     };
     responses: never;
@@ -8049,10 +8056,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description from X-Next-Cursor; valid with the same sort only */
                 cursor?: string;
-                /** @description joined (default), name, role or last_active; a leading - reverses the order */
-                sort?: "joined" | "-joined" | "name" | "-name" | "role" | "-role" | "last_active" | "-last_active";
                 /** @description matches email or full name, case-insensitive */
                 search?: string;
                 role_id?: string;
@@ -8191,8 +8195,8 @@ export interface operations {
                         user_full_name: string;
                         /** @description the member has turned on two-factor authentication */
                         two_factor_enabled: boolean;
-                        /** @description when the member last used a session (to the minute); null when never since this was recorded */
-                        last_active_at: string | null;
+                        /** @description a SCIM directory manages this member: its role and presence follow the IdP (change them there) */
+                        managed_by_directory: boolean;
                     };
                 };
             };
@@ -8404,8 +8408,8 @@ export interface operations {
                         user_full_name: string;
                         /** @description the member has turned on two-factor authentication */
                         two_factor_enabled: boolean;
-                        /** @description when the member last used a session (to the minute); null when never since this was recorded */
-                        last_active_at: string | null;
+                        /** @description a SCIM directory manages this member: its role and presence follow the IdP (change them there) */
+                        managed_by_directory: boolean;
                     };
                 };
             };
@@ -9308,783 +9312,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service unavailable: the database cannot be reached; try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "admin.users.get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The account */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** User */
-                        user: {
-                            /** Format: uuid */
-                            id: string;
-                            email: string;
-                            full_name: string;
-                            is_active: boolean;
-                            is_superuser: boolean;
-                            email_verified: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                        };
-                        two_factor: {
-                            enabled: boolean;
-                            enabled_at: string | null;
-                        };
-                        memberships: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            organization_id: string;
-                            organization_name: string;
-                            organization_slug: string;
-                            /** Format: uuid */
-                            role_id: string;
-                            role_name: string;
-                            status: string;
-                        }[];
-                        /** @description live sessions (not ended, not expired), most recently used first */
-                        sessions: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            last_used_at: string;
-                            /** Format: date-time */
-                            expires_at: string;
-                            ip: string | null;
-                            user_agent: string | null;
-                        }[];
-                        /** @description the 25 latest security events of the account, as actor or as target */
-                        security_events: components["schemas"]["AuditLog"][];
-                    };
-                };
-            };
-            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service unavailable: the database cannot be reached; try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "admin.users.update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    is_active: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description The account after the change */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        email: string;
-                        full_name: string;
-                        is_active: boolean;
-                        is_superuser: boolean;
-                        email_verified: boolean;
-                        /** Format: date-time */
-                        created_at: string;
-                    };
-                };
-            };
-            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service unavailable: the database cannot be reached; try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "admin.users.endSession": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                session_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The session ended */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service unavailable: the database cannot be reached; try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "admin.organizations.get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The organization */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        organization: components["schemas"]["Organization"];
-                        member_count: number;
-                        roles: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            organization_id: string;
-                            name: string;
-                            description: string | null;
-                            is_system: boolean;
-                            permissions: string[];
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            member_count: number;
-                        }[];
-                    };
-                };
-            };
-            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service unavailable: the database cannot be reached; try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "admin.organizations.members": {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description from X-Next-Cursor; valid with the same sort only */
-                cursor?: string;
-                /** @description joined (default), name, role or last_active; a leading - reverses the order */
-                sort?: "joined" | "-joined" | "name" | "-name" | "role" | "-role" | "last_active" | "-last_active";
-                /** @description matches email or full name, case-insensitive */
-                search?: string;
-                role_id?: string;
-                status?: "active" | "suspended";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of members */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Member"][];
-                };
-            };
-            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service unavailable: the database cannot be reached; try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "admin.organizations.auditLogs": {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                cursor?: string;
-                /** @description exact action, or a prefix such as `user.*` */
-                action?: string;
-                actor_user_id?: string;
-                target_type?: string;
-                target_id?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of audit events, newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditLog"][];
-                };
-            };
-            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service unavailable: the database cannot be reached; try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "admin.overview": {
-        parameters: {
-            query?: {
-                /** @description how many days (UTC) the daily series covers, today included */
-                days?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Daily and monthly series */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        days: {
-                            /** Format: date */
-                            day: string;
-                            signups: number;
-                            logins: number;
-                            failed_logins: number;
-                            active_users: number;
-                        }[];
-                        months: {
-                            /** Format: date */
-                            month: string;
-                            active_users: number;
-                            users: number;
-                            two_factor_users: number;
-                        }[];
-                        totals: {
-                            users: number;
-                            two_factor_users: number;
-                        };
-                    };
-                };
             };
             /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
             400: {
@@ -13733,6 +12960,728 @@ export interface operations {
             };
         };
     };
+    "orgs.directories.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Directories */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Directory"][];
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one line of text: no line breaks, control characters or bidi overrides */
+                    name: string;
+                    /** @description role of a provisioned member in no mapped group (default: Member) */
+                    default_role_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The directory with its token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        organization_id: string;
+                        name: string;
+                        /** @description the SCIM 2.0 base URL the IdP is given (Tenant URL in Entra ID, SCIM connector base URL in Okta) */
+                        scim_base_url: string;
+                        /** @description the first characters of the current token, to tell tokens apart */
+                        token_prefix: string;
+                        default_role_id: string | null;
+                        user_count: number;
+                        group_count: number;
+                        last_sync_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description the bearer token the IdP sends (Secret Token in Entra ID, API token in Okta); shown once */
+                        token: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        organization_id: string;
+                        name: string;
+                        /** @description the SCIM 2.0 base URL the IdP is given (Tenant URL in Entra ID, SCIM connector base URL in Okta) */
+                        scim_base_url: string;
+                        /** @description the first characters of the current token, to tell tokens apart */
+                        token_prefix: string;
+                        default_role_id: string | null;
+                        user_count: number;
+                        group_count: number;
+                        last_sync_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.rotateToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        token_prefix: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.groups.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Groups, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryGroup"][];
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "orgs.directories.groups.setRole": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                directory_id: string;
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role_id: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The group with its role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        external_id: string | null;
+                        member_count: number;
+                        role_id: string | null;
+                        role_name: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: malformed JSON, or a body, query or path parameter that breaks the schema (`errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no credential, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller lacks the permission (`permission_denied`) or a policy refuses the action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: no such resource, or one the caller may not see (another organization’s is a 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state: a taken name or email, the last Owner, a pending invitation… */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule: a rejected password, a wrong 2FA code, an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database cannot be reached; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "webhooks.userCreated": {
         parameters: {
             query?: never;
@@ -13763,7 +13712,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13835,7 +13784,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13907,7 +13856,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -13979,7 +13928,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14051,7 +14000,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14123,7 +14072,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14195,7 +14144,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14267,7 +14216,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14339,7 +14288,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14411,7 +14360,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14483,7 +14432,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14555,7 +14504,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14627,7 +14576,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14699,7 +14648,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14771,7 +14720,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14843,7 +14792,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14915,7 +14864,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -14987,7 +14936,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15059,7 +15008,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15131,7 +15080,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15203,7 +15152,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15275,7 +15224,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15347,7 +15296,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15419,7 +15368,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15491,7 +15440,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15563,7 +15512,7 @@ export interface operations {
                     data: {
                         action: string;
                         actor: {
-                            type: "user" | "api_key" | "system";
+                            type: "user" | "api_key" | "system" | "directory";
                             user_id: string | null;
                             api_key_id: string | null;
                             email: string | null;
@@ -15695,7 +15644,6 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         organization_id: string | null;
-                        chain_key: string | null;
                         seq: number;
                         prev_hash: string | null;
                         hash: string | null;

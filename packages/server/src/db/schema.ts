@@ -95,6 +95,8 @@ export const memberships = pgTable(
     status: text('status').$type<'active' | 'suspended'>().notNull().default('active'),
     /** the user's latest session activity, copied here by migration 0019's triggers (member list order) */
     last_active_at: timestamp('last_active_at', { withTimezone: true }),
+    /** the SCIM directory that manages this membership (migration 0017), or null */
+    directory_id: uuid('directory_id'),
     ...timestamps,
   },
   (t) => [
@@ -161,7 +163,7 @@ export const auditLogs = pgTable(
   {
     id: uuid('id').primaryKey(),
     organization_id: uuid('organization_id'),
-    actor_type: text('actor_type').$type<'user' | 'api_key' | 'system'>().notNull(),
+    actor_type: text('actor_type').$type<'user' | 'api_key' | 'system' | 'directory'>().notNull(),
     actor_user_id: uuid('actor_user_id'),
     actor_api_key_id: uuid('actor_api_key_id'),
     actor_email: text('actor_email'),

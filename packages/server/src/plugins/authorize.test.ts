@@ -215,6 +215,10 @@ describe('every route of the real app', () => {
         const res = await t.request(method, concrete(route.url!));
         if (method === 'HEAD') {
           expect(res.status, `${method} ${route.url}`).toBe(401);
+        } else if (route.config?.directory) {
+          // SCIM answers in its own error format (docs/scim.md)
+          expect(res.status, `${method} ${route.url}`).toBe(401);
+          expect(res.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
         } else {
           expectProblem(res, 401, 'auth.unauthenticated');
         }

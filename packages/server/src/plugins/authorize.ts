@@ -1,5 +1,5 @@
 // Default deny. Every route declares exactly one access kind — `public`, `authenticated`,
-// `member`, `permission`, `superuser` or `apiKeyOnly` — and a response schema; the server refuses
+// `member`, `permission`, `superuser`, `apiKeyOnly` or `directory` (SCIM) — and a response schema; the server refuses
 // to start otherwise. Body fields that need more (`fieldPermissions`) are declared there too. For `member`/`permission` the guard loads the caller's membership in the path's
 // organization (never trusting a token claim): not a member → 404 (indistinguishable from a
 // missing organization), suspended → 403, lacking the permission → 403 permission_denied.
@@ -51,7 +51,7 @@ function fieldPermissionsNeeded(request: FastifyRequest): string[] {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const ACCESS_KINDS = ['public', 'authenticated', 'member', 'permission', 'superuser', 'apiKeyOnly'] as const;
+export const ACCESS_KINDS = ['public', 'authenticated', 'member', 'permission', 'superuser', 'apiKeyOnly', 'directory'] as const;
 
 /** What is wrong with a route's declaration, or null when it is fine. */
 export function routeDeclarationProblem(route: Pick<RouteOptions, 'url' | 'config' | 'schema'>): string | null {
@@ -88,6 +88,8 @@ export default fp<{ db: Database; caches: { access: ReadThroughCache<memberships
 
     app.addHook('preValidation', async (request) => {
       const config = request.routeOptions.config;
+      // a SCIM route: authenticate accepted exactly a directory token, which names its organization
+      if (config.directory) return;
       if (request.apiKey) return authorizeApiKey(request);
       if (config.superuser) {
         if (!request.principal) throw unauthenticated();

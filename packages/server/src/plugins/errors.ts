@@ -6,6 +6,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, problemType, type ErrorCode, type FieldError, type Problem } from '@saasready/contracts';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError } from '../lib/errors.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../lib/json-depth.js';
+import { loggableError } from '../lib/loggable-error.js';
+
+// the helpers moved to lib/ (the SCIM routes use them too); their old home keeps exporting them
+export { jsonTooDeep, loggableError, MAX_JSON_DEPTH };
 
 const FASTIFY_CODES: Record<string, { code: ErrorCode; title: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'request.malformed_json', title: 'Malformed JSON' },
@@ -88,30 +93,6 @@ export function nulCharacterPaths(value: unknown): string[] {
   return found.sort();
 }
 
-/** Deepest nesting of arrays and objects a JSON body may have: far beyond any legitimate request. */
-export const MAX_JSON_DEPTH = 32;
-
-/**
- * True when `text` (JSON, parsed or not) nests arrays/objects deeper than `limit`. A single scan of
- * the brackets outside strings, without recursion: a 64 KiB body of `[` cannot exhaust the stack
- * here, nor later in code that walks the parsed value recursively (audit canonicalisation).
- */
-export function jsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
 /** A body of JSON whitespace only (RFC 8259: space, tab, LF, CR), the empty body included. */
 const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
 
@@ -141,27 +122,6 @@ export function replaceLoneSurrogates(value: unknown): unknown {
     }
   }
   return value;
-}
-
-/**
- * What of an error may be logged. A failed Drizzle query carries its parameters (emails,
- * password hashes, token hashes) in its message, its stack and a `params` property: log the SQL
- * text (placeholders only), the SQLSTATE and the driver's message instead, with any echoed input
- * value (`…: "value"`) cut off.
- */
-export function loggableError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  const { query, params, cause } = error as Error & { query?: unknown; params?: unknown; cause?: unknown };
-  if (typeof query !== 'string' || !Array.isArray(params)) return error;
-  const driver = (cause && typeof cause === 'object' ? cause : {}) as { code?: unknown; message?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
-  const driverMessage = typeof driver.message === 'string' ? driver.message.replace(/: ".*"$/s, ': [redacted]') : undefined;
-  const safe = new Error(`Failed query: ${query}${driverMessage ? ` (${driverMessage})` : ''}`) as Error & Record<string, unknown>;
-  safe.name = error.name;
-  safe.stack = [`${error.name}: ${safe.message}`, ...(error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))].join('\n');
-  for (const key of ['code', 'constraint', 'table', 'column'] as const) {
-    if (typeof driver[key] === 'string') safe[key] = driver[key];
-  }
-  return safe;
 }
 
 export default fp(

@@ -21,6 +21,7 @@ export const TAGS = [
   { name: 'webhooks', description: 'Webhook endpoints, their signing secrets and delivery logs (events: the `webhooks` section)' },
   { name: 'sso', description: 'Enterprise SSO: SAML and OIDC connections, the login round trip, the code exchange' },
   { name: 'domains', description: 'Domains an organization verifies through DNS (SSO discovery and account linking)' },
+  { name: 'directories', description: 'SCIM directories: the token an IdP provisions with, and which role each of its groups grants (the SCIM protocol itself is at /scim/v2, see docs/scim.md)' },
   { name: 'admin', description: 'Superuser operations across organizations' },
   { name: 'development', description: 'Development only: the dev mailbox (absent in production and with SMTP)' },
   { name: 'operations', description: 'Root paths for probes, monitoring and token verification: not under /api/v1' },

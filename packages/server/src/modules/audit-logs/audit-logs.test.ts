@@ -708,8 +708,9 @@ describe('what the API records', () => {
     const seen = new Set(rows.map((r) => r.action));
     // the flow above must produce every action there is: a new action without a test here fails.
     // The SSO and domain actions need an IdP and a DNS server: their own files produce and assert
-    // each one (modules/sso/saml.test.ts, oidc.test.ts, modules/domains/domains.test.ts).
-    const producedElsewhere = new Set(['domain.added', 'domain.verified', 'domain.verification_failed', 'domain.removed', 'sso.connection.created', 'sso.connection.updated', 'sso.connection.deleted', 'sso.login.succeeded', 'sso.login.failed', 'member.provisioned', 'user.login.break_glass', 'sso.required.sessions_ended',
+    // each one (modules/sso/saml.test.ts, oidc.test.ts, modules/domains/domains.test.ts); the SCIM
+    // ones need a directory (modules/directories/scim.test.ts).
+    const producedElsewhere = new Set(['member.deprovisioned', 'directory.created', 'directory.deleted', 'directory.token_rotated', 'directory.user.updated', 'directory.group.created', 'directory.group.updated', 'directory.group.deleted', 'directory.group.role_mapped', 'domain.added', 'domain.verified', 'domain.verification_failed', 'domain.removed', 'sso.connection.created', 'sso.connection.updated', 'sso.connection.deleted', 'sso.login.succeeded', 'sso.login.failed', 'member.provisioned', 'user.login.break_glass', 'sso.required.sessions_ended',
       // the superuser's user and organization pages: modules/admin/admin.test.ts
       'user.disabled', 'user.enabled', 'admin.organization.viewed']);
     expect(AUDIT_ACTIONS.filter((a) => !seen.has(a) && !producedElsewhere.has(a))).toEqual([]);

@@ -65,6 +65,8 @@ export interface AuditEvent {
 export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
   const actor = event.actor ?? (ctx.principal ? { userId: ctx.principal.userId, email: ctx.principal.email } : null);
   const apiKey = !actor && ctx.apiKey ? ctx.apiKey : null;
+  // a SCIM directory acts under its own name; its id travels in the metadata
+  const directory = !actor && !apiKey && ctx.directory ? ctx.directory : null;
   const organizationId = event.organizationId ?? null;
   // an organization's events chain by organization; the rest by their user, so one user's login
   // never waits on another's (migration 0021); events with neither go to the nil chain
@@ -78,14 +80,14 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
       id: newId(),
       organization_id: organizationId,
       seq,
-      actor_type: actor ? 'user' : apiKey ? 'api_key' : 'system',
+      actor_type: actor ? 'user' : apiKey ? 'api_key' : directory ? 'directory' : 'system',
       actor_user_id: actor?.userId ?? null,
       actor_api_key_id: apiKey?.id ?? null,
       actor_email: actor?.email ?? null,
       action: event.action,
       target_type: event.targetType ?? null,
       target_id: event.targetId ?? null,
-      metadata: redactMetadata(event.metadata ?? {}) as Record<string, unknown>,
+      metadata: redactMetadata(directory ? { ...event.metadata, directory_id: directory.id } : (event.metadata ?? {})) as Record<string, unknown>,
       ip_address: ip,
       user_agent: ctx.userAgent,
       request_id: ctx.requestId,

@@ -16,3 +16,5 @@ export const insufficientPrivilege = (what: 'member' | 'role', missing: string[]
       : `This role holds permissions you do not: ${missing.join(', ')}. Only someone holding all of them can change or delete it.`,
     { meta: { missing_permissions: missing } },
   );
+export const directoryManaged = () =>
+  new AppError('membership.directory_managed', 'This member is managed by the organization’s SCIM directory: change their role or membership in the identity provider (or delete the directory to manage them here).');

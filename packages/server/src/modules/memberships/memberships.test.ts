@@ -35,6 +35,7 @@ describe('listing members', () => {
       user_full_name: 'Listing Ltd Owner',
       two_factor_enabled: false,
       last_active_at: expect.any(String),
+      managed_by_directory: false,
     });
     expect((await members(f.orgId, f.owner.accessToken, `?role_id=${f.roles.Admin}`)).body.map((m: any) => m.user_id)).toEqual([f.admin.userId]);
     expect((await members(f.orgId, f.owner.accessToken, '?status=suspended')).body.map((m: any) => m.user_id)).toEqual([f.suspended.userId]);

@@ -51,7 +51,7 @@ export async function findAccess(ex: Executor, organizationId: string, userId: s
 }
 
 const MEMBER_COLUMNS = sql`m.id, m.user_id, m.organization_id, m.role_id, r.name as role_name, m.status,
-  m.created_at, m.last_active_at, u.email as user_email, u.full_name as user_full_name,
+  m.created_at, m.last_active_at, u.email as user_email, u.full_name as user_full_name, (m.directory_id is not null) as managed_by_directory,
   exists(select 1 from user_mfa f where f.user_id = m.user_id and f.enabled_at is not null) as two_factor_enabled`;
 
 export interface MemberRow {
@@ -67,6 +67,8 @@ export interface MemberRow {
   user_full_name: string;
   /** a confirmed TOTP factor (one primary-key lookup per listed row) */
   two_factor_enabled: boolean;
+  /** a SCIM directory manages the membership (migration 0017) */
+  managed_by_directory: boolean;
 }
 
 /** The member list's orders besides join order (which is membership id order). */
@@ -113,7 +115,7 @@ export async function list(ex: Executor, organizationId: string, filter: MemberF
   const past = sql.raw(desc ? '<' : '>');
   const after = filter.after;
   const limit = filter.limit + 1;
-  const inner = sql`m.id, m.user_id, m.organization_id, m.role_id, m.status, m.created_at, m.last_active_at`;
+  const inner = sql`m.id, m.user_id, m.organization_id, m.role_id, m.status, m.created_at, m.last_active_at, m.directory_id`;
 
   let page;
   if (sort === 'role') {
@@ -218,7 +220,7 @@ export async function update(
   ex: Executor,
   organizationId: string,
   membershipId: string,
-  values: { role_id?: string; status?: 'active' | 'suspended' },
+  values: { role_id?: string; status?: 'active' | 'suspended'; directory_id?: string | null },
 ): Promise<void> {
   await ex
     .update(memberships)

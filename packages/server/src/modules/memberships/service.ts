@@ -13,7 +13,7 @@ import type { OrgAccess } from '../../types.js';
 import { recordCreatorLostAccess } from '../api-keys/service.js';
 import { recordAudit } from '../audit-logs/service.js';
 import * as roles from '../roles/service.js';
-import { membershipNotFound, roleNotFound } from './errors.js';
+import { directoryManaged, membershipNotFound, roleNotFound } from './errors.js';
 import * as repository from './repository.js';
 import { assertCanGrant, assertCanManage, assertOwnersRemain, isOwnerRole, lockForChange } from './rules.js';
 
@@ -29,6 +29,7 @@ export const toMember = (row: repository.MemberRow): Member => ({
   user_full_name: row.user_full_name,
   two_factor_enabled: row.two_factor_enabled,
   last_active_at: row.last_active_at === null ? null : iso(row.last_active_at),
+  managed_by_directory: Boolean(row.managed_by_directory),
 });
 
 /**
@@ -116,6 +117,8 @@ export class MembershipsService {
       assertCanGrant(actor, role);
       const current = (await repository.findById(tx, access.organizationId, membershipId))!;
       if (target.role_id === role.id) return toMember(current);
+      // the directory's next sync would undo it: the role follows the IdP's groups
+      if (current.managed_by_directory) throw directoryManaged();
       if (!isOwnerRole(role)) await assertOwnersRemain(tx, access.organizationId, target);
       await repository.update(tx, access.organizationId, membershipId, { role_id: role.id });
       await recordAudit(tx, ctx, {
@@ -137,6 +140,8 @@ export class MembershipsService {
       assertCanManage(actor, target);
       const current = (await repository.findById(tx, access.organizationId, membershipId))!;
       if (target.status === status) return toMember(current);
+      // suspending stays possible (an emergency stop); reactivating is the IdP's call (`active`)
+      if (current.managed_by_directory && status === 'active') throw directoryManaged();
       if (status === 'suspended') await assertOwnersRemain(tx, access.organizationId, target);
       await repository.update(tx, access.organizationId, membershipId, { status });
       await recordAudit(tx, ctx, {
@@ -157,8 +162,9 @@ export class MembershipsService {
       const target = members.get(membershipId);
       if (!target) throw membershipNotFound();
       assertCanManage(actor, target);
-      await assertOwnersRemain(tx, access.organizationId, target);
       const current = (await repository.findById(tx, access.organizationId, membershipId))!;
+      if (current.managed_by_directory) throw directoryManaged();
+      await assertOwnersRemain(tx, access.organizationId, target);
       await repository.delete(tx, access.organizationId, membershipId);
       await recordAudit(tx, ctx, {
         action: 'user.removed',
@@ -173,6 +179,7 @@ export class MembershipsService {
 
   async leave(ctx: RequestContext, access: OrgAccess): Promise<void> {
     await this.db.transaction(async (tx) => {
+      if ((await repository.findById(tx, access.organizationId, access.membershipId))?.managed_by_directory) throw directoryManaged();
       await assertOwnersRemain(tx, access.organizationId, { id: access.membershipId });
       await repository.delete(tx, access.organizationId, access.membershipId);
       await recordAudit(tx, ctx, { action: 'member.left', organizationId: access.organizationId, targetType: 'membership', targetId: access.membershipId });
@@ -182,5 +189,6 @@ export class MembershipsService {
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { countByRole, findAccess, findByEmail, listActiveOwnerEmails, findByUser, findStandingForShare, insert, listForUser, lockOrganization } from './repository.js';
+export { countByRole, findAccess, findByEmail, listActiveOwnerEmails, findByUser, findStandingForShare, insert, listForUser, lockOrganization, update, delete as deleteMembership } from './repository.js';
+export { assertOwnersRemain, assertCanGrant, isOwnerRole } from './rules.js';
 export type { AccessRow } from './repository.js';

@@ -107,6 +107,16 @@ export async function revokeAllForUser(ex: Executor, userId: string, reason: str
   return rows.length;
 }
 
+/** Revokes the user's live sessions whose current organization is this one (a directory deprovisioned them there); returns how many. */
+export async function revokeForOrganization(ex: Executor, userId: string, organizationId: string, reason: string): Promise<number> {
+  const rows = await ex
+    .update(sessions)
+    .set({ revoked_at: new Date(), revoked_reason: reason })
+    .where(and(eq(sessions.user_id, userId), eq(sessions.organization_id, organizationId), isNull(sessions.revoked_at)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
 export async function listActiveForUser(ex: Executor, userId: string): Promise<SessionRow[]> {
   return ex
     .select()

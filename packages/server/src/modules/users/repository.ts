@@ -99,3 +99,8 @@ export async function findByIdForUpdate(ex: Executor, id: string): Promise<UserR
   const [row] = await ex.select().from(users).where(eq(users.id, id)).limit(1).for('update');
   return row ?? null;
 }
+
+/** Deletes the account (sessions, memberships, factors and tokens go with it). A SCIM directory removes an account it created once nothing else holds it. */
+export async function deleteAccount(ex: Executor, id: string): Promise<void> {
+  await ex.delete(users).where(eq(users.id, id));
+}

@@ -28,7 +28,8 @@ export function MembersTable({
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Members">
         {members.map((member) => {
           const isSelf = member.id === viewer?.id;
-          const editable = canManage && (member.role_name !== 'Owner' || viewerIsOwner);
+          // a directory-managed member's role follows the IdP's groups: shown, not edited here
+          const editable = canManage && !member.managed_by_directory && (member.role_name !== 'Owner' || viewerIsOwner);
           return (
             <Paper key={member.id} withBorder p="sm" component="li">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -67,7 +68,7 @@ export function MembersTable({
         <Table.Tbody>
           {members.map((member) => {
             const isSelf = member.id === viewer?.id;
-            const editable = canManage && (member.role_name !== 'Owner' || viewerIsOwner);
+            const editable = canManage && !member.managed_by_directory && (member.role_name !== 'Owner' || viewerIsOwner);
             return (
               <Table.Tr key={member.id}>
                 <Table.Td>
@@ -108,6 +109,7 @@ function MemberIdentity({ member, isSelf }: { member: Member; isSelf: boolean })
         <Group gap={6} wrap="nowrap">
           <Text size="sm" fw={500} truncate>{member.user_full_name || '—'}</Text>
           {isSelf && <Badge size="xs" variant="light">You</Badge>}
+          {member.managed_by_directory && <Badge size="xs" variant="outline" color="blue" title="Provisioned by directory sync: change their role or membership in the identity provider">Directory</Badge>}
         </Group>
         <Text size="xs" c="dimmed" truncate>{member.user_email}</Text>
       </Stack>
