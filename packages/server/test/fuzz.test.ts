@@ -681,8 +681,9 @@ describe('fuzzing every operation in /openapi.json', () => {
         `statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}; ${reachedHandler.size} operations answered 2xx at least once`,
     );
 
-    // a bound on the walk's size: 67 operations took ~2,500 requests, the SSO and webhook routes ~1,600 more
-    expect(requestCount).toBeLessThanOrEqual(4_500);
     expect(failures, `${failures.length} failures:\n${failures.join('\n')}`).toEqual([]);
+    // a bound on the walk's size (suite time): 116 operations took ~4,630 requests (67 took ~2,500;
+    // SSO and webhooks added ~1,600, the superuser pages and SCIM directories ~500)
+    expect(requestCount).toBeLessThanOrEqual(5_000);
   });
 });
