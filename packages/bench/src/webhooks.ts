@@ -148,7 +148,7 @@ export async function runWebhooks(postgresUrl: string): Promise<string> {
       '### Webhooks (`BENCH_ONLY=webhooks`)',
       '',
       ...machineLines().map((l) => `${l}  `),
-      `PostgreSQL ${database.version.split(' ')[1] ?? ''} on loopback, one server process (in-process load: it shares the server's CPU). The machine was shared with other work during the run: read the ratios more than the absolute numbers.`,
+      `PostgreSQL ${database.version.split(' ')[1] ?? ''} on loopback, one server process (in-process load: it shares the server's CPU). Read the ratios more than the absolute numbers (the load generator and the server share the same 2 cores).`,
       '',
       `**Production** — ${vus} virtual users, each writing in an organization of its own whose one endpoint hears \`*\` (PATCH the organization; create a role, delete it), ${fmt(productionSeconds, 1)} s, worker off:`,
       '',
