@@ -17,6 +17,7 @@ import { useMe } from '../../session/session';
 import { describeUserAgent } from '../account/user-agent';
 import { auditSentence } from '../org/audit/sentence';
 import { SuperuserOnly } from './common/superuser-only';
+import { ResetTwoFactorConfirm } from './users/user-actions';
 
 export function AdminUserPage() {
   return (
@@ -157,20 +158,7 @@ function UserDetail({ detail }: { detail: AdminUserDetail }) {
         <strong>{user.email}</strong> will be logged out everywhere and cannot log in again until a superuser enables the account. The API keys
         this account created stop working too. The audit log records that you did it.
       </ConfirmModal>
-      <ConfirmModal
-        opened={resetOpen}
-        onClose={reset.close}
-        title={`Reset two-factor authentication for ${who}?`}
-        confirmLabel="Reset two-factor"
-        onConfirm={async () => {
-          await client.admin.resetTwoFactor(user.id);
-          notifySuccess(`Two-factor authentication was reset for ${user.email}; their sessions ended`);
-          await refresh();
-        }}
-      >
-        This turns off two-factor authentication for <strong>{user.email}</strong> and ends every session of the account. Do it only once
-        you are sure the request comes from them. The audit log records that you did it.
-      </ConfirmModal>
+      <ResetTwoFactorConfirm user={user} opened={resetOpen} onClose={reset.close} onReset={refresh} />
     </>
   );
 }

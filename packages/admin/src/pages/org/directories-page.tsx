@@ -1,13 +1,14 @@
 // Directory sync (SCIM): create a directory (its base URL and token shown once), rotate or delete
 // it, map the groups the IdP pushed to roles, and see the recent sync activity from the audit log.
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { AuditLog, Directory, DirectoryGroup, Role } from '@saasready/sdk/client';
 import { client } from '../../api/client';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { CopyableCode } from '../../components/copyable-code';
 import { RelativeTime } from '../../components/dates';
 import { MissingPermission } from '../../components/forbidden';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -54,16 +55,7 @@ function RevealSecret({ url, token, onDone }: { url: string; token: string; onDo
   const copyable = (label: string, value: string, testId: string) => (
     <Stack gap={4}>
       <Text size="sm" fw={500}>{label}</Text>
-      <Group gap="xs" wrap="nowrap" align="stretch">
-        <Code block data-testid={testId} style={{ flex: 1, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{value}</Code>
-        <CopyButton value={value} timeout={2000}>
-          {({ copied, copy }) => (
-            <Button variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} onClick={copy} h="auto">
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
+      <CopyableCode value={value} testId={testId} />
     </Stack>
   );
   return (

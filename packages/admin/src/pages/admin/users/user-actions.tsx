@@ -24,19 +24,28 @@ export function UserActions({ user }: { user: AdminUser }) {
           <Menu.Item color="red" leftSection={<IconShieldOff size={14} />} onClick={reset.open}>Reset two-factor…</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ConfirmModal
-        opened={resetOpen}
-        onClose={reset.close}
-        title={`Reset two-factor authentication for ${who}?`}
-        confirmLabel="Reset two-factor"
-        onConfirm={async () => {
-          await client.admin.resetTwoFactor(user.id);
-          notifySuccess(`Two-factor authentication was reset for ${user.email}; their sessions ended`);
-        }}
-      >
-        This turns off two-factor authentication for <strong>{user.email}</strong> and ends every session of the account. Do it only once
-        you are sure the request comes from them (they lost their authenticator and their backup codes). The audit log records that you did it.
-      </ConfirmModal>
+      <ResetTwoFactorConfirm user={user} opened={resetOpen} onClose={reset.close} />
     </>
+  );
+}
+
+/** The confirmation of a two-factor reset (the list's menu and the person's page); `onReset` runs after it. */
+export function ResetTwoFactorConfirm({ user, opened, onClose, onReset }: { user: Pick<AdminUser, 'id' | 'email' | 'full_name'>; opened: boolean; onClose: () => void; onReset?: () => Promise<void> }) {
+  const who = user.full_name || user.email;
+  return (
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      title={`Reset two-factor authentication for ${who}?`}
+      confirmLabel="Reset two-factor"
+      onConfirm={async () => {
+        await client.admin.resetTwoFactor(user.id);
+        notifySuccess(`Two-factor authentication was reset for ${user.email}; their sessions ended`);
+        await onReset?.();
+      }}
+    >
+      This turns off two-factor authentication for <strong>{user.email}</strong> and ends every session of the account. Do it only once
+      you are sure the request comes from them (they lost their authenticator and their backup codes). The audit log records that you did it.
+    </ConfirmModal>
   );
 }

@@ -1,7 +1,7 @@
 // Creating a key: a name, some of the creator's own permissions, an optional expiry; then the raw key
 // shown this one time. Nothing keeps the key once the modal closes (the mutation is not cached).
 import { useState } from 'react';
-import { Modal } from '@mantine/core';
+import { ShownOnceModal } from '../../../components/shown-once-modal';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreatedApiKey } from '@saasready/sdk/client';
 import { client } from '../../../api/client';
@@ -9,24 +9,10 @@ import { KeyForm, type KeyBody } from './key-form';
 import { RevealKey } from './reveal-key';
 
 export function CreateKeyModal({ orgId, opened, onClose }: { orgId: string; opened: boolean; onClose: () => void }) {
-  const [revealed, setRevealed] = useState(false);
-  const close = () => {
-    setRevealed(false);
-    onClose();
-  };
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={revealed ? 'Your new API key' : 'Create API key'}
-      size="lg"
-      // the key is on screen: leave only through "Done", never by a stray click or Escape
-      closeOnClickOutside={!revealed}
-      closeOnEscape={!revealed}
-      withCloseButton={!revealed}
-    >
-      {opened && <CreateKeyFlow orgId={orgId} onRevealed={() => setRevealed(true)} onDone={close} />}
-    </Modal>
+    <ShownOnceModal opened={opened} onClose={onClose} title="Create API key" revealedTitle="Your new API key">
+      {(flow) => <CreateKeyFlow orgId={orgId} {...flow} />}
+    </ShownOnceModal>
   );
 }
 

@@ -1,7 +1,8 @@
 // The new key, shown this one time, with a copy button and a plain warning.
 import { PRODUCT_NAME } from '../../../brand';
-import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { CopyableCode } from '../../../components/copyable-code';
 import type { CreatedApiKey } from '@saasready/sdk/client';
 
 export function RevealKey({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
@@ -13,18 +14,7 @@ export function RevealKey({ created, onDone }: { created: CreatedApiKey; onDone:
           <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Store it now: it is shown only once">
             {PRODUCT_NAME} keeps only a hash of the key. If you lose it, revoke <strong>{created.name}</strong> and create another.
           </Alert>
-          <Group gap="xs" wrap="nowrap" align="stretch">
-            <Code block data-testid="raw-key" style={{ flex: 1, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
-              {raw}
-            </Code>
-            <CopyButton value={raw} timeout={2000}>
-              {({ copied, copy }) => (
-                <Button variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} onClick={copy} h="auto">
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableCode value={raw} testId="raw-key" label="API key" />
           <Text size="sm" c="dimmed">
             Send it as <Code>Authorization: Bearer sr_…</Code>. It acts in this organization with exactly the permissions you chose.
           </Text>

@@ -1,7 +1,7 @@
 // Creating an endpoint: its URL, what it receives, an optional description; then the signing secret
 // shown this one time. The finished mutation (which holds the secret) is dropped at once.
 import { useState } from 'react';
-import { Modal } from '@mantine/core';
+import { ShownOnceModal } from '../../../components/shown-once-modal';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreatedWebhookEndpoint, CreateWebhookBody } from '@saasready/sdk/client';
 import { EndpointForm } from './endpoint-form';
@@ -9,24 +9,10 @@ import { RevealSecret } from './reveal-secret';
 import type { WebhookScope } from './scope';
 
 export function CreateEndpointModal({ scope, opened, onClose }: { scope: WebhookScope; opened: boolean; onClose: () => void }) {
-  const [revealed, setRevealed] = useState(false);
-  const close = () => {
-    setRevealed(false);
-    onClose();
-  };
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={revealed ? 'Your endpoint’s signing secret' : 'Add webhook endpoint'}
-      size="lg"
-      // the secret is on screen: leave only through "Done", never by a stray click or Escape
-      closeOnClickOutside={!revealed}
-      closeOnEscape={!revealed}
-      withCloseButton={!revealed}
-    >
-      {opened && <CreateFlow scope={scope} onRevealed={() => setRevealed(true)} onDone={close} />}
-    </Modal>
+    <ShownOnceModal opened={opened} onClose={onClose} title="Add webhook endpoint" revealedTitle="Your endpoint’s signing secret">
+      {(flow) => <CreateFlow scope={scope} {...flow} />}
+    </ShownOnceModal>
   );
 }
 
