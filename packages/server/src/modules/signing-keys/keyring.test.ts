@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { queryRows } from '../../db/client.js';
@@ -133,6 +133,46 @@ describe('EdDSA', () => {
       expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
     } finally {
       await ed.close();
+    }
+  });
+});
+
+// last in the file: it retires the app's signing key
+describe('the verified-token memory (a token verified once is not verified again)', () => {
+  it('never answers for a token it did not verify: a verified token with another payload, or with its key gone, or past its exp, is refused', async () => {
+    const user = await registerUser(t);
+    const keyring = keyringFor(t);
+    await keyring.init();
+    try {
+      // a token of this keyring's own signing key (earlier tests in this file retired the app's)
+      const sid = JSON.parse(Buffer.from(user.accessToken.split('.')[1]!, 'base64url').toString()).sid as string;
+      const token = await keyring.sign({ sub: user.userId, sid, org_id: null });
+      const claims = await keyring.verify(token);
+      expect(claims.sub).toBe(user.userId);
+      // the second presentation is answered from memory (the very same claims, no signature check)
+      expect(await keyring.verify(token)).toBe(claims);
+      // the claims handed out are shared by every later request with this token: nobody can change them
+      expect(() => (claims.permissions as string[]).push('org.delete')).toThrow();
+      expect(() => Object.assign(claims, { sub: 'someone-else' })).toThrow();
+      // the same signature under another payload (a superuser's id) is not the remembered token
+      const [header, body, signature] = token.split('.');
+      const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), sub: '00000000-0000-7000-8000-000000000001' })).toString('base64url');
+      await expect(keyring.verify(`${header}.${forgedBody}.${signature}`)).rejects.toMatchObject({ code: 'auth.invalid_token' });
+      // past its exp (and the tolerated skew), a remembered token is expired like any other
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime((claims.exp + 6) * 1000);
+      await expect(keyring.verify(token)).rejects.toMatchObject({ code: 'auth.token_expired' });
+      vi.useRealTimers();
+      expect((await keyring.verify(token)).sub).toBe(user.userId);
+      // its key dropped from the keyring (retired long ago): the remembered token goes with it
+      const kid = decodeProtectedHeader(token).kid!;
+      await keyring.rotate();
+      await t.database.handle.db.execute(sql`update signing_keys set retired_at = now() - interval '1 day' where kid = ${kid}`);
+      await keyring.reload();
+      await expect(keyring.verify(token)).rejects.toMatchObject({ code: 'auth.invalid_token' });
+    } finally {
+      vi.useRealTimers();
+      keyring.stop();
     }
   });
 });
