@@ -69,7 +69,7 @@ export const SYSTEM_ROLES = {
   Owner: PERMISSION_KEYS,
   Admin: [
     'org.read', 'org.update', 'user.read', 'user.invite', 'user.manage', 'role.read', 'audit.read',
-    'api_key.manage', 'feature_flags.read', 'webhooks.manage', 'sso.manage', 'directory.manage',
+    'api_key.manage', 'feature_flags.read', 'webhooks.manage',
   ],
   Member: ['org.read', 'user.read', 'audit.read', 'feature_flags.read'],
   Viewer: ['org.read'],

@@ -87,7 +87,9 @@ export async function resolveTarget(url: URL, policy: TargetPolicy): Promise<Che
     for (const address of addresses) {
       const range = addressRange(address);
       if (range === 'unicast') continue;
-      const what = isIP(host) ? `${host} is a ${range} address` : `${host} resolves to ${address}, a ${range} address`;
+      // never the address a name resolved to: the refusal reaches a tenant's delivery log, and would map
+      // the server's internal DNS for them
+      const what = isIP(host) ? `${host} is a ${range} address` : `${host} resolves to a ${range} address`;
       throw new TargetRefused(`${what}, which is not allowed${hint}`);
     }
   }

@@ -11,20 +11,35 @@ const LOCK = 727_002;
 
 export async function pruneAuditLogs(db: Database, retentionDays: number): Promise<number> {
   const before = new Date(Date.now() - retentionDays * 86_400_000);
-  return db.transaction(async (tx) => {
-    const [{ locked } = { locked: false }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`);
-    if (!locked) return 0;
-    let removed = 0;
-    for (const { chain, organizationId } of await repository.chainsWithRowsBefore(tx, before)) {
+  let removed = 0;
+  let users = { chains: 0, rows: 0 };
+  // one transaction per chain: a chain's head is locked only while its own rows go (with per-user
+  // chains, one transaction for all would hold every affected user's logins until the whole run ends)
+  for (const { chain, organizationId } of await repository.chainsWithRowsBefore(db, before)) {
+    const count = await db.transaction(async (tx) => {
+      // one process at a time (the lock ends with each transaction; another process that takes it
+      // between two chains finds the ones already done empty)
+      const [{ locked } = { locked: false }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`);
+      if (!locked) return null;
       await repository.lockHead(tx, chain);
-      const count = await repository.pruneChain(tx, chain, before);
-      removed += count;
-      // an organization's pruning is recorded in its own log; a user's chain's, in the nil chain, naming the user
-      const metadata = { removed: count, before: before.toISOString(), retention_days: retentionDays, ...(chain && !organizationId ? { user_id: chain } : {}) };
-      await recordAudit(tx, systemContext('audit-retention'), { action: 'audit.pruned', organizationId, metadata });
-    }
-    return removed;
-  });
+      const pruned = await repository.pruneChain(tx, chain, before);
+      // an organization's pruning is recorded in its own log; users' chains are summed up below
+      if (pruned && (organizationId || !chain)) {
+        await recordAudit(tx, systemContext('audit-retention'), { action: 'audit.pruned', organizationId, metadata: { removed: pruned, before: before.toISOString(), retention_days: retentionDays } });
+      }
+      return pruned;
+    });
+    if (count === null) break;
+    removed += count;
+    if (chain && !organizationId && count) users = { chains: users.chains + 1, rows: users.rows + count };
+  }
+  if (users.chains) {
+    // the users' chains: one row in the nil chain for the whole run, not one per user
+    await recordAudit(db, systemContext('audit-retention'), {
+      action: 'audit.pruned', metadata: { removed: users.rows, user_chains: users.chains, before: before.toISOString(), retention_days: retentionDays },
+    });
+  }
+  return removed;
 }
 
 /**

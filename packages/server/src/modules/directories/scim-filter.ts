@@ -51,8 +51,11 @@ export type Scope = (path: string) => Target;
 const jsonKey = (name: string) => sql.raw(`'${name.replace(/'/g, "''")}'`);
 
 function dateValue(value: unknown): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalidFilter('A dateTime attribute compares with a date string (RFC 3339).');
-  return new Date(value).toISOString();
+  const at = typeof value === 'string' ? new Date(value) : null;
+  // years PostgreSQL's timestamptz takes as we write them (0000 and +275760 would be its error, a 500)
+  const year = at?.getUTCFullYear() ?? NaN;
+  if (!at || Number.isNaN(at.getTime()) || year < 1 || year > 9999) throw invalidFilter('A dateTime attribute compares with a date string (RFC 3339).');
+  return at.toISOString();
 }
 
 /**

@@ -89,7 +89,7 @@ describe('directories (directory.manage)', () => {
     expect(created.token).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
     const stored = await queryRows<{ token_hash: string }>(t.database.handle.db, sql`select token_hash from scim_directories where id = ${created.id}`);
     expect(stored[0]!.token_hash).not.toContain(created.token.slice(5));
-    const got = await t.request('GET', `/api/v1/orgs/${acme.orgId}/directories/${created.id}`, { token: acme.admin.accessToken });
+    const got = await t.request('GET', `/api/v1/orgs/${acme.orgId}/directories/${created.id}`, { token: acme.owner.accessToken });
     expect(got.status, got.text).toBe(200);
     expect(got.body).toMatchObject({ name: 'Spare', user_count: 0, group_count: 0, last_sync_at: null, token_prefix: created.token.slice(0, 9) });
     expect(got.text).not.toContain(created.token);
@@ -109,6 +109,19 @@ describe('directories (directory.manage)', () => {
     expectProblem(await t.request('GET', `/api/v1/orgs/${acme.orgId}/directories/${created.id}`, { token: acme.owner.accessToken }), 404, 'directory.not_found');
     const actions = (await auditRows(acme.orgId)).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['directory.created', 'directory.token_rotated', 'directory.deleted']));
+  });
+
+  it("is an Owner's to hold: the system Admin role can neither create, read, rotate, map nor delete a directory (its token acts on Owners)", async () => {
+    const created = await createDirectory(acme, 'Owners only');
+    const base = `/api/v1/orgs/${acme.orgId}/directories`;
+    const calls: [string, string, object?][] = [
+      ['POST', base, { name: 'Admin made' }], ['GET', base], ['GET', `${base}/${created.id}`], ['POST', `${base}/${created.id}/rotate-token`],
+      ['GET', `${base}/${created.id}/groups`], ['DELETE', `${base}/${created.id}`],
+    ];
+    for (const [method, path, body] of calls) expectProblem(await t.request(method, path, { token: acme.admin.accessToken, ...(body ? { body } : {}) }), 403, 'permission_denied');
+    // nothing happened: the directory and its token are as the Owner made them
+    expect((await t.request('GET', `${base}/${created.id}`, { token: acme.owner.accessToken })).status).toBe(200);
+    expect((await t.request('GET', '/scim/v2/Users', { token: created.token })).status).toBe(200);
   });
 });
 
@@ -203,7 +216,7 @@ describe('Users', () => {
     expect(await names('meta.created gt "2000-01-01T00:00:00Z" and meta.lastModified le "2999-01-01T00:00:00Z" and userName sw "ada"')).toEqual(['ada']);
     expect(await names('meta.resourceType eq "User" and (userName eq "ada@people.test" or (userName eq "bob@people.test" and not (active eq false)))')).toEqual(['ada', 'bob']);
     expect(await names('userName eq "nobody" or userName eq "x\\"y"')).toEqual([]);
-    for (const bad of ['userName eq', 'userName xx "a"', 'nosuch eq "a"', '(userName eq "a"', 'active gt true', 'meta.created gt "yesterday"', 'password eq "x"', 'emails[nosuch eq "a"]', '((((((((((((((userName eq "a"))))))))))))))']) {
+    for (const bad of ['userName eq', 'userName xx "a"', 'nosuch eq "a"', '(userName eq "a"', 'active gt true', 'meta.created gt "yesterday"', 'meta.created gt "0000-01-01T00:00:00Z"', 'meta.lastModified lt "+275760-09-13T00:00:00Z"', 'password eq "x"', 'emails[nosuch eq "a"]', '((((((((((((((userName eq "a"))))))))))))))']) {
       expectScimError(await c().get(`/Users?filter=${encodeURIComponent(bad)}`), 400, 'invalidFilter');
     }
   });
@@ -383,8 +396,12 @@ describe('accounts, roles and managed members', () => {
     const mapped = await setRole(acme.owner.accessToken, admins.id, acme.roles.Admin);
     expect(mapped.body).toMatchObject({ role_id: acme.roles.Admin, role_name: 'Admin' });
     expect((await member(acme, row!.user_id)).role_name).toBe('Admin');
-    // an Admin cannot make a group grant Owner
-    expectProblem(await setRole(acme.admin.accessToken, owners.id, acme.roles.Owner), 403, 'membership.owner_required');
+    // whoever an Owner lets manage directories (a custom role) cannot make a group grant Owner
+    const custom = await t.request('POST', `/api/v1/orgs/${acme.orgId}/roles`, { token: acme.owner.accessToken, body: { name: 'Directory keeper', permissions: ['directory.manage'] } });
+    expect(custom.status, custom.text).toBe(201);
+    const keeper = await registerUser(t);
+    await addMember(t, acme.orgId, keeper, 'Directory keeper');
+    expectProblem(await setRole(keeper.accessToken, owners.id, acme.roles.Owner), 403, 'membership.owner_required');
     expectProblem(await setRole(acme.owner.accessToken, admins.id, other.roles.Owner), 404, 'role.not_found');
     // leaving the Admins group in the IdP takes the role away
     expect((await c.patch(`/Groups/${admins.id}`, [{ op: 'remove', path: `members[value eq "${u.id}"]` }])).status).toBe(204);

@@ -298,10 +298,16 @@ describe('connection settings that change a login', () => {
     const tokens = await redeem(new URL(viewer.headers.get('location')!).searchParams.get('code')!);
     expect(JSON.parse(Buffer.from(tokens.body.access_token.split('.')[1], 'base64url').toString()).org_role).toBe('Viewer');
 
-    // an Admin manages connections but cannot make the IdP hand out the Owner role
+    // SSO setup is an Owner's (its IdP speaks for Owners too): the system Admin role cannot touch a
+    // connection, and whoever an Owner lets manage SSO (a custom role) cannot make the IdP hand out Owner
     const admin = await registerUser(t);
     await addMember(t, owner.orgId, admin, 'Admin');
-    expectProblem(await patch({ default_role_id: roleId('Owner') }, admin.accessToken), 403, 'membership.owner_required');
+    expectProblem(await patch({ issuer: 'https://idp.admin-controlled.example' }, admin.accessToken), 403, 'permission_denied');
+    const custom = await t.request('POST', `/api/v1/orgs/${owner.orgId}/roles`, { token: owner.accessToken, body: { name: 'SSO keeper', permissions: ['sso.manage'] } });
+    expect(custom.status, custom.text).toBe(201);
+    const keeper = await registerUser(t);
+    await addMember(t, owner.orgId, keeper, 'SSO keeper');
+    expectProblem(await patch({ default_role_id: roleId('Owner') }, keeper.accessToken), 403, 'membership.owner_required');
     expectProblem(await patch({ issuer: 'https://x.example' }), 422, 'sso.invalid_connection');
 
     // a suspended membership is not revived by an SSO login

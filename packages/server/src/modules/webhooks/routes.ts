@@ -44,7 +44,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServic
       // every event is made of audit data (audit.event the rows themselves; the others their actor,
       // target and metadata): choosing what to receive needs audit.read too
       base: '/orgs/:org_id/webhooks', idPrefix: 'orgs.webhooks', config: { permission: 'webhooks.manage' },
-      subscribing: { permission: 'webhooks.manage', fieldPermissions: { event_types: 'audit.read' } }, tags: ['webhooks'],
+      subscribing: { permission: 'webhooks.manage', fieldPermissions: { event_types: 'audit.read', url: 'audit.read' } }, tags: ['webhooks'],
       scopeOf: (request) => request.orgAccess!.organizationId, listParams: OrgParams, oneParams: WebhookParams, deliveryParams: WebhookDeliveryParams,
       who: 'the organization',
     },

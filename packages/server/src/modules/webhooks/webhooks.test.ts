@@ -104,6 +104,8 @@ describe('endpoints', () => {
     expect(refused.body.detail).toContain('audit.read');
     const existing = await createEndpoint({ event_types: ['role.*'] });
     expectProblem(await t.request('PATCH', orgPath(`/${existing.id}`), { token: hooker.accessToken, body: { event_types: ['*'] } }), 403, 'permission_denied');
+    // pointing an existing subscription at another receiver is choosing who reads that audit data too
+    expectProblem(await t.request('PATCH', orgPath(`/${existing.id}`), { token: hooker.accessToken, body: { url: 'https://collector.example.net/hook' } }), 403, 'permission_denied');
     expect((await t.request('PATCH', orgPath(`/${existing.id}`), { token: hooker.accessToken, body: { description: 'renamed' } })).status).toBe(200);
     expect((await t.request('GET', orgPath(), { token: hooker.accessToken })).status).toBe(200);
     expect((await t.request('DELETE', orgPath(`/${existing.id}`), { token: hooker.accessToken })).status).toBe(204);
