@@ -161,7 +161,11 @@ describe('the audit retention job', () => {
     let runs = 0;
     const db = t.database.handle.db;
     const counting = new Proxy(db, {
-      get: (target, prop, receiver) => (prop === 'transaction' ? (...args: Parameters<Database['transaction']>) => (runs++, target.transaction(...args)) : Reflect.get(target, prop, receiver)),
+      // a run starts by reading which chains have old rows (execute), then prunes each in a transaction
+      get: (target, prop, receiver) =>
+        prop === 'transaction' ? (...args: Parameters<Database['transaction']>) => (runs++, target.transaction(...args))
+        : prop === 'execute' ? (...args: Parameters<Database['execute']>) => (runs++, target.execute(...args))
+        : Reflect.get(target, prop, receiver),
     });
     const log = { info: () => {}, warn: () => {} } as unknown as FastifyBaseLogger;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
