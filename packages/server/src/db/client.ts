@@ -21,6 +21,17 @@ export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/**
+ * Writes of two modules that must commit together, in one statement instead of a transaction: `ctes`
+ * (WITH items) perform the first module's write and leave the CTE named `passed` with a row only when
+ * it happened (a compare-and-swap held); the second module's write selects from `passed`, so it
+ * happens with it or not at all.
+ */
+export interface StatementGate {
+  ctes: SQL;
+  passed: SQL;
+}
+
 const dialect = new PgDialect();
 
 /**

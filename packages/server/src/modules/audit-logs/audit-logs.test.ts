@@ -1105,6 +1105,8 @@ describe('chain verification', () => {
       // Bob's login, through the other process, commits its own audit row meanwhile (one shared chain would make it wait)
       expect((await login(second, bob.email, bob.password)).status).toBe(200);
       // Alice's waits for her chain, on a row lock, until the open transaction ends
+      const sessionsOf = (userId: string) => count(sql`select count(*)::int as n from sessions where user_id = ${userId}`);
+      const aliceSessions = await sessionsOf(alice.userId);
       const aliceLogin = login(second, alice.email, alice.password);
       const waitingOnLock = () => count(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
       for (let i = 0; i < 200 && (await waitingOnLock()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
@@ -1112,6 +1114,9 @@ describe('chain verification', () => {
       release();
       await open;
       expect((await aliceLogin).status).toBe(200);
+      // her login read the head before the open append committed: its one-statement write lost the
+      // compare-and-swap, wrote nothing (no session without its audit row), and went the locking way
+      expect(await sessionsOf(alice.userId)).toBe(aliceSessions + 1);
       for (const user of [alice, bob]) {
         const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${user.userId} order by seq`);
         expect(rows.map((r) => r.action)).toEqual([...['user.email.verification_sent'], ...(user === alice ? ['user.password.changed'] : []), 'user.logged_in']);
@@ -1121,6 +1126,19 @@ describe('chain verification', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("keeps one user's chain whole under that user's concurrent logins: each writes one session with one audit row", async () => {
+    const alice = await registerUser(t);
+    const sessionsBefore = await count(sql`select count(*)::int as n from sessions where user_id = ${alice.userId}`);
+    // as many at once as this app's lockout threshold (3), which bounds checks in flight too
+    const answers = await Promise.all(Array.from({ length: 3 }, () => login(t, alice.email, alice.password)));
+    expect(answers.map((a) => a.status)).toEqual(Array(3).fill(200));
+    const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${alice.userId} order by seq`);
+    expect(rows.filter((r) => r.action === 'user.logged_in')).toHaveLength(3);
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    expect(await verifyChain(db(), alice.userId)).toEqual({ ok: true, checked: rows.length, first_broken: null });
+    expect(await count(sql`select count(*)::int as n from sessions where user_id = ${alice.userId}`)).toBe(sessionsBefore + 3);
   });
 
   it('treats rows from before the chain existed as a prefix, and nowhere else', async () => {

@@ -4,11 +4,12 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { Readable } from 'node:stream';
 import type { AuditAction, AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Database, Executor } from '../../db/client.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database, Executor, StatementGate } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
-import { emitForAudit } from '../webhook-events/service.js';
+import { emitForAudit, wouldEmit } from '../webhook-events/service.js';
 import { chainHash, type ChainedFields } from './chain.js';
 import { badCursor, fullWalkNeedsSuperuser } from './errors.js';
 import * as repository from './repository.js';
@@ -57,12 +58,10 @@ export interface AuditEvent {
   actor?: { userId: string; email: string } | null;
 }
 
-/**
- * Appends the event to its organization's hash chain, inside the caller's transaction (a savepoint
- * when there is one, its own transaction otherwise). The chain lock serialises writers of one
- * organization until that transaction ends, so the chain never forks.
- */
-export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
+type ChainedRow = repository.AuditRow & { created_at: Date };
+
+/** Who the event is by (its actor, else the request's principal, API key or directory) and the chain it joins. */
+function attribution(ctx: RequestContext, event: AuditEvent) {
   const actor = event.actor ?? (ctx.principal ? { userId: ctx.principal.userId, email: ctx.principal.email } : null);
   const apiKey = !actor && ctx.apiKey ? ctx.apiKey : null;
   // a SCIM directory acts under its own name; its id travels in the metadata
@@ -71,34 +70,83 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
   // an organization's events chain by organization; the rest by their user, so one user's login
   // never waits on another's (migration 0021); events with neither go to the nil chain
   const userChain = organizationId ? null : (actor?.userId ?? null);
+  return { actor, apiKey, directory, organizationId, userChain };
+}
+
+/** The event as the row at `seq` after `prevHash`, hashed (`ip`: canonicalIp's). */
+function chainedRow(ctx: RequestContext, event: AuditEvent, ip: string | null, seq: number, prevHash: string | null): ChainedRow {
+  const { actor, apiKey, directory, organizationId, userChain } = attribution(ctx, event);
+  const row: ChainedFields & { metadata: Record<string, unknown>; created_at: Date } = {
+    id: newId(),
+    organization_id: organizationId,
+    seq,
+    actor_type: actor ? 'user' : apiKey ? 'api_key' : directory ? 'directory' : 'system',
+    actor_user_id: actor?.userId ?? null,
+    actor_api_key_id: apiKey?.id ?? null,
+    actor_email: actor?.email ?? null,
+    action: event.action,
+    target_type: event.targetType ?? null,
+    target_id: event.targetId ?? null,
+    metadata: redactMetadata(directory ? { ...event.metadata, directory_id: directory.id } : (event.metadata ?? {})) as Record<string, unknown>,
+    ip_address: ip,
+    user_agent: ctx.userAgent,
+    request_id: ctx.requestId,
+    created_at: new Date(),
+  };
+  return { ...row, chain_key: userChain, prev_hash: prevHash, hash: chainHash(prevHash, row) };
+}
+
+/**
+ * Appends the event to its organization's hash chain, inside the caller's transaction (a savepoint
+ * when there is one, its own transaction otherwise). The chain lock serialises writers of one
+ * organization until that transaction ends, so the chain never forks.
+ */
+export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
+  const { organizationId, userChain } = attribution(ctx, event);
   // the head row's lock must last until the change this records commits: inside the caller's
   // transaction when there is one (no savepoint), else in one of its own
   const write = async (tx: Executor) => {
     const ip = await canonicalIp(tx, ctx.ip);
     const { seq, prevHash } = await repository.claimNext(tx, organizationId ?? userChain);
-    const row: ChainedFields & { metadata: Record<string, unknown>; created_at: Date } = {
-      id: newId(),
-      organization_id: organizationId,
-      seq,
-      actor_type: actor ? 'user' : apiKey ? 'api_key' : directory ? 'directory' : 'system',
-      actor_user_id: actor?.userId ?? null,
-      actor_api_key_id: apiKey?.id ?? null,
-      actor_email: actor?.email ?? null,
-      action: event.action,
-      target_type: event.targetType ?? null,
-      target_id: event.targetId ?? null,
-      metadata: redactMetadata(directory ? { ...event.metadata, directory_id: directory.id } : (event.metadata ?? {})) as Record<string, unknown>,
-      ip_address: ip,
-      user_agent: ctx.userAgent,
-      request_id: ctx.requestId,
-      created_at: new Date(),
-    };
-    const chained = { ...row, chain_key: userChain, prev_hash: prevHash, hash: chainHash(prevHash, row) };
+    const chained = chainedRow(ctx, event, ip, seq, prevHash);
     await repository.append(tx, chained);
     // its webhook events, in the same transaction: they exist iff this row (and its change) commits
     await emitForAudit(tx, chained);
   };
   await (ex instanceof PgTransaction ? write(ex) : ex.transaction(write));
+}
+
+/** Where a chain ends, as an append would continue it. */
+export interface ChainHead {
+  seq: number;
+  hash: string | null;
+}
+
+/**
+ * The head of the chain named by `chain` (a uuid expression of the caller's query: login reads its
+ * user's with the account, in the same statement), as a column; parse it with `parseChainHead`.
+ */
+export const chainHeadColumn = (chain: SQL): SQL => repository.headOfSql(chain);
+export const parseChainHead = repository.parseHead;
+
+/**
+ * The event as a row continuing `head` (read earlier, unlocked), for a caller that writes it inside a
+ * statement of its own (`appendGate`), with no transaction and no lock: the statement writes only
+ * if the head is still `head`. Null when the event cannot go that way because webhooks listen for it
+ * (their events are written with it, recordAudit's way).
+ */
+export async function prepareAppend(ex: Executor, ctx: RequestContext, event: AuditEvent, head: ChainHead): Promise<ChainedRow | null> {
+  const chained = chainedRow(ctx, event, await canonicalIp(ex, ctx.ip), head.seq + 1, head.hash);
+  return (await wouldEmit(ex, chained)) ? null : chained;
+}
+
+/**
+ * The WITH items that append a prepared row (compare-and-swap on its chain's head), and the CTE a
+ * write riding in the same statement gates on: one row when the append happened, none when the head
+ * moved (then nothing in the statement was written, and the caller records the event recordAudit's way).
+ */
+export function appendGate(row: ChainedRow): StatementGate {
+  return { ctes: repository.appendIfHeadCtes(row), passed: sql.raw('audit_claimed') };
 }
 
 // Reading the audit log: pages, a streamed export, and chain verification.

@@ -16,19 +16,20 @@ import { normalizeEmail } from '../../lib/email.js';
 import { assertAcceptablePassword, type PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { UserPrincipal } from '../../types.js';
-import { recordAudit } from '../audit-logs/service.js';
+import { appendGate, prepareAppend, recordAudit, type AuditEvent, type ChainHead } from '../audit-logs/service.js';
 import * as memberships from '../memberships/service.js';
 import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
 import * as sessions from '../sessions/service.js';
 import type { Keyring } from '../signing-keys/service.js';
 import * as users from '../users/service.js';
-import * as domains from '../domains/service.js';
+import type { SsoEnforcementRow } from '../domains/service.js';
 import { emailMismatch } from '../invitations/errors.js';
 import type { InvitationsService } from '../invitations/service.js';
 import * as twoFactor from '../two-factor/service.js';
 import type { TwoFactorService } from '../two-factor/service.js';
 import type { LockoutService } from '../lockout/service.js';
 import * as errors from './errors.js';
+import { findLoginStanding } from './repository.js';
 import type { EmailTokensService } from './email-tokens.js';
 
 export interface AuthDeps {
@@ -114,22 +115,23 @@ export class AuthService {
 
   async login(ctx: RequestContext, body: LoginBody): Promise<LoginResult> {
     const email = normalizeEmail(body.email);
-    const user = await users.findForLogin(this.deps.db, email);
+    const standing = await findLoginStanding(this.deps.db, email);
+    const user = standing?.user ?? null;
     const verdict = await this.deps.lockout.guard(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
-    if (!user || !verdict.ok) return this.loginFailed(ctx, email, user);
+    if (!standing || !user || !verdict.ok) return this.loginFailed(ctx, email, user);
     // Checked only after the password, so a disabled account is not revealed to a guesser.
     if (!user.is_active) throw errors.accountDisabled();
     if (this.deps.config.requireEmailVerification && !user.email_verified_at) throw errors.emailNotVerified();
     const newHash = verdict.needsRehash ? await this.deps.hasher.hash(body.password) : null;
     if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
-    const twoFactorEnabled = user.twoFactorEnabled;
-    await this.ssoEnforcement(ctx, user, twoFactorEnabled);
+    const twoFactorEnabled = standing.twoFactorEnabled;
+    await this.ssoEnforcement(ctx, user, twoFactorEnabled, standing.ssoEnforcement);
     if (twoFactorEnabled && !body.two_factor_code) return this.twoFactorChallenge(user.id);
     const metadata = { rehashed: Boolean(newHash), mfa: twoFactorEnabled };
     // the memberships /auth/me would show (the per-process cache, fresh across processes within a
     // second), read before the transaction: PGlite has one connection, and the transaction holds it
     const mine = await this.cachedMemberships(user.id);
-    if (!twoFactorEnabled) return this.loggedIn(await this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, mine, metadata)));
+    if (!twoFactorEnabled) return this.loggedIn(await this.finishPasswordLogin(ctx, user, mine, metadata, standing.auditHead));
     // the seeds' single-call form: the code comes with the password
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
@@ -191,8 +193,7 @@ export class AuthService {
    * password logins (`auth.sso_required`, with the URL to start SSO). Its Owners keep a break-glass
    * login, with 2FA only (the second factor still follows), audited `user.login.break_glass`.
    */
-  private async ssoEnforcement(ctx: RequestContext, user: users.UserRow, twoFactorEnabled: boolean): Promise<void> {
-    const enforced = await domains.ssoEnforcementFor(this.deps.db, user.email, user.id);
+  private async ssoEnforcement(ctx: RequestContext, user: users.UserRow, twoFactorEnabled: boolean, enforced: SsoEnforcementRow | null): Promise<void> {
     if (!enforced) return;
     if (enforced.is_owner && twoFactorEnabled) {
       await recordAudit(this.deps.db, ctx, { action: 'user.login.break_glass', actor: { userId: user.id, email: user.email }, organizationId: enforced.organization_id, targetType: 'user', targetId: user.id });
@@ -237,11 +238,27 @@ export class AuthService {
 
   /** Step: the user is fully authenticated: pick the current organization, open a session. */
   private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>): Promise<TokenResponse> {
-    const current = mine.find((m) => m.status === 'active');
-    const tokens = await this.startSession(tx, ctx, user, current?.organization_id ?? null, { memberships: mine, twoFactorEnabled: metadata.mfa });
+    const tokens = await this.startSession(tx, ctx, user, currentOrganization(mine), { memberships: mine, twoFactorEnabled: metadata.mfa });
     // last before commit: the audit chain's head stays locked for as short a time as possible
-    await recordAudit(tx, ctx, { action: 'user.logged_in', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id, metadata });
+    await recordAudit(tx, ctx, loginEvent(user, metadata));
     return tokens;
+  }
+
+  /**
+   * Step: finishLogin in one statement, without a transaction or a lock: the session is inserted only
+   * if the login's audit row continues the account's chain from the head read with the account (a
+   * compare-and-swap), so both are written or neither. The head moved meanwhile (the same account's
+   * concurrent event) or webhooks listen for the event: finishLogin's way.
+   */
+  private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, head: ChainHead): Promise<TokenResponse> {
+    const prepared = await prepareAppend(this.deps.db, ctx, loginEvent(user, metadata), head);
+    if (prepared) {
+      const { row, refreshToken } = this.newSession(ctx, user, currentOrganization(mine), 'password');
+      if (await sessions.insertSessionGated(this.deps.db, 'login_session', row, appendGate(prepared))) {
+        return this.issueTokens(this.deps.db, user, row, refreshToken, { memberships: mine, twoFactorEnabled: metadata.mfa });
+      }
+    }
+    return this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, mine, metadata));
   }
 
   /**
@@ -424,8 +441,15 @@ export class AuthService {
 
   /** Step: open a session for a freshly authenticated user and mint its first token pair (the refresh token stored hashed). */
   private async startSession(tx: Executor, ctx: RequestContext, user: users.UserRow, organizationId: string | null, known?: KnownStanding, method: 'password' | 'sso' = 'password'): Promise<TokenResponse> {
+    const { row, refreshToken } = this.newSession(ctx, user, organizationId, method);
+    await sessions.insertSession(tx, row);
+    return this.issueTokens(tx, user, row, refreshToken, known);
+  }
+
+  /** A new session's row, with the refresh token whose hash it stores. */
+  private newSession(ctx: RequestContext, user: users.UserRow, organizationId: string | null, method: 'password' | 'sso') {
     const refreshToken = randomToken();
-    const session = await sessions.insertSession(tx, {
+    const row = {
       id: newId(),
       user_id: user.id,
       organization_id: organizationId,
@@ -434,9 +458,14 @@ export class AuthService {
       expires_at: new Date(Date.now() + this.deps.config.refreshTokenTtl * 1000),
       refresh_hash: sha256(refreshToken),
       method,
-    });
+    };
+    return { row, refreshToken };
+  }
+
+  /** The first token pair of a session just stored. */
+  private async issueTokens(ex: Executor, user: users.UserRow, session: { id: string; organization_id: string | null }, refreshToken: string, known?: KnownStanding): Promise<TokenResponse> {
     return {
-      access_token: await this.signAccessToken(tx, user.id, session.id, organizationId, known),
+      access_token: await this.signAccessToken(ex, user.id, session.id, session.organization_id, known),
       token_type: 'bearer',
       expires_in: this.deps.config.accessTokenTtl,
       refresh_token: refreshToken,
@@ -444,3 +473,15 @@ export class AuthService {
     };
   }
 }
+
+/** The organization a login starts in: the first active membership. */
+const currentOrganization = (mine: readonly MyMembership[]): string | null => mine.find((m) => m.status === 'active')?.organization_id ?? null;
+
+/** What a login records. */
+const loginEvent = (user: users.UserRow, metadata: Record<string, unknown>): AuditEvent => ({
+  action: 'user.logged_in',
+  actor: { userId: user.id, email: user.email },
+  targetType: 'user',
+  targetId: user.id,
+  metadata,
+});

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { alreadyAdded, claimedElsewhere } from './errors.js';
@@ -84,9 +84,10 @@ export interface SsoEnforcementRow {
 /**
  * The organization that verified the email's domain, requires SSO (settings.sso_required), has an
  * enabled connection and counts the user as an active member — or nothing. Index probes only.
+ * `userId` is a uuid expression: a parameter, or a column of the query this sits in (login's read).
  */
-export async function findSsoEnforcement(ex: Executor, domain: string, userId: string): Promise<SsoEnforcementRow | null> {
-  const rows = await queryRows<SsoEnforcementRow>(ex, sql`
+export function ssoEnforcementSql(domain: string, userId: SQL): SQL {
+  return sql`
     select d.organization_id, (r.is_system and r.name = 'Owner') as is_owner
       from organization_domains d
       join organizations o on o.id = d.organization_id and o.deleted_at is null
@@ -94,6 +95,6 @@ export async function findSsoEnforcement(ex: Executor, domain: string, userId: s
       join roles r on r.id = m.role_id and r.organization_id = m.organization_id
      where d.domain = ${domain} and d.verified_at is not null
        and coalesce((o.settings->>'sso_required')::boolean, false)
-       and exists (select 1 from sso_connections c where c.organization_id = d.organization_id and c.enabled)`);
-  return rows[0] ?? null;
+       and exists (select 1 from sso_connections c where c.organization_id = d.organization_id and c.enabled)
+     limit 1`;
 }

@@ -5,6 +5,7 @@
 // and its audit row share one transaction. SSO linking and enforcement ask `verifiedOwner`.
 import { Resolver } from 'node:dns/promises';
 import type { Domain } from '@saasready/contracts';
+import type { SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken } from '../../lib/crypto.js';
 import { newId } from '../../lib/ids.js';
@@ -52,11 +53,12 @@ export async function emailDomainVerifiedBy(ex: Executor, organizationId: string
 /**
  * Whether a password login of this user must go through SSO instead: their email's domain is
  * verified by an organization that requires SSO, has an enabled connection, and counts them as an
- * active member. `is_owner` lets the caller offer the Owners' break-glass login.
+ * active member (`is_owner` lets the caller offer the Owners' break-glass login). A subquery of the
+ * login's read of the account (one statement): `userId` is that query's user id column; at most one
+ * row, SsoEnforcementRow.
  */
-export async function ssoEnforcementFor(ex: Executor, email: string, userId: string): Promise<repository.SsoEnforcementRow | null> {
-  return repository.findSsoEnforcement(ex, domainOfEmail(email), userId);
-}
+export const ssoEnforcementSubquery = (email: string, userId: SQL): SQL => repository.ssoEnforcementSql(domainOfEmail(email), userId);
+export type { SsoEnforcementRow } from './repository.js';
 
 export class DomainsService {
   private readonly resolver: Resolver;

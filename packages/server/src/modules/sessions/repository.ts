@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { preparedRows, queryRows, type Executor } from '../../db/client.js';
+import { preparedRows, queryRows, type Executor, type StatementGate } from '../../db/client.js';
 import { sessions } from '../../db/schema.js';
 import type { UserRow } from '../users/service.js';
 
@@ -8,6 +8,22 @@ export type SessionRow = typeof sessions.$inferSelect;
 export async function insertSession(ex: Executor, row: typeof sessions.$inferInsert): Promise<SessionRow> {
   const [created] = await ex.insert(sessions).values(row).returning();
   return created!;
+}
+
+/**
+ * Opens a session in the same statement as another module's write, and only if that write happened
+ * (`gate`, e.g. the login's audit append): null when it did not, and then nothing was written.
+ * A named prepared statement: `name` must always go with the same gate shape.
+ */
+export async function insertSessionGated(ex: Executor, name: string, row: typeof sessions.$inferInsert & { id: string }, gate: StatementGate): Promise<{ id: string } | null> {
+  const [created] = await preparedRows<{ id: string }>(ex, name, sql`
+    with ${gate.ctes}
+    insert into sessions (id, user_id, organization_id, ip, user_agent, expires_at, refresh_hash, method)
+    select ${row.id}::uuid, ${row.user_id}::uuid, ${row.organization_id ?? null}::uuid, ${row.ip ?? null}::inet, ${row.user_agent ?? null},
+           ${row.expires_at.toISOString()}::timestamptz, ${row.refresh_hash ?? null}, ${row.method ?? 'password'}
+      from ${gate.passed}
+    returning id`);
+  return created ?? null;
 }
 
 /**

@@ -24,17 +24,6 @@ export async function findByEmail(ex: Executor, email: string): Promise<UserRow 
   return row ?? null;
 }
 
-/** The account a password login names, with whether its second factor is on: one statement on the login's path. */
-export async function findForLogin(ex: Executor, email: string): Promise<(UserRow & { twoFactorEnabled: boolean }) | null> {
-  const [row] = await ex
-    .select({ user: users, twoFactorEnabled: isNotNull(userMfa.enabled_at) })
-    .from(users)
-    .leftJoin(userMfa, eq(userMfa.user_id, users.id))
-    .where(eq(users.email, email))
-    .limit(1);
-  return row ? { ...row.user, twoFactorEnabled: Boolean(row.twoFactorEnabled) } : null;
-}
-
 export async function findById(ex: Executor, id: string): Promise<UserRow | null> {
   const [row] = await ex.select().from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;

@@ -53,6 +53,18 @@ function dataFor(type: WebhookEventType, row: AuditRowForEvents): unknown {
 }
 
 /**
+ * Whether an audit row would queue any webhook event: false only when no enabled endpoint of its
+ * scope subscribes to one of its event types (the hints' rule: a cached "nobody" is trusted only
+ * while fresh; otherwise the endpoints are read).
+ */
+export async function wouldEmit(ex: Executor, row: Pick<AuditRowForEvents, 'action' | 'organization_id'>): Promise<boolean> {
+  const types = eventTypesForAudit(row.action);
+  const hints = hintsOf(ex);
+  const endpoints = hints ? await hints.subscribersFor(ex, row.organization_id, types) : await repository.subscribers(ex, row.organization_id);
+  return endpoints.some((e) => e.event_types.some((f) => types.some((t) => webhookFilterMatches(f, t))));
+}
+
+/**
  * Queues the events of an audit row, inside the transaction that writes it. Costs nothing when the
  * process knows (hints.ts) that no endpoint of the scope listens to them, one indexed query otherwise.
  */
