@@ -40,6 +40,8 @@ export interface OrgAccess {
   /** holds the system Owner role */
   isOwner: boolean;
   permissions: ReadonlySet<string>;
+  /** the organization's name, when the guard read it with the membership (an API key's access has none) */
+  organizationName?: string;
 }
 
 declare module 'fastify' {

@@ -131,28 +131,68 @@ function barrierSet() {
 }
 
 /**
- * Read-your-writes for this process's caches: after the work, one more statement asks whether a
- * cache trigger fired in this transaction (it sets `saasready.cache_dirty`); if so it sends a last
- * notification `tx:<token>`. Notifications arrive in commit order, so once this process has
- * received that token it has applied every invalidation of the transaction: only then does the
- * caller go on (and answer its client).
+ * Work a module leaves for the end of a transaction (the audit rows it recorded, written in one go):
+ * run after the caller's work and before COMMIT, only when the work succeeded. `barrier`, when given,
+ * is the commit barrier's check as a WITH item named `commit_barrier`: a hook whose last statement
+ * includes it and selects `(select count(*) from commit_barrier)` answers that count, and the
+ * transaction then needs no statement of its own for the check; a hook that does not answers undefined.
+ */
+export type CommitHook = (tx: Tx, barrier: SQL | null) => Promise<number | undefined>;
+
+const HOOKS = Symbol('saasready.commitHooks');
+type Hooked = { [HOOKS]?: Map<string, CommitHook> };
+
+/**
+ * Registers `hook` under `key` (once per transaction) to run before `ex` commits. False when `ex` is
+ * not the outermost transaction of a database opened here (the Database itself, or a savepoint,
+ * whose rollback the hook could not follow): the caller then does its work at once.
+ */
+export function beforeCommit(ex: Executor, key: string, hook: CommitHook): boolean {
+  const hooks = (ex as unknown as Hooked)[HOOKS];
+  if (!hooks) return false;
+  if (!hooks.has(key)) hooks.set(key, hook);
+  return true;
+}
+
+/** Runs the hooks; answers whether the barrier's check ran in the last one, and what it counted. */
+async function runHooks(tx: Tx, hooks: Map<string, CommitHook>, barrier: SQL | null): Promise<number | undefined> {
+  // a hook may register another (or itself again, for what was recorded while it ran)
+  let answered: number | undefined;
+  while (hooks.size) {
+    const [key, hook] = hooks.entries().next().value as [string, CommitHook];
+    hooks.delete(key);
+    answered = await hook(tx, hooks.size === 0 ? barrier : null);
+    if (hooks.size) answered = undefined;
+  }
+  return answered;
+}
+
+/**
+ * Read-your-writes for this process's caches: after the work, the transaction asks whether a cache
+ * trigger fired in it (it sets `saasready.cache_dirty`); if so it sends a last notification
+ * `tx:<token>` — in the last commit hook's statement when there is one, else in one of its own.
+ * Notifications arrive in commit order, so once this process has received that token it has applied
+ * every invalidation of the transaction: only then does the caller go on (and answer its client).
  */
 function withCommitBarrier(inner: Database['transaction'], barriers: ReadonlySet<CommitBarrier>, locals: Map<string, unknown>): Database['transaction'] {
   const transaction = async <T>(work: (tx: Tx) => Promise<T>, config?: Parameters<Database['transaction']>[1]): Promise<T> => {
-    if (barriers.size === 0) {
-      return inner((tx) => {
-        tagLocals(tx, locals);
-        return work(tx);
-      }, config);
-    }
     let token: string | null = null;
     const result = await inner(async (tx) => {
       tagLocals(tx, locals);
+      const hooks = new Map<string, CommitHook>();
+      Object.defineProperty(tx, HOOKS, { value: hooks, enumerable: false, configurable: true });
       const value = await work(tx);
-      const candidate = randomBytes(12).toString('base64url');
-      const sent = await queryRows<{ sent: unknown }>(tx, sql`
-        select pg_notify(${CACHE_CHANNEL}, ${`tx:${candidate}`}) as sent where current_setting('saasready.cache_dirty', true) = 'on'`);
-      if (sent.length) token = candidate;
+      const candidate = barriers.size ? randomBytes(12).toString('base64url') : null;
+      const check = candidate
+        ? sql`commit_barrier as (select pg_notify(${CACHE_CHANNEL}, ${`tx:${candidate}`}) as sent where current_setting('saasready.cache_dirty', true) = 'on')`
+        : null;
+      let sent = await runHooks(tx, hooks, check);
+      // the transaction is committing: a late recordAudit (none should) writes at once
+      Object.defineProperty(tx, HOOKS, { value: undefined });
+      if (check && sent === undefined) {
+        sent = (await queryRows<{ sent: number }>(tx, sql`with ${check} select count(*)::int as sent from commit_barrier`))[0]!.sent;
+      }
+      if (sent) token = candidate;
       return value;
     }, config);
     if (token) await Promise.all([...barriers].map((wait) => wait(token!)));

@@ -113,7 +113,7 @@ export default fp<{ db: Database; caches: { access: ReadThroughCache<memberships
       const permissions = new Set(access.permissions);
       const missing = [config.permission, ...fieldPermissionsNeeded(request)].find((p) => p && !permissions.has(p));
       if (missing) throw permissionDenied(missing);
-      request.orgAccess = { organizationId: orgId, membershipId: access.membership_id, roleId: access.role_id, roleName: access.role_name, isOwner: access.is_owner, permissions };
+      request.orgAccess = { organizationId: orgId, membershipId: access.membership_id, roleId: access.role_id, roleName: access.role_name, isOwner: access.is_owner, permissions, organizationName: access.organization_name };
     });
   },
   { name: 'authorize', dependencies: ['authenticate'] },

@@ -17,7 +17,7 @@ import { Keyring } from '../signing-keys/service.js';
 import { createAdmin } from '../users/admin.js';
 import { chainHash } from './chain.js';
 import { verifyChain } from './service.js';
-import { list as listAudit, type AuditRow } from './repository.js';
+import { list as listAudit, lockHead, type AuditRow } from './repository.js';
 import { pruneAuditLogs } from './retention.js';
 import { recordAudit, redactMetadata } from './service.js';
 
@@ -1087,16 +1087,53 @@ describe('chain verification', () => {
     expect({ seq: Number(head!.seq), hash: head!.hash }).toEqual({ seq: 13, hash: rows.at(-1)!.hash });
   });
 
+  it('writes what a transaction recorded when it commits, in recorded order in each chain, holding no chain head before; a savepoint writes at once', async () => {
+    const chain = randomUUID();
+    const alice = await registerUser(t);
+    const asAlice = { actor: { userId: alice.userId, email: alice.email }, targetType: 'user', targetId: alice.userId };
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let recorded!: () => void;
+    const recording = new Promise<void>((resolve) => (recorded = resolve));
+    const open = db().transaction(async (tx) => {
+      await recordAudit(tx, systemContext('deferred'), { action: 'org.updated', organizationId: chain, metadata: { i: 1 } });
+      await recordAudit(tx, systemContext('deferred'), { action: 'user.password.changed', ...asAlice });
+      // a savepoint's event is written in it, and goes if it rolls back
+      await tx.transaction(async (savepoint) => {
+        await recordAudit(savepoint, systemContext('savepoint'), { action: 'org.updated', organizationId: chain, metadata: { savepoint: true } });
+        savepoint.rollback();
+      }).catch(() => {});
+      await recordAudit(tx, systemContext('deferred'), { action: 'org.updated', organizationId: chain, metadata: { i: 2 } });
+      recorded();
+      await released;
+    });
+    await recording;
+    // on PostgreSQL another transaction appends to the same chain meanwhile, without waiting: nothing
+    // is locked before the first one commits (PGlite has one connection: the open transaction holds it)
+    if (testDbKind() === 'postgres') await recordAudit(db(), systemContext('meanwhile'), { action: 'org.updated', organizationId: chain, metadata: { i: 0 } });
+    release();
+    await open;
+    const rows = await chainRows(chain);
+    expect(rows.map((r) => (r.metadata as { i?: number }).i)).toEqual(testDbKind() === 'postgres' ? [0, 1, 2] : [1, 2]);
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    expect(await verifyChain(db(), chain)).toEqual({ ok: true, checked: rows.length, first_broken: null });
+    const mine = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${alice.userId} order by seq`);
+    expect(mine.at(-1)!.action).toBe('user.password.changed');
+    expect(await verifyChain(db(), alice.userId)).toEqual({ ok: true, checked: mine.length, first_broken: null });
+  });
+
   it.runIf(testDbKind() === 'postgres')("chains each user's own events: a login on another server never waits on an unrelated user's open append, only on its own user's", async () => {
     const second = await startTestApp({ masterKey: t.config.masterKey }, { database: t.database });
     try {
       const [alice, bob] = [await registerUser(t), await registerUser(t)];
-      // a transaction on this server appends an event of Alice's and stays open: her chain's head is locked
+      // a transaction on this server holds Alice's chain head (as an append does from its claim to
+      // COMMIT) and will append an event of hers when it commits
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       let appended!: () => void;
       const holding = new Promise<void>((resolve) => (appended = resolve));
       const open = db().transaction(async (tx) => {
+        await lockHead(tx, alice.userId);
         await recordAudit(tx, systemContext('hold'), { action: 'user.password.changed', actor: { userId: alice.userId, email: alice.email }, targetType: 'user', targetId: alice.userId });
         appended();
         await released;

@@ -18,32 +18,62 @@ export interface AuditRow extends ChainedFields {
 // A chain is named by a uuid: an organization's id, a user's id (their events outside any
 // organization, migration 0021), or the nil uuid (older organization-less rows, events with no user).
 // The functions below take that name, with null for the nil chain.
-const chainKey = (chain: string | null) => (chain ?? NO_ORG_CHAIN).toLowerCase();
+export const chainKey = (chain: string | null): string => (chain ?? NO_ORG_CHAIN).toLowerCase();
 /** A row's chain, exactly as index audit_logs_chain_key spells it (a literal, so every plan can use the index). */
 const CHAIN = sql.raw(`coalesce(chain_key, organization_id, '${NO_ORG_CHAIN}'::uuid)`);
 const inChain = (chain: string | null) => sql`${CHAIN} = ${chainKey(chain)}::uuid`;
 
 /**
- * Claims the chain's next position: bumps its head row (made the first time from the chain's last
- * row, or the anchor retention left) and answers the new seq with the previous row's hash. The head
- * row stays locked until the transaction ends, so one chain's writers append one at a time.
+ * Claims the next `count` positions of each chain, in one statement: bumps each chain's head row
+ * (made the first time from the chain's last row, or the anchor retention left) and answers, per
+ * chain key, the first claimed seq with the hash of the row before it. The head rows stay locked
+ * until the transaction ends, so one chain's writers append one at a time; they are taken in key
+ * order, so two transactions claiming the same chains cannot deadlock on them.
  */
-export async function claimNext(ex: Executor, chain: string | null): Promise<{ seq: number; prevHash: string | null }> {
-  const key = chainKey(chain);
-  const [row] = await queryRows<{ seq: string; hash: string | null }>(ex, sql`
+export async function claimPositions(ex: Executor, wanted: readonly { chain: string; count: number }[]): Promise<Map<string, { seq: number; prevHash: string | null }>> {
+  const rows = await queryRows<{ chain_key: string; seq: string; hash: string | null }>(ex, sql`
+    with wanted (chain_key, n) as (values ${sql.join(wanted.map((w) => sql`(${chainKey(w.chain)}::uuid, ${w.count}::int)`), sql`, `)})
     insert into audit_chain_heads as h (chain_key, seq, hash)
-    select ${key}::uuid,
-           coalesce(last.seq, anchor.seq, 0) + 1,
+    select w.chain_key,
+           coalesce(last.seq, anchor.seq, 0) + w.n,
            case when last.seq is not null then last.hash else nullif(anchor.hash, '') end
-      from (select 1) as one
+      from wanted w
       left join lateral (
-        select seq, hash from audit_logs where ${inChain(chain)}
+        select seq, hash from audit_logs where ${CHAIN} = w.chain_key
          order by ${CHAIN} desc, seq desc limit 1
       ) as last on true
-      left join audit_chain_anchors as anchor on anchor.chain_key = ${key}::uuid
-    on conflict (chain_key) do update set seq = h.seq + 1
-    returning seq, hash`);
-  return { seq: Number(row!.seq), prevHash: row!.hash };
+      left join audit_chain_anchors as anchor on anchor.chain_key = w.chain_key
+     order by w.chain_key
+    on conflict (chain_key) do update set seq = h.seq + (select w.n from wanted w where w.chain_key = h.chain_key)
+    returning chain_key, seq, hash`);
+  const counts = new Map(wanted.map((w) => [chainKey(w.chain), w.count]));
+  return new Map(rows.map((r) => [r.chain_key, { seq: Number(r.seq) - counts.get(r.chain_key)! + 1, prevHash: r.hash }]));
+}
+
+
+/**
+ * Writes rows at the positions claimPositions gave and makes each chain's last one its head, in one
+ * statement. `barrier` (the commit barrier's WITH item, see db/client.ts) rides along: answers its
+ * count, or undefined without one.
+ */
+export async function appendRows(ex: Executor, rows: readonly (AuditRow & { created_at: Date })[], barrier: SQL | null): Promise<number | undefined> {
+  const heads = new Map(rows.map((row) => [chainKey(row.chain_key ?? row.organization_id), row.hash]));
+  const values = sql.join(rows.map((row) => sql`(${row.id}::uuid, ${row.organization_id}::uuid, ${row.chain_key}::uuid, ${row.seq}::bigint, ${row.actor_type},
+      ${row.actor_user_id}::uuid, ${row.actor_api_key_id}::uuid, ${row.actor_email}, ${row.action}, ${row.target_type}, ${row.target_id},
+      ${JSON.stringify(row.metadata)}::jsonb, ${row.ip_address}::inet, ${row.user_agent}, ${row.request_id}, ${row.created_at.toISOString()}::timestamptz,
+      ${row.prev_hash}, ${row.hash})`), sql`, `);
+  const [result] = await queryRows<{ sent: number }>(ex, sql`
+    with appended as (
+      insert into audit_logs (id, organization_id, chain_key, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
+                              target_type, target_id, metadata, ip_address, user_agent, request_id, created_at, prev_hash, hash)
+      values ${values}
+    ), moved as (
+      update audit_chain_heads as h set hash = v.hash
+        from (values ${sql.join([...heads].map(([key, hash]) => sql`(${key}::uuid, ${hash}::text)`), sql`, `)}) as v (chain_key, hash)
+       where h.chain_key = v.chain_key
+    )${barrier ? sql`, ${barrier}` : sql``}
+    select ${barrier ? sql`(select count(*) from commit_barrier)::int` : sql`0`} as sent`);
+  return barrier ? result!.sent : undefined;
 }
 
 /**
@@ -65,10 +95,10 @@ export const parseHead = (value: (string | null)[]): { seq: number; hash: string
 
 /**
  * WITH items that append `row` only if its chain's head is still the row before it (row.seq − 1,
- * read earlier without a lock): a compare-and-swap on the head row instead of claimNext's lock.
+ * read earlier without a lock): a compare-and-swap on the head row instead of claimPositions' lock.
  * `audit_claimed` has one row when it held, and then `audit_appended` wrote the row; other writes of
  * the statement gate on `audit_claimed`, so a lost race writes nothing at all and the caller goes
- * the locking way. A head row that does not exist yet is created (a concurrent creator wins the
+ * the locking way (claimPositions). A head row that does not exist yet is created (a concurrent creator wins the
  * conflict, and the swap then fails).
  */
 export function appendIfHeadCtes(row: AuditRow & { created_at: Date }): SQL {
@@ -107,20 +137,6 @@ export async function setHead(ex: Executor, chain: string | null, seq: number, h
   await ex.execute(sql`
     insert into audit_chain_heads (chain_key, seq, hash) values (${chainKey(chain)}::uuid, ${seq}, ${hash})
     on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash`);
-}
-
-/** Writes the row at the position claimNext gave and makes its hash the chain's head, in one statement. */
-export async function append(ex: Executor, row: AuditRow & { created_at: Date }): Promise<void> {
-  await ex.execute(sql`
-    with appended as (
-      insert into audit_logs (id, organization_id, chain_key, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
-                              target_type, target_id, metadata, ip_address, user_agent, request_id, created_at, prev_hash, hash)
-      values (${row.id}, ${row.organization_id}, ${row.chain_key}, ${row.seq}, ${row.actor_type}, ${row.actor_user_id}, ${row.actor_api_key_id}, ${row.actor_email},
-              ${row.action}, ${row.target_type}, ${row.target_id}, ${JSON.stringify(row.metadata)}::jsonb, ${row.ip_address}::inet,
-              ${row.user_agent}, ${row.request_id}, ${row.created_at.toISOString()}::timestamptz, ${row.prev_hash}, ${row.hash})
-      returning hash
-    )
-    update audit_chain_heads set hash = (select hash from appended) where chain_key = ${chainKey(row.chain_key ?? row.organization_id)}::uuid`);
 }
 
 /** An IP address in the text the inet type gives back. */

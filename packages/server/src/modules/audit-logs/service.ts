@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { AuditAction, AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database, Executor, StatementGate } from '../../db/client.js';
+import { beforeCommit, type Database, type Executor, type StatementGate } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
@@ -73,8 +73,17 @@ function attribution(ctx: RequestContext, event: AuditEvent) {
   return { actor, apiKey, directory, organizationId, userChain };
 }
 
-/** The event as the row at `seq` after `prevHash`, hashed (`ip`: canonicalIp's). */
-function chainedRow(ctx: RequestContext, event: AuditEvent, ip: string | null, seq: number, prevHash: string | null): ChainedRow {
+/** An event recorded in a transaction, waiting for its commit to be written. */
+interface Recorded {
+  ctx: RequestContext;
+  event: AuditEvent;
+  /** canonicalIp's */
+  ip: string | null;
+  createdAt: Date;
+}
+
+/** The event as the row at `seq` after `prevHash`, hashed. */
+function chainedRow({ ctx, event, ip, createdAt }: Recorded, seq: number, prevHash: string | null): ChainedRow {
   const { actor, apiKey, directory, organizationId, userChain } = attribution(ctx, event);
   const row: ChainedFields & { metadata: Record<string, unknown>; created_at: Date } = {
     id: newId(),
@@ -91,29 +100,59 @@ function chainedRow(ctx: RequestContext, event: AuditEvent, ip: string | null, s
     ip_address: ip,
     user_agent: ctx.userAgent,
     request_id: ctx.requestId,
-    created_at: new Date(),
+    created_at: createdAt,
   };
   return { ...row, chain_key: userChain, prev_hash: prevHash, hash: chainHash(prevHash, row) };
 }
 
+/** The key of the chain an event joins: its organization's, its user's, or the nil chain's. */
+const chainOf = ({ ctx, event }: Pick<Recorded, 'ctx' | 'event'>): string => {
+  const { organizationId, userChain } = attribution(ctx, event);
+  return repository.chainKey(organizationId ?? userChain);
+};
+
+/** Events recorded in each open transaction, in order. */
+const recordedIn = new WeakMap<object, Recorded[]>();
+
 /**
- * Appends the event to its organization's hash chain, inside the caller's transaction (a savepoint
- * when there is one, its own transaction otherwise). The chain lock serialises writers of one
- * organization until that transaction ends, so the chain never forks.
+ * Records the event in the caller's transaction: it is written when that transaction commits, with
+ * the other events it recorded, in two statements whatever their number (claim the positions, write
+ * the rows — the latter carrying the commit barrier's check), so a chain's head is locked only from
+ * then until COMMIT. A rolled-back transaction records nothing. Without a transaction, in one of its
+ * own; in a savepoint (whose rollback a commit hook could not follow), at once.
  */
 export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  const { organizationId, userChain } = attribution(ctx, event);
-  // the head row's lock must last until the change this records commits: inside the caller's
-  // transaction when there is one (no savepoint), else in one of its own
-  const write = async (tx: Executor) => {
-    const ip = await canonicalIp(tx, ctx.ip);
-    const { seq, prevHash } = await repository.claimNext(tx, organizationId ?? userChain);
-    const chained = chainedRow(ctx, event, ip, seq, prevHash);
-    await repository.append(tx, chained);
-    // its webhook events, in the same transaction: they exist iff this row (and its change) commits
-    await emitForAudit(tx, chained);
-  };
-  await (ex instanceof PgTransaction ? write(ex) : ex.transaction(write));
+  if (!(ex instanceof PgTransaction)) return ex.transaction((tx) => recordAudit(tx, ctx, event));
+  const recorded: Recorded = { ctx, event, ip: await canonicalIp(ex, ctx.ip), createdAt: new Date() };
+  let queue = recordedIn.get(ex);
+  if (!queue && beforeCommit(ex, 'audit-logs', (tx, barrier) => appendRecorded(tx, barrier))) recordedIn.set(ex, (queue = []));
+  if (queue) queue.push(recorded);
+  else await appendAll(ex, [recorded], null);
+}
+
+/** The commit hook: writes what the transaction recorded. */
+async function appendRecorded(tx: Executor, barrier: SQL | null): Promise<number | undefined> {
+  const queue = recordedIn.get(tx) ?? [];
+  recordedIn.delete(tx);
+  return queue.length ? appendAll(tx, queue, barrier) : undefined;
+}
+
+/** Claims positions in every chain the events join, writes the chained rows in recorded order, then their webhook events. */
+async function appendAll(tx: Executor, events: readonly Recorded[], barrier: SQL | null): Promise<number | undefined> {
+  const counts = new Map<string, number>();
+  for (const recorded of events) counts.set(chainOf(recorded), (counts.get(chainOf(recorded)) ?? 0) + 1);
+  const next = await repository.claimPositions(tx, [...counts].map(([chain, count]) => ({ chain, count })));
+  const rows = events.map((recorded) => {
+    const chain = chainOf(recorded);
+    const at = next.get(chain)!;
+    const row = chainedRow(recorded, at.seq, at.prevHash);
+    next.set(chain, { seq: at.seq + 1, prevHash: row.hash });
+    return row;
+  });
+  const sent = await repository.appendRows(tx, rows, barrier);
+  // their webhook events, in the same transaction: they exist iff these rows (and their changes) commit
+  for (const row of rows) await emitForAudit(tx, row);
+  return sent;
 }
 
 /** Where a chain ends, as an append would continue it. */
@@ -136,7 +175,7 @@ export const parseChainHead = repository.parseHead;
  * (their events are written with it, recordAudit's way).
  */
 export async function prepareAppend(ex: Executor, ctx: RequestContext, event: AuditEvent, head: ChainHead): Promise<ChainedRow | null> {
-  const chained = chainedRow(ctx, event, await canonicalIp(ex, ctx.ip), head.seq + 1, head.hash);
+  const chained = chainedRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip), createdAt: new Date() }, head.seq + 1, head.hash);
   return (await wouldEmit(ex, chained)) ? null : chained;
 }
 

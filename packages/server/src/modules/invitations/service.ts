@@ -72,7 +72,7 @@ export class InvitationsService {
         id, organization_id: access.organizationId, email, full_name: body.full_name ?? null, role_id: role.id,
         invited_by: inviter.userId, token_hash: sha256(token), expires_at: expiresAt,
       });
-      await this.sendInvitationEmail(tx, access.organizationId, inviter, { email, roleName: role.name, token, expiresAt });
+      await this.sendInvitationEmail(tx, access, inviter, { email, roleName: role.name, token, expiresAt });
       await recordAudit(tx, ctx, {
         action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: id,
         metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
@@ -95,7 +95,7 @@ export class InvitationsService {
       const token = randomToken();
       const expiresAt = new Date(Date.now() + this.deps.invitationTtl * 1000);
       await repository.replaceToken(tx, access.organizationId, id, sha256(token), expiresAt);
-      await this.sendInvitationEmail(tx, access.organizationId, inviter, { email: row.email, roleName: row.role_name, token, expiresAt });
+      await this.sendInvitationEmail(tx, access, inviter, { email: row.email, roleName: row.role_name, token, expiresAt });
       await recordAudit(tx, ctx, { action: 'user.invite.resent', organizationId: access.organizationId, targetType: 'invitation', targetId: id, metadata: { invited_email: row.email } });
       return { invitation: (await repository.findById(tx, access.organizationId, id))!, token };
     });
@@ -195,14 +195,15 @@ export class InvitationsService {
 
   private async sendInvitationEmail(
     tx: Executor,
-    organizationId: string,
+    access: OrgAccess,
     inviter: UserPrincipal,
     data: { email: string; roleName: string; token: string; expiresAt: Date },
   ): Promise<void> {
-    const org = await organizations.findById(tx, organizationId);
+    // the name the guard read with the inviter's membership (cached, dropped when the organization changes)
+    const organizationName = access.organizationName ?? (await organizations.findById(tx, access.organizationId))?.name;
     const rendered = invitationEmail(this.deps.brand, {
       inviterName: inviter.user.full_name,
-      organizationName: org?.name ?? 'an organization',
+      organizationName: organizationName ?? 'an organization',
       roleName: data.roleName,
       token: data.token,
       expiresAt: data.expiresAt,

@@ -32,6 +32,7 @@ export interface AccessRow {
   is_owner: boolean;
   require_2fa: boolean;
   permissions: string[];
+  organization_name: string;
 }
 
 /**
@@ -41,7 +42,7 @@ export interface AccessRow {
 export async function findAccess(ex: Executor, organizationId: string, userId: string): Promise<AccessRow | null> {
   const rows = await preparedRows<AccessRow>(ex, 'membership_access', sql`
     select m.id as membership_id, m.role_id, r.name as role_name, m.status, (r.is_system and r.name = 'Owner') as is_owner,
-           coalesce((o.settings->>'require_2fa')::boolean, false) as require_2fa,
+           coalesce((o.settings->>'require_2fa')::boolean, false) as require_2fa, o.name as organization_name,
            array(select rp.permission from role_permissions rp where rp.role_id = m.role_id) as permissions
       from memberships m
       join organizations o on o.id = m.organization_id and o.deleted_at is null
