@@ -79,11 +79,13 @@ interface Recorded {
   event: AuditEvent;
   /** canonicalIp's */
   ip: string | null;
-  createdAt: Date;
 }
 
-/** The event as the row at `seq` after `prevHash`, hashed. */
-function chainedRow({ ctx, event, ip, createdAt }: Recorded, seq: number, prevHash: string | null): ChainedRow {
+/**
+ * The event as the row at `seq` after `prevHash`, hashed. `createdAt` is when the row is written
+ * (positions are claimed then too), so a chain's times follow its order.
+ */
+function chainedRow({ ctx, event, ip }: Recorded, seq: number, prevHash: string | null, createdAt: Date): ChainedRow {
   const { actor, apiKey, directory, organizationId, userChain } = attribution(ctx, event);
   const row: ChainedFields & { metadata: Record<string, unknown>; created_at: Date } = {
     id: newId(),
@@ -120,13 +122,17 @@ const recordedIn = new WeakMap<object, Recorded[]>();
  * the rows — the latter carrying the commit barrier's check), so a chain's head is locked only from
  * then until COMMIT. A rolled-back transaction records nothing. Without a transaction, in one of its
  * own; in a savepoint (whose rollback a commit hook could not follow), at once.
+ *
+ * `now`: written at once, so the caller holds its chain's head from here to COMMIT — for a change
+ * that must queue behind the chain's writers before it locks anything they will need (deleting a
+ * webhook endpoint: the events a commit writes lock their endpoints after their chain's head).
  */
-export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  if (!(ex instanceof PgTransaction)) return ex.transaction((tx) => recordAudit(tx, ctx, event));
-  const recorded: Recorded = { ctx, event, ip: await canonicalIp(ex, ctx.ip), createdAt: new Date() };
+export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent, { now = false } = {}): Promise<void> {
+  if (!(ex instanceof PgTransaction)) return ex.transaction((tx) => recordAudit(tx, ctx, event, { now }));
+  const recorded: Recorded = { ctx, event, ip: await canonicalIp(ex, ctx.ip) };
   let queue = recordedIn.get(ex);
-  if (!queue && beforeCommit(ex, 'audit-logs', (tx, barrier) => appendRecorded(tx, barrier))) recordedIn.set(ex, (queue = []));
-  if (queue) queue.push(recorded);
+  if (!queue && !now && beforeCommit(ex, 'audit-logs', (tx, barrier) => appendRecorded(tx, barrier))) recordedIn.set(ex, (queue = []));
+  if (queue && !now) queue.push(recorded);
   else await appendAll(ex, [recorded], null);
 }
 
@@ -142,10 +148,11 @@ async function appendAll(tx: Executor, events: readonly Recorded[], barrier: SQL
   const counts = new Map<string, number>();
   for (const recorded of events) counts.set(chainOf(recorded), (counts.get(chainOf(recorded)) ?? 0) + 1);
   const next = await repository.claimPositions(tx, [...counts].map(([chain, count]) => ({ chain, count })));
+  const createdAt = new Date();
   const rows = events.map((recorded) => {
     const chain = chainOf(recorded);
     const at = next.get(chain)!;
-    const row = chainedRow(recorded, at.seq, at.prevHash);
+    const row = chainedRow(recorded, at.seq, at.prevHash, createdAt);
     next.set(chain, { seq: at.seq + 1, prevHash: row.hash });
     return row;
   });
@@ -175,7 +182,7 @@ export const parseChainHead = repository.parseHead;
  * (their events are written with it, recordAudit's way).
  */
 export async function prepareAppend(ex: Executor, ctx: RequestContext, event: AuditEvent, head: ChainHead): Promise<ChainedRow | null> {
-  const chained = chainedRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip), createdAt: new Date() }, head.seq + 1, head.hash);
+  const chained = chainedRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip) }, head.seq + 1, head.hash, new Date());
   return (await wouldEmit(ex, chained)) ? null : chained;
 }
 

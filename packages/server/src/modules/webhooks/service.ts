@@ -118,7 +118,9 @@ export class WebhooksService {
   private async audited<T>(ctx: RequestContext, scope: Scope, id: string, lock: 'update' | 'no key update', audit: (row: repository.EndpointRow) => { action: 'webhook.updated' | 'webhook.deleted' | 'webhook.secret_rotated'; metadata: Record<string, unknown> }, change: (tx: Tx, row: repository.EndpointRow) => Promise<T>): Promise<T> {
     const seen = await this.get(scope, id);
     return this.deps.db.transaction(async (tx) => {
-      await recordAudit(tx, ctx, { organizationId: scope, targetType: 'webhook', targetId: id, ...audit(seen) });
+      // first, and at once: the chain's head before the endpoint's row, the order in which a change's
+      // events lock them at its commit (the other way round, a deletion and an emitter deadlock)
+      await recordAudit(tx, ctx, { organizationId: scope, targetType: 'webhook', targetId: id, ...audit(seen) }, { now: true });
       const row = await repository.findEndpoint(tx, scope, id, { lock });
       if (!row) throw webhookNotFound(); // deleted meanwhile: the audit row rolls back with this
       return change(tx, row);

@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '@saasready/contracts';
-import { queryRows } from '../../db/client.js';
+import { queryRows, type Tx } from '../../db/client.js';
 import { systemContext } from '../../lib/request-context.js';
 import { PasswordHasher } from '../../lib/passwords.js';
 import { startDnsServer, type DnsServer } from '../../../test/helpers/dns-server.js';
@@ -320,15 +320,21 @@ describe('only committed changes make events', () => {
     const hook = await createEndpoint({ event_types: ['*', 'audit.event'] });
     const count = async () => Number((await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from webhook_deliveries where endpoint_id = ${hook.id}`))[0]!.n);
     const before = await count();
+    // the events are written with the audit row, when the transaction commits: not before, and not at all when it rolls back
+    const record = (tx: Tx) => recordAudit(tx, systemContext('rollback-test'), { action: 'role.created', organizationId: org.orgId, targetType: 'role', targetId: crypto.randomUUID() });
     await expect(db().transaction(async (tx) => {
-      await recordAudit(tx, systemContext('rollback-test'), { action: 'role.created', organizationId: org.orgId, targetType: 'role', targetId: crypto.randomUUID() });
-      expect(Number((await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from webhook_deliveries where endpoint_id = ${hook.id}`))[0]!.n)).toBe(before + 2);
+      await record(tx);
       throw new Error('roll back');
     })).rejects.toThrow('roll back');
     expect(await count()).toBe(before);
+    await db().transaction(async (tx) => {
+      await record(tx);
+      expect(Number((await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from webhook_deliveries where endpoint_id = ${hook.id}`))[0]!.n)).toBe(before);
+    });
+    expect(await count()).toBe(before + 2);
     // a refused change (a taken role name) writes nothing either
     expectProblem(await t.request('POST', `/api/v1/orgs/${org.orgId}/roles`, { token: org.owner.accessToken, body: { name: 'Owner', permissions: [] } }), 409, 'role.name_taken');
-    expect(await count()).toBe(before);
+    expect(await count()).toBe(before + 2);
     await db().execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
   });
 });
