@@ -132,6 +132,13 @@ describe('OIDC login', () => {
     expect(errorOf(await fetch(withState, { redirect: 'manual' }))).toMatchObject({ error_code: 'sso.invalid_response', state: 'client-xyz' });
   });
 
+  it('an over-long `sub` from the IdP is refused like any bad answer (never a 500)', async () => {
+    // random text: PostgreSQL would otherwise compress it below its index-row limit
+    idp.user = { sub: randomBytes(5_000).toString('hex'), email: uniqueEmail('longsub') };
+    const back = await browse(authorizeUrl({ connection_id: connection.id, state: 'long' }), REDIRECT);
+    expect(Object.fromEntries(new URL(back).searchParams)).toMatchObject({ error: 'access_denied', error_code: 'sso.invalid_response', error_reason: 'subject_too_long', state: 'long' });
+  });
+
   it('a state started at one organization’s connection does not finish at another’s', async () => {
     const other = await registerUser(t);
     const theirs = await t.request('POST', `/api/v1/orgs/${other.orgId}/sso/connections`, { token: other.accessToken, body: { type: 'oidc', name: 'Theirs', issuer: idp.issuer, client_id: idp.clientId, client_secret: idp.clientSecret } });

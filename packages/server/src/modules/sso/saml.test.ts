@@ -1,5 +1,6 @@
 // SAML end to end against a loopback IdP whose responses are really signed (xml-crypto, test key),
 // and every hardening case as a crafted response. One app, one IdP for the file.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
@@ -252,6 +253,18 @@ describe('SAML hardening: each crafted response is refused, with its reason audi
     const json = await fetch(`${t.baseUrl}/api/v1/sso/saml/${connection.id}/acs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"SAMLResponse": 5}' });
     expect(json.status).toBe(400);
     expect((await postAcs(connection.id, { RelayState: 'x' })).status).toBe(400);
+  });
+
+  it('an over-long assertion ID or NameID is refused like any bad response, before the database sees it (never a 500)', async () => {
+    // random text: PostgreSQL would otherwise compress it below its index-row limit
+    const long = randomBytes(5_000).toString('hex');
+    for (const [options, reason] of [[{ assertionId: `_${long}` }, 'assertion_id_too_long'], [{ nameId: long, email: uniqueEmail('long') }, 'name_id_too_long']] as const) {
+      const before = await failures(reason);
+      const res = await attack(options);
+      expect(res.error).toMatchObject({ error: 'access_denied', error_code: 'sso.invalid_response', error_reason: reason, state: 'client-state' });
+      expect(await failures(reason)).toBe(before + 1);
+    }
+    expect(await queryRows(t.database.handle.db, sql`select 1 from sso_saml_assertions where length(assertion_id) > 256`)).toEqual([]);
   });
 
   it('a response for one connection is refused at another organization’s connection', async () => {

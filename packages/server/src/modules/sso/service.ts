@@ -61,6 +61,8 @@ const SAML_EMAIL = ['email', 'mail', 'emailaddress', 'http://schemas.xmlsoap.org
 const SAML_FIRST = ['firstName', 'givenName', 'given_name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname', 'urn:oid:2.5.4.42'];
 const SAML_LAST = ['lastName', 'surname', 'sn', 'family_name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname', 'urn:oid:2.5.4.4'];
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+/** the longest IdP subject (SAML NameID, OIDC `sub`) kept: it is a key of sso_identities' index */
+const MAX_SUBJECT = saml.MAX_NAME_ID;
 
 /** The connection-specific URLs the IdP's admin console asks for. */
 export function spUrls(publicUrl: string, connectionId: string) {
@@ -473,6 +475,8 @@ export class SsoService {
     const email = assertion.email ? normalizeEmail(assertion.email) : null;
     if (!email || !EMAIL.test(email)) return this.refuse(ctx, connection, 'email_missing', errors.emailMissing(), target);
     if (!assertion.subject) return this.refuse(ctx, connection, 'subject_missing', errors.invalidResponse('subject_missing'), target);
+    // an index key (sso_identities): an IdP's over-long `sub` would otherwise end as a 500
+    if (assertion.subject.length > MAX_SUBJECT) return this.refuse(ctx, connection, 'subject_too_long', errors.invalidResponse('subject_too_long'), target);
     const code = randomToken();
     // a new account's unusable password, hashed only when there is an account to create (a returning
     // person's login must not pay an argon2 hash: it was most of an SSO login's CPU)
