@@ -90,6 +90,14 @@ describe('SAML connections', () => {
     expect(audited.map((a) => a.action)).toEqual(['sso.connection.created', 'sso.connection.deleted']);
   });
 
+  it('refuses IdP metadata without an entityID (the IdP’s issuer would go unchecked)', async () => {
+    for (const metadata of [idp.metadataXml.replace(/ entityID="[^"]*"/, ''), idp.metadataXml.replace(/ entityID="[^"]*"/, ' entityID="  "')]) {
+      const res = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'No entity', idp_metadata_xml: metadata } });
+      expectProblem(res, 422, 'sso.invalid_connection');
+      expect(res.body.detail).toMatch(/entityID/);
+    }
+  });
+
   it('refuses a metadata URL that answers a redirect, without following it (even with SSO_ALLOW_PRIVATE)', async () => {
     // a public-looking URL that bounces to an internal one is the classic way around an address check
     const bouncer = await startReceiver();
