@@ -172,6 +172,22 @@ describe('SAML login, SP-initiated, through the IdP', () => {
     expect(tokens.body.user.id).toBe(existing.userId);
   });
 
+  it('a linked IdP subject stops signing in once its account’s email left the organization’s verified domains', async () => {
+    const subject = `emp-${randomBytes(4).toString('hex')}`;
+    const email = uniqueEmail('moved');
+    const first = await attack({ nameId: subject, email });
+    expect(first.code, JSON.stringify(first.error)).toBeTruthy();
+    const userId = (await redeem(first.code!)).body.user.id as string;
+    // the account's address moves to a domain this organization never verified; the IdP still speaks for the old one
+    await t.database.handle.db.execute(sql`update users set email = ${`moved-${randomBytes(4).toString('hex')}@elsewhere-unverified.test`} where id = ${userId}`);
+    const refused = await attack({ nameId: subject, email });
+    expect(refused.code).toBeNull();
+    expect(refused.error).toMatchObject({ error: 'access_denied', error_code: 'sso.domain_not_verified', state: 'client-state' });
+    // the same answer as an address outside the verified domains gets, word for word
+    const outside = await attack({ nameId: `other-${subject}`, email: `x-${randomBytes(4).toString('hex')}@elsewhere-unverified.test` });
+    expect(refused.error).toEqual(outside.error);
+  });
+
   it('attack: an organization’s IdP cannot squat an address outside its verified domains (no account is created, none is linked, nothing is revealed)', async () => {
     // the attacker owns an organization and an IdP (here: a connection trusting the test IdP's key)
     const attacker = await registerUser(t);

@@ -6,7 +6,8 @@
 // - a SAML assertion ID is accepted once per connection (replay cache in the database);
 // - an IdP speaks only for emails at its organization's verified domains (sso.domain_not_verified
 //   otherwise, before any account is read or created: no squatting of someone else's address);
-//   within them, the IdP subject's account, else the email's, else a new one (JIT);
+//   within them, the IdP subject's account (while its own email stays at them too), else the
+//   email's, else a new one (JIT);
 // - the person becomes an active member with the connection's default role (no escalation: a role
 //   its creator could not grant is refused), audited `member.provisioned`;
 // - secrets (OIDC client_secret) are AES-256-GCM under MASTER_KEY and never leave the server;
@@ -531,6 +532,9 @@ export class SsoService {
     const existing = await users.findByEmail(tx, email);
     const linkedId = await repository.findIdentity(tx, connection.organization_id, connection.id, assertion.subject);
     const linked = linkedId ? await users.findById(tx, linkedId) : null;
+    // the account's own address too: once it moved off the organization's verified domains, its IdP
+    // no longer speaks for it (the rule a first link obeys, kept for as long as the link lives)
+    if (linked && !(await domains.emailDomainVerifiedBy(tx, connection.organization_id, linked.email))) throw errors.domainNotVerified();
     if (linked) return this.active(linked);
     const fullName = [assertion.firstName, assertion.lastName].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
     // a new SSO account has an unusable random password: it signs in through SSO, or resets it by email;
