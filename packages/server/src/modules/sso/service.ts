@@ -14,7 +14,7 @@
 // - every request to an IdP (metadata URL, OIDC discovery/token/userinfo/JWKS) goes through one
 //   guarded fetch: public addresses only unless SSO_ALLOW_PRIVATE, no redirects, bounded (SSRF);
 // - every change and its audit rows share one transaction; a refused login is audited with its reason.
-import type { AuthorizeQuery, Connection, CreateConnectionBody, SsoLookupResponse, SsoProfile, SsoTokenResponse, UpdateConnectionBody } from '@saasready/contracts';
+import type { AuthorizeQuery, Connection, CreateConnectionBody, OidcCallbackQuery, SsoLookupResponse, SsoProfile, SsoTokenResponse, UpdateConnectionBody } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -388,8 +388,10 @@ export class SsoService {
   }
 
   /** OIDC: the IdP sent the browser back; on success, where to send it with our code. */
-  async oidcCallback(ctx: RequestContext, connectionId: string, query: { code?: string; state?: string; error?: string }, rawQuery: string): Promise<string> {
+  async oidcCallback(ctx: RequestContext, connectionId: string, query: OidcCallbackQuery, rawQuery: string): Promise<string> {
     const connection = await this.loginConnection(connectionId);
+    // a SAML connection's state (its RelayState) must not be used up here
+    if (connection.type !== 'oidc') throw errors.connectionNotFound();
     const state = query.state ? await repository.consumeState(this.deps.db, connection.organization_id, connection.id, sha256(query.state)) : null;
     if (!state) return this.refuse(ctx, connection, 'invalid_state', errors.invalidState());
     if (query.error) return this.refuse(ctx, connection, `idp_error:${query.error.slice(0, 64)}`, errors.invalidResponse('idp_error'), state);
