@@ -371,6 +371,18 @@ describe('an endpoint deleted while a delivery to it is being queued', () => {
     }
     await db().execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
   });
+
+  it('every foreign key of the webhook tables is indexed (deleting an endpoint, a user or an event scans nothing), and so is the log’s retention', async () => {
+    const unindexed = await queryRows<{ fk: string }>(db(), sql`
+      select c.conname as fk from pg_constraint c
+       where c.contype = 'f' and c.conrelid::regclass::text like 'webhook\\_%'
+         and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indpred is null
+                            and (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] = c.conkey)
+       order by 1`);
+    expect(unindexed).toEqual([]);
+    const retention = await queryRows(db(), sql`select 1 from pg_index i where i.indrelid = 'webhook_attempts'::regclass and (i.indkey::int2[])[0] = (select attnum from pg_attribute where attrelid = 'webhook_attempts'::regclass and attname = 'created_at')`);
+    expect(retention).toHaveLength(1);
+  });
 });
 
 describe('the worker: order, retries, 410, five days of failures', () => {
