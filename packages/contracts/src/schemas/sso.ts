@@ -197,6 +197,7 @@ export const OidcCallbackQuery = Type.Object(
   },
   { additionalProperties: true },
 );
+export type OidcCallbackQuery = Static<typeof OidcCallbackQuery>;
 
 /** The SAML ACS form (HTTP-POST binding). */
 export const AcsBody = Type.Object(

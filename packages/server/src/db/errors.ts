@@ -17,6 +17,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return state.code === '23505' && (constraint === undefined || state.constraint === constraint);
 }
 
+/** A row whose foreign key names a row that is gone (deleted by a transaction that committed first). */
+export function isForeignKeyViolation(err: unknown, constraint?: string): boolean {
+  const state = sqlState(err);
+  return state.code === '23503' && (constraint === undefined || state.constraint === constraint);
+}
+
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** True when the error means "the database is not reachable right now" (answer 503, not 500). */

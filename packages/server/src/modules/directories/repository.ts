@@ -5,7 +5,11 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { uniqueness } from './errors.js';
 import { compileFilter, groupScope, userScope } from './scim-filter.js';
 
-const idList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+/**
+ * A list of ids as one uuid[] parameter: a group's members can outnumber the 65,535 parameters a
+ * statement may have, which a parameter per id (`in ($1, $2, …)`) ran into.
+ */
+const uuids = (ids: readonly string[]) => sql`${sql.param([...ids])}::uuid[]`;
 
 // ---------------------------------------------------------------------------------------------
 // Directories
@@ -154,7 +158,7 @@ export async function groupsOfUsers(ex: Executor, organizationId: string, scimUs
   if (!scimUserIds.length) return [];
   return queryRows(ex, sql`
     select gm.scim_user_id, g.id, g.display_name from scim_group_members gm join scim_groups g on g.id = gm.group_id and g.organization_id = gm.organization_id
-     where gm.organization_id = ${organizationId} and gm.scim_user_id in (${idList(scimUserIds)}) order by g.display_name, g.id`);
+     where gm.organization_id = ${organizationId} and gm.scim_user_id = any(${uuids(scimUserIds)}) order by g.display_name, g.id`);
 }
 
 /** Other memberships of the account, in any organization (whether it belongs to anyone else). */
@@ -228,7 +232,7 @@ export async function membersOfGroups(ex: Executor, organizationId: string, grou
   if (!groupIds.length) return [];
   return queryRows(ex, sql`
     select gm.group_id, gm.scim_user_id, u.user_name from scim_group_members gm join scim_users u on u.id = gm.scim_user_id and u.organization_id = gm.organization_id
-     where gm.organization_id = ${organizationId} and gm.group_id in (${idList(groupIds)}) order by gm.group_id, u.id`);
+     where gm.organization_id = ${organizationId} and gm.group_id = any(${uuids(groupIds)}) order by gm.group_id, u.id`);
 }
 
 export async function memberIdsOf(ex: Executor, organizationId: string, groupId: string): Promise<string[]> {
@@ -239,7 +243,7 @@ export async function memberIdsOf(ex: Executor, organizationId: string, groupId:
 /** Which of the ids are Users of this directory (a member must be one). */
 export async function existingUserIds(ex: Executor, organizationId: string, directoryId: string, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await queryRows<{ id: string }>(ex, sql`select id from scim_users where organization_id = ${organizationId} and directory_id = ${directoryId} and id in (${idList(ids)})`);
+  const rows = await queryRows<{ id: string }>(ex, sql`select id from scim_users where organization_id = ${organizationId} and directory_id = ${directoryId} and id = any(${uuids(ids)})`);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -247,7 +251,7 @@ export async function addMembers(ex: Executor, organizationId: string, groupId: 
   if (!ids.length) return [];
   const rows = await queryRows<{ scim_user_id: string }>(ex, sql`
     insert into scim_group_members (organization_id, group_id, scim_user_id)
-    select ${organizationId}, ${groupId}, x.id from unnest(array[${idList(ids)}]::uuid[]) as x(id)
+    select ${organizationId}, ${groupId}, x.id from unnest(${uuids(ids)}) as x(id)
     on conflict do nothing returning scim_user_id`);
   return rows.map((r) => r.scim_user_id);
 }
@@ -255,7 +259,7 @@ export async function addMembers(ex: Executor, organizationId: string, groupId: 
 export async function removeMembers(ex: Executor, organizationId: string, groupId: string, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await queryRows<{ scim_user_id: string }>(ex, sql`
-    delete from scim_group_members where organization_id = ${organizationId} and group_id = ${groupId} and scim_user_id in (${idList(ids)}) returning scim_user_id`);
+    delete from scim_group_members where organization_id = ${organizationId} and group_id = ${groupId} and scim_user_id = any(${uuids(ids)}) returning scim_user_id`);
   return rows.map((r) => r.scim_user_id);
 }
 
@@ -300,7 +304,7 @@ export async function desiredRoles(ex: Executor, organizationId: string, scimUse
       from scim_users su
       join scim_directories d on d.id = su.directory_id and d.organization_id = su.organization_id
       left join memberships m on m.organization_id = su.organization_id and m.user_id = su.user_id
-     where su.organization_id = ${organizationId} and su.id in (${idList(scimUserIds)})`);
+     where su.organization_id = ${organizationId} and su.id = any(${uuids(scimUserIds)})`);
 }
 
 export async function roleName(ex: Executor, organizationId: string, roleId: string): Promise<string | null> {

@@ -489,6 +489,24 @@ describe('attacks', () => {
     }
   });
 
+  it('replaces and deletes a group of more than 65,535 members (its ids bound as one array, not one parameter each)', async () => {
+    const c = scim(acmeToken);
+    const kept = (await c.post('/Users', user(`kept-${randomBytes(2).toString('hex')}@people.test`))).body.id;
+    const created = await c.post('/Groups', { schemas: [GROUP], displayName: 'Everyone' });
+    expect(created.status, created.text).toBe(201);
+    const group = created.body.id as string;
+    // 70,000 members written straight to the table (an IdP would take a few requests; their Users need not exist here)
+    await t.database.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`insert into scim_group_members (organization_id, group_id, scim_user_id) select ${acme.orgId}, ${group}, gen_random_uuid() from generate_series(1, 70000)`);
+    });
+    // the PUT removes the 70,000 and adds one
+    const put = await c.put(`/Groups/${group}`, { schemas: [GROUP], displayName: 'Everyone, replaced', members: [{ value: kept }] });
+    expect(put.status, put.text).toBe(200);
+    expect(put.body.members.map((m: { value: string }) => m.value)).toEqual([kept]);
+    expect((await c.delete(`/Groups/${group}`)).status).toBe(204);
+  });
+
   it('answers junk with SCIM errors, never a 500, and a failed write leaves nothing behind', async () => {
     const c = scim(acmeToken);
     const counts = async () => (await queryRows<{ n: number }>(t.database.handle.db, sql`select ((select count(*) from users) + (select count(*) from memberships) + (select count(*) from scim_users) + (select count(*) from scim_groups) + (select count(*) from audit_logs))::int as n`))[0]!.n;

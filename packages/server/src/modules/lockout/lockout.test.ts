@@ -180,6 +180,31 @@ describe('a lockout keyed by account and source', () => {
     expect(scopes).toEqual(['account']);
   });
 
+  it('answers Retry-After with the longest lock of the buckets that refused, rounded up', async () => {
+    const owner = await registerUser(t);
+    const ip = '203.0.113.60';
+    const retryAfter = async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password }, remoteAddress: ip });
+      expect(res.statusCode, res.body).toBe(429);
+      return Number(res.headers['retry-after']);
+    };
+    const set = (source: string, values: { failures: number; inFlight: number; lockedSeconds: number | null }) => t.database.handle.db.execute(sql`
+      insert into login_throttles (subject, source, failures, in_flight, reserved_at, updated_at, locked_until)
+      values (${owner.email}, ${source}, ${values.failures}, ${values.inFlight}, now(), now(), now() + make_interval(secs => ${values.lockedSeconds}::float8))
+      on conflict (subject, source) do update set failures = excluded.failures, in_flight = excluded.in_flight, reserved_at = now(), updated_at = now(), locked_until = excluded.locked_until`);
+    // the account is locked for 10 minutes; this address is merely saturated by checks in flight
+    await set('*', { failures: 6, inFlight: 0, lockedSeconds: 600 });
+    await set(`ip:${ip}`, { failures: 0, inFlight: 3, lockedSeconds: null });
+    expect(await retryAfter()).toBeGreaterThanOrEqual(599);
+    expect(await retryAfter()).toBeLessThanOrEqual(600);
+    // the address locked for 30 s, the account for 10 minutes (a fraction of a second over): the longer, rounded up
+    await set(`ip:${ip}`, { failures: 3, inFlight: 0, lockedSeconds: 30 });
+    await set('*', { failures: 6, inFlight: 0, lockedSeconds: 600.5 });
+    const seconds = await retryAfter();
+    expect(seconds).toBeGreaterThanOrEqual(600);
+    expect(seconds).toBeLessThanOrEqual(601);
+  });
+
   it('treats an unknown email exactly like a known one', async () => {
     const ghost = `ghost-${randomBytes(4).toString('hex')}@example.test`;
     for (let i = 0; i < 3; i++) expect((await loginFrom(t, '203.0.113.50', ghost, 'wrong-password-x')).status).toBe(401);

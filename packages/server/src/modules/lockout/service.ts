@@ -125,14 +125,16 @@ export class LockoutService {
   /** Step: reserve in every bucket or in none (one statement; the rare partial reservation is given back). */
   private async reserveAll(buckets: repository.Bucket[]): Promise<void> {
     const outcomes = await repository.reserve(this.deps.db, buckets);
-    const refused = outcomes.find((o) => !o.reserved);
-    if (!refused || refused.reserved) return;
+    const refused = outcomes.flatMap((o) => (o.reserved ? [] : [o]));
+    if (!refused.length) return;
     const taken = buckets.filter((_, i) => outcomes[i]!.reserved);
     // a give-back the database misses is kept for retry (finish): the caller still hears of the lock
     if (taken.length) await this.finish([() => repository.release(this.deps.db, taken)]).catch(() => {});
     this.deps.metrics.authAttempt('login', 'locked');
-    // saturated by checks in flight, not locked yet: they finish within a second or two
-    const seconds = refused.lockedUntil ? Math.ceil((refused.lockedUntil.getTime() - Date.now()) / 1000) : 1;
+    // the longest lock among the refusing buckets (not the first one's: a saturated address beside a
+    // locked account would say 1 s); saturated by checks in flight only: they finish within a second or two
+    const until = Math.max(0, ...refused.map((o) => o.lockedUntil?.getTime() ?? 0));
+    const seconds = until ? Math.ceil((until - Date.now()) / 1000) : 1;
     throw accountLocked(Math.max(1, seconds));
   }
 

@@ -7,6 +7,7 @@ import { queryRows } from '../../db/client.js';
 import { freePort, startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { addMember, expectProblem, login, registerUser, uniqueEmail, type RegisteredUser } from '../../../test/helpers/factories.js';
 import { browse, startOidcIdp, type TestOidcIdp } from '../../../test/helpers/oidc-idp.js';
+import { IDP_CERT } from '../../../test/helpers/saml-idp.js';
 
 const REDIRECT = 'https://app.example.test/sso/done';
 let t: TestApp;
@@ -130,6 +131,41 @@ describe('OIDC login', () => {
     const withState = new URL(await browse(authorizeUrl({ connection_id: connection.id, state: 'client-xyz' }), `${t.config.publicUrl}/api/v1/sso/oidc/`));
     withState.searchParams.set('code', 'forged-code');
     expect(errorOf(await fetch(withState, { redirect: 'manual' }))).toMatchObject({ error_code: 'sso.invalid_response', state: 'client-xyz' });
+  });
+
+  it('the callback answers OIDC connections only, and a repeated query value (an array, where one string belongs) is a 400 before any state is used', async () => {
+    // a SAML connection's login state (its RelayState) does not finish at the OIDC callback
+    const samlConnection = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'SAML beside', idp_entity_id: 'https://idp.example.test', idp_sso_url: 'https://idp.example.test/sso', idp_certificate: IDP_CERT } });
+    expect(samlConnection.status, samlConnection.text).toBe(201);
+    try {
+      const toIdp = await fetch(authorizeUrl({ connection_id: samlConnection.body.id }), { redirect: 'manual' });
+      const relayState = new URL(toIdp.headers.get('location')!).searchParams.get('RelayState')!;
+      const crossed = await fetch(`${t.baseUrl}/api/v1/sso/oidc/${samlConnection.body.id}/callback?${new URLSearchParams({ state: relayState, code: 'x' })}`, { redirect: 'manual' });
+      expect(crossed.status).toBe(404);
+      expect((await crossed.json()).code).toBe('sso.connection_not_found');
+      expect(await queryRows(t.database.handle.db, sql`select 1 from sso_login_states where connection_id = ${samlConnection.body.id} and used_at is not null`)).toEqual([]);
+    } finally {
+      // (the organization's first connection stays the OIDC one, which the tests below discover)
+      await t.request('DELETE', `/api/v1/orgs/${owner.orgId}/sso/connections/${samlConnection.body.id}`, { token: owner.accessToken });
+    }
+    // refused by the query's schema: the real login still finishes afterwards
+    idp.user = { sub: `sub-${randomBytes(4).toString('hex')}`, email: uniqueEmail('typed') };
+    const callback = new URL(await browse(authorizeUrl({ connection_id: connection.id }), `${t.config.publicUrl}/api/v1/sso/oidc/`));
+    const state = callback.searchParams.get('state')!;
+    for (const query of [`state=${state}&state=${state}`, `${callback.search.slice(1)}&code=second`, `${callback.search.slice(1)}&error=a&error=b`]) {
+      const res = await fetch(`${t.baseUrl}${callback.pathname}?${query}`, { redirect: 'manual' });
+      expect(res.status, query).toBe(400);
+      expect((await res.json()).code).toBe('request.validation_failed');
+    }
+    const finished = await fetch(callback.href.replace(t.config.publicUrl, t.baseUrl), { redirect: 'manual' });
+    expect(new URL(finished.headers.get('location')!).searchParams.get('code')).toBeTruthy();
+  });
+
+  it('an over-long `sub` from the IdP is refused like any bad answer (never a 500)', async () => {
+    // random text: PostgreSQL would otherwise compress it below its index-row limit
+    idp.user = { sub: randomBytes(5_000).toString('hex'), email: uniqueEmail('longsub') };
+    const back = await browse(authorizeUrl({ connection_id: connection.id, state: 'long' }), REDIRECT);
+    expect(Object.fromEntries(new URL(back).searchParams)).toMatchObject({ error: 'access_denied', error_code: 'sso.invalid_response', error_reason: 'subject_too_long', state: 'long' });
   });
 
   it('a state started at one organization’s connection does not finish at another’s', async () => {

@@ -1,5 +1,6 @@
 // SAML end to end against a loopback IdP whose responses are really signed (xml-crypto, test key),
 // and every hardening case as a crafted response. One app, one IdP for the file.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
@@ -89,6 +90,14 @@ describe('SAML connections', () => {
     expect(audited.map((a) => a.action)).toEqual(['sso.connection.created', 'sso.connection.deleted']);
   });
 
+  it('refuses IdP metadata without an entityID (the IdP’s issuer would go unchecked)', async () => {
+    for (const metadata of [idp.metadataXml.replace(/ entityID="[^"]*"/, ''), idp.metadataXml.replace(/ entityID="[^"]*"/, ' entityID="  "')]) {
+      const res = await t.request('POST', `/api/v1/orgs/${owner.orgId}/sso/connections`, { token: owner.accessToken, body: { type: 'saml', name: 'No entity', idp_metadata_xml: metadata } });
+      expectProblem(res, 422, 'sso.invalid_connection');
+      expect(res.body.detail).toMatch(/entityID/);
+    }
+  });
+
   it('refuses a metadata URL that answers a redirect, without following it (even with SSO_ALLOW_PRIVATE)', async () => {
     // a public-looking URL that bounces to an internal one is the classic way around an address check
     const bouncer = await startReceiver();
@@ -161,6 +170,22 @@ describe('SAML login, SP-initiated, through the IdP', () => {
     const linked = await attack({ email: existing.email });
     const tokens = await redeem(linked.code!);
     expect(tokens.body.user.id).toBe(existing.userId);
+  });
+
+  it('a linked IdP subject stops signing in once its account’s email left the organization’s verified domains', async () => {
+    const subject = `emp-${randomBytes(4).toString('hex')}`;
+    const email = uniqueEmail('moved');
+    const first = await attack({ nameId: subject, email });
+    expect(first.code, JSON.stringify(first.error)).toBeTruthy();
+    const userId = (await redeem(first.code!)).body.user.id as string;
+    // the account's address moves to a domain this organization never verified; the IdP still speaks for the old one
+    await t.database.handle.db.execute(sql`update users set email = ${`moved-${randomBytes(4).toString('hex')}@elsewhere-unverified.test`} where id = ${userId}`);
+    const refused = await attack({ nameId: subject, email });
+    expect(refused.code).toBeNull();
+    expect(refused.error).toMatchObject({ error: 'access_denied', error_code: 'sso.domain_not_verified', state: 'client-state' });
+    // the same answer as an address outside the verified domains gets, word for word
+    const outside = await attack({ nameId: `other-${subject}`, email: `x-${randomBytes(4).toString('hex')}@elsewhere-unverified.test` });
+    expect(refused.error).toEqual(outside.error);
   });
 
   it('attack: an organization’s IdP cannot squat an address outside its verified domains (no account is created, none is linked, nothing is revealed)', async () => {
@@ -252,6 +277,18 @@ describe('SAML hardening: each crafted response is refused, with its reason audi
     const json = await fetch(`${t.baseUrl}/api/v1/sso/saml/${connection.id}/acs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"SAMLResponse": 5}' });
     expect(json.status).toBe(400);
     expect((await postAcs(connection.id, { RelayState: 'x' })).status).toBe(400);
+  });
+
+  it('an over-long assertion ID or NameID is refused like any bad response, before the database sees it (never a 500)', async () => {
+    // random text: PostgreSQL would otherwise compress it below its index-row limit
+    const long = randomBytes(5_000).toString('hex');
+    for (const [options, reason] of [[{ assertionId: `_${long}` }, 'assertion_id_too_long'], [{ nameId: long, email: uniqueEmail('long') }, 'name_id_too_long']] as const) {
+      const before = await failures(reason);
+      const res = await attack(options);
+      expect(res.error).toMatchObject({ error: 'access_denied', error_code: 'sso.invalid_response', error_reason: reason, state: 'client-state' });
+      expect(await failures(reason)).toBe(before + 1);
+    }
+    expect(await queryRows(t.database.handle.db, sql`select 1 from sso_saml_assertions where length(assertion_id) > 256`)).toEqual([]);
   });
 
   it('a response for one connection is refused at another organization’s connection', async () => {

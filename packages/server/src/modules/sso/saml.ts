@@ -2,7 +2,8 @@
 // the Response (HTTP-POST) and its signature, audience, time conditions and InResponseTo. Around
 // the library, the rules it leaves to us, each named: no DOCTYPE, no SHA-1 unless the connection
 // opts in, Destination and Recipient are our ACS URL, the bearer confirmation is unexpired, the
-// assertion's Issuer is the configured IdP, and (in the service) each assertion ID is used once.
+// assertion's Issuer is the configured IdP, its ID and NameID are of bounded length (both are index
+// keys), and (in the service) each assertion ID is used once.
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
 import { X509Certificate } from 'node:crypto';
 import { children, elements, parseXml, textOf } from './xml.js';
@@ -19,6 +20,13 @@ export interface SamlSettings {
 
 /** Clock skew tolerated on every time condition. */
 const SKEW_MS = 120_000;
+/**
+ * The longest assertion ID and NameID accepted. Both are keys of a database index (the replay cache,
+ * the IdP identities) whose rows PostgreSQL caps near 2.7 kB: at 4 bytes a character at most, these
+ * stay under it. SAML's own limit on persistent and transient NameIDs is 256 characters.
+ */
+export const MAX_ASSERTION_ID = 256;
+export const MAX_NAME_ID = 512;
 const SHA1 = /#(rsa-)?sha1$/i;
 
 /** A refused response, with the reason that goes to the audit log (never the assertion itself). */
@@ -106,6 +114,7 @@ function postcheck(s: SamlSettings, assertionXml: string, now: number): { assert
   if (!assertion || assertion.localName !== 'Assertion') throw new SamlRefusal('malformed_assertion');
   const assertionId = assertion.getAttribute('ID');
   if (!assertionId) throw new SamlRefusal('assertion_without_id');
+  if (assertionId.length > MAX_ASSERTION_ID) throw new SamlRefusal('assertion_id_too_long');
   const issuer = textOf(children(assertion, 'Issuer')[0]);
   if (s.idpEntityId && issuer !== s.idpEntityId) throw new SamlRefusal('wrong_issuer');
   const bearer = elements(assertion, 'SubjectConfirmation').filter((c) => c.getAttribute('Method') === 'urn:oasis:names:tc:SAML:2.0:cm:bearer');
@@ -154,6 +163,7 @@ export async function verifyResponse(s: SamlSettings, samlResponse: string, expe
   const inResponseTo = (profile.inResponseTo as string | undefined) ?? null;
   if (expectedRequestId && inResponseTo !== expectedRequestId) throw new SamlRefusal('in_response_to');
   if (!expectedRequestId && !s.allowIdpInitiated) throw new SamlRefusal('unsolicited');
+  if (typeof profile.nameID === 'string' && profile.nameID.length > MAX_NAME_ID) throw new SamlRefusal('name_id_too_long');
   const { assertionId, expiresAt } = postcheck(s, profile.getAssertionXml!(), now);
   return { profile, assertionId, expiresAt, inResponseTo };
 }

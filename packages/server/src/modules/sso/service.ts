@@ -6,14 +6,15 @@
 // - a SAML assertion ID is accepted once per connection (replay cache in the database);
 // - an IdP speaks only for emails at its organization's verified domains (sso.domain_not_verified
 //   otherwise, before any account is read or created: no squatting of someone else's address);
-//   within them, the IdP subject's account, else the email's, else a new one (JIT);
+//   within them, the IdP subject's account (while its own email stays at them too), else the
+//   email's, else a new one (JIT);
 // - the person becomes an active member with the connection's default role (no escalation: a role
 //   its creator could not grant is refused), audited `member.provisioned`;
 // - secrets (OIDC client_secret) are AES-256-GCM under MASTER_KEY and never leave the server;
 // - every request to an IdP (metadata URL, OIDC discovery/token/userinfo/JWKS) goes through one
 //   guarded fetch: public addresses only unless SSO_ALLOW_PRIVATE, no redirects, bounded (SSRF);
 // - every change and its audit rows share one transaction; a refused login is audited with its reason.
-import type { AuthorizeQuery, Connection, CreateConnectionBody, SsoLookupResponse, SsoProfile, SsoTokenResponse, UpdateConnectionBody } from '@saasready/contracts';
+import type { AuthorizeQuery, Connection, CreateConnectionBody, OidcCallbackQuery, SsoLookupResponse, SsoProfile, SsoTokenResponse, UpdateConnectionBody } from '@saasready/contracts';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -61,6 +62,8 @@ const SAML_EMAIL = ['email', 'mail', 'emailaddress', 'http://schemas.xmlsoap.org
 const SAML_FIRST = ['firstName', 'givenName', 'given_name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname', 'urn:oid:2.5.4.42'];
 const SAML_LAST = ['lastName', 'surname', 'sn', 'family_name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname', 'urn:oid:2.5.4.4'];
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+/** the longest IdP subject (SAML NameID, OIDC `sub`) kept: it is a key of sso_identities' index */
+const MAX_SUBJECT = saml.MAX_NAME_ID;
 
 /** The connection-specific URLs the IdP's admin console asks for. */
 export function spUrls(publicUrl: string, connectionId: string) {
@@ -385,8 +388,10 @@ export class SsoService {
   }
 
   /** OIDC: the IdP sent the browser back; on success, where to send it with our code. */
-  async oidcCallback(ctx: RequestContext, connectionId: string, query: { code?: string; state?: string; error?: string }, rawQuery: string): Promise<string> {
+  async oidcCallback(ctx: RequestContext, connectionId: string, query: OidcCallbackQuery, rawQuery: string): Promise<string> {
     const connection = await this.loginConnection(connectionId);
+    // a SAML connection's state (its RelayState) must not be used up here
+    if (connection.type !== 'oidc') throw errors.connectionNotFound();
     const state = query.state ? await repository.consumeState(this.deps.db, connection.organization_id, connection.id, sha256(query.state)) : null;
     if (!state) return this.refuse(ctx, connection, 'invalid_state', errors.invalidState());
     if (query.error) return this.refuse(ctx, connection, `idp_error:${query.error.slice(0, 64)}`, errors.invalidResponse('idp_error'), state);
@@ -473,6 +478,8 @@ export class SsoService {
     const email = assertion.email ? normalizeEmail(assertion.email) : null;
     if (!email || !EMAIL.test(email)) return this.refuse(ctx, connection, 'email_missing', errors.emailMissing(), target);
     if (!assertion.subject) return this.refuse(ctx, connection, 'subject_missing', errors.invalidResponse('subject_missing'), target);
+    // an index key (sso_identities): an IdP's over-long `sub` would otherwise end as a 500
+    if (assertion.subject.length > MAX_SUBJECT) return this.refuse(ctx, connection, 'subject_too_long', errors.invalidResponse('subject_too_long'), target);
     const code = randomToken();
     // a new account's unusable password, hashed only when there is an account to create (a returning
     // person's login must not pay an argon2 hash: it was most of an SSO login's CPU)
@@ -527,6 +534,9 @@ export class SsoService {
     const existing = await users.findByEmail(tx, email);
     const linkedId = await repository.findIdentity(tx, connection.organization_id, connection.id, assertion.subject);
     const linked = linkedId ? await users.findById(tx, linkedId) : null;
+    // the account's own address too: once it moved off the organization's verified domains, its IdP
+    // no longer speaks for it (the rule a first link obeys, kept for as long as the link lives)
+    if (linked && !(await domains.emailDomainVerifiedBy(tx, connection.organization_id, linked.email))) throw errors.domainNotVerified();
     if (linked) return this.active(linked);
     const fullName = [assertion.firstName, assertion.lastName].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
     // a new SSO account has an unusable random password: it signs in through SSO, or resets it by email;

@@ -38,6 +38,8 @@ export interface IdpMetadata {
 }
 
 const REDIRECT_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
+/** as for an idp_entity_id given by hand (CreateSamlConnectionBody) */
+const MAX_ENTITY_ID = 1024;
 
 /** Entity ID, HTTP-Redirect SSO URL and signing certificates of the first IdP in the metadata, or why not. */
 export function parseIdpMetadata(xml: string): IdpMetadata | string {
@@ -53,5 +55,9 @@ export function parseIdpMetadata(xml: string): IdpMetadata | string {
     .flatMap((k) => elements(k, 'X509Certificate').map((c) => textOf(c)))
     .filter(Boolean);
   if (!certificates.length) return 'the metadata holds no signing certificate';
-  return { entityId: entity.getAttribute('entityID') ?? '', ssoUrl: sso.getAttribute('Location')!, certificates };
+  // the IdP's issuer: without it no response's Issuer could be checked
+  const entityId = (entity.getAttribute('entityID') ?? '').trim();
+  if (!entityId) return 'the EntityDescriptor has no entityID';
+  if (entityId.length > MAX_ENTITY_ID) return `the entityID is longer than ${MAX_ENTITY_ID} characters`;
+  return { entityId, ssoUrl: sso.getAttribute('Location')!, certificates };
 }

@@ -3,10 +3,15 @@
 // (superusers); `organization_id is not distinct from` keeps the two apart.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
+import { deliveryNotFound, webhookNotFound } from './errors.js';
 import { WEBHOOK_CHANNEL } from '../webhook-events/service.js';
 
 /** An organization id, or null for the instance's own endpoints. */
 export type Scope = string | null;
+
+/** a delivery's foreign key to its endpoint (0015_webhooks.sql) */
+export const ENDPOINT_FK = 'webhook_deliveries_endpoint_id_fkey';
 
 const inScope = (scope: Scope, column: SQL = sql`organization_id`) => (scope === null ? sql`${column} is null` : sql`${column} = ${scope}`);
 
@@ -117,9 +122,19 @@ export async function findDelivery(ex: Executor, scope: Scope, endpointId: strin
   return row ?? null;
 }
 
-/** A new delivery of an already written event (a manual retry), queued behind the endpoint's others. */
+/**
+ * A new delivery of an already written event (a manual retry), queued behind the endpoint's others.
+ * The endpoint (or the delivery's log, with its event) may have been deleted since it was read:
+ * that is webhook.not_found (or webhook.delivery_not_found), as it would be a moment later.
+ */
 export async function insertDelivery(ex: Executor, scope: Scope, id: string, endpointId: string, eventId: string): Promise<void> {
-  await ex.execute(sql`insert into webhook_deliveries (id, endpoint_id, organization_id, event_id) values (${id}, ${endpointId}, ${scope}, ${eventId})`);
+  try {
+    await ex.execute(sql`insert into webhook_deliveries (id, endpoint_id, organization_id, event_id) values (${id}, ${endpointId}, ${scope}, ${eventId})`);
+  } catch (err) {
+    if (isForeignKeyViolation(err, ENDPOINT_FK)) throw webhookNotFound();
+    if (isForeignKeyViolation(err)) throw deliveryNotFound();
+    throw err;
+  }
   await ex.execute(sql`select pg_notify(${WEBHOOK_CHANNEL}, '')`);
 }
 

@@ -14,6 +14,7 @@ import {
   type WebhookEndpoint,
 } from '@saasready/contracts';
 import type { Database, Tx } from '../../db/client.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
 import { decryptSecret, encryptSecret } from '../../lib/crypto.js';
 import { newId } from '../../lib/ids.js';
 import { checkUrlShape, literalRefusal, TargetRefused, type TargetPolicy } from '../../lib/outbound.js';
@@ -165,8 +166,13 @@ export class WebhooksService {
   async sendTest(ctx: RequestContext, scope: Scope, id: string): Promise<{ delivery_id: string; event_id: string }> {
     const row = await this.get(scope, id);
     if (!row.enabled) throw webhookDisabled();
-    const queued = await this.deps.db.transaction((tx) =>
-      emitTo(tx, id, scope, 'webhook.test', { endpoint_id: id, message: `Test event requested by ${ctx.principal?.email ?? 'an API key'}` }));
+    const queued = await this.deps.db
+      .transaction((tx) => emitTo(tx, id, scope, 'webhook.test', { endpoint_id: id, message: `Test event requested by ${ctx.principal?.email ?? 'an API key'}` }))
+      .catch((err: unknown) => {
+        // deleted since it was read: what the same request gets a moment later
+        if (isForeignKeyViolation(err, repository.ENDPOINT_FK)) throw webhookNotFound();
+        throw err;
+      });
     this.deps.queued();
     return { delivery_id: queued.deliveryId, event_id: queued.eventId };
   }

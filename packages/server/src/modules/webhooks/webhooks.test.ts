@@ -357,6 +357,40 @@ describe('concurrency', () => {
   });
 });
 
+describe('an endpoint deleted while a delivery to it is being queued', () => {
+  it('a test event or a retry answers webhook.not_found (404), not a 500', async () => {
+    const hook = await createEndpoint({ event_types: ['webhook.test'] }, orgPath(), org.owner.accessToken, `${receiver.url}?deleted-meanwhile`);
+    const test = await t.request('POST', orgPath(`/${hook.id}/test`), { token: org.owner.accessToken });
+    expect(test.status, test.text).toBe(202);
+    // the endpoint is deleted between the request's look-up and its insert, as if another
+    // transaction committed just then: the delivery's foreign key then finds no endpoint
+    await db().execute(sql.raw(`create function delete_endpoint_first() returns trigger language plpgsql as $$
+      begin delete from webhook_endpoints where id = NEW.endpoint_id; return NEW; end $$`));
+    await db().execute(sql.raw(`create trigger delete_endpoint_first before insert on webhook_deliveries for each row
+      when (NEW.endpoint_id = '${hook.id}') execute function delete_endpoint_first()`));
+    try {
+      expectProblem(await t.request('POST', orgPath(`/${hook.id}/test`), { token: org.owner.accessToken }), 404, 'webhook.not_found');
+      expectProblem(await t.request('POST', orgPath(`/${hook.id}/deliveries/${test.body.delivery_id}/retry`), { token: org.owner.accessToken }), 404, 'webhook.not_found');
+    } finally {
+      await db().execute(sql`drop trigger delete_endpoint_first on webhook_deliveries`);
+      await db().execute(sql`drop function delete_endpoint_first()`);
+    }
+    await db().execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
+  });
+
+  it('every foreign key of the webhook tables is indexed (deleting an endpoint, a user or an event scans nothing), and so is the log’s retention', async () => {
+    const unindexed = await queryRows<{ fk: string }>(db(), sql`
+      select c.conname as fk from pg_constraint c
+       where c.contype = 'f' and c.conrelid::regclass::text like 'webhook\\_%'
+         and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indpred is null
+                            and (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] = c.conkey)
+       order by 1`);
+    expect(unindexed).toEqual([]);
+    const retention = await queryRows(db(), sql`select 1 from pg_index i where i.indrelid = 'webhook_attempts'::regclass and (i.indkey::int2[])[0] = (select attnum from pg_attribute where attrelid = 'webhook_attempts'::regclass and attname = 'created_at')`);
+    expect(retention).toHaveLength(1);
+  });
+});
+
 describe('the worker: order, retries, 410, five days of failures', () => {
   /** the worker's clock runs `offset` ms ahead of real time (new rows stay due: their next_attempt_at is the database's now) */
   let offset = 0;
