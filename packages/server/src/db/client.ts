@@ -32,6 +32,9 @@ export interface StatementGate {
   passed: SQL;
 }
 
+/** The gate, with more WITH items riding in its statement (each gated on `passed` itself). */
+export const gateWith = (gate: StatementGate, more: (passed: SQL) => SQL): StatementGate => ({ ...gate, ctes: sql`${gate.ctes}, ${more(gate.passed)}` });
+
 const dialect = new PgDialect();
 
 /**

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { AuditAction, AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
-import { beforeCommit, type Database, type Executor, type StatementGate } from '../../db/client.js';
+import { beforeCommit, queryRows, type Database, type Executor, type StatementGate } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
@@ -174,6 +174,12 @@ export interface ChainHead {
  */
 export const chainHeadColumn = (chain: SQL): SQL => repository.headOfSql(chain);
 export const parseChainHead = repository.parseHead;
+
+/** The head of one chain, read now (unlocked, like chainHeadColumn). */
+export async function readChainHead(ex: Executor, chain: string): Promise<ChainHead> {
+  const [row] = await queryRows<{ head: (string | null)[] }>(ex, sql`select ${repository.headOfSql(sql`${chain}::uuid`)} as head`);
+  return repository.parseHead(row!.head);
+}
 
 /**
  * The event as a row continuing `head` (read earlier, unlocked), for a caller that writes it inside a

@@ -47,6 +47,14 @@ describe('per-account lockout with growing back-off', () => {
     expect((await login(t, user.email, user.password)).status).toBe(200);
     for (let i = 0; i < 2; i++) await login(t, user.email, 'wrong-password-x');
     expect((await login(t, user.email, user.password)).status).toBe(200);
+    // the success is recorded with the session (one statement): this source's count is cleared, the
+    // account-wide one kept, and neither holds a check in flight afterwards
+    const buckets = await queryRows<{ source: string; failures: number; in_flight: number }>(t.database.handle.db, sql`
+      select source, failures, in_flight from login_throttles where subject = ${user.email} order by source = '*' desc`);
+    expect(buckets.map((b) => ({ ...b, source: b.source === '*' ? '*' : 'ip' }))).toEqual([
+      { source: '*', failures: 4, in_flight: 0 },
+      { source: 'ip', failures: 0, in_flight: 0 },
+    ]);
   });
 });
 

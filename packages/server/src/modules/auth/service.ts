@@ -7,7 +7,7 @@
 import type { ChangePasswordBody, LoginBody, LoginMfaBody, Me, MfaRequiredResponse, MyMembership, RegisterBody, Session, SwitchOrgResponse, TokenResponse, User } from '@saasready/contracts';
 import { orgTag, userTag, type ReadThroughCache } from '../../cache/caches.js';
 import type { Config } from '../../config.js';
-import type { Database, Executor } from '../../db/client.js';
+import { gateWith, type Database, type Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
 import { AppError, organizationNotFound, unauthenticated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -16,7 +16,7 @@ import { normalizeEmail } from '../../lib/email.js';
 import { assertAcceptablePassword, type PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { UserPrincipal } from '../../types.js';
-import { appendGate, prepareAppend, recordAudit, type AuditEvent, type ChainHead } from '../audit-logs/service.js';
+import { appendGate, prepareAppend, readChainHead, recordAudit, type AuditEvent, type ChainHead } from '../audit-logs/service.js';
 import * as memberships from '../memberships/service.js';
 import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
 import * as sessions from '../sessions/service.js';
@@ -27,9 +27,9 @@ import { emailMismatch } from '../invitations/errors.js';
 import type { InvitationsService } from '../invitations/service.js';
 import * as twoFactor from '../two-factor/service.js';
 import type { TwoFactorService } from '../two-factor/service.js';
-import type { LockoutService } from '../lockout/service.js';
+import type { LockoutService, PendingSuccess } from '../lockout/service.js';
 import * as errors from './errors.js';
-import { findLoginStanding } from './repository.js';
+import { findLoginStanding, type LoginStanding } from './repository.js';
 import type { EmailTokensService } from './email-tokens.js';
 
 export interface AuthDeps {
@@ -53,6 +53,8 @@ export type RegisterResult = (TokenResponse | { user: User; email_verification_r
 export type LoginResult = TokenResponse | MfaRequiredResponse;
 
 const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
+/** one-statement login writes tried before the locking transaction (each loss: the account's chain moved) */
+const LOGIN_WRITE_ATTEMPTS = 3;
 
 /** What a login already read in its transaction: the caller's memberships and whether 2FA is on (no second read to sign). */
 interface KnownStanding {
@@ -117,12 +119,23 @@ export class AuthService {
     const email = normalizeEmail(body.email);
     const standing = await findLoginStanding(this.deps.db, email);
     const user = standing?.user ?? null;
-    const verdict = await this.deps.lockout.guard(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
+    const { success, ...verdict } = await this.deps.lockout.guardLeavingSuccess(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
     if (!standing || !user || !verdict.ok) return this.loginFailed(ctx, email, user);
+    try {
+      return await this.passwordAccepted(ctx, body, standing, verdict.needsRehash, success);
+    } finally {
+      // the lockout's success, unless the session's statement recorded it (one the database misses is kept for retry)
+      await success?.finish().catch(() => {});
+    }
+  }
+
+  /** The steps after a right password: the account's state, SSO enforcement, the second factor, the session. */
+  private async passwordAccepted(ctx: RequestContext, body: LoginBody, standing: LoginStanding, needsRehash: boolean, success: PendingSuccess | null): Promise<LoginResult> {
+    const { user } = standing;
     // Checked only after the password, so a disabled account is not revealed to a guesser.
     if (!user.is_active) throw errors.accountDisabled();
     if (this.deps.config.requireEmailVerification && !user.email_verified_at) throw errors.emailNotVerified();
-    const newHash = verdict.needsRehash ? await this.deps.hasher.hash(body.password) : null;
+    const newHash = needsRehash ? await this.deps.hasher.hash(body.password) : null;
     if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
     const twoFactorEnabled = standing.twoFactorEnabled;
     await this.ssoEnforcement(ctx, user, twoFactorEnabled, standing.ssoEnforcement);
@@ -131,7 +144,7 @@ export class AuthService {
     // the memberships /auth/me would show (the per-process cache, fresh across processes within a
     // second), read before the transaction: PGlite has one connection, and the transaction holds it
     const mine = await this.cachedMemberships(user.id);
-    if (!twoFactorEnabled) return this.loggedIn(await this.finishPasswordLogin(ctx, user, mine, metadata, standing.auditHead));
+    if (!twoFactorEnabled) return this.loggedIn(await this.finishPasswordLogin(ctx, user, mine, metadata, standing.auditHead, success));
     // the seeds' single-call form: the code comes with the password
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
@@ -247,14 +260,19 @@ export class AuthService {
   /**
    * Step: finishLogin in one statement, without a transaction or a lock: the session is inserted only
    * if the login's audit row continues the account's chain from the head read with the account (a
-   * compare-and-swap), so both are written or neither. The head moved meanwhile (the same account's
-   * concurrent event) or webhooks listen for the event: finishLogin's way.
+   * compare-and-swap), so both are written or neither, and the lockout's success rides along. The
+   * head moved meanwhile (the same account's concurrent login): read it again and retry, a few times.
+   * Webhooks listen for the event, or the retries lost: finishLogin's way (and the success on its own).
    */
-  private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, head: ChainHead): Promise<TokenResponse> {
-    const prepared = await prepareAppend(this.deps.db, ctx, loginEvent(user, metadata), head);
-    if (prepared) {
-      const { row, refreshToken } = this.newSession(ctx, user, currentOrganization(mine), 'password');
-      if (await sessions.insertSessionGated(this.deps.db, 'login_session', row, appendGate(prepared))) {
+  private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, head: ChainHead, success: PendingSuccess | null): Promise<TokenResponse> {
+    const { row, refreshToken } = this.newSession(ctx, user, currentOrganization(mine), 'password');
+    for (let attempt = 0; attempt < LOGIN_WRITE_ATTEMPTS; attempt++) {
+      if (attempt > 0) head = await readChainHead(this.deps.db, user.id);
+      const prepared = await prepareAppend(this.deps.db, ctx, loginEvent(user, metadata), head);
+      if (!prepared) break;
+      const gate = appendGate(prepared);
+      if (await sessions.insertSessionGated(this.deps.db, success ? 'login_session_lockout' : 'login_session', row, success ? gateWith(gate, success.cte) : gate)) {
+        success?.settled();
         return this.issueTokens(this.deps.db, user, row, refreshToken, { memberships: mine, twoFactorEnabled: metadata.mfa });
       }
     }

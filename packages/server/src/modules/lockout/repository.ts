@@ -1,6 +1,6 @@
 // Lockout buckets in SQL. Every change is one statement, so two processes (or two hundred
 // concurrent requests) counting the same bucket serialise on its row and never both pass.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 
 /** One counter: who is guessed at, from where, and how many checks it allows before locking. */
@@ -100,15 +100,21 @@ export async function recordFailure(ex: Executor, buckets: readonly Bucket[], po
  * and their counts stay.
  */
 export async function recordSuccess(ex: Executor, narrowest: Bucket, wider: readonly Bucket[]): Promise<void> {
-  await ex.execute(sql`
+  await ex.execute(successSql(narrowest, wider, null));
+}
+
+/** recordSuccess's UPDATE; with `gate`, only when that CTE (of the statement it rides in) has a row. */
+const successSql = (narrowest: Bucket, wider: readonly Bucket[], gate: SQL | null) => sql`
     update login_throttles as t set
       in_flight = greatest(t.in_flight - 1, 0),
       failures = case when w.pos = 0 then 0 else t.failures end,
       locked_until = case when w.pos = 0 then null else t.locked_until end,
       updated_at = case when w.pos = 0 then now() else t.updated_at end
       from (values ${bucketValues([narrowest, ...wider])}) as w (subject, source, threshold, pos)
-     where t.subject = w.subject and t.source = w.source`);
-}
+     where t.subject = w.subject and t.source = w.source${gate ? sql` and exists (select 1 from ${gate})` : sql``}`;
+
+/** recordSuccess as a WITH item (`lockout_settled`) of another statement, done only when `gate` has a row. */
+export const successCte = (narrowest: Bucket, wider: readonly Bucket[], gate: SQL): SQL => sql`lockout_settled as (${successSql(narrowest, wider, gate)})`;
 
 /** Forgets buckets quiet for longer than the failure memory (bounded work per call). */
 export async function pruneQuiet(ex: Executor, limit = 1000): Promise<void> {

@@ -10,6 +10,7 @@
 // - finishing a check (counting it, or giving its slot back) that cannot reach the database is kept
 //   and retried, not lost: a lost finish would hold a slot until its lease ends (60 s), refusing the
 //   owner's right password after a database restart.
+import type { SQL } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Database, Executor } from '../../db/client.js';
 import { ipSource } from '../../lib/ip-source.js';
@@ -23,6 +24,18 @@ import * as repository from './repository.js';
 export type LockoutSubject =
   | { kind: 'password'; email: string; user: { id: string; email: string } | null }
   | { kind: 'second_factor'; user: { id: string; email: string } };
+
+/**
+ * A right secret whose success the caller records itself, in the statement that acts on it (the
+ * login's session write): `cte(gate)` is a WITH item that records it when `gate` has a row, and
+ * `settled()` tells that it committed so. `finish()` records it on its own otherwise (at most once;
+ * a database that misses it is retried like every finish): call it in a `finally`.
+ */
+export interface PendingSuccess {
+  cte(gate: SQL): SQL;
+  settled(): void;
+  finish(): Promise<void>;
+}
 
 export interface LockoutDeps {
   db: Database;
@@ -53,6 +66,13 @@ export class LockoutService {
    * locked or saturated. A check that throws gives its reservations back uncounted.
    */
   async guard<T extends { ok: boolean }>(ctx: RequestContext, subject: LockoutSubject, check: () => Promise<T>): Promise<T> {
+    const { success, ...result } = await this.guardLeavingSuccess(ctx, subject, check);
+    await success?.finish();
+    return result as unknown as T;
+  }
+
+  /** guard, with a success left for the caller to record (PendingSuccess); null when the check failed. */
+  async guardLeavingSuccess<T extends { ok: boolean }>(ctx: RequestContext, subject: LockoutSubject, check: () => Promise<T>): Promise<T & { success: PendingSuccess | null }> {
     const buckets = this.bucketsOf(ctx, subject);
     await this.retryUnfinished();
     await this.reserveAll(buckets);
@@ -63,9 +83,9 @@ export class LockoutService {
       await this.finish([() => repository.release(this.deps.db, buckets)]).catch(() => {});
       throw err;
     }
-    if (result.ok) await this.succeeded(buckets);
-    else await this.failed(ctx, subject, buckets);
-    return result;
+    if (result.ok) return { ...result, success: this.pendingSuccess(buckets) };
+    await this.failed(ctx, subject, buckets);
+    return { ...result, success: null };
   }
 
   /** Stops the retry timer (the app is closing; what is still unfinished is left to its lease). */
@@ -139,9 +159,18 @@ export class LockoutService {
   }
 
   /** Step: the secret was right: this source's failures are forgotten; the account-wide count stays. */
-  private async succeeded(buckets: repository.Bucket[]): Promise<void> {
+  private pendingSuccess(buckets: repository.Bucket[]): PendingSuccess {
     const [narrowest, ...wider] = buckets;
-    await this.finish([() => repository.recordSuccess(this.deps.db, narrowest!, wider)]);
+    let done = false;
+    return {
+      cte: (gate) => repository.successCte(narrowest!, wider, gate),
+      settled: () => void (done = true),
+      finish: async () => {
+        if (done) return;
+        done = true;
+        await this.finish([() => repository.recordSuccess(this.deps.db, narrowest!, wider)]);
+      },
+    };
   }
 
   /** Step: count the failure in every bucket; audit each lock as it starts. */
