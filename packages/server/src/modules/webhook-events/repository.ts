@@ -51,9 +51,16 @@ export async function insertEvents(ex: Executor, events: QueuedEvent[]): Promise
   await ex.execute(sql`
     insert into webhook_events (id, organization_id, type, payload, created_at) values
     ${sql.join(events.map((e) => sql`(${e.id}, ${e.organizationId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.createdAt.toISOString()}::timestamptz)`), sql`, `)}`);
-  const deliveries = events.flatMap((e) => e.deliveries.map((d) => sql`(${d.id}, ${d.endpointId}, ${d.scope}, ${e.id})`));
+  const deliveries = events.flatMap((e) => e.deliveries.map((d) => sql`(${d.id}::uuid, ${d.endpointId}::uuid, ${d.scope}::uuid, ${e.id}::uuid)`));
   if (deliveries.length) {
-    await ex.execute(sql`insert into webhook_deliveries (id, endpoint_id, organization_id, event_id) values ${sql.join(deliveries, sql`, `)}`);
+    // only to endpoints that still exist: one another transaction is deleting is waited for (its row
+    // lock) and, once that commits, skipped — the foreign key would otherwise fail the change itself
+    await ex.execute(sql`
+      insert into webhook_deliveries (id, endpoint_id, organization_id, event_id)
+      select v.id, v.endpoint_id, v.organization_id, v.event_id
+        from (values ${sql.join(deliveries, sql`, `)}) as v (id, endpoint_id, organization_id, event_id)
+        join webhook_endpoints e on e.id = v.endpoint_id
+         for key share of e`);
     await ex.execute(sql`select pg_notify(${WEBHOOK_CHANNEL}, '')`);
   }
 }

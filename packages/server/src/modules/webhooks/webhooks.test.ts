@@ -1,6 +1,7 @@
 // Webhooks end to end: a real receiver on loopback verifies every delivery with both
 // `standardwebhooks` and `svix`; events exist exactly for committed changes; retries, ordering,
 // 410 and the 5-day disable are driven with the worker's injectable clock instead of sleeps.
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook as SvixWebhook } from 'svix';
@@ -14,6 +15,7 @@ import { PasswordHasher } from '../../lib/passwords.js';
 import { startDnsServer, type DnsServer } from '../../../test/helpers/dns-server.js';
 import { IDP_CERT } from '../../../test/helpers/saml-idp.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testDbKind } from '../../../test/helpers/db.js';
 import { addMember, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
 import { startReceiver, type ReceivedWebhook, type Receiver } from '../../../test/helpers/webhook-receiver.js';
 import { recordAudit } from '../audit-logs/service.js';
@@ -376,6 +378,30 @@ describe('an endpoint deleted while a delivery to it is being queued', () => {
       await db().execute(sql`drop function delete_endpoint_first()`);
     }
     await db().execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
+  });
+
+  it.runIf(testDbKind() === 'postgres')('a change emitting to an endpoint another transaction is deleting commits, with no delivery to it (not a 500 from the foreign key)', async () => {
+    const hook = await createEndpoint({ event_types: ['role.*'] }, '/api/v1/admin/webhooks', rootToken, `${receiver.url}?vanishing`);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let deleted!: () => void;
+    const deleting = new Promise<void>((resolve) => (deleted = resolve));
+    const open = db().transaction(async (tx) => {
+      await tx.execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
+      deleted();
+      await released;
+    });
+    await deleting;
+    // the change still sees the endpoint (the deletion has not committed): its delivery waits for the row
+    const change = t.request('POST', `/api/v1/orgs/${org.orgId}/roles`, { token: org.owner.accessToken, body: { name: `Vanishing ${randomBytes(3).toString('hex')}`, permissions: [] } });
+    const waiting = async () => (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.n;
+    for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await waiting()).toBe(1);
+    release();
+    await open;
+    const res = await change;
+    expect(res.status, res.text).toBe(201);
+    expect(await queryRows(db(), sql`select 1 from webhook_deliveries where endpoint_id = ${hook.id}`)).toEqual([]);
   });
 
   it('every foreign key of the webhook tables is indexed (deleting an endpoint, a user or an event scans nothing), and so is the log’s retention', async () => {
