@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { LongestFirst } from './vitest.sequencer.js';
 
 // Every suite runs on PGlite; when TEST_DATABASE_URL is set (as .ci/run does) it runs again on PostgreSQL.
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -52,7 +53,7 @@ const elsewhere = (db: string): string[] => (withPostgres ? (db === 'pglite' ? R
 
 export default defineConfig({
   // Outside node_modules, so the results cache survives `npm ci` (.ci/run): files run longest-first
-  // by their last duration and the two workers finish together, instead of largest-file-first.
+  // by their last duration (vitest.sequencer.ts; a clean clone uses .ci/test-durations.json).
   cacheDir: '.cache/vite',
   test: {
     projects: databases.map((db) => ({
@@ -72,5 +73,6 @@ export default defineConfig({
     // ~200 file runs cost ~270 s of the two workers' time. Files share no state but what they create.
     isolate: false,
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
   },
 });

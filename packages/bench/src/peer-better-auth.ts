@@ -56,6 +56,9 @@ export async function startBetterAuth(postgresUrl: string): Promise<BetterAuthPe
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString() });
+  // the database is dropped WITH (FORCE) at the end: a connection it terminates must not crash the bench
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   // the HTTP server first: Better Auth wants its base URL (cookies, the Origin check) up front
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server = createServer((req, res) => handler(req, res));

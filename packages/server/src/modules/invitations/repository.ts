@@ -31,13 +31,26 @@ const SELECT = sql`
     join roles r on r.id = i.role_id and r.organization_id = i.organization_id`;
 
 /**
- * Inserts a pending invitation. A pending one for this email already exists (unique partial index)
- * → 409 `invitation.pending_exists` naming it; if that one was accepted or revoked between our
+ * Inserts a pending invitation, ending in the same statement a pending one for this email that
+ * expired (so the new one takes its place). A live pending one for this email exists (unique partial
+ * index) → 409 `invitation.pending_exists` naming it; if that one was accepted or revoked between our
  * insert and this look-up (another transaction committed in between), still a 409, never a 500:
  * `invitation.already_member` when accepted, `invitation.pending_exists` (retry) when revoked.
  */
-export async function insert(ex: Executor, row: typeof invitations.$inferInsert): Promise<typeof invitations.$inferSelect> {
-  const rows = await ex.insert(invitations).values(row).onConflictDoNothing().returning();
+export async function insert(ex: Executor, row: { id: string; organization_id: string; email: string; full_name: string | null; role_id: string; invited_by: string; token_hash: string; expires_at: Date }): Promise<Omit<InvitationRow, 'role_name'>> {
+  // `retired` runs first (the insert waits for its count), so the expired row no longer blocks the index
+  const rows = await queryRows<Omit<InvitationRow, 'role_name'>>(ex, sql`
+    with retired as (
+      update invitations set status = 'revoked', updated_at = now()
+       where organization_id = ${row.organization_id} and email = ${row.email} and status = 'pending' and expires_at <= now()
+      returning id
+    )
+    insert into invitations (id, organization_id, email, full_name, role_id, invited_by, token_hash, expires_at)
+    select ${row.id}::uuid, ${row.organization_id}::uuid, ${row.email}, ${row.full_name}, ${row.role_id}::uuid, ${row.invited_by}::uuid, ${row.token_hash},
+           ${row.expires_at.toISOString()}::timestamptz
+     where (select count(*) from retired) >= 0
+    on conflict do nothing
+    returning *`);
   if (rows.length === 1) return rows[0]!;
   // the newest invitation for this email is the one we collided with (ids are time-ordered)
   const [other] = await queryRows<{ id: string; status: string }>(ex, sql`
@@ -82,14 +95,6 @@ export async function findByTokenHash(ex: Executor, tokenHash: string): Promise<
       left join users u on u.id = i.invited_by
      where i.token_hash = ${tokenHash}`);
   return rows[0] ?? null;
-}
-
-/** Ends a pending invitation that expired, so a new one can take its place. */
-export async function retireExpired(ex: Executor, organizationId: string, email: string): Promise<void> {
-  await ex
-    .update(invitations)
-    .set({ status: 'revoked', updated_at: new Date() })
-    .where(and(eq(invitations.organization_id, organizationId), eq(invitations.email, email), eq(invitations.status, 'pending'), sql`${invitations.expires_at} <= now()`));
 }
 
 export async function replaceToken(ex: Executor, organizationId: string, id: string, tokenHash: string, expiresAt: Date): Promise<void> {

@@ -64,7 +64,6 @@ export class InvitationsService {
       if (!role) throw roleNotFound();
       assertCanGrant(access, role);
       if (await memberships.findByEmail(tx, access.organizationId, email)) throw alreadyMember();
-      await repository.retireExpired(tx, access.organizationId, email);
       const token = randomToken();
       const id = newId();
       const expiresAt = new Date(Date.now() + this.deps.invitationTtl * 1000);
