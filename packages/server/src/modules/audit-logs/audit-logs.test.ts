@@ -15,6 +15,7 @@ import { startReceiver } from '../../../test/helpers/webhook-receiver.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
 import { Keyring } from '../signing-keys/service.js';
 import { createAdmin } from '../users/admin.js';
+import { findByIdForUpdate as findUserForUpdate } from '../users/service.js';
 import { chainHash } from './chain.js';
 import { verifyChain } from './service.js';
 import { list as listAudit, lockHead, type AuditRow } from './repository.js';
@@ -1176,6 +1177,29 @@ describe('chain verification', () => {
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
     expect(await verifyChain(db(), alice.userId)).toEqual({ ok: true, checked: rows.length, first_broken: null });
     expect(await count(sql`select count(*)::int as n from sessions where user_id = ${alice.userId}`)).toBe(sessionsBefore + 3);
+  });
+
+  it.runIf(testDbKind() === 'postgres')("lets a login through while a change of the same account is in flight, and both commit (no deadlock between the account's row and its chain)", async () => {
+    const alice = await registerUser(t);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const locking = new Promise<void>((resolve) => (locked = resolve));
+    // what a profile change does: the account's row locked, its audit row recorded for the commit
+    const open = db().transaction(async (tx) => {
+      await findUserForUpdate(tx, alice.userId);
+      await recordAudit(tx, systemContext('profile'), { action: 'user.profile.updated', actor: { userId: alice.userId, email: alice.email }, targetType: 'user', targetId: alice.userId });
+      locked();
+      await released;
+    });
+    await locking;
+    // the login's one statement takes the chain's head, then its session's foreign-key check reads the
+    // account's row: it must not wait for the change (which takes that head at its commit)
+    const answered = await Promise.race([login(t, alice.email, alice.password), new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
+    release();
+    await open;
+    expect(answered?.status).toBe(200);
+    expect(await verifyChain(db(), alice.userId)).toMatchObject({ ok: true, first_broken: null });
   });
 
   it('treats rows from before the chain existed as a prefix, and nowhere else', async () => {

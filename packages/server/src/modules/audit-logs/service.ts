@@ -123,9 +123,10 @@ const recordedIn = new WeakMap<object, Recorded[]>();
  * then until COMMIT. A rolled-back transaction records nothing. Without a transaction, in one of its
  * own; in a savepoint (whose rollback a commit hook could not follow), at once.
  *
- * `now`: written at once, so the caller holds its chain's head from here to COMMIT — for a change
- * that must queue behind the chain's writers before it locks anything they will need (deleting a
- * webhook endpoint: the events a commit writes lock their endpoints after their chain's head).
+ * `now`: written at once (with the events recorded before it, in order), so the caller holds its
+ * chain's head from here to COMMIT — for a change that must queue behind the chain's writers before
+ * it locks anything they will need (deleting a webhook endpoint: the events a commit writes lock their
+ * endpoints after their chain's head; a login's session rows after its account's head).
  */
 export async function recordAudit(ex: Executor, ctx: RequestContext, event: AuditEvent, { now = false } = {}): Promise<void> {
   if (!(ex instanceof PgTransaction)) return ex.transaction((tx) => recordAudit(tx, ctx, event, { now }));
@@ -133,7 +134,7 @@ export async function recordAudit(ex: Executor, ctx: RequestContext, event: Audi
   let queue = recordedIn.get(ex);
   if (!queue && !now && beforeCommit(ex, 'audit-logs', (tx, barrier) => appendRecorded(tx, barrier))) recordedIn.set(ex, (queue = []));
   if (queue && !now) queue.push(recorded);
-  else await appendAll(ex, [recorded], null);
+  else await appendAll(ex, [...(queue?.splice(0) ?? []), recorded], null);
 }
 
 /** The commit hook: writes what the transaction recorded. */

@@ -106,18 +106,20 @@ export class EmailTokensService {
       await this.consume(tx, 'password_reset', token);
       await users.update(tx, user.id, { password_hash: passwordHash });
       const ended = await sessions.revokeAllForUser(tx, user.id, 'password_reset');
-      // the inbox is proven: the account's password lockouts (every source) are lifted
-      await forgiveAccount(tx, user.email);
       // following the emailed link proves the inbox
       await users.markEmailVerified(tx, user.id);
       const factor = await twoFactor.find(tx, user.id);
       const twoFactorEnrolledAt = factor?.enabled_at ?? null;
       // never silent: the owner hears of the reset, and of a second factor that stays on
       await this.deps.mailer.enqueue(tx, 'password_changed', user.email, passwordChangedEmail(this.deps.brand, { twoFactorEnrolledAt }));
+      // at once, then the lockouts: the account's chain head before its lockout rows, the order a
+      // login's one statement takes them in
       await recordAudit(tx, ctx, {
         action: 'user.password.reset', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id,
         metadata: { sessions_ended: ended, two_factor_enabled: Boolean(twoFactorEnrolledAt) },
-      });
+      }, { now: true });
+      // the inbox is proven: the account's password lockouts (every source) are lifted
+      await forgiveAccount(tx, user.email);
     });
     this.deps.mailEnqueued();
   }

@@ -251,10 +251,10 @@ export class AuthService {
 
   /** Step: the user is fully authenticated: pick the current organization, open a session. */
   private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>): Promise<TokenResponse> {
-    const tokens = await this.startSession(tx, ctx, user, currentOrganization(mine), { memberships: mine, twoFactorEnabled: metadata.mfa });
-    // last before commit: the audit chain's head stays locked for as short a time as possible
-    await recordAudit(tx, ctx, loginEvent(user, metadata));
-    return tokens;
+    // at once, before the session: the account's chain head before the session's rows (its activity
+    // trigger's), the order the one-statement login takes them in
+    await recordAudit(tx, ctx, loginEvent(user, metadata), { now: true });
+    return this.startSession(tx, ctx, user, currentOrganization(mine), { memberships: mine, twoFactorEnabled: metadata.mfa });
   }
 
   /**

@@ -84,8 +84,14 @@ export async function consumeToken(ex: Executor, id: string): Promise<boolean> {
 }
 
 /** The row, locked until the transaction ends (a read-modify-write that audits the old value). */
+/**
+ * The account, locked against other changes until the transaction ends. `no key update`: its key
+ * (id, email) is not changed by the callers, so a session's foreign-key check does not wait on it
+ * (a login holding its audit chain's head would otherwise deadlock with a change that records in
+ * that chain at its commit).
+ */
 export async function findByIdForUpdate(ex: Executor, id: string): Promise<UserRow | null> {
-  const [row] = await ex.select().from(users).where(eq(users.id, id)).limit(1).for('update');
+  const [row] = await ex.select().from(users).where(eq(users.id, id)).limit(1).for('no key update');
   return row ?? null;
 }
 

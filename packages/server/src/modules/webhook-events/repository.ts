@@ -46,8 +46,9 @@ export interface QueuedEvent {
 }
 
 /** Writes the events and their deliveries (in the given order: it is the endpoints' delivery order), then notifies. */
-export async function insertEvents(ex: Executor, events: QueuedEvent[]): Promise<void> {
-  if (!events.length) return;
+/** Writes the events and their deliveries; answers how many deliveries were written. */
+export async function insertEvents(ex: Executor, events: QueuedEvent[]): Promise<number> {
+  if (!events.length) return 0;
   await ex.execute(sql`
     insert into webhook_events (id, organization_id, type, payload, created_at) values
     ${sql.join(events.map((e) => sql`(${e.id}, ${e.organizationId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.createdAt.toISOString()}::timestamptz)`), sql`, `)}`);
@@ -55,12 +56,15 @@ export async function insertEvents(ex: Executor, events: QueuedEvent[]): Promise
   if (deliveries.length) {
     // only to endpoints that still exist: one another transaction is deleting is waited for (its row
     // lock) and, once that commits, skipped — the foreign key would otherwise fail the change itself
-    await ex.execute(sql`
+    const written = await queryRows<{ id: string }>(ex, sql`
       insert into webhook_deliveries (id, endpoint_id, organization_id, event_id)
       select v.id, v.endpoint_id, v.organization_id, v.event_id
         from (values ${sql.join(deliveries, sql`, `)}) as v (id, endpoint_id, organization_id, event_id)
         join webhook_endpoints e on e.id = v.endpoint_id
-         for key share of e`);
-    await ex.execute(sql`select pg_notify(${WEBHOOK_CHANNEL}, '')`);
+         for key share of e
+      returning id`);
+    if (written.length) await ex.execute(sql`select pg_notify(${WEBHOOK_CHANNEL}, '')`);
+    return written.length;
   }
+  return 0;
 }

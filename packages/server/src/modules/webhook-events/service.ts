@@ -91,14 +91,15 @@ export async function emitForAudit(tx: Executor, row: AuditRowForEvents): Promis
 }
 
 /** Queues one event for one endpoint only (`webhook.test`). Returns the event and delivery ids. */
-export async function emitTo(tx: Executor, endpointId: string, organizationId: string | null, type: WebhookEventType, data: unknown): Promise<{ eventId: string; deliveryId: string }> {
+export async function emitTo(tx: Executor, endpointId: string, organizationId: string | null, type: WebhookEventType, data: unknown): Promise<{ eventId: string; deliveryId: string } | null> {
   const id = newId();
   const deliveryId = newId();
   const createdAt = new Date();
-  await repository.insertEvents(tx, [{
+  const written = await repository.insertEvents(tx, [{
     id, organizationId, type, createdAt,
     payload: { id, type, created_at: createdAt.toISOString(), organization_id: organizationId, data },
     deliveries: [{ id: deliveryId, endpointId, scope: organizationId }],
   }]);
-  return { eventId: id, deliveryId };
+  // null: the endpoint was deleted meanwhile (its delivery was not written)
+  return written ? { eventId: id, deliveryId } : null;
 }

@@ -173,6 +173,8 @@ export class WebhooksService {
         if (isForeignKeyViolation(err, repository.ENDPOINT_FK)) throw webhookNotFound();
         throw err;
       });
+    // deleted while the delivery waited for it: what the same request gets a moment later
+    if (!queued) throw webhookNotFound();
     this.deps.queued();
     return { delivery_id: queued.deliveryId, event_id: queued.eventId };
   }

@@ -380,6 +380,26 @@ describe('an endpoint deleted while a delivery to it is being queued', () => {
     await db().execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
   });
 
+  it.runIf(testDbKind() === 'postgres')('a test event for an endpoint another transaction is deleting answers webhook.not_found once that commits, never a 202 for a delivery that does not exist', async () => {
+    const hook = await createEndpoint({ event_types: ['webhook.test'] }, orgPath(), org.owner.accessToken, `${receiver.url}?vanishing-test`);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let deleted!: () => void;
+    const deleting = new Promise<void>((resolve) => (deleted = resolve));
+    const open = db().transaction(async (tx) => {
+      await tx.execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
+      deleted();
+      await released;
+    });
+    await deleting;
+    const test = t.request('POST', orgPath(`/${hook.id}/test`), { token: org.owner.accessToken });
+    const waiting = async () => (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.n;
+    for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    release();
+    await open;
+    expectProblem(await test, 404, 'webhook.not_found');
+  });
+
   it.runIf(testDbKind() === 'postgres')('a change emitting to an endpoint another transaction is deleting commits, with no delivery to it (not a 500 from the foreign key)', async () => {
     const hook = await createEndpoint({ event_types: ['role.*'] }, '/api/v1/admin/webhooks', rootToken, `${receiver.url}?vanishing`);
     let release!: () => void;

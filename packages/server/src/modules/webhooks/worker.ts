@@ -195,7 +195,7 @@ export class WebhookWorker {
       await recordAudit(tx, systemContext('webhooks'), {
         action: 'webhook.disabled', organizationId: endpoint.organization_id, targetType: 'webhook', targetId: endpointId,
         metadata: { reason, url: endpoint.url, failing_since: failingSince.toISOString(), http_status: httpStatus },
-      });
+      }, { now: true });
       // already off (another worker, or its owner): nothing to record, the audit row rolls back
       if (!(await repository.disableEndpoint(tx, endpointId, reason))) throw new AlreadyDisabled();
       return reason === 'failing' && endpoint.organization_id ? this.emailOwners(tx, endpoint.organization_id, endpoint.url, failingSince) : false;
