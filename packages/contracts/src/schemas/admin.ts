@@ -4,7 +4,8 @@ import { AuditLogSchema } from './audit.js';
 import { Timestamp, Uuid } from './common.js';
 import { OrganizationSchema } from './organizations.js';
 import { RoleSchema } from './roles.js';
-import { UserSchema } from './users.js';
+import { SessionFields } from './auth.js';
+import { MembershipSummaryFields, UserSchema } from './users.js';
 
 /**
  * `GET /admin/users/{id}`: one account as a superuser sees it — profile, two-factor status, every
@@ -24,26 +25,9 @@ export const AdminUserDetailSchema = Type.Object(
   {
     user: UserSchema,
     two_factor: Type.Object({ enabled: Type.Boolean(), enabled_at: Type.Union([Timestamp, Type.Null()]) }),
-    memberships: Type.Array(
-      Type.Object({
-        id: Uuid,
-        organization_id: Uuid,
-        organization_name: Type.String(),
-        organization_slug: Type.String(),
-        role_id: Uuid,
-        role_name: Type.String(),
-        status: Type.String(),
-      }),
-    ),
+    memberships: Type.Array(Type.Object(MembershipSummaryFields)),
     sessions: Type.Array(
-      Type.Object({
-        id: Uuid,
-        created_at: Timestamp,
-        last_used_at: Timestamp,
-        expires_at: Timestamp,
-        ip: Type.Union([Type.String(), Type.Null()]),
-        user_agent: Type.Union([Type.String(), Type.Null()]),
-      }),
+      Type.Object(SessionFields),
       { description: 'live sessions (not ended, not expired), most recently used first' },
     ),
     security_events: Type.Array(AuditLogSchema, { description: 'the 25 latest security events of the account, as actor or as target' }),

@@ -166,15 +166,20 @@ export const TokenResponse = Type.Object(
 );
 export type TokenResponse = Static<typeof TokenResponse>;
 
+/** A login session as lists show it (the caller's own, or a superuser's view of an account). */
+export const SessionFields = {
+  id: Uuid,
+  created_at: Timestamp,
+  last_used_at: Timestamp,
+  expires_at: Timestamp,
+  ip: Type.Union([Type.String(), Type.Null()]),
+  user_agent: Type.Union([Type.String(), Type.Null()]),
+};
+
 /** One login session of the caller (`GET /auth/sessions`). */
 export const SessionSchema = Type.Object(
   {
-    id: Uuid,
-    created_at: Timestamp,
-    last_used_at: Timestamp,
-    expires_at: Timestamp,
-    ip: Type.Union([Type.String(), Type.Null()]),
-    user_agent: Type.Union([Type.String(), Type.Null()]),
+    ...SessionFields,
     current: Type.Boolean(),
   },
   { $id: 'Session' },

@@ -24,8 +24,8 @@ export const UserSchema = Type.Object(
 );
 export type User = Static<typeof UserSchema>;
 
-/** One of the caller's memberships, with the effective permissions of its role. */
-export const MyMembershipSchema = Type.Object({
+/** A membership as a person's own lists show it: the organization and the role by id and name. */
+export const MembershipSummaryFields = {
   id: Uuid,
   organization_id: Uuid,
   organization_name: Type.String(),
@@ -33,6 +33,11 @@ export const MyMembershipSchema = Type.Object({
   role_id: Uuid,
   role_name: Type.String(),
   status: Type.String(),
+};
+
+/** One of the caller's memberships, with the effective permissions of its role. */
+export const MyMembershipSchema = Type.Object({
+  ...MembershipSummaryFields,
   permissions: Type.Array(Type.String()),
   /** the organization requires two-factor authentication of its members */
   require_2fa: Type.Boolean(),

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type Database, type DatabaseHandle, type Tx } from '../../src/db/client.js';
 import { TEST_PGLITE_CONF } from './pglite-conf.js';
 
 export const testDbKind = (): 'pglite' | 'postgres' => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite');
@@ -57,4 +58,30 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.end();
     },
   };
+}
+
+/**
+ * Runs `work` in a transaction that then stays open, holding its locks, until `release()`; resolves
+ * once `work` is done. `done` is the transaction's end (it commits after `release`).
+ */
+export async function holdOpen(db: Database, work: (tx: Tx) => Promise<void>): Promise<{ release: () => void; done: Promise<void> }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  const done = db.transaction(async (tx) => {
+    await work(tx);
+    held();
+    await released;
+  });
+  // a `work` that fails ends the transaction before holding anything
+  await Promise.race([holding, done]);
+  return { release, done };
+}
+
+/** How many connections to this database wait on a lock, once one does (waits up to 5 s for the first). PostgreSQL only. */
+export async function lockWaiters(db: Database): Promise<number> {
+  const waiting = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.n;
+  for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  return waiting();
 }

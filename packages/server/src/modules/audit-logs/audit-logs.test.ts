@@ -10,7 +10,7 @@ import { PasswordHasher } from '../../lib/passwords.js';
 import { systemContext } from '../../lib/request-context.js';
 import { totp } from '../../lib/totp.js';
 import { startTestApp, testConfig, type TestApp } from '../../../test/helpers/app.js';
-import { testDbKind } from '../../../test/helpers/db.js';
+import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
 import { startReceiver } from '../../../test/helpers/webhook-receiver.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
 import { Keyring } from '../signing-keys/service.js';
@@ -1092,11 +1092,7 @@ describe('chain verification', () => {
     const chain = randomUUID();
     const alice = await registerUser(t);
     const asAlice = { actor: { userId: alice.userId, email: alice.email }, targetType: 'user', targetId: alice.userId };
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let recorded!: () => void;
-    const recording = new Promise<void>((resolve) => (recorded = resolve));
-    const open = db().transaction(async (tx) => {
+    const open = await holdOpen(db(), async (tx) => {
       await recordAudit(tx, systemContext('deferred'), { action: 'org.updated', organizationId: chain, metadata: { i: 1 } });
       await recordAudit(tx, systemContext('deferred'), { action: 'user.password.changed', ...asAlice });
       // a savepoint's event is written in it, and goes if it rolls back
@@ -1105,15 +1101,12 @@ describe('chain verification', () => {
         savepoint.rollback();
       }).catch(() => {});
       await recordAudit(tx, systemContext('deferred'), { action: 'org.updated', organizationId: chain, metadata: { i: 2 } });
-      recorded();
-      await released;
     });
-    await recording;
     // on PostgreSQL another transaction appends to the same chain meanwhile, without waiting: nothing
     // is locked before the first one commits (PGlite has one connection: the open transaction holds it)
     if (testDbKind() === 'postgres') await recordAudit(db(), systemContext('meanwhile'), { action: 'org.updated', organizationId: chain, metadata: { i: 0 } });
-    release();
-    await open;
+    open.release();
+    await open.done;
     const rows = await chainRows(chain);
     expect(rows.map((r) => (r.metadata as { i?: number }).i)).toEqual(testDbKind() === 'postgres' ? [0, 1, 2] : [1, 2]);
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
@@ -1129,28 +1122,19 @@ describe('chain verification', () => {
       const [alice, bob] = [await registerUser(t), await registerUser(t)];
       // a transaction on this server holds Alice's chain head (as an append does from its claim to
       // COMMIT) and will append an event of hers when it commits
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let appended!: () => void;
-      const holding = new Promise<void>((resolve) => (appended = resolve));
-      const open = db().transaction(async (tx) => {
+      const open = await holdOpen(db(), async (tx) => {
         await lockHead(tx, alice.userId);
         await recordAudit(tx, systemContext('hold'), { action: 'user.password.changed', actor: { userId: alice.userId, email: alice.email }, targetType: 'user', targetId: alice.userId });
-        appended();
-        await released;
       });
-      await holding;
       // Bob's login, through the other process, commits its own audit row meanwhile (one shared chain would make it wait)
       expect((await login(second, bob.email, bob.password)).status).toBe(200);
       // Alice's waits for her chain, on a row lock, until the open transaction ends
       const sessionsOf = (userId: string) => count(sql`select count(*)::int as n from sessions where user_id = ${userId}`);
       const aliceSessions = await sessionsOf(alice.userId);
       const aliceLogin = login(second, alice.email, alice.password);
-      const waitingOnLock = () => count(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-      for (let i = 0; i < 200 && (await waitingOnLock()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
-      expect(await waitingOnLock()).toBe(1);
-      release();
-      await open;
+      expect(await lockWaiters(db())).toBe(1);
+      open.release();
+      await open.done;
       expect((await aliceLogin).status).toBe(200);
       // her login read the head before the open append committed: its one-statement write lost the
       // compare-and-swap, wrote nothing (no session without its audit row), and went the locking way
@@ -1181,23 +1165,16 @@ describe('chain verification', () => {
 
   it.runIf(testDbKind() === 'postgres')("lets a login through while a change of the same account is in flight, and both commit (no deadlock between the account's row and its chain)", async () => {
     const alice = await registerUser(t);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const locking = new Promise<void>((resolve) => (locked = resolve));
     // what a profile change does: the account's row locked, its audit row recorded for the commit
-    const open = db().transaction(async (tx) => {
+    const open = await holdOpen(db(), async (tx) => {
       await findUserForUpdate(tx, alice.userId);
       await recordAudit(tx, systemContext('profile'), { action: 'user.profile.updated', actor: { userId: alice.userId, email: alice.email }, targetType: 'user', targetId: alice.userId });
-      locked();
-      await released;
     });
-    await locking;
     // the login's one statement takes the chain's head, then its session's foreign-key check reads the
     // account's row: it must not wait for the change (which takes that head at its commit)
     const answered = await Promise.race([login(t, alice.email, alice.password), new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
-    release();
-    await open;
+    open.release();
+    await open.done;
     expect(answered?.status).toBe(200);
     expect(await verifyChain(db(), alice.userId)).toMatchObject({ ok: true, first_broken: null });
   });

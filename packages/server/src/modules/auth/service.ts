@@ -119,18 +119,20 @@ export class AuthService {
     const email = normalizeEmail(body.email);
     const standing = await findLoginStanding(this.deps.db, email);
     const user = standing?.user ?? null;
-    const { success, ...verdict } = await this.deps.lockout.guardLeavingSuccess(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
-    if (!standing || !user || !verdict.ok) return this.loginFailed(ctx, email, user);
+    const verdict = await this.deps.lockout.guardLeavingSuccess(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
+    // a success is left to record only when the password was right
+    if (!standing || !verdict.success) return this.loginFailed(ctx, email, user);
+    const { success } = verdict;
     try {
       return await this.passwordAccepted(ctx, body, standing, verdict.needsRehash, success);
     } finally {
       // the lockout's success, unless the session's statement recorded it (one the database misses is kept for retry)
-      await success?.finish().catch(() => {});
+      await success.finish().catch(() => {});
     }
   }
 
   /** The steps after a right password: the account's state, SSO enforcement, the second factor, the session. */
-  private async passwordAccepted(ctx: RequestContext, body: LoginBody, standing: LoginStanding, needsRehash: boolean, success: PendingSuccess | null): Promise<LoginResult> {
+  private async passwordAccepted(ctx: RequestContext, body: LoginBody, standing: LoginStanding, needsRehash: boolean, success: PendingSuccess): Promise<LoginResult> {
     const { user } = standing;
     // Checked only after the password, so a disabled account is not revealed to a guesser.
     if (!user.is_active) throw errors.accountDisabled();
@@ -264,15 +266,15 @@ export class AuthService {
    * head moved meanwhile (the same account's concurrent login): read it again and retry, a few times.
    * Webhooks listen for the event, or the retries lost: finishLogin's way (and the success on its own).
    */
-  private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, head: ChainHead, success: PendingSuccess | null): Promise<TokenResponse> {
+  private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, head: ChainHead, success: PendingSuccess): Promise<TokenResponse> {
     const { row, refreshToken } = this.newSession(ctx, user, currentOrganization(mine), 'password');
     for (let attempt = 0; attempt < LOGIN_WRITE_ATTEMPTS; attempt++) {
       if (attempt > 0) head = await readChainHead(this.deps.db, user.id);
       const prepared = await prepareAppend(this.deps.db, ctx, loginEvent(user, metadata), head);
       if (!prepared) break;
       const gate = appendGate(prepared);
-      if (await sessions.insertSessionGated(this.deps.db, success ? 'login_session_lockout' : 'login_session', row, success ? gateWith(gate, success.cte) : gate)) {
-        success?.settled();
+      if (await sessions.insertSessionGated(this.deps.db, 'login_session', row, gateWith(gate, success.cte))) {
+        success.settled();
         return this.issueTokens(this.deps.db, user, row, refreshToken, { memberships: mine, twoFactorEnabled: metadata.mfa });
       }
     }

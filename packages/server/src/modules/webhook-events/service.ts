@@ -58,10 +58,16 @@ function dataFor(type: WebhookEventType, row: AuditRowForEvents): unknown {
  * while fresh; otherwise the endpoints are read).
  */
 export async function wouldEmit(ex: Executor, row: Pick<AuditRowForEvents, 'action' | 'organization_id'>): Promise<boolean> {
+  const { types, endpoints } = await listenersOf(ex, row);
+  return endpoints.some((e) => e.event_types.some((f) => types.some((t) => webhookFilterMatches(f, t))));
+}
+
+/** The event types of an audit row and the endpoints of its scope that may hear one (hints.ts: [] only when none does). */
+async function listenersOf(ex: Executor, row: Pick<AuditRowForEvents, 'action' | 'organization_id'>) {
   const types = eventTypesForAudit(row.action);
   const hints = hintsOf(ex);
   const endpoints = hints ? await hints.subscribersFor(ex, row.organization_id, types) : await repository.subscribers(ex, row.organization_id);
-  return endpoints.some((e) => e.event_types.some((f) => types.some((t) => webhookFilterMatches(f, t))));
+  return { types, endpoints };
 }
 
 /**
@@ -69,9 +75,7 @@ export async function wouldEmit(ex: Executor, row: Pick<AuditRowForEvents, 'acti
  * process knows (hints.ts) that no endpoint of the scope listens to them, one indexed query otherwise.
  */
 export async function emitForAudit(tx: Executor, row: AuditRowForEvents): Promise<void> {
-  const types = eventTypesForAudit(row.action);
-  const hints = hintsOf(tx);
-  const endpoints = hints ? await hints.subscribersFor(tx, row.organization_id, types) : await repository.subscribers(tx, row.organization_id);
+  const { types, endpoints } = await listenersOf(tx, row);
   if (!endpoints.length) return;
   const events: repository.QueuedEvent[] = [];
   for (const type of types) {

@@ -15,7 +15,7 @@ import { PasswordHasher } from '../../lib/passwords.js';
 import { startDnsServer, type DnsServer } from '../../../test/helpers/dns-server.js';
 import { IDP_CERT } from '../../../test/helpers/saml-idp.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { testDbKind } from '../../../test/helpers/db.js';
+import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
 import { addMember, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
 import { startReceiver, type ReceivedWebhook, type Receiver } from '../../../test/helpers/webhook-receiver.js';
 import { recordAudit } from '../audit-logs/service.js';
@@ -382,43 +382,23 @@ describe('an endpoint deleted while a delivery to it is being queued', () => {
 
   it.runIf(testDbKind() === 'postgres')('a test event for an endpoint another transaction is deleting answers webhook.not_found once that commits, never a 202 for a delivery that does not exist', async () => {
     const hook = await createEndpoint({ event_types: ['webhook.test'] }, orgPath(), org.owner.accessToken, `${receiver.url}?vanishing-test`);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let deleted!: () => void;
-    const deleting = new Promise<void>((resolve) => (deleted = resolve));
-    const open = db().transaction(async (tx) => {
-      await tx.execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
-      deleted();
-      await released;
-    });
-    await deleting;
+    const deletion = await holdOpen(db(), async (tx) => void (await tx.execute(sql`delete from webhook_endpoints where id = ${hook.id}`)));
+    // the test event's delivery waits for the endpoint's row
     const test = t.request('POST', orgPath(`/${hook.id}/test`), { token: org.owner.accessToken });
-    const waiting = async () => (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.n;
-    for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    release();
-    await open;
+    expect(await lockWaiters(db())).toBe(1);
+    deletion.release();
+    await deletion.done;
     expectProblem(await test, 404, 'webhook.not_found');
   });
 
   it.runIf(testDbKind() === 'postgres')('a change emitting to an endpoint another transaction is deleting commits, with no delivery to it (not a 500 from the foreign key)', async () => {
     const hook = await createEndpoint({ event_types: ['role.*'] }, '/api/v1/admin/webhooks', rootToken, `${receiver.url}?vanishing`);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let deleted!: () => void;
-    const deleting = new Promise<void>((resolve) => (deleted = resolve));
-    const open = db().transaction(async (tx) => {
-      await tx.execute(sql`delete from webhook_endpoints where id = ${hook.id}`);
-      deleted();
-      await released;
-    });
-    await deleting;
+    const deletion = await holdOpen(db(), async (tx) => void (await tx.execute(sql`delete from webhook_endpoints where id = ${hook.id}`)));
     // the change still sees the endpoint (the deletion has not committed): its delivery waits for the row
     const change = t.request('POST', `/api/v1/orgs/${org.orgId}/roles`, { token: org.owner.accessToken, body: { name: `Vanishing ${randomBytes(3).toString('hex')}`, permissions: [] } });
-    const waiting = async () => (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.n;
-    for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(await waiting()).toBe(1);
-    release();
-    await open;
+    expect(await lockWaiters(db())).toBe(1);
+    deletion.release();
+    await deletion.done;
     const res = await change;
     expect(res.status, res.text).toBe(201);
     expect(await queryRows(db(), sql`select 1 from webhook_deliveries where endpoint_id = ${hook.id}`)).toEqual([]);
