@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditActionAliasesMatching } from '@saasready/contracts';
-import { queryRows, type Executor } from '../../db/client.js';
+import { queryRows, type Executor, type StatementGate } from '../../db/client.js';
 import { auditChainAnchors, auditLogs } from '../../db/schema.js';
 import { NO_ORG_CHAIN, type ChainedFields } from './chain.js';
 
@@ -18,6 +18,9 @@ export interface AuditRow extends ChainedFields {
 // A chain is named by a uuid: an organization's id, a user's id (their events outside any
 // organization, migration 0021), or the nil uuid (older organization-less rows, events with no user).
 // The functions below take that name, with null for the nil chain.
+/** arbitrary constant: the advisory lock id audit retention runs under */
+const RETENTION_LOCK = 727_002;
+
 export const chainKey = (chain: string | null): string => (chain ?? NO_ORG_CHAIN).toLowerCase();
 /** A row's chain, exactly as index audit_logs_chain_key spells it (a literal, so every plan can use the index). */
 const CHAIN = sql.raw(`coalesce(chain_key, organization_id, '${NO_ORG_CHAIN}'::uuid)`);
@@ -80,7 +83,7 @@ export async function appendRows(ex: Executor, rows: readonly (AuditRow & { crea
  * The head an append to the chain named by `chain` (a uuid expression: a column of the query this
  * sits in) would continue, as a text[] of seq and hash: its head row, else its last row, else its
  * anchor, else the empty chain. Read without a lock, so a write that continues it must check it is
- * still the head (appendIfHeadCtes). COALESCE evaluates lazily: with a head row, one index probe.
+ * still the head (appendIfHeadGate). COALESCE evaluates lazily: with a head row, one index probe.
  */
 export function headOfSql(chain: SQL): SQL {
   return sql`coalesce(
@@ -93,6 +96,18 @@ export function headOfSql(chain: SQL): SQL {
 /** The value headOfSql selected. */
 export const parseHead = (value: (string | null)[]): { seq: number; hash: string | null } => ({ seq: Number(value[0]), hash: value[1] ?? null });
 
+/** headOfSql on its own, for one chain. */
+export async function readHead(ex: Executor, chain: string): Promise<{ seq: number; hash: string | null }> {
+  const [row] = await queryRows<{ head: (string | null)[] }>(ex, sql`select ${headOfSql(sql`${chain}::uuid`)} as head`);
+  return parseHead(row!.head);
+}
+
+/** Retention's run lock for this transaction: one process prunes at a time (false: another holds it). */
+export async function tryRetentionLock(ex: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ locked: boolean }>(ex, sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK}) as locked`);
+  return Boolean(row?.locked);
+}
+
 /**
  * WITH items that append `row` only if its chain's head is still the row before it (row.seq − 1,
  * read earlier without a lock): a compare-and-swap on the head row instead of claimPositions' lock.
@@ -101,8 +116,8 @@ export const parseHead = (value: (string | null)[]): { seq: number; hash: string
  * the locking way (claimPositions). A head row that does not exist yet is created (a concurrent creator wins the
  * conflict, and the swap then fails).
  */
-export function appendIfHeadCtes(row: AuditRow & { created_at: Date }): SQL {
-  return sql`audit_claimed as (
+export function appendIfHeadGate(row: AuditRow & { created_at: Date }): StatementGate {
+  return { passed: sql.raw('audit_claimed'), ctes: sql`audit_claimed as (
       insert into audit_chain_heads as h (chain_key, seq, hash) values (${chainKey(row.chain_key ?? row.organization_id)}::uuid, ${row.seq}, ${row.hash})
       on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash where h.seq = ${row.seq - 1}
       returning seq
@@ -114,7 +129,7 @@ export function appendIfHeadCtes(row: AuditRow & { created_at: Date }): SQL {
              ${row.ip_address}::inet, ${row.user_agent}, ${row.request_id}, ${row.created_at.toISOString()}::timestamptz, ${row.prev_hash}, ${row.hash}
         from audit_claimed
       returning id
-    )`;
+    )` };
 }
 
 /** Waits for the chain's writers and keeps new ones out until the transaction ends (retention). */

@@ -1,13 +1,11 @@
 // AUDIT_RETENTION_DAYS: a scheduled job removes older audit rows chain by chain, leaving an
 // anchor so the rest still verifies. Runs hourly in every process; an advisory lock lets one at a time work.
-import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { queryRows, type Database } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { systemContext } from '../../lib/request-context.js';
 import * as repository from './repository.js';
 import { recordAudit } from './service.js';
 
-const LOCK = 727_002;
 
 export async function pruneAuditLogs(db: Database, retentionDays: number): Promise<number> {
   const before = new Date(Date.now() - retentionDays * 86_400_000);
@@ -19,8 +17,7 @@ export async function pruneAuditLogs(db: Database, retentionDays: number): Promi
     const count = await db.transaction(async (tx) => {
       // one process at a time (the lock ends with each transaction; another process that takes it
       // between two chains finds the ones already done empty)
-      const [{ locked } = { locked: false }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`);
-      if (!locked) return null;
+      if (!(await repository.tryRetentionLock(tx))) return null;
       await repository.lockHead(tx, chain);
       const pruned = await repository.pruneChain(tx, chain, before);
       // an organization's pruning is recorded in its own log; users' chains are summed up below

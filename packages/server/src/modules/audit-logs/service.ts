@@ -4,8 +4,8 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { Readable } from 'node:stream';
 import type { AuditAction, AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import { sql, type SQL } from 'drizzle-orm';
-import { beforeCommit, queryRows, type Database, type Executor, type StatementGate } from '../../db/client.js';
+import type { SQL } from 'drizzle-orm';
+import { beforeCommit, type Database, type Executor, type StatementGate } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
@@ -177,10 +177,7 @@ export const chainHeadColumn = (chain: SQL): SQL => repository.headOfSql(chain);
 export const parseChainHead = repository.parseHead;
 
 /** The head of one chain, read now (unlocked, like chainHeadColumn). */
-export async function readChainHead(ex: Executor, chain: string): Promise<ChainHead> {
-  const [row] = await queryRows<{ head: (string | null)[] }>(ex, sql`select ${repository.headOfSql(sql`${chain}::uuid`)} as head`);
-  return repository.parseHead(row!.head);
-}
+export const readChainHead = (ex: Executor, chain: string): Promise<ChainHead> => repository.readHead(ex, chain);
 
 /**
  * The event as a row continuing `head` (read earlier, unlocked), for a caller that writes it inside a
@@ -199,7 +196,7 @@ export async function prepareAppend(ex: Executor, ctx: RequestContext, event: Au
  * moved (then nothing in the statement was written, and the caller records the event recordAudit's way).
  */
 export function appendGate(row: ChainedRow): StatementGate {
-  return { ctes: repository.appendIfHeadCtes(row), passed: sql.raw('audit_claimed') };
+  return repository.appendIfHeadGate(row);
 }
 
 // Reading the audit log: pages, a streamed export, and chain verification.
