@@ -1161,6 +1161,8 @@ describe('chain verification', () => {
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
     expect(await verifyChain(db(), alice.userId)).toEqual({ ok: true, checked: rows.length, first_broken: null });
     expect(await count(sql`select count(*)::int as n from sessions where user_id = ${alice.userId}`)).toBe(sessionsBefore + 3);
+    // each success was recorded once, with its session or on its own: no check is left in flight
+    expect(await count(sql`select coalesce(sum(in_flight), 0)::int as n from login_throttles where subject = ${alice.email}`)).toBe(0);
   });
 
   it.runIf(testDbKind() === 'postgres')("lets a login through while a change of the same account is in flight, and both commit (no deadlock between the account's row and its chain)", async () => {
