@@ -21,7 +21,10 @@ export interface Invalidatable {
 export interface InvalidationOptions {
   logger: Logger;
   metrics: Metrics;
-  /** how often the listening connection proves it is alive (a dead one is noticed within ~2×) */
+  /**
+   * how often the listening connection proves it is alive and up to date: a quarter of the
+   * freshness the webhook hints ask for (1 s), so a proof younger than that is always at hand
+   */
   heartbeatMs?: number;
   /** how long a writer waits for its own transaction's notifications before distrusting everything */
   barrierTimeoutMs?: number;
@@ -31,6 +34,8 @@ export interface InvalidationOptions {
 
 const FIRST_RECONNECT_DELAY_MS = 100;
 const MAX_RECONNECT_DELAY_MS = 2_000;
+/** a heartbeat not answered within this is a lost connection */
+const HEARTBEAT_TIMEOUT_MS = 2_000;
 const MAX_EARLY_TOKENS = 4_096;
 
 export class CacheInvalidation {
@@ -49,6 +54,7 @@ export class CacheInvalidation {
   private gen = 0;
   /** performance.now() when the last answered heartbeat (or the LISTEN) was sent */
   private confirmedAt = 0;
+  private heartbeating = false;
   private inProcess = false;
   private readonly heartbeatMs: number;
   private readonly barrierTimeoutMs: number;
@@ -57,7 +63,7 @@ export class CacheInvalidation {
     private readonly database: DatabaseHandle,
     private readonly options: InvalidationOptions,
   ) {
-    this.heartbeatMs = options.heartbeatMs ?? 1_000;
+    this.heartbeatMs = options.heartbeatMs ?? 250;
     this.barrierTimeoutMs = options.barrierTimeoutMs ?? 2_000;
     this.reconnectDelayMs = options.reconnectDelayMs ?? FIRST_RECONNECT_DELAY_MS;
   }
@@ -158,13 +164,15 @@ export class CacheInvalidation {
   /** A connection can die without a word (a partition): a round trip that does not come back is a loss. */
   private async heartbeat(): Promise<void> {
     const connection = this.connection;
-    if (!connection) return;
+    // one at a time: a slow answer is waited for (up to the timeout), not piled onto
+    if (!connection || this.heartbeating) return;
+    this.heartbeating = true;
     let timer: NodeJS.Timeout | undefined;
     const sent = performance.now();
     try {
       await Promise.race([
         connection.ping(),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('cache listener heartbeat timed out')), this.heartbeatMs * 2))),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('cache listener heartbeat timed out')), HEARTBEAT_TIMEOUT_MS))),
       ]);
       if (this.connection === connection) this.confirmedAt = Math.max(this.confirmedAt, sent);
     } catch (err) {
@@ -174,6 +182,7 @@ export class CacheInvalidation {
       await connection.close(true);
     } finally {
       clearTimeout(timer);
+      this.heartbeating = false;
     }
   }
 
