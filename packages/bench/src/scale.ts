@@ -162,7 +162,7 @@ export async function runScale(load: LoadGenerator, postgresUrl: string): Promis
     const largeEvents = Number((await one<{ n: string }>('select count(*) as n from audit_logs where organization_id = $1', [largeOrg])).n);
     const smallEvents = Number((await one<{ n: string }>('select count(*) as n from audit_logs where organization_id = $1', [smallOrg])).n);
     const owner = (ownerOf: string) =>
-      one<{ email: string }>(`select u.email from memberships m join roles r on r.id = m.role_id and r.name = 'Owner' join users u on u.id = m.user_id where m.organization_id = $1`, [ownerOf]);
+      one<{ email: string }>(`select u.email from memberships m join roles r on r.id = m.role_id and r.organization_id = m.organization_id and r.name = 'Owner' join users u on u.id = m.user_id where m.organization_id = $1`, [ownerOf]);
     const largeOwner = (await owner(largeOrg)).email;
     const smallOwner = (await owner(smallOrg)).email;
     // the search words: a common surname (thousands of matches) and one user's exact address (one match)

@@ -1,6 +1,7 @@
 // A large, realistic data set for the "at scale" bench, written into a freshly migrated PostgreSQL
-// database: users, organizations with their four system roles (and role_permissions, as
-// roles/repository.ts insertSystemRoles seeds them), memberships and audit events with valid
+// database: users, organizations with their four system roles (as roles/repository.ts
+// insertSystemRolesFor writes them: the fixed ids; their permissions are migration 0024's shared
+// rows), memberships and audit events with valid
 // per-organization hash chains (chain.ts's chainHash, the one the app writes and verifies with).
 //
 //   node packages/bench/dist/seed-scale.js --database-url URL [--users 1000000 --orgs 100000 --audit 10000000]
@@ -38,7 +39,7 @@ import { parseArgs } from 'node:util';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { SYSTEM_ROLES, type AuditAction } from '@saasready/contracts';
+import { SYSTEM_ROLE_IDS, SYSTEM_ROLES, type AuditAction } from '@saasready/contracts';
 import { loadConfig } from '@saasready/server/internal/config.js';
 import { openDatabase } from '@saasready/server/internal/db/client.js';
 import { newId } from '@saasready/server/internal/lib/ids.js';
@@ -57,7 +58,8 @@ const md5Uuid = (tag: string): string => {
 };
 export const orgIdOf = (n: number) => md5Uuid(`scale-org-${n}`);
 export const userIdOf = (n: number) => md5Uuid(`scale-user-${n}`);
-const roleIdOf = (org: number, name: string) => md5Uuid(`scale-role-${org}-${name}`);
+/** a system role's id: the same in every organization (migration 0024) */
+const roleIdOf = (_org: number, name: keyof typeof SYSTEM_ROLE_IDS) => SYSTEM_ROLE_IDS[name];
 
 export interface ScaleSize {
   users: number;
@@ -244,21 +246,11 @@ export async function seedScale(databaseUrl: string, size: ScaleSize, log: (m: s
   });
 
   const roleNames = Object.keys(SYSTEM_ROLES) as (keyof typeof SYSTEM_ROLES)[];
-  await step(`roles (${(O * roleNames.length).toLocaleString('en')}) and role_permissions`, async () => {
+  await step(`roles (${(O * roleNames.length).toLocaleString('en')})`, async () => {
     function* roles(): Generator<CopyValue[]> {
       for (let g = 1; g <= O; g++) for (const name of roleNames) yield [roleIdOf(g, name), orgIdOf(g), name, `${name} (system role)`, true];
     }
     await copyRows(client, 'roles', ['id', 'organization_id', 'name', 'description', 'is_system'], roles());
-    function* rolePermissions(): Generator<CopyValue[]> {
-      for (let g = 1; g <= O; g++) {
-        const orgId = orgIdOf(g);
-        for (const name of roleNames) {
-          const roleId = roleIdOf(g, name);
-          for (const permission of SYSTEM_ROLES[name]) yield [orgId, roleId, permission];
-        }
-      }
-    }
-    await copyRows(client, 'role_permissions', ['organization_id', 'role_id', 'permission'], rolePermissions());
   });
 
   await step('memberships', async () => {

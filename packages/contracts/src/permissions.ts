@@ -77,3 +77,20 @@ export const SYSTEM_ROLES = {
 
 /** Name of a system role. */
 export type SystemRoleName = keyof typeof SYSTEM_ROLES;
+
+/**
+ * The id of each system role: the same in every organization (its permissions are the instance's,
+ * not copies). A custom role's id is unique to it.
+ *
+ * @example
+ * ```ts
+ * import { SYSTEM_ROLE_IDS } from '@saasready/contracts';
+ * await client.orgs.updateMemberRole(orgId, membershipId, { role_id: SYSTEM_ROLE_IDS.Admin });
+ * ```
+ */
+export const SYSTEM_ROLE_IDS = {
+  Owner: '00000000-0000-4000-8000-000000000001',
+  Admin: '00000000-0000-4000-8000-000000000002',
+  Member: '00000000-0000-4000-8000-000000000003',
+  Viewer: '00000000-0000-4000-8000-000000000004',
+} as const satisfies Record<SystemRoleName, string>;

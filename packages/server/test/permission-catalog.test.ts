@@ -121,7 +121,8 @@ describe('the permission catalog', () => {
     const key = await t.request('POST', `/api/v1/orgs/${f.orgId}/api-keys`, { token: f.owner.accessToken, body: { name: 'legacy', permissions: ['org.read'] } });
     expect(key.status, key.text).toBe(201);
     await db.execute(sql`insert into permissions (key, description) values ('settings.read', 'Read organization settings'), ('settings.update', 'Change organization settings') on conflict do nothing`);
-    await db.execute(sql`insert into role_permissions (organization_id, role_id, permission) values (${f.orgId}, ${f.roles.Admin}, 'settings.read'), (${f.orgId}, ${f.roles.Admin}, 'settings.update')`);
+    // the system Admin's permissions are the instance's rows (organization null, migration 0024)
+    await db.execute(sql`insert into role_permissions (organization_id, role_id, permission) values (null, ${f.roles.Admin}, 'settings.read'), (null, ${f.roles.Admin}, 'settings.update')`);
     await db.execute(sql`insert into api_key_permissions (organization_id, api_key_id, permission) values (${f.orgId}, ${key.body.id}, 'settings.read')`);
     const migration = await readFile(new URL('../drizzle/0012_settings_permissions_and_audit_checkpoints.sql', import.meta.url), 'utf8');
     for (const statement of migration.split('--> statement-breakpoint').filter((s) => /^\s*(--.*\n\s*)*(DELETE|UPDATE)/.test(s))) await db.execute(sql.raw(statement));

@@ -59,23 +59,32 @@ export const organizations = pgTable('organizations', {
   ...timestamps,
 });
 
+/**
+ * An organization's roles. The four system roles have the same id in every organization
+ * (SYSTEM_ROLE_IDS, migration 0024), so (organization_id, id) is the key; a custom role's id is
+ * unique instance-wide (the partial index roles_custom_id_key, and the check roles_system_ids).
+ */
 export const roles = pgTable(
   'roles',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     organization_id: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description'),
     is_system: boolean('is_system').notNull().default(false),
     ...timestamps,
   },
-  (t) => [unique('roles_org_name_key').on(t.organization_id, t.name), unique('roles_org_id_key').on(t.organization_id, t.id)],
+  (t) => [primaryKey({ name: 'roles_pkey', columns: [t.organization_id, t.id] }), unique('roles_org_name_key').on(t.organization_id, t.name)],
 );
 
+/**
+ * A role's permissions. A custom role's rows carry its organization; a system role's are shared by
+ * every organization (organization_id null, migration 0024's check), found by role_id all the same.
+ */
 export const rolePermissions = pgTable(
   'role_permissions',
   {
-    organization_id: uuid('organization_id').notNull(),
+    organization_id: uuid('organization_id'),
     role_id: uuid('role_id').notNull(),
     permission: text('permission').notNull().references(() => permissions.key),
   },

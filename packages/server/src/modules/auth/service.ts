@@ -89,11 +89,15 @@ export class AuthService {
       });
       const actor = { userId: user.id, email };
       let organizationId: string;
+      // a brand-new account's standing is known without reading it back: its one membership, no 2FA
+      let known: KnownStanding | undefined;
       if (invitation) {
         await this.deps.invitations.join(tx, ctx, invitation, actor);
         organizationId = invitation.organization_id;
       } else {
-        organizationId = (await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, personalOrganization(fullName))).id;
+        const org = await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, personalOrganization(fullName));
+        organizationId = org.id;
+        known = { memberships: [org.ownerMembership], twoFactorEnabled: false };
         await this.deps.emailTokens.sendVerification(tx, ctx, user);
       }
       await recordAudit(tx, ctx, { action: 'user.registered', actor, organizationId, targetType: 'user', targetId: user.id, metadata: { via_invitation: Boolean(invitation) } });
@@ -104,7 +108,7 @@ export class AuthService {
       if (this.deps.config.requireEmailVerification && !user.email_verified_at) {
         return { user: users.toUser(user), email_verification_required: true as const, ...landing };
       }
-      return { ...(await this.startSession(tx, ctx, user, organizationId)), ...landing };
+      return { ...(await this.startSession(tx, ctx, user, organizationId, known)), ...landing };
     }).catch(async (err: unknown) => {
       // an invitation its inviter could no longer grant ends here, audited (the new account rolled back)
       if (err instanceof AppError && err.code === 'invitation.inviter_lacks_authority' && invited) await this.deps.invitations.refuse(ctx, null, invited, err);

@@ -122,7 +122,7 @@ describe('sorting members', () => {
     await queryRows(db, sql`update memberships set last_active_at = now() - interval '2 days' + interval '123 microseconds' where id = ${f.memberships.suspended}`);
     const rows = await queryRows<{ id: string; name: string; role: string; last: string | null }>(db, sql`
       select m.id, lower(u.full_name) as name, r.name as role, (extract(epoch from m.last_active_at) * 1000000)::bigint::text as last
-        from memberships m join users u on u.id = m.user_id join roles r on r.id = m.role_id where m.organization_id = ${f.orgId}`);
+        from memberships m join users u on u.id = m.user_id join roles r on r.id = m.role_id and r.organization_id = m.organization_id where m.organization_id = ${f.orgId}`);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     const cmp = <T,>(key: (r: (typeof rows)[number]) => T) => (a: (typeof rows)[number], b: (typeof rows)[number]) => {
       const [x, y] = [key(a), key(b)];
@@ -215,9 +215,15 @@ describe('changing roles', () => {
     const f = await createOrgWithMembers(t, 'Roles Four');
     const other = await createOrgWithMembers(t, 'Roles Four Other');
     expectProblem(await setRole(f.orgId, other.memberships.Member, f.roles.Viewer, f.owner.accessToken), 404, 'membership.not_found');
-    expectProblem(await setRole(f.orgId, f.memberships.Member, other.roles.Viewer, f.owner.accessToken), 404, 'role.not_found');
+    // a custom role is its organization's alone (the system roles' ids are the same everywhere, and
+    // name each organization's own row)
+    const elsewhere = await t.request('POST', `/api/v1/orgs/${other.orgId}/roles`, { token: other.owner.accessToken, body: { name: 'Elsewhere', permissions: ['org.read'] } });
+    expect(elsewhere.status, elsewhere.text).toBe(201);
+    expectProblem(await setRole(f.orgId, f.memberships.Member, elsewhere.body.id, f.owner.accessToken), 404, 'role.not_found');
     const [row] = await queryRows<{ role_id: string }>(t.database.handle.db, sql`select role_id from memberships where id = ${other.memberships.Member}`);
     expect(row!.role_id).toBe(other.roles.Member);
+    const [mine] = await queryRows<{ role_id: string }>(t.database.handle.db, sql`select role_id from memberships where id = ${f.memberships.Member}`);
+    expect(mine!.role_id).toBe(f.roles.Member);
   });
 });
 
@@ -244,7 +250,7 @@ describe('the last Owner', () => {
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const [owners] = await queryRows<{ n: number }>(
         t.database.handle.db,
-        sql`select count(*)::int as n from memberships m join roles r on r.id = m.role_id where m.organization_id = ${f.orgId} and r.name = 'Owner' and m.status = 'active'`,
+        sql`select count(*)::int as n from memberships m join roles r on r.id = m.role_id and r.organization_id = m.organization_id where m.organization_id = ${f.orgId} and r.name = 'Owner' and m.status = 'active'`,
       );
       expect(owners!.n).toBe(1);
     }
@@ -261,7 +267,7 @@ describe('the last Owner', () => {
     expect([[200, 409], [404, 204], [409, 204]]).toContainEqual([a.status, b.status]);
     const [owners] = await queryRows<{ n: number }>(
       t.database.handle.db,
-      sql`select count(*)::int as n from memberships m join roles r on r.id = m.role_id where m.organization_id = ${f.orgId} and r.name = 'Owner' and m.status = 'active'`,
+      sql`select count(*)::int as n from memberships m join roles r on r.id = m.role_id and r.organization_id = m.organization_id where m.organization_id = ${f.orgId} and r.name = 'Owner' and m.status = 'active'`,
     );
     expect(owners!.n).toBe(1);
   });

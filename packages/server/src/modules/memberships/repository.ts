@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { MyMembership } from '@saasready/contracts';
 import { preparedRows, queryRows, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
@@ -6,6 +6,13 @@ import { memberships } from '../../db/schema.js';
 
 export async function insert(ex: Executor, row: typeof memberships.$inferInsert): Promise<void> {
   await ex.insert(memberships).values(row);
+}
+
+/** A WITH item that makes the user an active member of the organization `organizations` selects (a relation with an `id` column). */
+export function insertMembershipFor(organizations: SQL, row: { id: string; user_id: string; role_id: string }): SQL {
+  return sql`new_membership as (
+    insert into memberships (id, organization_id, user_id, role_id, status)
+    select ${row.id}::uuid, o.id, ${row.user_id}::uuid, ${row.role_id}::uuid, 'active' from ${organizations} o)`;
 }
 
 /** The caller's own memberships in live organizations, with each role's permissions. */

@@ -1,4 +1,4 @@
-import { and, eq, gt, ilike, isNull, like, or, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { preparedRows, queryRows, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -10,17 +10,31 @@ import { slugTaken } from './errors.js';
 export type OrganizationRow = typeof organizations.$inferSelect;
 
 /**
- * Inserts the organization under the first free slug among `slugCandidates(baseSlug)`.
- * ON CONFLICT DO NOTHING keeps the surrounding transaction usable when a slug is taken concurrently.
+ * More writes riding in the organization's INSERT statement: WITH items that select from
+ * `inserted` (the new row, with its `id`; empty when the slug was taken, so they write nothing).
  */
-export async function insertWithFreeSlug(
-  ex: Executor,
-  row: Omit<typeof organizations.$inferInsert, 'slug'>,
-  baseSlug: string,
-): Promise<OrganizationRow> {
+export type AlongWithInsert = (inserted: SQL) => SQL[];
+
+type NewOrganizationRow = Pick<typeof organizations.$inferInsert, 'id' | 'name' | 'slug' | 'description' | 'metadata'>;
+
+/** The new row, or null when the slug is taken (ON CONFLICT DO NOTHING keeps the transaction usable). */
+async function insertOrNull(ex: Executor, row: NewOrganizationRow, along?: AlongWithInsert): Promise<OrganizationRow | null> {
+  const inserted = sql`new_organization`;
+  const [created] = await queryRows<OrganizationRow>(ex, sql`
+    with new_organization as (
+      insert into organizations (id, name, slug, description, metadata)
+      values (${row.id}::uuid, ${row.name}, ${row.slug}, ${row.description ?? null}, ${JSON.stringify(row.metadata ?? {})}::jsonb)
+      on conflict (slug) do nothing
+      returning *)${along ? sql`, ${sql.join(along(inserted), sql`, `)}` : sql``}
+    select * from new_organization`);
+  return created ?? null;
+}
+
+/** Inserts the organization under the first free slug among `slugCandidates(baseSlug)`. */
+export async function insertWithFreeSlug(ex: Executor, row: Omit<NewOrganizationRow, 'slug'>, baseSlug: string, along?: AlongWithInsert): Promise<OrganizationRow> {
   let attempts = 0;
   for (const slug of slugCandidates(baseSlug)) {
-    const [created] = await ex.insert(organizations).values({ ...row, slug }).onConflictDoNothing({ target: organizations.slug }).returning();
+    const created = await insertOrNull(ex, { ...row, slug }, along);
     if (created) return created;
     if (++attempts > 20) break;
   }
@@ -49,8 +63,8 @@ export async function suggestSlug(ex: Executor, base: string): Promise<string> {
 }
 
 /** Inserts under exactly `slug`; a taken slug becomes organization.slug_taken with a suggestion. */
-export async function insert(ex: Executor, row: typeof organizations.$inferInsert): Promise<OrganizationRow> {
-  const [created] = await ex.insert(organizations).values(row).onConflictDoNothing({ target: organizations.slug }).returning();
+export async function insert(ex: Executor, row: NewOrganizationRow, along?: AlongWithInsert): Promise<OrganizationRow> {
+  const created = await insertOrNull(ex, row, along);
   if (!created) throw slugTaken(await suggestSlug(ex, row.slug));
   return created;
 }

@@ -5,7 +5,7 @@
 //   (an update racing a delete answers organization.not_found, never a 500);
 // - switching organization needs an active membership and re-issues the access token;
 // - turning sso_required on ends the governed members' password sessions in the same transaction (audited).
-import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody, UpdateOrganizationSettingsBody } from '@saasready/contracts';
+import { SYSTEM_ROLE_IDS, SYSTEM_ROLES, type CreateOrganizationBody, type MyMembership, type MyOrganization, type Organization, type UpdateOrganizationBody, type UpdateOrganizationSettingsBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
@@ -14,6 +14,7 @@ import { isValidSlug, slugify } from '../../lib/slugs.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
+import { organizationCreated } from '../webhook-events/service.js';
 import * as memberships from '../memberships/service.js';
 import * as roles from '../roles/service.js';
 import { invalidSlug, metadataTooLarge, twoFactorEnableFirst, organizationNotFound, slugTaken } from './errors.js';
@@ -40,17 +41,25 @@ export async function createOrganizationWithOwner(
   ctx: RequestContext,
   owner: { userId: string; email: string },
   input: NewOrganization,
-): Promise<repository.OrganizationRow & { ownerRoleId: string }> {
+): Promise<repository.OrganizationRow & { ownerRoleId: string; ownerMembership: MyMembership }> {
   const row = { id: newId(), name: input.name, description: input.description ?? null, metadata: input.metadata ?? {} };
-  const org = input.slug
-    ? await repository.insert(tx, { ...row, slug: input.slug })
-    : await repository.insertWithFreeSlug(tx, row, slugify(input.slugBase ?? input.name));
-  const roleIds = await roles.insertSystemRoles(tx, org.id);
   const membershipId = newId();
-  await memberships.insert(tx, { id: membershipId, organization_id: org.id, user_id: owner.userId, role_id: roleIds.Owner, status: 'active' });
+  // one statement: the organization, its system roles and its Owner's membership
+  const along: repository.AlongWithInsert = (inserted) => [
+    roles.insertSystemRolesFor(inserted),
+    memberships.insertMembershipFor(inserted, { id: membershipId, user_id: owner.userId, role_id: SYSTEM_ROLE_IDS.Owner }),
+  ];
+  const org = input.slug
+    ? await repository.insert(tx, { ...row, slug: input.slug }, along)
+    : await repository.insertWithFreeSlug(tx, row, slugify(input.slugBase ?? input.name), along);
+  organizationCreated(tx, org.id);
   await recordAudit(tx, ctx, { action: 'org.created', actor: owner, organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug } });
   await recordAudit(tx, ctx, { action: 'member.added', actor: owner, organizationId: org.id, targetType: 'membership', targetId: membershipId, metadata: { user_id: owner.userId, role: 'Owner' } });
-  return { ...org, ownerRoleId: roleIds.Owner };
+  const ownerMembership: MyMembership = {
+    id: membershipId, organization_id: org.id, organization_name: org.name, organization_slug: org.slug,
+    role_id: SYSTEM_ROLE_IDS.Owner, role_name: 'Owner', status: 'active', require_2fa: false, permissions: [...SYSTEM_ROLES.Owner].sort(),
+  };
+  return { ...org, ownerRoleId: SYSTEM_ROLE_IDS.Owner, ownerMembership };
 }
 
 export function toOrganization(row: repository.OrganizationRow): Organization {

@@ -1,25 +1,20 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { SYSTEM_ROLES, type SystemRoleName } from '@saasready/contracts';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { SYSTEM_ROLE_IDS, SYSTEM_ROLES, type SystemRoleName } from '@saasready/contracts';
 import { queryRows, type Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { memberships, rolePermissions, roles } from '../../db/schema.js';
-import { newId } from '../../lib/ids.js';
 import { roleNameTaken } from './errors.js';
 
-/** Seeds the four system roles into a new organization; returns their ids by name. */
-export async function insertSystemRoles(ex: Executor, organizationId: string): Promise<Record<SystemRoleName, string>> {
-  const ids = {} as Record<SystemRoleName, string>;
-  const roleRows = [];
-  const permissionRows = [];
-  for (const [name, perms] of Object.entries(SYSTEM_ROLES) as [SystemRoleName, readonly string[]][]) {
-    const id = newId();
-    ids[name] = id;
-    roleRows.push({ id, organization_id: organizationId, name, is_system: true, description: `${name} (system role)` });
-    for (const permission of perms) permissionRows.push({ organization_id: organizationId, role_id: id, permission });
-  }
-  await ex.insert(roles).values(roleRows);
-  await ex.insert(rolePermissions).values(permissionRows);
-  return ids;
+/**
+ * A WITH item that gives the organization(s) `organizations` selects (a relation with an `id`
+ * column, e.g. the CTE inserting one) the four system roles: rows with the fixed ids, and no
+ * permission rows — a system role's permissions are the instance's (migration 0024).
+ */
+export function insertSystemRolesFor(organizations: SQL): SQL {
+  const values = (Object.keys(SYSTEM_ROLES) as SystemRoleName[]).map((name) => sql`(${SYSTEM_ROLE_IDS[name]}::uuid, ${name}, ${`${name} (system role)`})`);
+  return sql`system_roles as (
+    insert into roles (id, organization_id, name, description, is_system)
+    select v.id, o.id, v.name, v.description, true from ${organizations} o cross join (values ${sql.join(values, sql`, `)}) v(id, name, description))`;
 }
 
 export interface RoleRow {
@@ -37,13 +32,14 @@ const ROLE_SELECT = sql`
   select r.id, r.organization_id, r.name, r.description, r.is_system, r.created_at, r.updated_at,
          coalesce(array_agg(rp.permission order by rp.permission) filter (where rp.permission is not null), '{}') as permissions
     from roles r
-    left join role_permissions rp on rp.role_id = r.id and rp.organization_id = r.organization_id`;
+    -- a system role's permissions are the shared rows (organization null), a custom role's its own
+    left join role_permissions rp on rp.role_id = r.id and (rp.organization_id = r.organization_id or rp.organization_id is null)`;
 
 /** System roles first (Owner, Admin, Member, Viewer), then custom roles by name. */
 export async function list(ex: Executor, organizationId: string): Promise<RoleRow[]> {
   return queryRows<RoleRow>(ex, sql`${ROLE_SELECT}
      where r.organization_id = ${organizationId}
-     group by r.id
+     group by r.organization_id, r.id
      order by r.is_system desc,
               array_position(array['Owner','Admin','Member','Viewer'], r.name) nulls last, r.name`);
 }
@@ -51,7 +47,7 @@ export async function list(ex: Executor, organizationId: string): Promise<RoleRo
 export async function findById(ex: Executor, organizationId: string, roleId: string): Promise<RoleRow | null> {
   const rows = await queryRows<RoleRow>(ex, sql`${ROLE_SELECT}
      where r.organization_id = ${organizationId} and r.id = ${roleId}
-     group by r.id`);
+     group by r.organization_id, r.id`);
   return rows[0] ?? null;
 }
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { PERMISSIONS, SYSTEM_ROLES } from '@saasready/contracts';
+import { PERMISSIONS, SYSTEM_ROLE_IDS, SYSTEM_ROLES } from '@saasready/contracts';
 import { queryRows } from '../../db/client.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { addMember, createOrgWithMembers, expectProblem, registerUser, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
@@ -79,10 +79,13 @@ describe('GET /orgs/{id}/roles', () => {
     expect(roles.map((r) => r.name)).toEqual(['Owner', 'Admin', 'Member', 'Viewer', 'Aardvark']);
     for (const [name, permissions] of Object.entries(SYSTEM_ROLES)) {
       const role = roles.find((r) => r.name === name);
-      expect(role).toMatchObject({ organization_id: f.orgId, is_system: true });
+      expect(role).toMatchObject({ id: SYSTEM_ROLE_IDS[name as keyof typeof SYSTEM_ROLE_IDS], organization_id: f.orgId, is_system: true });
       expect(sorted(role.permissions)).toEqual(sorted(permissions));
     }
     expect(roles[4]).toMatchObject({ is_system: false, permissions: ['org.read'] });
+    // the system roles' permissions are the instance's rows: the organization holds only its custom role's
+    const own = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from role_permissions where organization_id = ${f.orgId}`);
+    expect(own[0]!.n).toBe(1);
 
     // Admin holds role.read, Member and Viewer do not
     expect((await t.request('GET', rolesPath(f.orgId), { token: f.admin.accessToken })).status).toBe(200);
@@ -328,7 +331,9 @@ describe('DELETE /orgs/{id}/roles/{role_id}', () => {
     expectProblem(await deleteRole(f.orgId, role.body.id, f.owner.accessToken, randomUUID()), 404, 'role.not_found');
     expectProblem(await deleteRole(f.orgId, role.body.id, f.owner.accessToken, role.body.id), 404, 'role.not_found');
     const elsewhere = await createOrgWithMembers(t, 'Other Viewer Org');
-    expectProblem(await deleteRole(f.orgId, role.body.id, f.owner.accessToken, elsewhere.roles.Viewer), 404, 'role.not_found');
+    const theirs = await createRole(elsewhere.orgId, elsewhere.owner.accessToken, { name: 'Theirs', permissions: ['org.read'] });
+    expect(theirs.status, theirs.text).toBe(201);
+    expectProblem(await deleteRole(f.orgId, role.body.id, f.owner.accessToken, theirs.body.id), 404, 'role.not_found');
     expectProblem(await t.request('DELETE', `${rolesPath(f.orgId)}/${role.body.id}?reassign_to=not-a-uuid`, { token: f.owner.accessToken }), 400, 'request.validation_failed');
     // nothing moved so far
     for (const user of holders) expect(await memberRole(f, user.userId)).toMatchObject({ role_id: role.body.id, role_name: 'Contractor' });

@@ -115,4 +115,4 @@ export class RolesService {
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { findById, insertSystemRoles } from './repository.js';
+export { findById, insertSystemRolesFor } from './repository.js';

@@ -62,11 +62,27 @@ export async function wouldEmit(ex: Executor, row: Pick<AuditRowForEvents, 'acti
   return endpoints.some((e) => e.event_types.some((f) => types.some((t) => webhookFilterMatches(f, t))));
 }
 
+/** The organizations each transaction created: only it can see them, so none has an endpoint of its own yet. */
+const createdIn = new WeakMap<object, Set<string>>();
+
+/**
+ * Notes that `tx` created the organization. Its events until commit can reach the instance-wide
+ * endpoints only (no other transaction can give it an endpoint before it exists for them), so they
+ * are looked up in the instance's scope, which the hints keep cached — a new organization's own
+ * scope would be a cache miss, one query, on every sign-up.
+ */
+export function organizationCreated(tx: Executor, organizationId: string): void {
+  let created = createdIn.get(tx);
+  if (!created) createdIn.set(tx, (created = new Set()));
+  created.add(organizationId);
+}
+
 /** The event types of an audit row and the endpoints of its scope that may hear one (hints.ts: [] only when none does). */
 async function listenersOf(ex: Executor, row: Pick<AuditRowForEvents, 'action' | 'organization_id'>) {
   const types = eventTypesForAudit(row.action);
+  const scope = row.organization_id !== null && createdIn.get(ex)?.has(row.organization_id) ? null : row.organization_id;
   const hints = hintsOf(ex);
-  const endpoints = hints ? await hints.subscribersFor(ex, row.organization_id, types) : await repository.subscribers(ex, row.organization_id);
+  const endpoints = hints ? await hints.subscribersFor(ex, scope, types) : await repository.subscribers(ex, scope);
   return { types, endpoints };
 }
 
