@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { invitations } from '../../db/schema.js';
 import { alreadyMember, pendingExists, pendingJustRevoked } from './errors.js';
@@ -37,21 +37,36 @@ const SELECT = sql`
  * insert and this look-up (another transaction committed in between), still a 409, never a 500:
  * `invitation.already_member` when accepted, `invitation.pending_exists` (retry) when revoked.
  */
-export async function insert(ex: Executor, row: { id: string; organization_id: string; email: string; full_name: string | null; role_id: string; invited_by: string; token_hash: string; expires_at: Date }): Promise<Omit<InvitationRow, 'role_name'>> {
+/**
+ * Inserts a pending invitation, retiring an expired pending one for the same email first, in one
+ * statement that also checks the email is not a member yet (`alreadyMember`, a condition) and carries
+ * `along` (WITH items selecting from `inserted`, e.g. the email: written only with the invitation).
+ */
+export async function insert(
+  ex: Executor,
+  row: { id: string; organization_id: string; email: string; full_name: string | null; role_id: string; invited_by: string; token_hash: string; expires_at: Date },
+  options: { alreadyMember: SQL; along?: (inserted: SQL) => SQL[] },
+): Promise<Omit<InvitationRow, 'role_name'>> {
+  const along = options.along?.(sql`new_invitation`) ?? [];
   // `retired` runs first (the insert waits for its count), so the expired row no longer blocks the index
-  const rows = await queryRows<Omit<InvitationRow, 'role_name'>>(ex, sql`
+  const [result] = await queryRows<Omit<InvitationRow, 'role_name'> & { already_member: boolean }>(ex, sql`
     with retired as (
       update invitations set status = 'revoked', updated_at = now()
        where organization_id = ${row.organization_id} and email = ${row.email} and status = 'pending' and expires_at <= now()
       returning id
-    )
-    insert into invitations (id, organization_id, email, full_name, role_id, invited_by, token_hash, expires_at)
-    select ${row.id}::uuid, ${row.organization_id}::uuid, ${row.email}, ${row.full_name}, ${row.role_id}::uuid, ${row.invited_by}::uuid, ${row.token_hash},
-           ${row.expires_at.toISOString()}::timestamptz
-     where (select count(*) from retired) >= 0
-    on conflict do nothing
-    returning *`);
-  if (rows.length === 1) return rows[0]!;
+    ), member as (select ${options.alreadyMember} as already),
+    new_invitation as (
+      insert into invitations (id, organization_id, email, full_name, role_id, invited_by, token_hash, expires_at)
+      select ${row.id}::uuid, ${row.organization_id}::uuid, ${row.email}, ${row.full_name}, ${row.role_id}::uuid, ${row.invited_by}::uuid, ${row.token_hash},
+             ${row.expires_at.toISOString()}::timestamptz
+       where (select count(*) from retired) >= 0 and not (select already from member)
+      on conflict do nothing
+      returning *
+    )${along.length ? sql`, ${sql.join(along, sql`, `)}` : sql``}
+    select (select already from member) as already_member, i.* from (select 1) one left join new_invitation i on true`);
+  const { already_member: alreadyMemberNow, ...inserted } = result!;
+  if (alreadyMemberNow) throw alreadyMember();
+  if (inserted.id) return inserted;
   // the newest invitation for this email is the one we collided with (ids are time-ordered)
   const [other] = await queryRows<{ id: string; status: string }>(ex, sql`
     select id, status from invitations

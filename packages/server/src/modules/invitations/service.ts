@@ -9,6 +9,7 @@
 // audited or stored for an idempotent replay); the list cannot show it (tokens are stored hashed).
 import type { AcceptInvitationResponse, CreatedInvitation, Invitation, InvitationPreview, InviteBody } from '@saasready/contracts';
 import type { Static } from 'typebox';
+import type { SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
 import { newId } from '../../lib/ids.js';
@@ -27,6 +28,13 @@ import * as users from '../users/service.js';
 import { AppError } from '../../lib/errors.js';
 import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, inviterLacksAuthority, notPending } from './errors.js';
 import * as repository from './repository.js';
+
+interface InvitationEmailData {
+  email: string;
+  roleName: string;
+  token: string;
+  expiresAt: Date;
+}
 
 export interface InvitationDeps {
   db: Database;
@@ -60,18 +68,18 @@ export class InvitationsService {
   async invite(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, body: InviteBody): Promise<CreatedInvitation> {
     const email = normalizeEmail(body.email);
     const { invitation, token } = await this.deps.db.transaction(async (tx) => {
-      const role = await roles.findById(tx, access.organizationId, body.role_id);
+      const role = roles.systemRoleFacts(body.role_id) ?? (await roles.findById(tx, access.organizationId, body.role_id));
       if (!role) throw roleNotFound();
       assertCanGrant(access, role);
-      if (await memberships.findByEmail(tx, access.organizationId, email)) throw alreadyMember();
       const token = randomToken();
       const id = newId();
       const expiresAt = new Date(Date.now() + this.deps.invitationTtl * 1000);
+      // one statement: not a member yet, the invitation, its email
+      const enqueueEmail = await this.invitationEmail(tx, access, inviter, { email, roleName: role.name, token, expiresAt });
       const inserted = await repository.insert(tx, {
         id, organization_id: access.organizationId, email, full_name: body.full_name ?? null, role_id: role.id,
         invited_by: inviter.userId, token_hash: sha256(token), expires_at: expiresAt,
-      });
-      await this.sendInvitationEmail(tx, access, inviter, { email, roleName: role.name, token, expiresAt });
+      }, { alreadyMember: memberships.memberWithEmailExists(access.organizationId, email), along: (inserted) => [enqueueEmail(inserted)] });
       await recordAudit(tx, ctx, {
         action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: id,
         metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
@@ -192,21 +200,24 @@ export class InvitationsService {
     return membershipId;
   }
 
-  private async sendInvitationEmail(
-    tx: Executor,
-    access: OrgAccess,
-    inviter: UserPrincipal,
-    data: { email: string; roleName: string; token: string; expiresAt: Date },
-  ): Promise<void> {
+  private async sendInvitationEmail(tx: Executor, access: OrgAccess, inviter: UserPrincipal, data: InvitationEmailData): Promise<void> {
+    await this.deps.mailer.enqueue(tx, 'invitation', data.email, await this.renderInvitation(tx, access, inviter, data));
+  }
+
+  /** The invitation email as a WITH item of the statement that inserts the invitation (mail/service.ts enqueueWith). */
+  private async invitationEmail(tx: Executor, access: OrgAccess, inviter: UserPrincipal, data: InvitationEmailData): Promise<(inserted: SQL) => SQL> {
+    return this.deps.mailer.enqueueWith('invitation', data.email, await this.renderInvitation(tx, access, inviter, data));
+  }
+
+  private async renderInvitation(tx: Executor, access: OrgAccess, inviter: UserPrincipal, data: InvitationEmailData) {
     // the name the guard read with the inviter's membership (cached, dropped when the organization changes)
     const organizationName = access.organizationName ?? (await organizations.findById(tx, access.organizationId))?.name;
-    const rendered = invitationEmail(this.deps.brand, {
+    return invitationEmail(this.deps.brand, {
       inviterName: inviter.user.full_name,
       organizationName: organizationName ?? 'an organization',
       roleName: data.roleName,
       token: data.token,
       expiresAt: data.expiresAt,
     });
-    await this.deps.mailer.enqueue(tx, 'invitation', data.email, rendered);
   }
 }

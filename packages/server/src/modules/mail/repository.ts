@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { emailOutbox } from '../../db/schema.js';
 
@@ -6,6 +6,13 @@ export type OutboxRow = typeof emailOutbox.$inferSelect;
 
 export async function insert(ex: Executor, row: typeof emailOutbox.$inferInsert): Promise<void> {
   await ex.insert(emailOutbox).values(row);
+}
+
+/** A WITH item that enqueues the message once for each row `from` selects (none: nothing is sent). */
+export function insertFor(from: SQL, row: { id: string; template: string; to_address: string; subject: string; body_enc: string }): SQL {
+  return sql`new_mail as (
+    insert into email_outbox (id, template, to_address, subject, body_enc)
+    select ${row.id}::uuid, ${row.template}, ${row.to_address}, ${row.subject}, ${row.body_enc} from ${from} limit 1)`;
 }
 
 /**

@@ -3,6 +3,7 @@
 // encrypted at rest because it carries single-use links.
 import type { Static } from 'typebox';
 import type { DevMailSchema } from '@saasready/contracts';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { decryptSecret, encryptSecret } from '../../lib/crypto.js';
 import { newId } from '../../lib/ids.js';
@@ -19,16 +20,24 @@ export class Mailer {
   constructor(private readonly masterKey: Buffer) {}
 
   async enqueue(ex: Executor, template: Template, to: string, email: RenderedEmail): Promise<string> {
+    const row = this.outboxRow(template, to, email);
+    await repository.insert(ex, row);
+    return row.id;
+  }
+
+  /**
+   * The message as a WITH item of another module's statement, enqueued only if the write it selects
+   * from (`from`, e.g. the CTE inserting an invitation) happened: one statement instead of two.
+   */
+  enqueueWith(template: Template, to: string, email: RenderedEmail): (from: SQL) => SQL {
+    const row = this.outboxRow(template, to, email);
+    return (from) => repository.insertFor(from, row);
+  }
+
+  private outboxRow(template: Template, to: string, email: RenderedEmail) {
     const id = newId();
     const body: MailBody = { text: email.text, html: email.html };
-    await repository.insert(ex, {
-      id,
-      template,
-      to_address: to,
-      subject: email.subject,
-      body_enc: encryptSecret(this.masterKey, JSON.stringify(body), `email_outbox:${id}`),
-    });
-    return id;
+    return { id, template, to_address: to, subject: email.subject, body_enc: encryptSecret(this.masterKey, JSON.stringify(body), `email_outbox:${id}`) };
   }
 
   decryptBody(row: repository.OutboxRow): MailBody | null {

@@ -202,6 +202,10 @@ export const findByUser = (ex: Executor, organizationId: string, userId: string)
 /** The membership of the account with this (normalised) email, if it has one here. */
 export const findByEmail = (ex: Executor, organizationId: string, email: string) => findOne(ex, organizationId, sql`u.email = ${email}`);
 
+/** A condition: the organization has a membership (any status) of the account with this email. */
+export const memberWithEmailExists = (organizationId: string, email: string): SQL =>
+  sql`exists (select 1 from memberships m join users u on u.id = m.user_id where m.organization_id = ${organizationId} and u.email = ${email})`;
+
 /** Email addresses of the organization's active Owners (whom the server writes to about the organization). */
 export async function listActiveOwnerEmails(ex: Executor, organizationId: string): Promise<string[]> {
   const rows = await queryRows<{ email: string }>(ex, sql`

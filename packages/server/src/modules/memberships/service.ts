@@ -189,6 +189,6 @@ export class MembershipsService {
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { countByRole, findAccess, findByEmail, listActiveOwnerEmails, findByUser, findStandingForShare, insert, insertMembershipFor, listForUser, lockOrganization, update, delete as deleteMembership } from './repository.js';
+export { countByRole, findAccess, findByEmail, memberWithEmailExists, listActiveOwnerEmails, findByUser, findStandingForShare, insert, insertMembershipFor, listForUser, lockOrganization, update, delete as deleteMembership } from './repository.js';
 export { assertOwnersRemain, assertCanGrant, isOwnerRole } from './rules.js';
 export type { AccessRow } from './repository.js';

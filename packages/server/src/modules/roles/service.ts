@@ -5,7 +5,7 @@
 // only with `reassign_to`, which must itself be a role the caller could grant, and its pending
 // invitations move with its members (or are revoked when nobody held it and no reassign_to is
 // given), never silently deleted. Each change and its audit rows share one transaction.
-import type { CreateRoleBody, Role, UpdateRoleBody } from '@saasready/contracts';
+import { SYSTEM_ROLE_IDS, SYSTEM_ROLES, type CreateRoleBody, type Role, type SystemRoleName, type UpdateRoleBody } from '@saasready/contracts';
 import type { Database } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -112,6 +112,16 @@ export class RolesService {
       });
     });
   }
+}
+
+/**
+ * What a grant check needs of a system role, without a read: every organization has the four, and
+ * their permissions are the instance's (migration 0024; roles.test.ts and migration-0024.test.ts
+ * hold the rows to SYSTEM_ROLES). Null for any other id (a custom role: read it).
+ */
+export function systemRoleFacts(roleId: string): { id: string; name: SystemRoleName; is_system: true; permissions: string[] } | null {
+  const name = (Object.keys(SYSTEM_ROLE_IDS) as SystemRoleName[]).find((n) => SYSTEM_ROLE_IDS[n] === roleId);
+  return name ? { id: roleId, name, is_system: true, permissions: [...SYSTEM_ROLES[name]] } : null;
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
