@@ -62,10 +62,28 @@ export async function delete_(ex: Executor, organizationId: string, id: string):
 }
 export { delete_ as delete };
 
-/** Whether another organization has verified this domain. */
+/** Whether another live organization has verified this domain. */
 export async function verifiedElsewhere(ex: Executor, organizationId: string, domain: string): Promise<boolean> {
-  const rows = await queryRows<{ one: number }>(ex, sql`select 1 as one from organization_domains where domain = ${domain} and verified_at is not null and organization_id <> ${organizationId}`);
+  const rows = await queryRows<{ one: number }>(ex, sql`
+    select 1 as one from organization_domains d join organizations o on o.id = d.organization_id and o.deleted_at is null
+     where d.domain = ${domain} and d.verified_at is not null and d.organization_id <> ${organizationId}`);
   return rows.length > 0;
+}
+
+/** Deletes every domain of the organization (it is being deleted); answers their names. */
+export async function deleteAllOf(ex: Executor, organizationId: string): Promise<string[]> {
+  const rows = await queryRows<{ domain: string }>(ex, sql`delete from organization_domains where organization_id = ${organizationId} returning domain`);
+  return rows.map((r) => r.domain).sort();
+}
+
+/**
+ * Deletes the verification a deleted organization still holds on the domain (one deleted before its
+ * domains went with it): the partial unique index would otherwise keep the domain from anyone else.
+ */
+export async function releaseFromDeletedOrganizations(ex: Executor, domain: string): Promise<void> {
+  await ex.execute(sql`
+    delete from organization_domains d using organizations o
+     where d.domain = ${domain} and d.verified_at is not null and o.id = d.organization_id and o.deleted_at is not null`);
 }
 
 /** The organization that verified the domain, if any: one probe of the partial unique index. */

@@ -1,6 +1,6 @@
 // Verified domains. Rules: a domain is lower-cased and stripped of a trailing dot; public email
 // providers cannot be claimed; several organizations may add a domain, but only one can have it
-// verified (a partial unique index decides races); verification reads a TXT record at
+// verified (a partial unique index decides races), and a deleted organization's domains go with it; verification reads a TXT record at
 // `_saasready-verification.<domain>` through the configured resolver (DNS_SERVERS); every change
 // and its audit row share one transaction. SSO linking and enforcement ask `verifiedOwner`.
 import { Resolver } from 'node:dns/promises';
@@ -49,6 +49,12 @@ export async function verifiedOwner(ex: Executor, domain: string): Promise<strin
 export async function emailDomainVerifiedBy(ex: Executor, organizationId: string, email: string): Promise<boolean> {
   return (await verifiedOwner(ex, domainOfEmail(email))) === organizationId;
 }
+
+/**
+ * The organization is being deleted: its domains go with it, in its transaction, so they stop
+ * counting (SSO, SCIM, enforcement) and another organization can claim them. Answers their names.
+ */
+export const releaseAllOf = (tx: Executor, organizationId: string): Promise<string[]> => repository.deleteAllOf(tx, organizationId);
 
 /**
  * Whether a password login of this user must go through SSO instead: their email's domain is
@@ -104,6 +110,7 @@ export class DomainsService {
       throw verificationFailed(name);
     }
     return this.db.transaction(async (tx) => {
+      await repository.releaseFromDeletedOrganizations(tx, row.domain);
       const verified = await repository.markVerified(tx, access.organizationId, id);
       if (!verified) throw domainNotFound();
       await recordAudit(tx, ctx, { action: 'domain.verified', organizationId: access.organizationId, targetType: 'domain', targetId: id, metadata: { domain: row.domain } });

@@ -2,7 +2,8 @@
 // - a new organization gets the four system roles and its creator as Owner, with its audit rows,
 //   in one transaction; slugs are valid, unreserved and unique (409 with a free suggestion);
 // - metadata stays under 8 KiB; only Owners delete; deletion is soft and takes effect at once
-//   (an update racing a delete answers organization.not_found, never a 500);
+//   (an update racing a delete answers organization.not_found, never a 500); the organization's
+//   domains are deleted with it, so they stop counting and another organization can claim them;
 // - switching organization needs an active membership and re-issues the access token;
 // - turning sso_required on ends the governed members' password sessions in the same transaction (audited).
 import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody, UpdateOrganizationSettingsBody } from '@saasready/contracts';
@@ -14,6 +15,7 @@ import { isValidSlug, slugify } from '../../lib/slugs.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
+import * as domains from '../domains/service.js';
 import * as memberships from '../memberships/service.js';
 import * as roles from '../roles/service.js';
 import { invalidSlug, metadataTooLarge, twoFactorEnableFirst, organizationNotFound, slugTaken } from './errors.js';
@@ -157,7 +159,9 @@ export class OrganizationsService {
       if (!org) throw organizationNotFound();
       // a concurrent delete that committed first wins: this one is a 404, not a second org.deleted
       if (!(await repository.softDelete(tx, org.id))) throw organizationNotFound();
-      await recordAudit(tx, ctx, { action: 'org.deleted', organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug } });
+      // its domains stop counting with it (SSO, SCIM, enforcement) and are free for another organization to claim
+      const releasedDomains = await domains.releaseAllOf(tx, org.id);
+      await recordAudit(tx, ctx, { action: 'org.deleted', organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug, released_domains: releasedDomains } });
     });
   }
 }
