@@ -5,7 +5,8 @@
 //   (an update racing a delete answers organization.not_found, never a 500); the organization's
 //   domains are deleted with it, so they stop counting and another organization can claim them;
 // - switching organization needs an active membership and re-issues the access token;
-// - turning sso_required on ends the governed members' password sessions in the same transaction (audited).
+// - turning sso_required on ends the governed members' password sessions in the same transaction
+//   (audited) when a connection is enabled; otherwise enabling one does (domains.endPasswordSessionsForSso).
 import type { CreateOrganizationBody, MyOrganization, Organization, UpdateOrganizationBody, UpdateOrganizationSettingsBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
@@ -138,10 +139,10 @@ export class OrganizationsService {
       if (settingsChange) {
         await recordAudit(tx, ctx, { action: 'org.settings.updated', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: { changes: { settings: settingsChange } } });
       }
-      // SSO enforcement starts now, not at each member's next login: their password sessions end with the switch
-      if (after.settings.sso_required === true && before.settings.sso_required !== true) {
-        const ended = await repository.endPasswordSessionsForSsoRequired(tx, after.id);
-        await recordAudit(tx, ctx, { action: 'sso.required.sessions_ended', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: ended });
+      // SSO enforcement starts now, not at each member's next login: their password sessions end with
+      // the switch — when there is a connection to sign in through; else when one is enabled (sso/service.ts)
+      if (after.settings.sso_required === true && before.settings.sso_required !== true && (await domains.ssoEnforced(tx, after.id))) {
+        await domains.endPasswordSessionsForSso(tx, ctx, after.id);
       }
       return toOrganization(after);
     });
