@@ -1,7 +1,8 @@
 // SSO connections as the organization's settings see them: enforcement (sso_required) ends the
 // governed members' password sessions whichever of its conditions comes last — the switch, an
-// enabled connection, the verified domain. SAML connections from values (no IdP needed); domains
-// verified through a DNS server on loopback.
+// enabled connection, the verified domain — and a connection's default role stays one its editor
+// could grant. SAML connections from values (no IdP needed); domains verified through a DNS server
+// on loopback.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -108,5 +109,52 @@ describe('sso_required takes effect whichever of its conditions comes last', () 
     expect(verified.status, verified.text).toBe(200);
     // the switch started enforcement over no verified domain (nobody's session ended), the domain reached the Member
     await expectEnforced(o, [{ sessions: 0, users: 0 }]);
+  });
+});
+
+describe('a connection’s default role', () => {
+  /** An organization, a custom role `keeper` that manages SSO, and one member holding it. */
+  async function withKeeper(keeperPermissions: string[]) {
+    const owner = await registerUser(t);
+    const role = (name: string, permissions: string[]) => t.request('POST', `/api/v1/orgs/${owner.orgId}/roles`, { token: owner.accessToken, body: { name, permissions } });
+    const keeperRole = await role('SSO keeper', ['sso.manage', ...keeperPermissions]);
+    expect(keeperRole.status, keeperRole.text).toBe(201);
+    const keeper = await registerUser(t);
+    await addMember(t, owner.orgId, keeper, 'SSO keeper');
+    const roles = await t.request('GET', `/api/v1/orgs/${owner.orgId}/roles`, { token: owner.accessToken });
+    const system = Object.fromEntries(roles.body.filter((r: { is_system: boolean }) => r.is_system).map((r: { name: string; id: string }) => [r.name, r.id])) as Record<string, string>;
+    return { owner, keeper, role, system };
+  }
+
+  it('is checked against whoever changes the connection, sent or not: one who could not grant it changes nothing', async () => {
+    const { owner, keeper, system } = await withKeeper(['org.read']);
+    // the Owner set it to Owner: JIT would make every IdP user an Owner
+    const id = await connect(owner, { default_role_id: system.Owner });
+    for (const body of [{ name: 'Renamed' }, { idp_sso_url: 'https://evil.test/sso' }, { idp_certificate: IDP_CERT }, { enabled: true }, { allow_idp_initiated: true }]) {
+      expectProblem(await patchConnection(keeper, owner.orgId, id, body), 403, 'membership.owner_required');
+    }
+    // sending it explicitly is refused as before, and so is leaving it while changing the IdP
+    expectProblem(await patchConnection(keeper, owner.orgId, id, { default_role_id: system.Owner }), 403, 'membership.owner_required');
+    const [row] = await queryRows<{ name: string; saml_idp_sso_url: string; allow_idp_initiated: boolean }>(t.database.handle.db, sql`select name, saml_idp_sso_url, allow_idp_initiated from sso_connections where id = ${id}`);
+    expect(row).toEqual({ name: 'IdP', saml_idp_sso_url: 'https://idp.test/sso', allow_idp_initiated: false });
+    // turning it off provisions nobody: allowed (an emergency stop), and so is choosing a role they may grant
+    expect((await patchConnection(keeper, owner.orgId, id, { enabled: false })).status).toBe(200);
+    const lowered = await patchConnection(keeper, owner.orgId, id, { default_role_id: null, name: 'Members only' });
+    expect(lowered.status, lowered.text).toBe(200);
+    expect(lowered.body).toMatchObject({ default_role_id: null, name: 'Members only' });
+    // the Owner still changes it freely
+    expect((await patchConnection(owner, owner.orgId, id, { default_role_id: system.Owner, enabled: true })).status).toBe(200);
+  });
+
+  it('is checked as the role is now: a role made more privileged since it was set stops the edits of those who could grant it then', async () => {
+    const { owner, keeper, role } = await withKeeper(['org.read', 'user.read']);
+    const helper = await role('Helper', ['org.read']);
+    expect(helper.status, helper.text).toBe(201);
+    const id = await connect(owner, { default_role_id: helper.body.id });
+    expect((await patchConnection(keeper, owner.orgId, id, { name: 'Keeper was here' })).status).toBe(200);
+    const raised = await t.request('PATCH', `/api/v1/orgs/${owner.orgId}/roles/${helper.body.id}`, { token: owner.accessToken, body: { permissions: ['org.read', 'role.manage'] } });
+    expect(raised.status, raised.text).toBe(200);
+    expectProblem(await patchConnection(keeper, owner.orgId, id, { name: 'Keeper again' }), 403, 'membership.escalation');
+    expect((await t.request('GET', `/api/v1/orgs/${owner.orgId}/sso/connections/${id}`, { token: owner.accessToken })).body.name).toBe('Keeper was here');
   });
 });

@@ -9,7 +9,8 @@
 //   within them, the IdP subject's account (while its own email stays at them too), else the
 //   email's, else a new one (JIT);
 // - the person becomes an active member with the connection's default role (no escalation: a role
-//   its creator could not grant is refused), audited `member.provisioned`;
+//   whoever creates or changes the connection could not grant, as the role is now, is refused —
+//   sent or kept; only turning the connection off is exempt), audited `member.provisioned`;
 // - a connection enabled while sso_required is on (and none was) starts SSO enforcement, as the
 //   switch would have: the governed members' password sessions end in the same transaction;
 // - secrets (OIDC client_secret) are AES-256-GCM under MASTER_KEY and never leave the server;
@@ -209,7 +210,9 @@ export class SsoService {
     }
     return this.deps.db.transaction(async (tx) => {
       const { actor } = await lockForChange(tx, access, 'sso.manage', { roles: next.default_role_id ? [next.default_role_id] : [] });
-      if (body.default_role_id) await this.assertGrantableRole(tx, actor, body.default_role_id);
+      // the role JIT will grant, sent or kept, as it is now: whoever changes the connection must be able
+      // to grant it (a change that only turns the connection off provisions nobody)
+      if (!(Object.keys(body).length === 1 && body.enabled === false)) await this.assertGrantableRole(tx, actor, next.default_role_id);
       const enablesIt = next.enabled && !current.enabled;
       const enforcedBefore = enablesIt && (await domains.ssoEnforced(tx, access.organizationId));
       const row = await repository.updateConnection(tx, access.organizationId, next);
@@ -229,7 +232,7 @@ export class SsoService {
     });
   }
 
-  /** Step: the default role exists in this organization and its creator could grant it (no escalation through JIT). */
+  /** Step: the default role exists in this organization and whoever sets or keeps it could grant it (no escalation through JIT). */
   private async assertGrantableRole(tx: Executor, actor: OrgAccess, roleId: string | null): Promise<void> {
     if (!roleId) return;
     const role = await roles.findById(tx, actor.organizationId, roleId);
