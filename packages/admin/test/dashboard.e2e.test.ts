@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
-import { createAdmin, freePort, PasswordHasher, startReceiver, startTestApp, STRONG_PASSWORD, testConfig, uniqueEmail, type Receiver, type TestApp } from '@saasready/test-kit';
+import { addVerifiedDomain, createAdmin, freePort, PasswordHasher, startReceiver, startTestApp, STRONG_PASSWORD, testConfig, uniqueEmail, type Receiver, type TestApp } from '@saasready/test-kit';
 import { WebhookVerifier } from '@saasready/sdk';
 import { ensureChromium, launchChromium } from './browser.js';
 
@@ -232,7 +232,10 @@ describe.runIf(runHere)('dashboard in a real browser', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(owner.getByTestId('scim-token').count()).resolves.toBe(0);
     await expect(owner.content()).resolves.not.toContain(token);
-    const pushed = await t.request('POST', '/scim/v2/Users', { token, headers: { 'content-type': 'application/scim+json' }, body: { userName: uniqueEmail('scim'), name: { givenName: 'Sync', familyName: 'Ed' } } });
+    // a directory provisions addresses at the organization's verified domains only
+    const domain = `scim-${orgId.slice(-8)}.test`;
+    await addVerifiedDomain(t, orgId, domain);
+    const pushed = await t.request('POST', '/scim/v2/Users', { token, headers: { 'content-type': 'application/scim+json' }, body: { userName: uniqueEmail('scim').replace('@example.test', `@${domain}`), name: { givenName: 'Sync', familyName: 'Ed' } } });
     expect(pushed.status, pushed.text).toBe(201);
     await owner.goto(`${base}/orgs/${orgId}/members`);
     await owner.getByText('Sync Ed').waitFor();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteOptions } from 'fastify';
 import { PERMISSION_KEYS, SYSTEM_ROLES, USER_ONLY_PERMISSIONS } from '@saasready/contracts';
 import { startTestApp, type TestApp } from './helpers/app.js';
-import { addMember, createOrgWithMembers, expectProblem, registerUser, type OrgFixture, type RegisteredUser, type SystemRole } from './helpers/factories.js';
+import { addMember, addVerifiedDomain, createOrgWithMembers, expectProblem, registerUser, type OrgFixture, type RegisteredUser, type SystemRole } from './helpers/factories.js';
 
 let t: TestApp;
 let victim: OrgFixture;
@@ -112,6 +112,7 @@ describe('SCIM routes (directory tokens)', () => {
     const victimToken = await directoryOf(victim.orgId, victim.owner.accessToken);
     const outsiderToken = await directoryOf(outsider.orgId, outsider.accessToken);
     const scimJson = { 'content-type': 'application/scim+json' };
+    await addVerifiedDomain(t, victim.orgId, 'victim.test');
     const user = await t.request('POST', '/scim/v2/Users', { token: victimToken, headers: scimJson, body: { userName: 'walked@victim.test' } });
     const group = await t.request('POST', '/scim/v2/Groups', { token: victimToken, headers: scimJson, body: { displayName: 'Victim Group', members: [{ value: user.body.id }] } });
     expect([user.status, group.status]).toEqual([201, 201]);

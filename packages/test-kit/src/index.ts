@@ -6,7 +6,7 @@
 export { freePort, startTestApp, testConfig, TEST_ARGON2, PRODUCTION_ARGON2, type ApiResponse, type ConfigOverrides, type RequestOptions, type TestApp } from '../../server/test/helpers/app.js';
 export { createTestDatabase, testDbKind, type TestDatabase } from '../../server/test/helpers/db.js';
 export {
-  addMember, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail,
+  addMember, addVerifiedDomain, createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail,
   type OrgFixture, type RegisteredUser, type SystemRole,
 } from '../../server/test/helpers/factories.js';
 export { PasswordHasher } from '@saasready/server/internal/lib/passwords.js';

@@ -65,6 +65,18 @@ export async function addMember(t: TestApp, orgId: string, user: RegisteredUser,
   return id;
 }
 
+/**
+ * Marks a domain verified by the organization, directly in the database (the DNS round trip itself is
+ * domains.test.ts's): SSO and SCIM speak only for addresses at an organization's verified domains.
+ */
+export async function addVerifiedDomain(t: TestApp, orgId: string, domain: string): Promise<void> {
+  const { sql } = await import('drizzle-orm');
+  const { newId } = await import('../../src/lib/ids.js');
+  await t.database.handle.db.execute(
+    sql`insert into organization_domains (id, organization_id, domain, verification_token, verified_at) values (${newId()}, ${orgId}, ${domain}, 'x', now())`,
+  );
+}
+
 export interface OrgFixture {
   orgId: string;
   owner: RegisteredUser;

@@ -190,12 +190,18 @@ export function normalizeUser(body: unknown): NormalizedUser {
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** The account's email: the primary email, else the work one, else the first, else userName when it is an address. */
-export function accountEmail(user: NormalizedUser): string {
+export function accountEmail(user: Pick<NormalizedUser, 'userName' | 'attributes'>): string {
+  const email = emailOf(user);
+  if (!email) throw invalidValue('The user needs an email address (emails, or a userName that is one) to become a member.');
+  return email;
+}
+
+/** The address accountEmail picks, or null when the User has none. */
+export function emailOf(user: Pick<NormalizedUser, 'userName' | 'attributes'>): string | null {
   const emails = (user.attributes.emails as Array<{ value?: string; type?: string; primary?: boolean }> | undefined) ?? [];
   const chosen = emails.find((e) => e.primary) ?? emails.find((e) => e.type?.toLowerCase() === 'work') ?? emails[0];
   const email = (chosen?.value ?? user.userName).trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) throw invalidValue('The user needs an email address (emails, or a userName that is one) to become a member.');
-  return email;
+  return EMAIL.test(email) && email.length <= 254 ? email : null;
 }
 
 /** The account's full name: displayName, else given and family name, else the email's local part. */

@@ -50,6 +50,15 @@ const user = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: [CORE], userName, name: { givenName: userName.split('@')[0], familyName: 'Tester' }, emails: [{ value: userName, type: 'work', primary: true }], active: true, ...extra,
 });
 
+/** The organization adds the domain, publishes its TXT record and verifies it. */
+async function verifyDomain(f: { orgId: string; owner: { accessToken: string } }, name: string) {
+  const added = await t.request('POST', `/api/v1/orgs/${f.orgId}/domains`, { token: f.owner.accessToken, body: { domain: name } });
+  expect(added.status, added.text).toBe(201);
+  dns.txt.set(added.body.verification.name, [added.body.verification.value]);
+  const verified = await t.request('POST', `/api/v1/orgs/${f.orgId}/domains/${added.body.id}/verify`, { token: f.owner.accessToken });
+  expect(verified.status, verified.text).toBe(200);
+}
+
 const createDirectory = async (f: OrgFixture, name = 'IdP') => {
   const res = await t.request('POST', `/api/v1/orgs/${f.orgId}/directories`, { token: f.owner.accessToken, body: { name } });
   expect(res.status, res.text).toBe(201);
@@ -72,10 +81,10 @@ beforeAll(async () => {
   acmeToken = a.token;
   acmeDirectory = a.id;
   otherToken = b.token;
-  // Acme verifies its domain through DNS: accounts there may be linked
-  const added = await t.request('POST', `/api/v1/orgs/${acme.orgId}/domains`, { token: acme.owner.accessToken, body: { domain } });
-  dns.txt.set(added.body.verification.name, [added.body.verification.value]);
-  expect((await t.request('POST', `/api/v1/orgs/${acme.orgId}/domains/${added.body.id}/verify`, { token: acme.owner.accessToken })).status).toBe(200);
+  // each organization verifies its domains through DNS: a directory provisions addresses there only
+  await verifyDomain(acme, domain);
+  await verifyDomain(acme, 'people.test');
+  await verifyDomain(other, 'their.test');
 });
 afterAll(async () => {
   await t?.close();
@@ -359,7 +368,7 @@ describe('accounts, roles and managed members', () => {
   it('links an existing account only through a domain the organization verified, keeps its role, and leaves it on DELETE', async () => {
     const c = scim(acmeToken);
     const outsider = await registerUser(t, { email: `someone-${randomBytes(2).toString('hex')}@elsewhere.test` });
-    expectScimError(await c.post('/Users', user(outsider.email)), 409, 'uniqueness');
+    expectScimError(await c.post('/Users', user(outsider.email)), 400, 'invalidValue');
     expect(await member(acme, outsider.userId)).toBeUndefined();
     // Acme's own Admin, on Acme's verified domain: linked, their role kept, managed from now on
     const insider = await registerUser(t, { email: `insider-${randomBytes(2).toString('hex')}@${domain}` });
@@ -457,8 +466,39 @@ describe('attacks', () => {
     expect((await c.get(`/Groups/${group.id}`)).body.members).toEqual([]);
   });
 
+  it('provisions and links only addresses at its organization’s verified domains: anyone else’s is 400 invalidValue, and nothing is created', async () => {
+    const c = scim(acmeToken);
+    const hex = randomBytes(3).toString('hex');
+    const counts = async () => (await queryRows<{ n: number }>(t.database.handle.db, sql`select ((select count(*) from users) + (select count(*) from memberships) + (select count(*) from scim_users) + (select count(*) from audit_logs))::int as n`))[0]!.n;
+    const stranger = `victim-${hex}@gmail.com`;
+    // Other verified their.test: its people (with an account or not yet) are not Acme's to enrol
+    const theirs = await registerUser(t, { email: `staff-${hex}@their.test` });
+    const before = await counts();
+    for (const email of [stranger, `ceo-${hex}@their.test`, `x-${hex}@unclaimed.test`, theirs.email, theirs.email.toUpperCase()]) {
+      expectScimError(await c.post('/Users', user(email)), 400, 'invalidValue');
+    }
+    // the address as the userName alone, or as a primary email beside a userName at a verified domain
+    expectScimError(await c.post('/Users', { schemas: [CORE], userName: stranger }), 400, 'invalidValue');
+    expectScimError(await c.post('/Users', user(`decoy-${hex}@people.test`, { emails: [{ value: stranger, type: 'work', primary: true }] })), 400, 'invalidValue');
+    expect(await counts()).toBe(before);
+    expect(await queryRows(t.database.handle.db, sql`select 1 from users where email = ${stranger}`)).toEqual([]);
+    expect(await member(acme, theirs.userId)).toBeUndefined();
+
+    // a User it holds cannot be moved to someone else's address by PUT or PATCH either
+    const mine = (await c.post('/Users', user(`mover-${hex}@people.test`))).body;
+    expectScimError(await c.put(`/Users/${mine.id}`, user(stranger)), 400, 'invalidValue');
+    expectScimError(await c.patch(`/Users/${mine.id}`, [{ op: 'replace', path: 'emails[type eq "work"].value', value: theirs.email }]), 400, 'invalidValue');
+    expectScimError(await c.patch(`/Users/${mine.id}`, [{ op: 'remove', path: 'emails' }, { op: 'replace', path: 'userName', value: stranger }]), 400, 'invalidValue');
+    expect((await c.get(`/Users/${mine.id}`)).body).toMatchObject({ userName: mine.userName, emails: [{ value: mine.userName }] });
+    // within its verified domains it may
+    const moved = `moved-${hex}@${domain}`;
+    const ok = await c.patch(`/Users/${mine.id}`, [{ op: 'replace', path: 'userName', value: moved }, { op: 'replace', path: 'emails[type eq "work"].value', value: moved }]);
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body).toMatchObject({ userName: moved, emails: [{ value: moved }] });
+  });
+
   it('scopes a directory token to its organization: another organization’s Users and Groups are 404, and writes change nothing there', async () => {
-    const theirs = await scim(otherToken).post('/Users', user(`theirs-${randomBytes(2).toString('hex')}@people.test`));
+    const theirs = await scim(otherToken).post('/Users', user(`theirs-${randomBytes(2).toString('hex')}@their.test`));
     const theirGroup = await scim(otherToken).post('/Groups', { schemas: [GROUP], displayName: 'Theirs', members: [{ value: theirs.body.id }] });
     const mine = scim(acmeToken);
     expectScimError(await mine.get(`/Users/${theirs.body.id}`), 404);
@@ -533,7 +573,7 @@ describe('attacks', () => {
     const mid = await counts();
     expect(mid).toBeGreaterThan(before);
     expectScimError(await c.post('/Groups', { schemas: [GROUP], displayName: 'Half', members: [{ value: ok }, { value: '00000000-0000-4000-8000-000000000001' }] }), 400, 'invalidValue');
-    expectScimError(await c.post('/Users', user(outsider.email)), 409, 'uniqueness');
+    expectScimError(await c.post('/Users', user(outsider.email)), 400, 'invalidValue');
     expectScimError(await c.post('/Users', user(`half-${randomBytes(2).toString('hex')}@people.test`, { emails: [{ value: 'a@people.test', primary: true }, { value: 'b@people.test', primary: true }] })), 400, 'invalidValue');
     expect(await counts()).toBe(mid);
   });

@@ -2,8 +2,10 @@
 // Rules enforced here:
 // - the directory's bearer token is shown once and stored as SHA-256; it reaches the SCIM routes of
 //   its own organization only (authenticate/authorize), and rotating it ends the old one at once;
-// - a provisioned User becomes an active member; an existing account is linked only when the
-//   organization verified its email's domain (never by email match alone), else 409 uniqueness;
+// - a directory speaks only for addresses at its organization's verified domains: a User whose email
+//   is elsewhere (a public provider, another company's domain) is 400 invalidValue on POST, and so is
+//   a PUT or PATCH that moves a User's email there — no account is created, linked or claimed;
+// - a provisioned User becomes an active member; an existing account (at a verified domain) is linked;
 // - `active: false` suspends the membership and revokes the person's sessions for the organization
 //   (all of them when it is their only one): the triggers of migration 0009 drop every process's
 //   cached session and membership before the next request;
@@ -36,7 +38,7 @@ import * as users from '../users/service.js';
 import { directoryNotFound, groupNotFound, invalidValue, resourceNotFound, uniqueness } from './errors.js';
 import { parseFilter } from './scim-filter.js';
 import { memberIds, patchUser, planGroupPatch, readOperations } from './scim-patch.js';
-import { accountEmail, accountName, CORE_GROUP, CORE_USER, ENTERPRISE_USER, LIST_RESPONSE, MAX_PAGE, normalizeUser, project, type NormalizedUser } from './scim-schema.js';
+import { accountEmail, accountName, emailOf, CORE_GROUP, CORE_USER, ENTERPRISE_USER, LIST_RESPONSE, MAX_PAGE, normalizeUser, project, type NormalizedUser } from './scim-schema.js';
 import * as repository from './repository.js';
 import { hashDirectoryToken, newDirectoryToken, tokenPrefix } from './tokens.js';
 
@@ -249,13 +251,12 @@ export class DirectoriesService {
     return this.deps.db.transaction(async (tx) => {
       const org = dir.organizationId;
       await memberships.lockOrganization(tx, org);
+      // before any account is read: the answer is the same whether or not the address has one
+      await this.assertOwnDomain(tx, dir, email);
       const existing = await users.findByEmail(tx, email);
-      const domainVerified = await domains.emailDomainVerifiedBy(tx, org, email);
-      // Step: link an existing account only through a domain this organization verified
-      if (existing && !domainVerified) throw uniqueness('An account with this email already exists; the organization can link it only after verifying the email’s domain.');
       const membership = existing ? await memberships.findByUser(tx, org, existing.id) : null;
       if (membership?.managed_by_directory) throw uniqueness('This person is already managed by a directory of this organization.');
-      const account = existing ?? (await users.insert(tx, { id: newId(), email, password_hash: passwordHash, full_name: accountName(next, email), email_verified_at: domainVerified ? new Date() : null }));
+      const account = existing ?? (await users.insert(tx, { id: newId(), email, password_hash: passwordHash, full_name: accountName(next, email), email_verified_at: new Date() }));
       if (!existing) await recordAudit(tx, ctx, { action: 'user.registered', organizationId: org, targetType: 'user', targetId: account.id, metadata: { via: 'scim', directory_id: dir.id } });
       const row = await repository.insertUser(tx, {
         id: newId(), organization_id: org, directory_id: dir.id, user_id: account.id, user_name: next.userName, external_id: next.externalId,
@@ -314,7 +315,16 @@ export class DirectoriesService {
     return rendered!;
   }
 
+  /** Step: the email is at one of the directory's organization's verified domains (no squatting of anyone else's address). */
+  private async assertOwnDomain(tx: Executor, dir: DirectoryPrincipal, email: string): Promise<void> {
+    if (await domains.emailDomainVerifiedBy(tx, dir.organizationId, email)) return;
+    throw invalidValue('The email’s domain is not a verified domain of this organization: a directory provisions only addresses at its organization’s verified domains.');
+  }
+
   private async applyUser(tx: Executor, ctx: RequestContext, dir: DirectoryPrincipal, current: repository.ScimUserRow, next: NormalizedUser): Promise<Resource> {
+    // a User moved to another address must stay within the verified domains; one left as it was is not re-judged
+    const email = emailOf(next);
+    if (email && email !== emailOf({ userName: current.user_name, attributes: current.attributes })) await this.assertOwnDomain(tx, dir, email);
     const changed = changesOf(current, next);
     const activeChanged = current.active !== next.active;
     let row = current;

@@ -1,10 +1,12 @@
 // Verified domains against a DNS server on loopback (DNS_SERVERS points at it).
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { startDnsServer, type TestDnsServer } from '../../../test/helpers/dns-server.js';
 import { expectProblem, registerUser, type RegisteredUser } from '../../../test/helpers/factories.js';
+import { IDP_CERT } from '../../../test/helpers/saml-idp.js';
 
 let t: TestApp;
 let dns: TestDnsServer;
@@ -66,6 +68,51 @@ describe('domains', () => {
     expect(results.find((r) => r.status === 409)!.body.code).toBe('domain.claimed');
     const rows = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from organization_domains where domain = 'contested.test' and verified_at is not null`);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('stops counting a deleted organization’s domains: another organization claims and verifies them, and SSO discovery no longer finds the deleted one', async () => {
+    const [gone, heir] = await Promise.all([registerUser(t), registerUser(t)]);
+    const domain = `left-${randomBytes(3).toString('hex')}.test`;
+    const lookup = async () => (await t.request('POST', '/api/v1/auth/sso/lookup', { body: { email: `jo@${domain}` } })).body;
+    const connect = async (u: RegisteredUser) => {
+      const res = await t.request('POST', `/api/v1/orgs/${u.orgId}/sso/connections`, { token: u.accessToken, body: { type: 'saml', name: 'IdP', idp_entity_id: `https://idp-${u.orgId}.test`, idp_sso_url: `https://idp-${u.orgId}.test/sso`, idp_certificate: IDP_CERT } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.id as string;
+    };
+    const first = await add(gone, domain);
+    publish(first.body);
+    expect((await verify(gone, first.body.id)).status).toBe(200);
+    const goneConnection = await connect(gone);
+    expect(await lookup()).toMatchObject({ sso: true, organization_id: gone.orgId, connection_id: goneConnection });
+    expect((await t.request('DELETE', `/api/v1/orgs/${gone.orgId}`, { token: gone.accessToken })).status).toBe(204);
+    expect(await lookup()).toEqual({ sso: false, organization_id: null, connection_id: null, sso_required: false });
+    // the domain went with the organization, audited
+    expect(await queryRows(t.database.handle.db, sql`select 1 from organization_domains where organization_id = ${gone.orgId}`)).toEqual([]);
+    const [deleted] = await queryRows<{ metadata: Record<string, unknown> }>(t.database.handle.db, sql`select metadata from audit_logs where organization_id = ${gone.orgId} and action = 'org.deleted'`);
+    expect(deleted!.metadata.released_domains).toEqual([domain]);
+    // another organization claims it and verifies it; discovery now finds that one
+    const claimed = await add(heir, domain);
+    publish(claimed.body);
+    const verified = await verify(heir, claimed.body.id);
+    expect(verified.status, verified.text).toBe(200);
+    const heirConnection = await connect(heir);
+    expect(await lookup()).toMatchObject({ sso: true, organization_id: heir.orgId, connection_id: heirConnection });
+  });
+
+  it('releases at verification a domain an organization deleted earlier still holds verified', async () => {
+    // as an organization deleted before its domains went with it left them: verified, its row deleted_at set
+    const [gone, heir] = await Promise.all([registerUser(t), registerUser(t)]);
+    const domain = `stale-${randomBytes(3).toString('hex')}.test`;
+    const first = await add(gone, domain);
+    publish(first.body);
+    expect((await verify(gone, first.body.id)).status).toBe(200);
+    await t.database.handle.db.execute(sql`update organizations set deleted_at = now() where id = ${gone.orgId}`);
+    const claimed = await add(heir, domain);
+    publish(claimed.body);
+    const verified = await verify(heir, claimed.body.id);
+    expect(verified.status, verified.text).toBe(200);
+    const rows = await queryRows<{ organization_id: string }>(t.database.handle.db, sql`select organization_id from organization_domains where domain = ${domain} and verified_at is not null`);
+    expect(rows).toEqual([{ organization_id: heir.orgId }]);
   });
 
   it('another organization’s domain is a 404, exactly like a missing one', async () => {

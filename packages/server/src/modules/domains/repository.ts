@@ -62,10 +62,28 @@ export async function delete_(ex: Executor, organizationId: string, id: string):
 }
 export { delete_ as delete };
 
-/** Whether another organization has verified this domain. */
+/** Whether another live organization has verified this domain. */
 export async function verifiedElsewhere(ex: Executor, organizationId: string, domain: string): Promise<boolean> {
-  const rows = await queryRows<{ one: number }>(ex, sql`select 1 as one from organization_domains where domain = ${domain} and verified_at is not null and organization_id <> ${organizationId}`);
+  const rows = await queryRows<{ one: number }>(ex, sql`
+    select 1 as one from organization_domains d join organizations o on o.id = d.organization_id and o.deleted_at is null
+     where d.domain = ${domain} and d.verified_at is not null and d.organization_id <> ${organizationId}`);
   return rows.length > 0;
+}
+
+/** Deletes every domain of the organization (it is being deleted); answers their names. */
+export async function deleteAllOf(ex: Executor, organizationId: string): Promise<string[]> {
+  const rows = await queryRows<{ domain: string }>(ex, sql`delete from organization_domains where organization_id = ${organizationId} returning domain`);
+  return rows.map((r) => r.domain).sort();
+}
+
+/**
+ * Deletes the verification a deleted organization still holds on the domain (one deleted before its
+ * domains went with it): the partial unique index would otherwise keep the domain from anyone else.
+ */
+export async function releaseFromDeletedOrganizations(ex: Executor, domain: string): Promise<void> {
+  await ex.execute(sql`
+    delete from organization_domains d using organizations o
+     where d.domain = ${domain} and d.verified_at is not null and o.id = d.organization_id and o.deleted_at is not null`);
 }
 
 /** The organization that verified the domain, if any: one probe of the partial unique index. */
@@ -97,4 +115,34 @@ export function ssoEnforcementSql(domain: string, userId: SQL): SQL {
        and coalesce((o.settings->>'sso_required')::boolean, false)
        and exists (select 1 from sso_connections c where c.organization_id = d.organization_id and c.enabled)
      limit 1`;
+}
+
+/** Whether the live organization enforces SSO: sso_required is on and a connection is enabled (ssoEnforcementSql's organization half). */
+export async function ssoEnforced(ex: Executor, organizationId: string): Promise<boolean> {
+  const rows = await queryRows<{ enforced: boolean }>(ex, sql`
+    select coalesce((o.settings->>'sso_required')::boolean, false)
+           and exists (select 1 from sso_connections c where c.organization_id = o.id and c.enabled) as enforced
+      from organizations o where o.id = ${organizationId} and o.deleted_at is null`);
+  return rows[0]?.enforced ?? false;
+}
+
+/**
+ * SSO enforcement began: ends the password-based sessions (method other than `sso`) of the
+ * organization's active members whose email is at one of its verified domains, Owners excepted
+ * (their break-glass), while it has an enabled connection — exactly whom the login refuses. One
+ * statement; answers the sessions ended and their users.
+ */
+export async function endPasswordSessionsForSso(ex: Executor, organizationId: string): Promise<{ sessions: number; users: number }> {
+  const rows = await queryRows<{ user_id: string }>(ex, sql`
+    update sessions s set revoked_at = now(), revoked_reason = 'sso_required'
+      from memberships m
+      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
+      join users u on u.id = m.user_id
+     where m.organization_id = ${organizationId} and m.status = 'active' and not (r.is_system and r.name = 'Owner')
+       and s.user_id = m.user_id and s.revoked_at is null and s.method <> 'sso'
+       and exists (select 1 from organization_domains d
+                    where d.organization_id = ${organizationId} and d.verified_at is not null and d.domain = substring(u.email from '@([^@]+)$'))
+       and exists (select 1 from sso_connections c where c.organization_id = ${organizationId} and c.enabled)
+    returning s.user_id`);
+  return { sessions: rows.length, users: new Set(rows.map((r) => r.user_id)).size };
 }

@@ -1,8 +1,9 @@
 // Verified domains. Rules: a domain is lower-cased and stripped of a trailing dot; public email
 // providers cannot be claimed; several organizations may add a domain, but only one can have it
-// verified (a partial unique index decides races); verification reads a TXT record at
+// verified (a partial unique index decides races), and a deleted organization's domains go with it; verification reads a TXT record at
 // `_saasready-verification.<domain>` through the configured resolver (DNS_SERVERS); every change
-// and its audit row share one transaction. SSO linking and enforcement ask `verifiedOwner`.
+// and its audit row share one transaction. SSO linking and enforcement ask `verifiedOwner`; a domain
+// verified while its organization enforces SSO ends its members' password sessions at once.
 import { Resolver } from 'node:dns/promises';
 import type { Domain } from '@saasready/contracts';
 import type { SQL } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
+import * as memberships from '../memberships/service.js';
 import { claimedElsewhere, domainNotFound, invalidDomain, publicProvider, verificationFailed } from './errors.js';
 import { PUBLIC_EMAIL_DOMAINS } from './public-providers.js';
 import * as repository from './repository.js';
@@ -48,6 +50,27 @@ export async function verifiedOwner(ex: Executor, domain: string): Promise<strin
 /** Whether `organizationId` has verified the domain of `email`. */
 export async function emailDomainVerifiedBy(ex: Executor, organizationId: string, email: string): Promise<boolean> {
   return (await verifiedOwner(ex, domainOfEmail(email))) === organizationId;
+}
+
+/**
+ * The organization is being deleted: its domains go with it, in its transaction, so they stop
+ * counting (SSO, SCIM, enforcement) and another organization can claim them. Answers their names.
+ */
+export const releaseAllOf = (tx: Executor, organizationId: string): Promise<string[]> => repository.deleteAllOf(tx, organizationId);
+
+/** Whether the organization enforces SSO now: sso_required is on and a connection is enabled. */
+export const ssoEnforced = (ex: Executor, organizationId: string): Promise<boolean> => repository.ssoEnforced(ex, organizationId);
+
+/**
+ * SSO enforcement reached people it did not govern a moment before — sso_required switched on, the
+ * first connection enabled, or a domain verified, whichever of the three came last: their password
+ * sessions end now, as the login refuses their passwords from now on, audited
+ * `sso.required.sessions_ended` whichever it was. The caller holds the organization's row lock (the
+ * three changes take it), so two of them committing together cannot each miss the other.
+ */
+export async function endPasswordSessionsForSso(tx: Executor, ctx: RequestContext, organizationId: string): Promise<void> {
+  const ended = await repository.endPasswordSessionsForSso(tx, organizationId);
+  await recordAudit(tx, ctx, { action: 'sso.required.sessions_ended', organizationId, targetType: 'organization', targetId: organizationId, metadata: ended });
 }
 
 /**
@@ -104,9 +127,13 @@ export class DomainsService {
       throw verificationFailed(name);
     }
     return this.db.transaction(async (tx) => {
+      await memberships.lockOrganization(tx, access.organizationId);
+      await repository.releaseFromDeletedOrganizations(tx, row.domain);
       const verified = await repository.markVerified(tx, access.organizationId, id);
       if (!verified) throw domainNotFound();
       await recordAudit(tx, ctx, { action: 'domain.verified', organizationId: access.organizationId, targetType: 'domain', targetId: id, metadata: { domain: row.domain } });
+      // the domain's members are governed from now on when the organization already enforces SSO
+      if (await repository.ssoEnforced(tx, access.organizationId)) await endPasswordSessionsForSso(tx, ctx, access.organizationId);
       return toDomain(verified);
     });
   }

@@ -128,24 +128,3 @@ export async function listAll(ex: Executor, filter: { limit: number; afterId?: s
   }
   return ex.select().from(organizations).where(and(...conditions)).orderBy(organizations.id).limit(filter.limit + 1);
 }
-
-/**
- * `sso_required` was turned on: ends the password-based sessions (method other than `sso`) of the
- * organization's active members whose email is at one of its verified domains, Owners excepted
- * (their break-glass), while it has an enabled connection — exactly whom the login refuses. One
- * statement; answers the sessions ended and their users.
- */
-export async function endPasswordSessionsForSsoRequired(ex: Executor, organizationId: string): Promise<{ sessions: number; users: number }> {
-  const rows = await queryRows<{ user_id: string }>(ex, sql`
-    update sessions s set revoked_at = now(), revoked_reason = 'sso_required'
-      from memberships m
-      join roles r on r.id = m.role_id and r.organization_id = m.organization_id
-      join users u on u.id = m.user_id
-     where m.organization_id = ${organizationId} and m.status = 'active' and not (r.is_system and r.name = 'Owner')
-       and s.user_id = m.user_id and s.revoked_at is null and s.method <> 'sso'
-       and exists (select 1 from organization_domains d
-                    where d.organization_id = ${organizationId} and d.verified_at is not null and d.domain = substring(u.email from '@([^@]+)$'))
-       and exists (select 1 from sso_connections c where c.organization_id = ${organizationId} and c.enabled)
-    returning s.user_id`);
-  return { sessions: rows.length, users: new Set(rows.map((r) => r.user_id)).size };
-}

@@ -2,9 +2,11 @@
 // - a new organization gets the four system roles and its creator as Owner, with its audit rows,
 //   in one transaction; slugs are valid, unreserved and unique (409 with a free suggestion);
 // - metadata stays under 8 KiB; only Owners delete; deletion is soft and takes effect at once
-//   (an update racing a delete answers organization.not_found, never a 500);
+//   (an update racing a delete answers organization.not_found, never a 500); the organization's
+//   domains are deleted with it, so they stop counting and another organization can claim them;
 // - switching organization needs an active membership and re-issues the access token;
-// - turning sso_required on ends the governed members' password sessions in the same transaction (audited).
+// - turning sso_required on ends the governed members' password sessions in the same transaction
+//   (audited) when a connection is enabled; otherwise enabling one does (domains.endPasswordSessionsForSso).
 import { SYSTEM_ROLE_IDS, SYSTEM_ROLES, type CreateOrganizationBody, type MyMembership, type MyOrganization, type Organization, type UpdateOrganizationBody, type UpdateOrganizationSettingsBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
@@ -14,6 +16,7 @@ import { isValidSlug, slugify } from '../../lib/slugs.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
 import { recordAudit } from '../audit-logs/service.js';
+import * as domains from '../domains/service.js';
 import { organizationCreated } from '../webhook-events/service.js';
 import * as memberships from '../memberships/service.js';
 import * as roles from '../roles/service.js';
@@ -145,10 +148,10 @@ export class OrganizationsService {
       if (settingsChange) {
         await recordAudit(tx, ctx, { action: 'org.settings.updated', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: { changes: { settings: settingsChange } } });
       }
-      // SSO enforcement starts now, not at each member's next login: their password sessions end with the switch
-      if (after.settings.sso_required === true && before.settings.sso_required !== true) {
-        const ended = await repository.endPasswordSessionsForSsoRequired(tx, after.id);
-        await recordAudit(tx, ctx, { action: 'sso.required.sessions_ended', organizationId: after.id, targetType: 'organization', targetId: after.id, metadata: ended });
+      // SSO enforcement starts now, not at each member's next login: their password sessions end with
+      // the switch — when there is a connection to sign in through; else when one is enabled (sso/service.ts)
+      if (after.settings.sso_required === true && before.settings.sso_required !== true && (await domains.ssoEnforced(tx, after.id))) {
+        await domains.endPasswordSessionsForSso(tx, ctx, after.id);
       }
       return toOrganization(after);
     });
@@ -166,7 +169,9 @@ export class OrganizationsService {
       if (!org) throw organizationNotFound();
       // a concurrent delete that committed first wins: this one is a 404, not a second org.deleted
       if (!(await repository.softDelete(tx, org.id))) throw organizationNotFound();
-      await recordAudit(tx, ctx, { action: 'org.deleted', organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug } });
+      // its domains stop counting with it (SSO, SCIM, enforcement) and are free for another organization to claim
+      const releasedDomains = await domains.releaseAllOf(tx, org.id);
+      await recordAudit(tx, ctx, { action: 'org.deleted', organizationId: org.id, targetType: 'organization', targetId: org.id, metadata: { name: org.name, slug: org.slug, released_domains: releasedDomains } });
     });
   }
 }

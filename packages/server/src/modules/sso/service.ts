@@ -9,7 +9,10 @@
 //   within them, the IdP subject's account (while its own email stays at them too), else the
 //   email's, else a new one (JIT);
 // - the person becomes an active member with the connection's default role (no escalation: a role
-//   its creator could not grant is refused), audited `member.provisioned`;
+//   whoever creates or changes the connection could not grant, as the role is now, is refused —
+//   sent or kept; only turning the connection off is exempt), audited `member.provisioned`;
+// - a connection enabled while sso_required is on (and none was) starts SSO enforcement, as the
+//   switch would have: the governed members' password sessions end in the same transaction;
 // - secrets (OIDC client_secret) are AES-256-GCM under MASTER_KEY and never leave the server;
 // - every request to an IdP (metadata URL, OIDC discovery/token/userinfo/JWKS) goes through one
 //   guarded fetch: public addresses only unless SSO_ALLOW_PRIVATE, no redirects, bounded (SSRF);
@@ -31,7 +34,7 @@ import { recordAudit } from '../audit-logs/service.js';
 import type { AuthService } from '../auth/service.js';
 import * as domains from '../domains/service.js';
 import { roleNotFound } from '../memberships/errors.js';
-import { assertCanGrant } from '../memberships/rules.js';
+import { assertCanGrant, lockForChange } from '../memberships/rules.js';
 import * as memberships from '../memberships/service.js';
 import * as roles from '../roles/service.js';
 import * as users from '../users/service.js';
@@ -161,9 +164,12 @@ export class SsoService {
       Object.assign(fields, { allow_idp_initiated: body.allow_idp_initiated ?? false, allow_sha1: body.allow_sha1 ?? false, ...(await this.samlSource(body)) });
     }
     return this.deps.db.transaction(async (tx) => {
-      await this.assertGrantableRole(tx, access, fields.default_role_id);
+      const { actor } = await lockForChange(tx, access, 'sso.manage', { roles: fields.default_role_id ? [fields.default_role_id] : [] });
+      await this.assertGrantableRole(tx, actor, fields.default_role_id);
+      const enforcedBefore = fields.enabled && (await domains.ssoEnforced(tx, access.organizationId));
       const row = await repository.insertConnection(tx, fields);
       await recordAudit(tx, ctx, { action: 'sso.connection.created', organizationId: access.organizationId, targetType: 'sso_connection', targetId: id, metadata: { type: row.type, name: row.name } });
+      if (fields.enabled && !enforcedBefore) await this.startEnforcement(tx, ctx, access.organizationId);
       return this.toConnection(row);
     });
   }
@@ -203,11 +209,17 @@ export class SsoService {
       if (body.allow_sha1 !== undefined) next.allow_sha1 = body.allow_sha1;
     }
     return this.deps.db.transaction(async (tx) => {
-      if (body.default_role_id) await this.assertGrantableRole(tx, access, body.default_role_id);
+      const { actor } = await lockForChange(tx, access, 'sso.manage', { roles: next.default_role_id ? [next.default_role_id] : [] });
+      // the role JIT will grant, sent or kept, as it is now: whoever changes the connection must be able
+      // to grant it (a change that only turns the connection off provisions nobody)
+      if (!(Object.keys(body).length === 1 && body.enabled === false)) await this.assertGrantableRole(tx, actor, next.default_role_id);
+      const enablesIt = next.enabled && !current.enabled;
+      const enforcedBefore = enablesIt && (await domains.ssoEnforced(tx, access.organizationId));
       const row = await repository.updateConnection(tx, access.organizationId, next);
       if (!row) throw errors.connectionNotFound();
       // names of the changed fields only: never a value (the secret among them)
       await recordAudit(tx, ctx, { action: 'sso.connection.updated', organizationId: access.organizationId, targetType: 'sso_connection', targetId: id, metadata: { changed: Object.keys(body).sort() } });
+      if (enablesIt && !enforcedBefore) await this.startEnforcement(tx, ctx, access.organizationId);
       return this.toConnection(row);
     });
   }
@@ -220,12 +232,20 @@ export class SsoService {
     });
   }
 
-  /** Step: the default role exists in this organization and its creator could grant it (no escalation through JIT). */
-  private async assertGrantableRole(tx: Executor, access: OrgAccess, roleId: string | null): Promise<void> {
+  /** Step: the default role exists in this organization and whoever sets or keeps it could grant it (no escalation through JIT). */
+  private async assertGrantableRole(tx: Executor, actor: OrgAccess, roleId: string | null): Promise<void> {
     if (!roleId) return;
-    const role = await roles.findById(tx, access.organizationId, roleId);
+    const role = await roles.findById(tx, actor.organizationId, roleId);
     if (!role) throw roleNotFound();
-    assertCanGrant(access, role);
+    assertCanGrant(actor, role);
+  }
+
+  /**
+   * Step: an enabled connection made sso_required take effect (it was switched on first): the governed
+   * members' password sessions end now, as they would have with the switch (domains.endPasswordSessionsForSso).
+   */
+  private async startEnforcement(tx: Executor, ctx: RequestContext, organizationId: string): Promise<void> {
+    if (await domains.ssoEnforced(tx, organizationId)) await domains.endPasswordSessionsForSso(tx, ctx, organizationId);
   }
 
   /** Step: the OIDC issuer answers discovery with this client (fails fast on a typo). */
