@@ -411,7 +411,10 @@ describe('accounts, roles and managed members', () => {
     const keeper = await registerUser(t);
     await addMember(t, acme.orgId, keeper, 'Directory keeper');
     expectProblem(await setRole(keeper.accessToken, owners.id, acme.roles.Owner), 403, 'membership.owner_required');
-    expectProblem(await setRole(acme.owner.accessToken, admins.id, other.roles.Owner), 404, 'role.not_found');
+    // a role of another organization (a custom one: system role ids are the same everywhere, and name acme's own)
+    const theirs = await t.request('POST', `/api/v1/orgs/${other.orgId}/roles`, { token: other.owner.accessToken, body: { name: 'Theirs', permissions: ['org.read'] } });
+    expect(theirs.status, theirs.text).toBe(201);
+    expectProblem(await setRole(acme.owner.accessToken, admins.id, theirs.body.id), 404, 'role.not_found');
     // leaving the Admins group in the IdP takes the role away
     expect((await c.patch(`/Groups/${admins.id}`, [{ op: 'remove', path: `members[value eq "${u.id}"]` }])).status).toBe(204);
     expect((await member(acme, row!.user_id)).role_name).toBe('Viewer');
