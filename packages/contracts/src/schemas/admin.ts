@@ -10,7 +10,7 @@ import { MembershipSummaryFields, UserSchema } from './users.js';
 /**
  * `GET /admin/users/{id}`: one account as a superuser sees it — profile, two-factor status, every
  * membership, live sessions and the latest security events (logins, failures, password and 2FA
- * changes, sessions ended, lockouts), newest first.
+ * changes, sessions ended, lockouts), newest first. Each read is audited (`admin.user.viewed`).
  *
  * @example
  * ```json

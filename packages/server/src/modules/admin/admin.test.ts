@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { PasswordHasher } from '../../lib/passwords.js';
 import { createAdmin } from '../users/admin.js';
+import { verifyChain } from '../audit-logs/service.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, uniqueEmail, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
 
@@ -174,6 +175,22 @@ describe('one user: GET/PATCH /admin/users/:id, DELETE /admin/users/:id/sessions
     expectProblem(await get('/api/v1/admin/users/0193aaaa-0000-7000-8000-000000000000'), 404, 'user.not_found');
   });
 
+  it('audits each view of an account’s page (admin.user.viewed, the superuser as actor), not an unknown id, not the listing; the chain verifies', async () => {
+    const person = await registerUser(t, { fullName: 'Watched Person' });
+    expect((await get(`/api/v1/admin/users/${person.userId}`)).status).toBe(200);
+    expect((await get(`/api/v1/admin/users/${person.userId}`)).status).toBe(200);
+    const rows = await auditRows('admin.user.viewed', person.userId);
+    expect(rows).toEqual([0, 1].map(() => ({ actor_user_id: expect.any(String), organization_id: null, metadata: { email: person.email } })));
+    expect(new Set(rows.map((r) => r.actor_user_id))).toEqual(new Set([await adminId()]));
+    expectProblem(await get('/api/v1/admin/users/0193aaaa-0000-7000-8000-000000000001'), 404, 'user.not_found');
+    expect(await auditRows('admin.user.viewed', '0193aaaa-0000-7000-8000-000000000001')).toEqual([]);
+    const [{ n: before }] = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from audit_logs where action = 'admin.user.viewed'`) as [{ n: number }];
+    expect((await get('/api/v1/admin/users?limit=5')).status).toBe(200);
+    const [{ n: after }] = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from audit_logs where action = 'admin.user.viewed'`) as [{ n: number }];
+    expect(after).toBe(before);
+    expect(await verifyChain(t.database.handle.db, await adminId())).toMatchObject({ ok: true, first_broken: null });
+  });
+
   it('ends one session (its token stops working), audited with the superuser as actor; the same or a foreign session id is 404', async () => {
     const person = await registerUser(t);
     const [session] = (await get(`/api/v1/admin/users/${person.userId}`)).body.sessions;
@@ -278,6 +295,7 @@ describe('GET /admin/overview', () => {
     for (const q of ['days=6', 'days=91', 'days=x', 'other=1']) expectProblem(await get(`/api/v1/admin/overview?${q}`), 400, 'request.validation_failed');
     expectProblem(await get('/api/v1/admin/overview', fixture.owner.accessToken), 403, 'permission_denied');
   });
+
 });
 
 describe('access to /admin', () => {

@@ -2,7 +2,9 @@
 // every change is audited in the transaction that makes it; a superuser cannot disable their own
 // account; disabling ends every session of the account. Reading another organization's data
 // (its summary, members or audit log) writes one `admin.organization.viewed` row per API call into
-// that organization's own log, before the read, so no read goes unrecorded and its Owners see it.
+// that organization's own log, before the read, so no read goes unrecorded and its Owners see it;
+// reading one account's page (its memberships, sessions with their addresses, security events)
+// writes `admin.user.viewed`, before the read too. Listings are not audited.
 import type {
   AdminOrganizationDetail, AdminOverview, AdminUserDetail, AuditLog, ListAuditLogsQuery, ListMembersQuery, Member, User,
 } from '@saasready/contracts';
@@ -47,10 +49,12 @@ const nextMonth = (month: string) => {
 export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
 
-  async userDetail(userId: string): Promise<AdminUserDetail> {
+  async userDetail(ctx: RequestContext, userId: string): Promise<AdminUserDetail> {
     const { db } = this.deps;
     const user = await users.findById(db, userId);
     if (!user) throw userNotFound();
+    // recorded before the read, like an organization's: no read goes unrecorded
+    await recordAudit(db, ctx, { action: 'admin.user.viewed', targetType: 'user', targetId: userId, metadata: { email: user.email } });
     const [twoFactor, member, live, events] = await Promise.all([
       this.deps.twoFactor.status(db, userId),
       memberships.listForUser(db, userId),
