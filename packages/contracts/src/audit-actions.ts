@@ -89,6 +89,7 @@ export const AUDIT_ACTIONS = [
   'user.disabled',
   'user.enabled',
   'admin.organization.viewed',
+  'admin.user.viewed',
 ] as const;
 
 /** An audit action name. */

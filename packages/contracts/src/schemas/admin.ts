@@ -10,7 +10,7 @@ import { MembershipSummaryFields, UserSchema } from './users.js';
 /**
  * `GET /admin/users/{id}`: one account as a superuser sees it — profile, two-factor status, every
  * membership, live sessions and the latest security events (logins, failures, password and 2FA
- * changes, sessions ended, lockouts), newest first.
+ * changes, sessions ended, lockouts), newest first. Each read is audited (`admin.user.viewed`).
  *
  * @example
  * ```json
@@ -83,9 +83,10 @@ export type AdminOverviewQuery = Static<typeof AdminOverviewQuery>;
  * `GET /admin/overview`: the instance over time. Daily series (UTC days, oldest first, today last and
  * partial): sign-ups, successful and failed logins (failed password or second factor), and users
  * active that day (any session created or used). Monthly series (the last 12 months, this one
- * partial): users active that month, accounts existing at the month's end and how many of those have
- * two-factor on (from factors enabled by then and still enabled: a factor turned off later is not
- * counted in earlier months).
+ * partial): users active that month, accounts created by the month's end and how many of those have
+ * two-factor on — both counting what still exists: an account deleted later (a SCIM directory
+ * removing one it created) or a factor turned off later is not counted in earlier months either, so
+ * `totals.users` is the number of accounts there are.
  *
  * @example
  * ```json

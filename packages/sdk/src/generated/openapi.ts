@@ -1023,7 +1023,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account: profile, two-factor status, memberships, live sessions, recent security events (superusers only) */
+        /** One account: profile, two-factor status, memberships, live sessions, recent security events (superusers only; each call audited) */
         get: operations["admin.users.get"];
         put?: never;
         post?: never;

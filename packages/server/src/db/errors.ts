@@ -32,7 +32,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof e.code === 'string') {
       if (CONNECTION_CODES.has(e.code)) return true;
-      // 08xxx connection exceptions, 57P0x admin/crash shutdown, 53300 too many connections
+      // 08xxx connection exceptions, 57P0x admin/crash shutdown, 53300 too many connections — but not
+      // 08P01, a protocol violation: the client library sent a bad message (65,536+ bind parameters
+      // wrap the Bind message's 16-bit count). Retrying cannot help; it is our bug, a logged 500.
+      if (e.code === '08P01') return false;
       if (/^(08...|57P0.|53300)$/.test(e.code)) return true;
     }
     if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) {

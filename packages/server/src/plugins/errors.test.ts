@@ -8,6 +8,8 @@ import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { queryRows } from '../db/client.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import { testDbKind } from '../../test/helpers/db.js';
 import { startTestApp, type TestApp } from '../../test/helpers/app.js';
 import { expectProblem, registerUser, STRONG_PASSWORD, uniqueEmail, type RegisteredUser } from '../../test/helpers/factories.js';
 
@@ -235,6 +237,11 @@ describe('the generic 500', () => {
       await t.database.handle.db.execute(sql`select * from table_that_does_not_exist where secret = ${SECRET_PARAM}`);
       return { ok: true };
     });
+    // 65,536 bind parameters: the Bind message's 16-bit count wraps, and PostgreSQL answers 08P01
+    app.get('/test/boom-protocol', { config: { public: true }, schema: { response } }, async () => {
+      await t.database.handle.db.execute(sql`select cardinality(array[${sql.join(Array.from({ length: 65_536 }, (_, i) => sql`${i}`), sql`, `)}]::int[])`);
+      return { ok: true };
+    });
     app.get('/test/boom-type', { config: { public: true }, schema: { response } }, async () => {
       await t.database.handle.db.execute(sql`select ${SECRET_PARAM}::integer`);
       return { ok: true };
@@ -287,5 +294,19 @@ describe('the generic 500', () => {
     expect(missingTable.err).toMatchObject({ code: '42P01' });
     expect(missingTable.err.message).toContain('table_that_does_not_exist');
     expect(bare.logs.join('\n')).not.toContain(SECRET_PARAM);
+  });
+
+  // a protocol violation is the client library's doing (too many bind parameters), not an outage: no
+  // 503 with Retry-After, which tells a client to send the same request again
+  it.runIf(testDbKind() === 'postgres')('answers PostgreSQL’s 08P01 (protocol violation) with the generic 500, logged, not 503', async () => {
+    const res = await get('/test/boom-protocol');
+    expectProblem(res, 500, 'internal');
+    expect(res.headers.get('retry-after')).toBeNull();
+    const [entry] = errorLinesFor(res.body.request_id);
+    expect(entry.msg).toBe('unhandled error');
+    expect(entry.err).toMatchObject({ code: '08P01' });
+    const err = await t.database.handle.db.execute(sql`select cardinality(array[${sql.join(Array.from({ length: 65_536 }, (_, i) => sql`${i}`), sql`, `)}]::int[])`).catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(err)).toBe(false);
+    expect(isDatabaseUnavailable({ code: '08006' })).toBe(true);
   });
 });

@@ -66,6 +66,7 @@ export class AdminApi {
 
   /**
    * One account: profile, two-factor status, memberships, live sessions and recent security events.
+   * Every call is recorded in the audit log as `admin.user.viewed` (the superuser as actor).
    *
    * @example
    * ```ts

@@ -4,6 +4,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { PasswordHasher } from '../../lib/passwords.js';
 import { createAdmin } from '../users/admin.js';
+import { verifyChain } from '../audit-logs/service.js';
+import { deleteAccount } from '../users/service.js';
+import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, uniqueEmail, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
 
@@ -174,6 +177,22 @@ describe('one user: GET/PATCH /admin/users/:id, DELETE /admin/users/:id/sessions
     expectProblem(await get('/api/v1/admin/users/0193aaaa-0000-7000-8000-000000000000'), 404, 'user.not_found');
   });
 
+  it('audits each view of an account’s page (admin.user.viewed, the superuser as actor), not an unknown id, not the listing; the chain verifies', async () => {
+    const person = await registerUser(t, { fullName: 'Watched Person' });
+    expect((await get(`/api/v1/admin/users/${person.userId}`)).status).toBe(200);
+    expect((await get(`/api/v1/admin/users/${person.userId}`)).status).toBe(200);
+    const rows = await auditRows('admin.user.viewed', person.userId);
+    expect(rows).toEqual([0, 1].map(() => ({ actor_user_id: expect.any(String), organization_id: null, metadata: { email: person.email } })));
+    expect(new Set(rows.map((r) => r.actor_user_id))).toEqual(new Set([await adminId()]));
+    expectProblem(await get('/api/v1/admin/users/0193aaaa-0000-7000-8000-000000000001'), 404, 'user.not_found');
+    expect(await auditRows('admin.user.viewed', '0193aaaa-0000-7000-8000-000000000001')).toEqual([]);
+    const [{ n: before }] = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from audit_logs where action = 'admin.user.viewed'`) as [{ n: number }];
+    expect((await get('/api/v1/admin/users?limit=5')).status).toBe(200);
+    const [{ n: after }] = await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from audit_logs where action = 'admin.user.viewed'`) as [{ n: number }];
+    expect(after).toBe(before);
+    expect(await verifyChain(t.database.handle.db, await adminId())).toMatchObject({ ok: true, first_broken: null });
+  });
+
   it('ends one session (its token stops working), audited with the superuser as actor; the same or a foreign session id is 404', async () => {
     const person = await registerUser(t);
     const [session] = (await get(`/api/v1/admin/users/${person.userId}`)).body.sessions;
@@ -277,6 +296,59 @@ describe('GET /admin/overview', () => {
     expect((await get('/api/v1/admin/overview?days=7')).body.days.at(-4).active_users).toBe(third.active_users);
     for (const q of ['days=6', 'days=91', 'days=x', 'other=1']) expectProblem(await get(`/api/v1/admin/overview?${q}`), 400, 'request.validation_failed');
     expectProblem(await get('/api/v1/admin/overview', fixture.owner.accessToken), 403, 'permission_denied');
+  });
+
+  it('counts the accounts that exist: a SCIM directory deleting accounts it created (in a closed, already kept month) takes them off', async () => {
+    const db = t.database.handle.db;
+    const directory = await t.request('POST', `/api/v1/orgs/${fixture.orgId}/directories`, { token: fixture.owner.accessToken, body: { name: 'Counting IdP' } });
+    expect(directory.status, directory.text).toBe(201);
+    const scim = (method: string, path: string, body?: unknown) =>
+      t.request(method, `/scim/v2${path}`, { token: directory.body.token, ...(body ? { body, headers: { 'content-type': 'application/scim+json' } } : {}) });
+    const provisioned: { id: string; userId: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const userName = uniqueEmail(`scim-count-${i}`);
+      const res = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, emails: [{ value: userName, primary: true }], active: true });
+      expect(res.status, res.text).toBe(201);
+      const [row] = await queryRows<{ id: string }>(db, sql`select id from users where email = ${userName}`);
+      provisioned.push({ id: res.body.id, userId: row!.id });
+    }
+    // provisioned two months ago: their month is closed, and the overview keeps it (a fresh count of every closed month)
+    const ids = provisioned.map((p) => p.userId);
+    await db.execute(sql`update users set created_at = date_trunc('month', now()) - interval '1 month' - interval '5 days' where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    await db.execute(sql`delete from activity_counts where period = 'accounts'`);
+    const truth = async () => {
+      const [row] = await queryRows<{ all: number; by_last_month: number }>(db, sql`
+        select count(*)::int as all, (count(*) filter (where created_at < date_trunc('month', now()) - interval '1 month'))::int as by_last_month from users`);
+      return row!;
+    };
+    const before = await get('/api/v1/admin/overview?days=7');
+    expect(before.body.totals.users).toBe((await truth()).all);
+    expect(before.body.months.at(-3).users).toBe((await truth()).by_last_month);
+
+    for (const p of provisioned) expect((await scim('DELETE', `/Users/${p.id}`)).status).toBe(204);
+    expect(await queryRows(db, sql`select 1 from users where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)).toEqual([]);
+    const after = await get('/api/v1/admin/overview?days=7');
+    const now = await truth();
+    expect(after.body.totals.users).toBe(now.all);
+    expect(after.body.totals.users).toBe(before.body.totals.users - 3);
+    expect(after.body.months.at(-3).users).toBe(now.by_last_month);
+    expect(after.body.months.at(-1).users).toBe(now.all);
+  });
+
+  it.runIf(testDbKind() === 'postgres')('an account deleted while the overview first counts and keeps the months is neither lost nor kept', async () => {
+    const db = t.database.handle.db;
+    const person = await registerUser(t);
+    await db.execute(sql`update users set created_at = date_trunc('month', now()) - interval '1 month' - interval '3 days' where id = ${person.userId}`);
+    await db.execute(sql`delete from activity_counts where period = 'accounts'`);
+    // the deletion is under way (not committed) when the overview counts
+    const deleting = await holdOpen(db, (tx) => deleteAccount(tx, person.userId));
+    const overview = get('/api/v1/admin/overview?days=7');
+    expect(await lockWaiters(db)).toBeGreaterThan(0);
+    deleting.release();
+    await deleting.done;
+    expect((await overview).status).toBe(200);
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`) as [{ n: number }];
+    expect((await get('/api/v1/admin/overview?days=7')).body.totals.users).toBe(n);
   });
 });
 

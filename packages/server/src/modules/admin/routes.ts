@@ -56,11 +56,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reader: Database; twoFacto
     schema: {
       operationId: 'admin.users.get',
       tags,
-      summary: 'One account: profile, two-factor status, memberships, live sessions, recent security events (superusers only)',
+      summary: 'One account: profile, two-factor status, memberships, live sessions, recent security events (superusers only; each call audited)',
       params: IdParams,
       response: { 200: ok('The account', AdminUserDetailSchema), ...problemResponses },
     },
-  }, async (request) => admin.userDetail(request.params.id));
+  }, async (request) => admin.userDetail(contextOf(request), request.params.id));
 
   app.patch('/admin/users/:id', {
     config: { superuser: true },

@@ -2,7 +2,9 @@
 // every change is audited in the transaction that makes it; a superuser cannot disable their own
 // account; disabling ends every session of the account. Reading another organization's data
 // (its summary, members or audit log) writes one `admin.organization.viewed` row per API call into
-// that organization's own log, before the read, so no read goes unrecorded and its Owners see it.
+// that organization's own log, before the read, so no read goes unrecorded and its Owners see it;
+// reading one account's page (its memberships, sessions with their addresses, security events)
+// writes `admin.user.viewed`, before the read too. Listings are not audited.
 import type {
   AdminOrganizationDetail, AdminOverview, AdminUserDetail, AuditLog, ListAuditLogsQuery, ListMembersQuery, Member, User,
 } from '@saasready/contracts';
@@ -47,10 +49,12 @@ const nextMonth = (month: string) => {
 export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
 
-  async userDetail(userId: string): Promise<AdminUserDetail> {
+  async userDetail(ctx: RequestContext, userId: string): Promise<AdminUserDetail> {
     const { db } = this.deps;
     const user = await users.findById(db, userId);
     if (!user) throw userNotFound();
+    // recorded before the read, like an organization's: no read goes unrecorded
+    await recordAudit(db, ctx, { action: 'admin.user.viewed', targetType: 'user', targetId: userId, metadata: { email: user.email } });
     const [twoFactor, member, live, events] = await Promise.all([
       this.deps.twoFactor.status(db, userId),
       memberships.listForUser(db, userId),
@@ -145,27 +149,35 @@ export class AdminService {
   }
 
   /**
-   * Accounts per month of creation for all time, for the running totals: the closed months kept in
-   * activity_counts after the first call (accounts are never deleted, created_at is the insert's
-   * time), this month counted on each call. Second factors per month are counted each time (a factor
-   * turned off leaves, so those counts can fall).
+   * Accounts that exist, per month of creation, for the running totals: the closed months kept in
+   * activity_counts after the first call (created_at is the insert's time, so no account joins a
+   * closed month; one deleted — a SCIM directory's — is taken off its month's kept count by
+   * users.deleteAccount), this month counted on each call. Second factors per month are counted each
+   * time (a factor turned off leaves, so those counts can fall).
    */
   private async accounts(thisMonth: string): Promise<{ users: Map<string, number>; twoFactor: Map<string, number> }> {
-    const { db, reader } = this.deps;
+    const { reader } = this.deps;
     const [kept, twoFactor] = await Promise.all([repository.allKeptCounts(reader, 'accounts'), repository.twoFactorPerMonth(reader)]);
-    if (kept.size === 0) {
-      // the first call: one pass over users_created_at_idx, the closed months kept
-      const all = await repository.accountsPerMonth(reader);
-      await repository.keepCounts(db, 'accounts', [...all].filter(([month]) => month < thisMonth));
-      return { users: all, twoFactor };
-    }
-    const current = await repository.accountsPerMonth(reader, thisMonth);
-    // a month that closed since the last call and was never kept: counted now, kept
+    // the first call: one pass over users_created_at_idx, the closed months kept
+    if (kept.size === 0) return { users: await this.keepAccounts(thisMonth), twoFactor };
     const lastKept = [...kept.keys()].sort().at(-1)!;
-    const gap = lastKept < thisMonth ? await repository.accountsPerMonth(reader, nextMonth(lastKept)) : new Map<string, number>();
-    const closedGap = [...gap].filter(([month]) => month < thisMonth);
-    if (closedGap.length) await repository.keepCounts(db, 'accounts', closedGap);
-    return { users: new Map([...kept, ...closedGap, ...[...current].filter(([month]) => month >= thisMonth)]), twoFactor };
+    // months that closed since the last call and were never kept: counted now (this one with them), kept
+    const current = nextMonth(lastKept) < thisMonth ? await this.keepAccounts(thisMonth, nextMonth(lastKept)) : await repository.accountsPerMonth(reader, thisMonth);
+    return { users: new Map([...kept, ...current]), twoFactor };
+  }
+
+  /**
+   * Counts accounts per month from `from` (all time without it) and keeps the closed months, on the
+   * primary, holding account deletions off meanwhile: a deletion then lands before the count or after
+   * the kept row (which it decrements), never lost between the two.
+   */
+  private keepAccounts(thisMonth: string, from?: string): Promise<Map<string, number>> {
+    return this.deps.db.transaction(async (tx) => {
+      await users.lockAccountCounts(tx);
+      const counted = await repository.accountsPerMonth(tx, from);
+      await repository.keepCounts(tx, 'accounts', [...counted].filter(([month]) => month < thisMonth));
+      return counted;
+    });
   }
 
   /** The overview's series; `days` UTC days ending today, and the last 12 months. */

@@ -713,7 +713,7 @@ describe('what the API records', () => {
     // ones need a directory (modules/directories/scim.test.ts).
     const producedElsewhere = new Set(['member.deprovisioned', 'directory.created', 'directory.deleted', 'directory.token_rotated', 'directory.user.updated', 'directory.group.created', 'directory.group.updated', 'directory.group.deleted', 'directory.group.role_mapped', 'domain.added', 'domain.verified', 'domain.verification_failed', 'domain.removed', 'sso.connection.created', 'sso.connection.updated', 'sso.connection.deleted', 'sso.login.succeeded', 'sso.login.failed', 'member.provisioned', 'user.login.break_glass', 'sso.required.sessions_ended',
       // the superuser's user and organization pages: modules/admin/admin.test.ts
-      'user.disabled', 'user.enabled', 'admin.organization.viewed']);
+      'user.disabled', 'user.enabled', 'admin.organization.viewed', 'admin.user.viewed']);
     expect(AUDIT_ACTIONS.filter((a) => !seen.has(a) && !producedElsewhere.has(a))).toEqual([]);
     expect([...seen].filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a))).toEqual([]);
     const offending = rows.flatMap((r) => keysMatching(r.metadata, /password|token|secret|^key$|authorization|hash|code/i).map((k) => `${r.action}: ${k}`));

@@ -55,11 +55,23 @@ export async function claimPositions(ex: Executor, wanted: readonly { chain: str
 
 
 /**
- * Writes rows at the positions claimPositions gave and makes each chain's last one its head, in one
- * statement. `barrier` (the commit barrier's WITH item, see db/client.ts) rides along: answers its
- * count, or undefined without one.
+ * Rows per statement: 18 bind parameters each, and a statement takes at most 65,535 (past that the
+ * Bind message's count wraps and PostgreSQL refuses it, 08P01). A transaction can record thousands —
+ * a directory group mapped to a role records one per member whose role changes.
+ */
+const ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Writes rows at the positions claimPositions gave and makes each chain's last one its head: one
+ * statement per ROWS_PER_STATEMENT rows, in order. `barrier` (the commit barrier's WITH item, see
+ * db/client.ts) rides along with the last: answers its count, or undefined without one.
  */
 export async function appendRows(ex: Executor, rows: readonly (AuditRow & { created_at: Date })[], barrier: SQL | null): Promise<number | undefined> {
+  for (let i = 0; i + ROWS_PER_STATEMENT < rows.length; i += ROWS_PER_STATEMENT) await appendStatement(ex, rows.slice(i, i + ROWS_PER_STATEMENT), null);
+  return appendStatement(ex, rows.slice(Math.floor(Math.max(rows.length - 1, 0) / ROWS_PER_STATEMENT) * ROWS_PER_STATEMENT), barrier);
+}
+
+async function appendStatement(ex: Executor, rows: readonly (AuditRow & { created_at: Date })[], barrier: SQL | null): Promise<number | undefined> {
   const heads = new Map(rows.map((row) => [chainKey(row.chain_key ?? row.organization_id), row.hash]));
   const values = sql.join(rows.map((row) => sql`(${row.id}::uuid, ${row.organization_id}::uuid, ${row.chain_key}::uuid, ${row.seq}::bigint, ${row.actor_type},
       ${row.actor_user_id}::uuid, ${row.actor_api_key_id}::uuid, ${row.actor_email}, ${row.action}, ${row.target_type}, ${row.target_id},

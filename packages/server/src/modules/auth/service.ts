@@ -29,7 +29,7 @@ import * as twoFactor from '../two-factor/service.js';
 import type { TwoFactorService } from '../two-factor/service.js';
 import type { LockoutService, PendingSuccess } from '../lockout/service.js';
 import * as errors from './errors.js';
-import { findLoginStanding, type LoginStanding } from './repository.js';
+import { consumeChallenge, findLoginStanding, type LoginStanding } from './repository.js';
 import type { EmailTokensService } from './email-tokens.js';
 
 export interface AuthDeps {
@@ -144,7 +144,7 @@ export class AuthService {
     const newHash = needsRehash ? await this.deps.hasher.hash(body.password) : null;
     if (newHash) await users.update(this.deps.db, user.id, { password_hash: newHash });
     const twoFactorEnabled = standing.twoFactorEnabled;
-    await this.ssoEnforcement(ctx, user, twoFactorEnabled, standing.ssoEnforcement);
+    const breakGlass = this.ssoEnforcement(twoFactorEnabled, standing.ssoEnforcement);
     if (twoFactorEnabled && !body.two_factor_code) return this.twoFactorChallenge(user.id);
     const metadata = { rehashed: Boolean(newHash), mfa: twoFactorEnabled };
     // the memberships /auth/me would show (the per-process cache, fresh across processes within a
@@ -155,7 +155,7 @@ export class AuthService {
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
         if (!(await this.deps.twoFactor.verifyLoginFactor(tx, ctx, user.id, { code: body.two_factor_code }))) return { ok: false as const };
-        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, mine, metadata) };
+        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, mine, metadata, breakGlass) };
       }),
     );
     return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
@@ -182,8 +182,12 @@ export class AuthService {
       this.deps.db.transaction(async (tx) => {
         if (!(await this.deps.twoFactor.verifyLoginFactor(tx, ctx, user.id, { code: body.code, backupCode: body.backup_code }))) return { ok: false as const };
         // single use: a concurrent request with the same token loses here (and rolls back its code)
-        if (!(await twoFactor.consumeChallenge(tx, challengeId))) throw errors.invalidMfaToken();
-        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, mine, { mfa: true }) };
+        const spent = await consumeChallenge(tx, challengeId, user.email);
+        if (!spent) throw errors.invalidMfaToken();
+        // SSO enforcement as the login completes: an Owner's break-glass, or a member refused because
+        // sso_required was turned on after their password step
+        const breakGlass = this.ssoEnforcement(true, spent.ssoEnforcement);
+        return { ok: true as const, tokens: await this.finishLogin(tx, ctx, user, mine, { mfa: true }, breakGlass) };
       }),
     );
     return outcome.ok ? this.loggedIn(outcome.tokens) : this.mfaFailed(ctx, user);
@@ -210,14 +214,12 @@ export class AuthService {
   /**
    * Step: an organization that verified the email's domain and requires SSO refuses its members'
    * password logins (`auth.sso_required`, with the URL to start SSO). Its Owners keep a break-glass
-   * login, with 2FA only (the second factor still follows), audited `user.login.break_glass`.
+   * login, with 2FA only: answers that organization, whose `user.login.break_glass` finishLogin
+   * records with the session — so only once the second factor passed, never for a password alone.
    */
-  private async ssoEnforcement(ctx: RequestContext, user: users.UserRow, twoFactorEnabled: boolean, enforced: SsoEnforcementRow | null): Promise<void> {
-    if (!enforced) return;
-    if (enforced.is_owner && twoFactorEnabled) {
-      await recordAudit(this.deps.db, ctx, { action: 'user.login.break_glass', actor: { userId: user.id, email: user.email }, organizationId: enforced.organization_id, targetType: 'user', targetId: user.id });
-      return;
-    }
+  private ssoEnforcement(twoFactorEnabled: boolean, enforced: SsoEnforcementRow | null): string | null {
+    if (!enforced) return null;
+    if (enforced.is_owner && twoFactorEnabled) return enforced.organization_id;
     this.deps.metrics.authAttempt('login', 'failure');
     const query = new URLSearchParams({ organization_id: enforced.organization_id });
     throw errors.ssoRequired(`${this.deps.config.publicUrl}/api/v1/sso/authorize?${query}`, enforced.organization_id);
@@ -255,10 +257,14 @@ export class AuthService {
     throw errors.invalidMfaCode();
   }
 
-  /** Step: the user is fully authenticated: pick the current organization, open a session. */
-  private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>): Promise<TokenResponse> {
-    // at once, before the session: the account's chain head before the session's rows (its activity
-    // trigger's), the order the one-statement login takes them in
+  /**
+   * Step: the user is fully authenticated: pick the current organization, open a session. `breakGlass`:
+   * the organization requiring SSO whose Owner this is, recorded as `user.login.break_glass` with the login.
+   */
+  private async finishLogin(tx: Executor, ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, breakGlass: string | null = null): Promise<TokenResponse> {
+    if (breakGlass) await recordAudit(tx, ctx, { action: 'user.login.break_glass', actor: { userId: user.id, email: user.email }, organizationId: breakGlass, targetType: 'user', targetId: user.id });
+    // at once (with the break-glass row), before the session: the chains' heads before the session's
+    // rows (its activity trigger's), the order the one-statement login takes them in
     await recordAudit(tx, ctx, loginEvent(user, metadata), { now: true });
     return this.startSession(tx, ctx, user, currentOrganization(mine), { memberships: mine, twoFactorEnabled: metadata.mfa });
   }

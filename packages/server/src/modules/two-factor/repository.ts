@@ -60,15 +60,5 @@ export async function findChallenge(ex: Executor, tokenHash: string) {
   return row ?? null;
 }
 
-/** Spends the challenge; false when it was already used or has expired. */
-export async function consumeChallenge(ex: Executor, id: string): Promise<boolean> {
-  const rows = await ex
-    .update(mfaChallenges)
-    .set({ used_at: new Date() })
-    .where(and(eq(mfaChallenges.id, id), isNull(mfaChallenges.used_at), sql`${mfaChallenges.expires_at} > now()`))
-    .returning({ id: mfaChallenges.id });
-  return rows.length === 1;
-}
-
 /** `repository.delete(…)`: the style guide's repository verb (a reserved word cannot name a function declaration). */
 export { deleteRow as delete };

@@ -183,4 +183,4 @@ export class TwoFactorService {
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { consumeChallenge, find, findChallenge, insertChallenge } from './repository.js';
+export { find, findChallenge, insertChallenge } from './repository.js';

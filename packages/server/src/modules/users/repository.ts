@@ -96,7 +96,30 @@ export async function findByIdForUpdate(ex: Executor, id: string): Promise<UserR
   return row ?? null;
 }
 
-/** Deletes the account (sessions, memberships, factors and tokens go with it). A SCIM directory removes an account it created once nothing else holds it. */
+/**
+ * The advisory lock (an arbitrary constant) that orders account deletions against the admin
+ * overview's keeping of accounts per month of creation (activity_counts, period `accounts`):
+ * deletions take it shared, keeping takes it exclusive, so a deletion lands either before the
+ * count (not counted) or after the kept row exists (taken off it) — never in between.
+ */
+const ACCOUNT_COUNTS_LOCK = 7_305_112_901;
+
+/**
+ * Deletes the account (sessions, memberships, factors and tokens go with it) and takes it off the
+ * kept count of its month of creation, if that month is kept. A SCIM directory removes an account it
+ * created once nothing else holds it. In a transaction (the lock is held to its end).
+ */
 export async function deleteAccount(ex: Executor, id: string): Promise<void> {
-  await ex.delete(users).where(eq(users.id, id));
+  // its own statement first: the next one's snapshot must see a keep that committed while we waited
+  await ex.execute(sql`select pg_advisory_xact_lock_shared(${ACCOUNT_COUNTS_LOCK}::bigint)`);
+  await ex.execute(sql`
+    with gone as (delete from users where id = ${id} returning created_at)
+    update activity_counts c set users = c.users - 1
+      from gone
+     where c.period = 'accounts' and c.starts_on = date_trunc('month', gone.created_at at time zone 'UTC')::date`);
+}
+
+/** Holds account deletions off until the caller's transaction ends: accounts counted per month and kept then agree (deleteAccount). */
+export async function lockAccountCounts(ex: Executor): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(${ACCOUNT_COUNTS_LOCK}::bigint)`);
 }

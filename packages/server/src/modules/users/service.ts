@@ -77,5 +77,5 @@ export async function createAdmin(
 }
 
 // What other modules use of this one, inside their own transactions (they pass their Executor along).
-export { consumeToken, deleteAccount, findByEmail, findById, findByIdForUpdate, findToken, insert, insertToken, markEmailVerified, toUser, update } from './repository.js';
+export { consumeToken, deleteAccount, findByEmail, findById, findByIdForUpdate, findToken, insert, insertToken, lockAccountCounts, markEmailVerified, toUser, update } from './repository.js';
 export type { TokenPurpose, UserRow } from './repository.js';
