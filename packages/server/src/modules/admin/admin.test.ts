@@ -1,4 +1,5 @@
 // Superuser listings over real HTTP: who may see them, search, and keyset pagination.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
@@ -8,7 +9,7 @@ import { verifyChain } from '../audit-logs/service.js';
 import { deleteAccount } from '../users/service.js';
 import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createOrgWithMembers, expectProblem, login, registerUser, uniqueEmail, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
+import { addVerifiedDomain, createOrgWithMembers, expectProblem, login, registerUser, uniqueEmail, type OrgFixture, type RegisteredUser } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
 let adminToken: string;
@@ -304,9 +305,12 @@ describe('GET /admin/overview', () => {
     expect(directory.status, directory.text).toBe(201);
     const scim = (method: string, path: string, body?: unknown) =>
       t.request(method, `/scim/v2${path}`, { token: directory.body.token, ...(body ? { body, headers: { 'content-type': 'application/scim+json' } } : {}) });
+    // a directory provisions only at its organization's verified domains
+    const domain = `counting-${randomBytes(4).toString('hex')}.test`;
+    await addVerifiedDomain(t, fixture.orgId, domain);
     const provisioned: { id: string; userId: string }[] = [];
     for (let i = 0; i < 3; i++) {
-      const userName = uniqueEmail(`scim-count-${i}`);
+      const userName = uniqueEmail(`scim-count-${i}`).replace('@example.test', `@${domain}`);
       const res = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, emails: [{ value: userName, primary: true }], active: true });
       expect(res.status, res.text).toBe(201);
       const [row] = await queryRows<{ id: string }>(db, sql`select id from users where email = ${userName}`);
