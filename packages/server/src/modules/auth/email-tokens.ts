@@ -35,8 +35,9 @@ export class EmailTokensService {
   /** Enqueues a verification email for the user (in the caller's transaction). */
   async sendVerification(tx: Executor, ctx: RequestContext, user: { id: string; email: string; full_name: string }): Promise<void> {
     const token = randomToken();
-    await users.insertToken(tx, { id: newId(), user_id: user.id, purpose: 'email_verification', token_hash: sha256(token), expires_at: new Date(Date.now() + VERIFY_TTL_SECONDS * 1000) });
-    await this.deps.mailer.enqueue(tx, 'email_verification', user.email, verificationEmail(this.deps.brand, { fullName: user.full_name, token }));
+    // the token and its email in one statement
+    const email = this.deps.mailer.enqueueWith('email_verification', user.email, verificationEmail(this.deps.brand, { fullName: user.full_name, token }));
+    await users.insertToken(tx, { id: newId(), user_id: user.id, purpose: 'email_verification', token_hash: sha256(token), expires_at: new Date(Date.now() + VERIFY_TTL_SECONDS * 1000) }, (inserted) => [email(inserted)]);
     await recordAudit(tx, ctx, { action: 'user.email.verification_sent', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
   }
 
@@ -76,8 +77,8 @@ export class EmailTokensService {
       const user = await users.findByEmail(tx, email);
       if (!user || !user.is_active) return false;
       const token = randomToken();
-      await users.insertToken(tx, { id: newId(), user_id: user.id, purpose: 'password_reset', token_hash: sha256(token), expires_at: new Date(Date.now() + RESET_TTL_SECONDS * 1000) });
-      await this.deps.mailer.enqueue(tx, 'password_reset', user.email, passwordResetEmail(this.deps.brand, { fullName: user.full_name, token }));
+      const resetEmail = this.deps.mailer.enqueueWith('password_reset', user.email, passwordResetEmail(this.deps.brand, { fullName: user.full_name, token }));
+      await users.insertToken(tx, { id: newId(), user_id: user.id, purpose: 'password_reset', token_hash: sha256(token), expires_at: new Date(Date.now() + RESET_TTL_SECONDS * 1000) }, (inserted) => [resetEmail(inserted)]);
       await recordAudit(tx, ctx, { action: 'user.password.reset_requested', actor: { userId: user.id, email: user.email }, targetType: 'user', targetId: user.id });
       return true;
     });

@@ -107,6 +107,10 @@ describe('inviting over real SMTP', () => {
     const second = await invite(f.owner.accessToken, { email, role_id: f.roles.Member });
     expectProblem(second, 409, 'invitation.pending_exists');
     expect(second.body.meta.invitation_id).toBe(first.body.id);
+    // the email rides in the invitation's statement: a refused invitation sends none, a made one exactly one
+    const outbox = (to: string) => queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from email_outbox where to_address = ${to} and template = 'invitation'`);
+    expect((await outbox(f.member.email))[0]!.n).toBe(0);
+    expect((await outbox(email))[0]!.n).toBe(1);
   });
 
   it('resend mints a new link and kills the old one; revoke kills it for good', async () => {

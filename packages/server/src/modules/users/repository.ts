@@ -1,4 +1,4 @@
-import { and, eq, gt, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { User } from '@saasready/contracts';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
@@ -64,13 +64,26 @@ export async function markEmailVerified(ex: Executor, id: string): Promise<void>
 export type TokenPurpose = 'password_reset' | 'email_verification';
 
 /** Stores a new emailed token and kills the user's earlier unused ones of the same purpose. */
-/** Stores a new token of its purpose and retires the user's earlier unused ones, in one statement (neither sees the other's row). */
-export async function insertToken(ex: Executor, row: { id: string; user_id: string; purpose: TokenPurpose; token_hash: string; expires_at: Date }): Promise<void> {
+/**
+ * Stores a new token of its purpose and retires the user's earlier unused ones, in one statement
+ * (neither sees the other's row), with `along`: WITH items selecting from `inserted` (the email
+ * carrying the token: written with it, in the same statement).
+ */
+export async function insertToken(
+  ex: Executor,
+  row: { id: string; user_id: string; purpose: TokenPurpose; token_hash: string; expires_at: Date },
+  along?: (inserted: SQL) => SQL[],
+): Promise<void> {
+  const more = along?.(sql`new_token`) ?? [];
   await ex.execute(sql`
     with retired as (
-      update user_tokens set used_at = now() where user_id = ${row.user_id} and purpose = ${row.purpose} and used_at is null)
-    insert into user_tokens (id, user_id, purpose, token_hash, expires_at)
-    values (${row.id}, ${row.user_id}, ${row.purpose}, ${row.token_hash}, ${row.expires_at.toISOString()}::timestamptz)`);
+      update user_tokens set used_at = now() where user_id = ${row.user_id} and purpose = ${row.purpose} and used_at is null
+    ), new_token as (
+      insert into user_tokens (id, user_id, purpose, token_hash, expires_at)
+      values (${row.id}, ${row.user_id}, ${row.purpose}, ${row.token_hash}, ${row.expires_at.toISOString()}::timestamptz)
+      returning id
+    )${more.length ? sql`, ${sql.join(more, sql`, `)}` : sql``}
+    select count(*) from new_token`);
 }
 
 export async function findToken(ex: Executor, purpose: TokenPurpose, tokenHash: string) {
