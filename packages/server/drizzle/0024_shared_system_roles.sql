@@ -13,7 +13,47 @@
 --   system role has such rows (so no organization can add a permission to everyone's Owner); a
 --   system id is only ever a system role of its name; custom role ids stay unique instance-wide.
 -- Existing data: system roles take the fixed ids (every reference follows), their copied
--- permission rows are replaced by the shared ones.
+-- permission rows are replaced by the shared ones. Stop servers of earlier versions first (CHANGELOG).
+DO $$
+DECLARE odd text;
+BEGIN
+  SELECT string_agg(DISTINCT "name", ', ') INTO odd FROM "roles" WHERE "is_system" AND "name" NOT IN ('Owner', 'Admin', 'Member', 'Viewer');
+  IF odd IS NOT NULL THEN
+    RAISE EXCEPTION 'migration 0024: roles marked is_system with names other than Owner, Admin, Member and Viewer exist (%); rename them or set is_system = false, then start again', odd;
+  END IF;
+END
+$$;
+--> statement-breakpoint
+-- 0009's cache trigger named a row by one key column; a shared permission row has none (its
+-- organization is null), so a change to it now empties every cache ('all', cache/invalidation.ts)
+-- instead of sending an empty message nobody acts on.
+CREATE OR REPLACE FUNCTION saasready_cache_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  rec jsonb;
+  i int;
+BEGIN
+  PERFORM set_config('saasready.cache_dirty', 'on', true);
+  FOREACH rec IN ARRAY array_remove(ARRAY[
+    CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
+    CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END], NULL)
+  LOOP
+    i := 0;
+    WHILE i < TG_NARGS LOOP
+      -- identical payloads within one transaction are delivered once (PostgreSQL folds them)
+      IF TG_ARGV[i + 1] = '' THEN
+        PERFORM pg_notify('saasready_cache', TG_ARGV[i]);
+      ELSIF rec ->> TG_ARGV[i + 1] IS NULL THEN
+        PERFORM pg_notify('saasready_cache', 'all');
+      ELSE
+        PERFORM pg_notify('saasready_cache', TG_ARGV[i] || ':' || (rec ->> TG_ARGV[i + 1]));
+      END IF;
+      i := i + 2;
+    END LOOP;
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
 CREATE TABLE "system_role_map_0024" AS
 SELECT r."organization_id", r."id" AS "old_id", f."id" AS "new_id"
   FROM "roles" r
@@ -37,7 +77,18 @@ ALTER TABLE "scim_users" DROP CONSTRAINT "scim_users_base_role_fk";
 --> statement-breakpoint
 ALTER TABLE "scim_groups" DROP CONSTRAINT "scim_groups_role_fk";
 --> statement-breakpoint
-DELETE FROM "role_permissions" rp USING "system_role_map_0024" m WHERE rp."organization_id" = m."organization_id" AND rp."role_id" = m."old_id";
+-- the copies go, the custom roles' rows stay. The table is rewritten rather than its copies deleted
+-- row by row: the pages of the many copies would stay behind (plain VACUUM does not give back pages
+-- before the last live row), and every role read would walk them.
+CREATE TABLE "role_permissions_custom_0024" AS
+SELECT rp.* FROM "role_permissions" rp
+ WHERE NOT EXISTS (SELECT 1 FROM "system_role_map_0024" m WHERE m."organization_id" = rp."organization_id" AND m."old_id" = rp."role_id");
+--> statement-breakpoint
+TRUNCATE "role_permissions";
+--> statement-breakpoint
+INSERT INTO "role_permissions" SELECT * FROM "role_permissions_custom_0024";
+--> statement-breakpoint
+DROP TABLE "role_permissions_custom_0024";
 --> statement-breakpoint
 UPDATE "memberships" t SET "role_id" = m."new_id" FROM "system_role_map_0024" m WHERE t."organization_id" = m."organization_id" AND t."role_id" = m."old_id";
 --> statement-breakpoint

@@ -32,6 +32,8 @@ export interface InvalidationOptions {
   reconnectDelayMs?: number;
 }
 
+/** The message that empties every cache (migration 0024's trigger sends it for a row no key names). */
+export const FLUSH_ALL = 'all';
 const FIRST_RECONNECT_DELAY_MS = 100;
 const MAX_RECONNECT_DELAY_MS = 2_000;
 /** a heartbeat not answered within this is a lost connection */
@@ -133,8 +135,10 @@ export class CacheInvalidation {
 
   private onMessage(payload: string): void {
     if (payload.startsWith('tx:')) return this.tokenArrived(payload.slice(3));
-    this.gen++;
     this.options.metrics.cacheInvalidations.inc();
+    // a change no one tag names (a system role's shared permissions, migration 0024): every cache
+    if (payload === FLUSH_ALL) return this.clearAll();
+    this.gen++;
     for (const cache of this.caches) cache.invalidate(payload);
   }
 

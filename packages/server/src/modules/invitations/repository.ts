@@ -31,16 +31,13 @@ const SELECT = sql`
     join roles r on r.id = i.role_id and r.organization_id = i.organization_id`;
 
 /**
- * Inserts a pending invitation, ending in the same statement a pending one for this email that
- * expired (so the new one takes its place). A live pending one for this email exists (unique partial
- * index) → 409 `invitation.pending_exists` naming it; if that one was accepted or revoked between our
- * insert and this look-up (another transaction committed in between), still a 409, never a 500:
- * `invitation.already_member` when accepted, `invitation.pending_exists` (retry) when revoked.
- */
-/**
- * Inserts a pending invitation, retiring an expired pending one for the same email first, in one
- * statement that also checks the email is not a member yet (`alreadyMember`, a condition) and carries
- * `along` (WITH items selecting from `inserted`, e.g. the email: written only with the invitation).
+ * Inserts a pending invitation in one statement: it ends a pending one for this email that expired
+ * (so the new one takes its place), checks the email is not a member yet (`alreadyMember`, a
+ * condition: 409 `invitation.already_member`) and carries `along` (WITH items selecting from
+ * `inserted`, e.g. the email: written only with the invitation). A live pending one for this email
+ * exists (unique partial index) → 409 `invitation.pending_exists` naming it; if that one was accepted
+ * or revoked between our insert and this look-up (another transaction committed in between), still a
+ * 409, never a 500: `invitation.already_member` when accepted, `invitation.pending_exists` (retry) when revoked.
  */
 export async function insert(
   ex: Executor,

@@ -28,26 +28,28 @@ export interface RoleRow {
   updated_at: Date | string;
 }
 
+// A correlated index scan of role_permissions' primary key per role (as memberships/repository.ts
+// reads permissions), not a join: the join's `or organization_id is null` made PostgreSQL scan the
+// whole table. A system role's permissions are the shared rows (organization null), a custom role's
+// its own (its id is unique instance-wide, and migration 0024's check keeps shared rows off it).
 const ROLE_SELECT = sql`
   select r.id, r.organization_id, r.name, r.description, r.is_system, r.created_at, r.updated_at,
-         coalesce(array_agg(rp.permission order by rp.permission) filter (where rp.permission is not null), '{}') as permissions
-    from roles r
-    -- a system role's permissions are the shared rows (organization null), a custom role's its own
-    left join role_permissions rp on rp.role_id = r.id and (rp.organization_id = r.organization_id or rp.organization_id is null)`;
+         array(select rp.permission from role_permissions rp
+                where rp.role_id = r.id and (rp.organization_id = r.organization_id or rp.organization_id is null)
+                order by rp.permission) as permissions
+    from roles r`;
 
 /** System roles first (Owner, Admin, Member, Viewer), then custom roles by name. */
 export async function list(ex: Executor, organizationId: string): Promise<RoleRow[]> {
   return queryRows<RoleRow>(ex, sql`${ROLE_SELECT}
      where r.organization_id = ${organizationId}
-     group by r.organization_id, r.id
      order by r.is_system desc,
               array_position(array['Owner','Admin','Member','Viewer'], r.name) nulls last, r.name`);
 }
 
 export async function findById(ex: Executor, organizationId: string, roleId: string): Promise<RoleRow | null> {
   const rows = await queryRows<RoleRow>(ex, sql`${ROLE_SELECT}
-     where r.organization_id = ${organizationId} and r.id = ${roleId}
-     group by r.organization_id, r.id`);
+     where r.organization_id = ${organizationId} and r.id = ${roleId}`);
   return rows[0] ?? null;
 }
 

@@ -94,6 +94,36 @@ describe('GET /orgs/{id}/roles', () => {
   });
 });
 
+describe('the system roles’ shared permissions', () => {
+  it('a change to them by SQL (a future migration, an operator) reaches every cached check at once', async () => {
+    const f = await createOrgWithMembers(t, 'Shared Grants Org');
+    const auditPage = () => t.request('GET', `/api/v1/audit/orgs/${f.orgId}/logs`, { token: f.member.accessToken });
+    // the Member's access is cached from here on
+    expect((await auditPage()).status).toBe(200);
+    expect((await auditPage()).status).toBe(200);
+    const db = t.database.handle.db;
+    await db.execute(sql`delete from role_permissions where organization_id is null and role_id = ${SYSTEM_ROLE_IDS.Member} and permission = 'audit.read'`);
+    try {
+      // the row names no organization: its notification empties every cache (no 5-minute TTL wait)
+      let status = 0;
+      for (let waited = 0; waited < 2_000 && status !== 403; waited += 50) {
+        status = (await auditPage()).status;
+        if (status !== 403) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(status).toBe(403);
+    } finally {
+      await db.execute(sql`insert into role_permissions (organization_id, role_id, permission) values (null, ${SYSTEM_ROLE_IDS.Member}, 'audit.read')`);
+    }
+    // and back, the same way
+    let again = 0;
+    for (let waited = 0; waited < 2_000 && again !== 200; waited += 50) {
+      again = (await auditPage()).status;
+      if (again !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(again).toBe(200);
+  });
+});
+
 describe('POST /orgs/{id}/roles', () => {
   it('creates a custom role with sorted, catalog permissions and audits it', async () => {
     const f = await createOrgWithMembers(t, 'Custom Roles Org');

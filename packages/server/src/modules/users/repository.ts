@@ -63,9 +63,8 @@ export async function markEmailVerified(ex: Executor, id: string): Promise<void>
 
 export type TokenPurpose = 'password_reset' | 'email_verification';
 
-/** Stores a new emailed token and kills the user's earlier unused ones of the same purpose. */
 /**
- * Stores a new token of its purpose and retires the user's earlier unused ones, in one statement
+ * Stores a new emailed token and retires the user's earlier unused ones of its purpose, in one statement
  * (neither sees the other's row), with `along`: WITH items selecting from `inserted` (the email
  * carrying the token: written with it, in the same statement).
  */
