@@ -47,6 +47,7 @@ const RUN_ONCE = {
     'packages/server/test/webhooks-crash.test.ts',
     'packages/server/test/webhooks-two-processes.test.ts',
     'packages/server/test/scim-deprovision.test.ts',
+    'packages/bench/src/seed-scale.test.ts',
   ],
 };
 const elsewhere = (db: string): string[] => (withPostgres ? (db === 'pglite' ? RUN_ONCE.postgres : RUN_ONCE.pglite) : []);

@@ -19,6 +19,7 @@ from .errors import (
 )
 from .flags import FlagSnapshot, evaluate_flag
 from .models import Tokens
+from .roles import SYSTEM_ROLE_IDS
 from .verifier import VerifiedCaller, Verifier
 from .webhooks import WebhookVerificationError, WebhookVerifier, verify_webhook
 
@@ -37,6 +38,7 @@ __all__ = [
     "FlagSnapshot",
     "evaluate_flag",
     "Tokens",
+    "SYSTEM_ROLE_IDS",
     "Verifier",
     "VerifiedCaller",
     "WebhookVerifier",

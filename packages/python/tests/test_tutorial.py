@@ -10,7 +10,7 @@ import pytest
 
 from saasready import (
     AsyncSaaSReady, AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, SaaSReady, SaaSReadyError,
-    ValidationError,
+    SYSTEM_ROLE_IDS, ValidationError,
 )
 
 from _totp import totp
@@ -84,6 +84,8 @@ def test_tutorial(server, unique_email, superuser):
     roles = client.orgs.list_roles(org_id=org.id)
     by_name = {r.name: r for r in roles}
     assert {"Owner", "Admin", "Member", "Viewer"} <= set(by_name)
+    # a system role has the same id in every organization: the SDK's constants name them
+    assert {name: by_name[name].id for name in SYSTEM_ROLE_IDS} == dict(SYSTEM_ROLE_IDS)
     assert "org.update" in by_name["Admin"].permissions and "org.delete" not in by_name["Admin"].permissions
     auditor = client.orgs.create_role(org.id, name="Auditor", permissions=["org.read", "audit.read"], description="reads the log")
     assert auditor.permissions == ["org.read", "audit.read"] or set(auditor.permissions) == {"org.read", "audit.read"}
