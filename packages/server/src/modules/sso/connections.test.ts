@@ -69,6 +69,17 @@ describe('sso_required takes effect whichever of its conditions comes last', () 
     await expectEnforced(o);
   });
 
+  it('the switch and the connection at the same moment: whichever commits second ends the sessions, once', async () => {
+    // without the organization's row lock each would read the other's change as not yet made, and neither end anything
+    for (let round = 0; round < 3; round++) {
+      const domain = `together-${round}-${hex()}.test`;
+      const o = await organizationAt(domain);
+      await addVerifiedDomain(t, o.owner.orgId, domain);
+      await Promise.all([requireSso(o.owner), connect(o.owner)]);
+      await expectEnforced(o);
+    }
+  });
+
   it('the connection last: sso_required, then a connection created', async () => {
     const domain = `connection-last-${hex()}.test`;
     const o = await organizationAt(domain);

@@ -96,9 +96,9 @@ export async function consumeToken(ex: Executor, id: string): Promise<boolean> {
   return rows.length === 1;
 }
 
-/** The row, locked until the transaction ends (a read-modify-write that audits the old value). */
 /**
- * The account, locked against other changes until the transaction ends. `no key update`: its key
+ * The account, locked against other changes until the transaction ends (a read-modify-write that
+ * audits the old value). `no key update`: its key
  * (id, email) is not changed by the callers, so a session's foreign-key check does not wait on it
  * (a login holding its audit chain's head would otherwise deadlock with a change that records in
  * that chain at its commit).
