@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
 import { linkToken, startSmtpServer, type TestSmtp } from '../../../test/helpers/smtp.js';
 
@@ -111,6 +112,22 @@ describe('inviting over real SMTP', () => {
     const outbox = (to: string) => queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from email_outbox where to_address = ${to} and template = 'invitation'`);
     expect((await outbox(f.member.email))[0]!.n).toBe(0);
     expect((await outbox(email))[0]!.n).toBe(1);
+  });
+
+  it.runIf(testDbKind() === 'postgres')('an invitation racing the deletion of its custom role answers role.not_found and writes nothing (not a 500 from the foreign key)', async () => {
+    const role = await t.request('POST', `/api/v1/orgs/${f.orgId}/roles`, { token: f.owner.accessToken, body: { name: `Short-lived ${uniqueEmail('r')}`, permissions: ['org.read'] } });
+    expect(role.status, role.text).toBe(201);
+    const db = t.database.handle.db;
+    const deletion = await holdOpen(db, async (tx) => void (await tx.execute(sql`delete from roles where organization_id = ${f.orgId} and id = ${role.body.id}`)));
+    // the invite still reads the role (the deletion has not committed); its insert's foreign key waits for the row
+    const email = uniqueEmail('racing');
+    const invited = invite(f.owner.accessToken, { email, role_id: role.body.id });
+    expect(await lockWaiters(db)).toBe(1);
+    deletion.release();
+    await deletion.done;
+    expectProblem(await invited, 404, 'role.not_found');
+    expect(await queryRows(db, sql`select 1 from invitations where email = ${email}`)).toEqual([]);
+    expect(await queryRows(db, sql`select 1 from email_outbox where to_address = ${email}`)).toEqual([]);
   });
 
   it('resend mints a new link and kills the old one; revoke kills it for good', async () => {

@@ -26,8 +26,12 @@ import * as organizations from '../organizations/service.js';
 import * as roles from '../roles/service.js';
 import * as users from '../users/service.js';
 import { AppError } from '../../lib/errors.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
 import { alreadyMember, emailMismatch, invitationGone, invitationNotFound, inviterLacksAuthority, notPending } from './errors.js';
 import * as repository from './repository.js';
+
+/** invitations (organization_id, role_id) → roles: the role must exist in the invitation's organization */
+const ROLE_FOREIGN_KEY = 'invitations_organization_id_role_id_roles_organization_id_id_fk';
 
 interface InvitationEmailData {
   email: string;
@@ -79,7 +83,12 @@ export class InvitationsService {
       const inserted = await repository.insert(tx, {
         id, organization_id: access.organizationId, email, full_name: body.full_name ?? null, role_id: role.id,
         invited_by: inviter.userId, token_hash: sha256(token), expires_at: expiresAt,
-      }, { alreadyMember: memberships.memberWithEmailExists(access.organizationId, email), along: (inserted) => [enqueueEmail(inserted)] });
+      }, { alreadyMember: memberships.memberWithEmailExists(access.organizationId, email), along: (inserted) => [enqueueEmail(inserted)] })
+        .catch((err: unknown) => {
+          // a custom role deleted by a transaction that committed after we read it: gone, as if never found
+          if (isForeignKeyViolation(err, ROLE_FOREIGN_KEY)) throw roleNotFound();
+          throw err;
+        });
       await recordAudit(tx, ctx, {
         action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: id,
         metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
