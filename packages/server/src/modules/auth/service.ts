@@ -123,10 +123,9 @@ export class AuthService {
     const email = normalizeEmail(body.email);
     const standing = await findLoginStanding(this.deps.db, email);
     const user = standing?.user ?? null;
-    const verdict = await this.deps.lockout.guardLeavingSuccess(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
+    const { result: verdict, success } = await this.deps.lockout.guardLeavingSuccess(ctx, { kind: 'password', email, user }, () => this.checkPassword(user, body.password));
     // a success is left to record only when the password was right
-    if (!standing || !verdict.success) return this.loginFailed(ctx, email, user);
-    const { success } = verdict;
+    if (!standing || !success) return this.loginFailed(ctx, email, user);
     try {
       return await this.passwordAccepted(ctx, body, standing, verdict.needsRehash, success);
     } finally {

@@ -66,13 +66,13 @@ export class LockoutService {
    * locked or saturated. A check that throws gives its reservations back uncounted.
    */
   async guard<T extends { ok: boolean }>(ctx: RequestContext, subject: LockoutSubject, check: () => Promise<T>): Promise<T> {
-    const { success, ...result } = await this.guardLeavingSuccess(ctx, subject, check);
+    const { result, success } = await this.guardLeavingSuccess(ctx, subject, check);
     await success?.finish();
-    return result as unknown as T;
+    return result;
   }
 
   /** guard, with a success left for the caller to record (PendingSuccess); null when the check failed. */
-  async guardLeavingSuccess<T extends { ok: boolean }>(ctx: RequestContext, subject: LockoutSubject, check: () => Promise<T>): Promise<T & { success: PendingSuccess | null }> {
+  async guardLeavingSuccess<T extends { ok: boolean }>(ctx: RequestContext, subject: LockoutSubject, check: () => Promise<T>): Promise<{ result: T; success: PendingSuccess | null }> {
     const buckets = this.bucketsOf(ctx, subject);
     await this.retryUnfinished();
     await this.reserveAll(buckets);
@@ -83,9 +83,9 @@ export class LockoutService {
       await this.finish([() => repository.release(this.deps.db, buckets)]).catch(() => {});
       throw err;
     }
-    if (result.ok) return { ...result, success: this.pendingSuccess(buckets) };
+    if (result.ok) return { result, success: this.pendingSuccess(buckets) };
     await this.failed(ctx, subject, buckets);
-    return { ...result, success: null };
+    return { result, success: null };
   }
 
   /** Stops the retry timer (the app is closing; what is still unfinished is left to its lease). */
