@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
-import { queryRows } from '../../db/client.js';
+import { openDatabase, queryRows } from '../../db/client.js';
+import { createTestDatabase } from '../../../test/helpers/db.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { expectProblem, login, registerUser } from '../../../test/helpers/factories.js';
 import { Keyring } from './service.js';
@@ -119,6 +120,30 @@ describe('key rotation', () => {
     await cli.reload();
     cli.stop();
     expect(cli.jwks().keys.map((k) => k.kid)).not.toContain(kid);
+  });
+});
+
+describe('the first key', () => {
+  it('is made once when processes start together on a fresh database (start --workers N)', async () => {
+    const fresh = await createTestDatabase();
+    // on PostgreSQL each keyring has its own connections, as two processes would; PGlite has one
+    const other = fresh.url ? await openDatabase({ databaseUrl: fresh.url, dataDir: 'memory://', poolMax: 2 }) : null;
+    const options = { masterKey: t.config.masterKey, alg: t.config.jwtAlg, accessTokenTtl: t.config.accessTokenTtl, issuer: t.config.issuer, audience: t.config.audience };
+    const keyrings = [new Keyring(fresh.handle.db, options), new Keyring((other ?? fresh.handle).db, options), new Keyring(fresh.handle.db, options)];
+    try {
+      await Promise.all(keyrings.map((k) => k.init()));
+      const keys = await queryRows<{ kid: string }>(fresh.handle.db, sql`select kid from signing_keys where retired_at is null`);
+      expect(keys).toHaveLength(1);
+      // and every one of them signs with it
+      for (const keyring of keyrings) {
+        const token = await keyring.sign({ sub: 'u', sid: 's', org_id: null, org_role: null, permissions: [] });
+        expect(decodeProtectedHeader(token).kid).toBe(keys[0]!.kid);
+      }
+    } finally {
+      for (const keyring of keyrings) keyring.stop();
+      await other?.close();
+      await fresh.drop();
+    }
   });
 });
 

@@ -79,7 +79,10 @@ export class Keyring {
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
     const privateJwk = JSON.stringify(await exportJWK(privateKey));
     await this.db.transaction(async (tx) => {
+      // processes starting together on a fresh database (start --workers N) each find no key: one makes it
+      await repository.lockKeys(tx);
       if (retireOthers) await repository.retireCurrent(tx);
+      else if (await repository.hasCurrent(tx)) return;
       await repository.insert(tx, {
         kid,
         alg,
