@@ -91,6 +91,107 @@ async function appendStatement(ex: Executor, rows: readonly (AuditRow & { create
   return barrier ? result!.sent : undefined;
 }
 
+/** A row for appendLockedSql: everything but its place in its chain, and chainHash's template of it. */
+export interface UnplacedRow extends Omit<AuditRow, 'seq' | 'created_at' | 'prev_hash' | 'hash'> {
+  template: readonly [string, string, string, string];
+}
+
+/** What appendLockedSql's `audit_appended` answers per row written. */
+export interface PlacedRow {
+  id: string;
+  seq: string | number;
+  prev_hash: string | null;
+  hash: string;
+  created_at: Date | string;
+}
+
+/** The rows a statement of appendLockedSql can place: each one is a WITH item and ~20 parameters. */
+export const LOCKED_APPEND_MAX_ROWS = 16;
+
+/** appendLockedSql's pieces, to place in a statement's WITH list. */
+export interface LockedAppendSql {
+  /** a condition, true when every chain already has its head row (read without a lock: head rows are never deleted) */
+  ready: SQL;
+  /** WITH items: lock the heads, place and hash the rows */
+  lock: SQL;
+  /** a condition, true when `lock` holds every chain's head */
+  held: SQL;
+  /** WITH items: write the rows and move the heads, if `held` (and `when`); `audit_appended` returns each row written (PlacedRow) */
+  write: (when: SQL | null) => SQL;
+}
+
+/**
+ * WITH items that append `rows` in one statement, with no claim before it: lock each chain's head
+ * row (FOR UPDATE, in key order, waiting for the transaction that holds it), then let PostgreSQL
+ * place each row after it and hash it — chainHash over the template, with the position, the previous
+ * hash and the time (taken once every head is held, so a chain's times follow its order) filled in.
+ * A chain's first append has no head row to lock (claimPositions makes it): nothing is written then.
+ *
+ * `after`: a condition on the caller's earlier WITH items (its write happened), checked before the
+ * heads are locked, so that write's locks are taken first — the order of a transaction that writes,
+ * then appends its audit rows at commit — and two statements of these kinds cannot deadlock.
+ */
+export function appendLockedSql(rows: readonly UnplacedRow[], after: SQL | null = null): LockedAppendSql {
+  const keyOf = (row: UnplacedRow) => chainKey(row.chain_key ?? row.organization_id);
+  const keys = [...new Set(rows.map(keyOf))].sort();
+  const lastIn = new Map<string, string>();
+  const placed = rows.map((row, i) => {
+    const name = sql.raw(`audit_r${i}`);
+    const before = lastIn.get(keyOf(row));
+    const after = before ? sql.raw(before) : sql`(select seq, hash from audit_heads where chain_key = ${keyOf(row)}::uuid)`;
+    lastIn.set(keyOf(row), `audit_r${i}`);
+    const [p0, p1, p2, p3] = row.template;
+    return sql`${name} as materialized (
+      select b.seq + 1 as seq, b.hash as prev_hash, n.at,
+             encode(sha256(convert_to(${p0}::text || '"' || to_char(n.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"' || ${p1}::text
+               || coalesce('"' || b.hash || '"', 'null') || ${p2}::text || (b.seq + 1)::text || ${p3}::text, 'UTF8')), 'hex') as hash
+        from ${after} b, audit_now n)`;
+  });
+  const chains = sql.join(keys.map((k) => sql`${k}::uuid`), sql`, `);
+  const ready = sql`((select count(*) from audit_chain_heads where chain_key in (${chains})) = ${keys.length})`;
+  const lock = sql`audit_heads as materialized (
+      select chain_key, seq, hash from audit_chain_heads where chain_key in (${chains})${after ? sql` and ${after}` : sql``}
+       order by chain_key for update
+    ), audit_now as materialized (
+      select date_trunc('milliseconds', clock_timestamp()) as at from (select count(*) from audit_heads) as held
+    ), ${sql.join(placed, sql`, `)}`;
+  const held = sql`((select count(*) from audit_heads) = ${keys.length})`;
+  const write = (when: SQL | null) => {
+    const gate = when ? sql`${held} and (${when})` : held;
+    const selects = rows.map((row, i) => sql`
+      select ${row.id}::uuid, ${row.organization_id}::uuid, ${row.chain_key}::uuid, r.seq, ${row.actor_type}, ${row.actor_user_id}::uuid,
+             ${row.actor_api_key_id}::uuid, ${row.actor_email}, ${row.action}, ${row.target_type}, ${row.target_id}, ${JSON.stringify(row.metadata)}::jsonb,
+             ${row.ip_address}::inet, ${row.user_agent}, ${row.request_id}, r.at, r.prev_hash, r.hash
+        from ${sql.raw(`audit_r${i}`)} r where ${gate}`);
+    const heads = [...lastIn].map(([key, name]) => sql`select ${key}::uuid as chain_key, seq, hash from ${sql.raw(name)}`);
+    return sql`audit_appended as (
+      insert into audit_logs (id, organization_id, chain_key, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
+                              target_type, target_id, metadata, ip_address, user_agent, request_id, created_at, prev_hash, hash)
+      ${sql.join(selects, sql` union all `)}
+      returning id, seq, prev_hash, hash, created_at
+    ), audit_moved as (
+      update audit_chain_heads as h set seq = r.seq, hash = r.hash
+        from (${sql.join(heads, sql` union all `)}) as r
+       where h.chain_key = r.chain_key and ${gate}
+    )`;
+  };
+  return { ready, lock, held, write };
+}
+
+/**
+ * appendLockedSql as a statement of its own, in the caller's transaction (a commit's audit rows),
+ * with the commit barrier's check riding along (`sent`: its count). `placed` is null when a chain had
+ * no head row yet: nothing was written (the caller claims positions instead), but the check ran.
+ */
+export async function appendLocked(ex: Executor, rows: readonly UnplacedRow[], barrier: SQL | null): Promise<{ placed: PlacedRow[] | null; sent: number | undefined }> {
+  const append = appendLockedSql(rows);
+  const found = await queryRows<PlacedRow & { held: boolean; sent: number }>(ex, sql`
+    with ${append.lock}, ${append.write(null)}${barrier ? sql`, ${barrier}` : sql``}
+    select ${append.held} as held, ${barrier ? sql`(select count(*) from commit_barrier)::int` : sql`0`} as sent, a.*
+      from (select 1) as one left join audit_appended a on true`);
+  return { placed: found[0]!.held ? found : null, sent: barrier ? found[0]!.sent : undefined };
+}
+
 /**
  * The head an append to the chain named by `chain` (a uuid expression: a column of the query this
  * sits in) would continue, as a text[] of seq and hash: its head row, else its last row, else its

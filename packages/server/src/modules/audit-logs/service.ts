@@ -4,13 +4,13 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { Readable } from 'node:stream';
 import type { AuditAction, AuditLog, AuditVerifyResponse, ListAuditLogsQuery } from '@saasready/contracts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { beforeCommit, type Database, type Executor, type StatementGate } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import { emitForAudit, wouldEmit } from '../webhook-events/service.js';
-import { chainHash, type ChainedFields } from './chain.js';
+import { chainHash, chainTemplate } from './chain.js';
 import { badCursor, fullWalkNeedsSuperuser } from './errors.js';
 import * as repository from './repository.js';
 
@@ -81,16 +81,13 @@ interface Recorded {
   ip: string | null;
 }
 
-/**
- * The event as the row at `seq` after `prevHash`, hashed. `createdAt` is when the row is written
- * (positions are claimed then too), so a chain's times follow its order.
- */
-function chainedRow({ ctx, event, ip }: Recorded, seq: number, prevHash: string | null, createdAt: Date): ChainedRow {
+/** The event as a row, all but its place in its chain (seq, prev_hash, hash) and its time. */
+function eventRow({ ctx, event, ip }: Recorded): Omit<ChainedRow, 'seq' | 'created_at' | 'prev_hash' | 'hash'> {
   const { actor, apiKey, directory, organizationId, userChain } = attribution(ctx, event);
-  const row: ChainedFields & { metadata: Record<string, unknown>; created_at: Date } = {
+  return {
     id: newId(),
     organization_id: organizationId,
-    seq,
+    chain_key: userChain,
     actor_type: actor ? 'user' : apiKey ? 'api_key' : directory ? 'directory' : 'system',
     actor_user_id: actor?.userId ?? null,
     actor_api_key_id: apiKey?.id ?? null,
@@ -102,9 +99,28 @@ function chainedRow({ ctx, event, ip }: Recorded, seq: number, prevHash: string 
     ip_address: ip,
     user_agent: ctx.userAgent,
     request_id: ctx.requestId,
-    created_at: createdAt,
   };
-  return { ...row, chain_key: userChain, prev_hash: prevHash, hash: chainHash(prevHash, row) };
+}
+
+/**
+ * The event as the row at `seq` after `prevHash`, hashed. `createdAt` is when the row is written
+ * (positions are claimed then too), so a chain's times follow its order.
+ */
+function chainedRow(recorded: Recorded, seq: number, prevHash: string | null, createdAt: Date): ChainedRow {
+  const row = { ...eventRow(recorded), seq, created_at: createdAt };
+  return { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) };
+}
+
+/**
+ * A row the database placed and hashed from chainTemplate (appendLockedSql), completed. Its hash is
+ * checked here too: a server and a database that disagreed on the content's bytes would otherwise
+ * write rows that verification rejects, so the transaction fails instead.
+ */
+function placedRow(unplaced: repository.UnplacedRow, placed: repository.PlacedRow): ChainedRow {
+  const { template: _template, ...row } = unplaced;
+  const complete: ChainedRow = { ...row, seq: Number(placed.seq), created_at: new Date(placed.created_at), prev_hash: placed.prev_hash, hash: placed.hash };
+  if (chainHash(complete.prev_hash, complete) !== complete.hash) throw new Error(`audit row ${complete.id}: the database's hash does not match its content`);
+  return complete;
 }
 
 /** The key of the chain an event joins: its organization's, its user's, or the nil chain's. */
@@ -144,8 +160,37 @@ async function appendRecorded(tx: Executor, barrier: SQL | null): Promise<number
   return queue.length ? appendAll(tx, queue, barrier) : undefined;
 }
 
-/** Claims positions in every chain the events join, writes the chained rows in recorded order, then their webhook events. */
+/**
+ * Writes the events in recorded order, then their webhook events. A few rows go in one statement that
+ * locks their chains' heads and places them (appendLockedSql); many rows, or a chain with no head
+ * row yet, claim positions first and then write (two statements).
+ */
 async function appendAll(tx: Executor, events: readonly Recorded[], barrier: SQL | null): Promise<number | undefined> {
+  let sent: number | undefined;
+  let rows: ChainedRow[] | null = null;
+  if (events.length <= repository.LOCKED_APPEND_MAX_ROWS) {
+    const unplaced = events.map((recorded) => {
+      const row = eventRow(recorded);
+      return { ...row, template: chainTemplate(row) };
+    });
+    const appended = await repository.appendLocked(tx, unplaced, barrier);
+    sent = appended.sent;
+    // the barrier's check ran in that statement either way
+    barrier = null;
+    if (appended.placed) rows = appended.placed.map((placed, i) => placedRow(unplaced[i]!, placed));
+  }
+  if (!rows) {
+    const claimed = await appendClaimed(tx, events, barrier);
+    rows = claimed.rows;
+    sent = barrier ? claimed.sent : sent;
+  }
+  // their webhook events, in the same transaction: they exist iff these rows (and their changes) commit
+  for (const row of rows) await emitForAudit(tx, row);
+  return sent;
+}
+
+/** Claims positions in every chain the events join, then writes the chained rows in recorded order. */
+async function appendClaimed(tx: Executor, events: readonly Recorded[], barrier: SQL | null): Promise<{ rows: ChainedRow[]; sent: number | undefined }> {
   const counts = new Map<string, number>();
   for (const recorded of events) counts.set(chainOf(recorded), (counts.get(chainOf(recorded)) ?? 0) + 1);
   const next = await repository.claimPositions(tx, [...counts].map(([chain, count]) => ({ chain, count })));
@@ -157,10 +202,7 @@ async function appendAll(tx: Executor, events: readonly Recorded[], barrier: SQL
     next.set(chain, { seq: at.seq + 1, prevHash: row.hash });
     return row;
   });
-  const sent = await repository.appendRows(tx, rows, barrier);
-  // their webhook events, in the same transaction: they exist iff these rows (and their changes) commit
-  for (const row of rows) await emitForAudit(tx, row);
-  return sent;
+  return { rows, sent: await repository.appendRows(tx, rows, barrier) };
 }
 
 /** Where a chain ends, as an append would continue it. */
@@ -197,6 +239,31 @@ export async function prepareAppend(ex: Executor, ctx: RequestContext, event: Au
  */
 export function appendGate(row: ChainedRow): StatementGate {
   return repository.appendIfHeadGate(row);
+}
+
+/**
+ * An audit row riding in the statement of the change it records, with no transaction: `ready` is true
+ * when its chain has a head row to lock (gate the change on it); `ctes`, placed after the change's own
+ * WITH items, lock the head once `after` holds (the change happened: its locks come first, as in a
+ * transaction that appends at commit) and append the row. One statement commits both or neither.
+ */
+export interface StatementAppend {
+  ready: SQL;
+  ctes: SQL;
+}
+
+/**
+ * The event, prepared to ride in its change's statement (StatementAppend, given the condition that the
+ * change happened). Null when webhooks listen for it: their events are written with it, recordAudit's
+ * way, in a transaction.
+ */
+export async function prepareStatementAppend(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<((after: SQL) => StatementAppend) | null> {
+  const row = eventRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip) });
+  if (await wouldEmit(ex, row)) return null;
+  return (after) => {
+    const append = repository.appendLockedSql([{ ...row, template: chainTemplate(row) }], after);
+    return { ready: append.ready, ctes: sql`${append.lock}, ${append.write(null)}` };
+  };
 }
 
 // Reading the audit log: pages, a streamed export, and chain verification.

@@ -5,6 +5,10 @@ import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
 import { createOrgWithMembers, expectProblem, login, registerUser, STRONG_PASSWORD, uniqueEmail, type OrgFixture } from '../../../test/helpers/factories.js';
 import { linkToken, startSmtpServer, type TestSmtp } from '../../../test/helpers/smtp.js';
+import { systemContext } from '../../lib/request-context.js';
+import { recordAudit, verifyChain } from '../audit-logs/service.js';
+import { lockOrganization } from '../memberships/repository.js';
+import { revoke as revokeInvitation } from './repository.js';
 
 let smtp: TestSmtp;
 let t: TestApp;
@@ -128,6 +132,56 @@ describe('inviting over real SMTP', () => {
     expectProblem(await invited, 404, 'role.not_found');
     expect(await queryRows(db, sql`select 1 from invitations where email = ${email}`)).toEqual([]);
     expect(await queryRows(db, sql`select 1 from email_outbox where to_address = ${email}`)).toEqual([]);
+  });
+
+  // An invitation is one statement: the invitation, its email and its audit row, the organization's
+  // chain head locked last. These transactions lock what the invitation needs first and take the head
+  // at their commit: the invitation must wait for them without holding the head (else a deadlock).
+  it.runIf(testDbKind() === 'postgres')('waits, without deadlocking, for a change holding the organization row or a conflicting invitation, and audits after it', async () => {
+    const db = t.database.handle.db;
+    const ctx = systemContext('concurrent-change');
+    const email = uniqueEmail('waiting');
+    const first = await invite(f.owner.accessToken, { email, role_id: f.roles.Viewer });
+    expect(first.status, first.text).toBe(201);
+    // a membership change: the organization's row locked (rules.ts), its audit row at commit
+    const change = await holdOpen(db, async (tx) => {
+      await lockOrganization(tx, f.orgId);
+      await recordAudit(tx, ctx, { action: 'user.role.updated', organizationId: f.orgId, targetType: 'membership', targetId: 'm-1' });
+    });
+    const other = uniqueEmail('other');
+    const invited = invite(f.owner.accessToken, { email: other, role_id: f.roles.Viewer });
+    expect(await lockWaiters(db)).toBe(1);
+    change.release();
+    await change.done;
+    expect((await invited).status).toBe(201);
+    // a revocation of the pending invitation for `email`: its row locked, its audit row at commit;
+    // a new invitation for that email waits on the unique index, then goes through
+    const revocation = await holdOpen(db, async (tx) => {
+      expect(await revokeInvitation(tx, f.orgId, first.body.id)).toBe(true);
+      await recordAudit(tx, ctx, { action: 'user.invite.revoked', organizationId: f.orgId, targetType: 'invitation', targetId: first.body.id });
+    });
+    const again = invite(f.owner.accessToken, { email, role_id: f.roles.Member });
+    expect(await lockWaiters(db)).toBe(1);
+    revocation.release();
+    await revocation.done;
+    expect((await again).status).toBe(201);
+    const rows = await queryRows<{ action: string; target_id: string }>(db, sql`select action, target_id from audit_logs where organization_id = ${f.orgId} order by seq desc limit 4`);
+    expect(rows.map((r) => r.action)).toEqual(['user.invite.sent', 'user.invite.revoked', 'user.invite.sent', 'user.role.updated']);
+    expect(await verifyChain(db, f.orgId)).toMatchObject({ ok: true, first_broken: null });
+  });
+
+  it('invites in a transaction when the chain has no head row to lock yet, and the chain still verifies', async () => {
+    const db = t.database.handle.db;
+    const org = await createOrgWithMembers(t, 'Headless');
+    await db.execute(sql`delete from audit_chain_heads where chain_key = ${org.orgId}`);
+    const email = uniqueEmail('headless');
+    const res = await invite(org.owner.accessToken, { email, role_id: org.roles.Viewer }, org.orgId);
+    expect(res.status, res.text).toBe(201);
+    const rows = await queryRows<{ action: string; target_id: string }>(db, sql`select action, target_id from audit_logs where organization_id = ${org.orgId} order by seq desc limit 1`);
+    expect(rows).toEqual([{ action: 'user.invite.sent', target_id: res.body.id }]);
+    expect((await queryRows(db, sql`select 1 from audit_chain_heads where chain_key = ${org.orgId}`)).length).toBe(1);
+    expect((await queryRows(db, sql`select 1 from email_outbox where to_address = ${email}`)).length).toBe(1);
+    expect(await verifyChain(db, org.orgId)).toMatchObject({ ok: true, first_broken: null });
   });
 
   it('resend mints a new link and kills the old one; revoke kills it for good', async () => {

@@ -38,30 +38,49 @@ const SELECT = sql`
  * exists (unique partial index) → 409 `invitation.pending_exists` naming it; if that one was accepted
  * or revoked between our insert and this look-up (another transaction committed in between), still a
  * 409, never a 500: `invitation.already_member` when accepted, `invitation.pending_exists` (retry) when revoked.
+ * `audit`: the invitation's audit row rides in the statement too (audit-logs StatementAppend, its head
+ * locked once the invitation is written); null when it cannot (its chain has no head row yet, or a
+ * row the invitation refers to is gone): then nothing was written.
  */
 export async function insert(
   ex: Executor,
   row: { id: string; organization_id: string; email: string; full_name: string | null; role_id: string; invited_by: string; token_hash: string; expires_at: Date },
-  options: { alreadyMember: SQL; along?: (inserted: SQL) => SQL[] },
-): Promise<Omit<InvitationRow, 'role_name'>> {
+  options: { alreadyMember: SQL; along?: (inserted: SQL) => SQL[]; audit?: (inserted: SQL) => { ready: SQL; ctes: SQL } },
+): Promise<Omit<InvitationRow, 'role_name'> | null> {
   const along = options.along?.(sql`new_invitation`) ?? [];
+  const audit = options.audit?.(sql`exists (select 1 from new_invitation)`);
+  // With the audit row: the rows the invitation's foreign keys will lock at the end of the statement
+  // (FOR KEY SHARE) are locked first, before the audit chain's head, as a transaction locks them
+  // before its commit takes the head: waiting for one while holding the head could deadlock with a
+  // transaction holding it (a role change locks the organization's row, then the head at commit).
+  // One of them gone (the role deleted meanwhile): nothing is written, and the caller's transaction
+  // meets the foreign key.
+  const referenced = sql`referenced as materialized (
+      select (select count(*) from (select 1 from organizations where id = ${row.organization_id} for key share) o) = 1
+         and (select count(*) from (select 1 from roles where organization_id = ${row.organization_id} and id = ${row.role_id} for key share) r) = 1
+         and (select count(*) from (select 1 from users where id = ${row.invited_by} for key share) u) = 1 as found
+    ), `;
+  const auditReady = audit ? sql`(${audit.ready} and (select found from referenced))` : null;
+  const ready = auditReady ? sql` and ${auditReady}` : sql``;
   // `retired` runs first (the insert waits for its count), so the expired row no longer blocks the index
-  const [result] = await queryRows<Omit<InvitationRow, 'role_name'> & { already_member: boolean }>(ex, sql`
-    with retired as (
+  const [result] = await queryRows<Omit<InvitationRow, 'role_name'> & { already_member: boolean; audit_ready: boolean }>(ex, sql`
+    with ${audit ? referenced : sql``}retired as (
       update invitations set status = 'revoked', updated_at = now()
-       where organization_id = ${row.organization_id} and email = ${row.email} and status = 'pending' and expires_at <= now()
+       where organization_id = ${row.organization_id} and email = ${row.email} and status = 'pending' and expires_at <= now()${ready}
       returning id
     ), member as (select ${options.alreadyMember} as already),
     new_invitation as (
       insert into invitations (id, organization_id, email, full_name, role_id, invited_by, token_hash, expires_at)
       select ${row.id}::uuid, ${row.organization_id}::uuid, ${row.email}, ${row.full_name}, ${row.role_id}::uuid, ${row.invited_by}::uuid, ${row.token_hash},
              ${row.expires_at.toISOString()}::timestamptz
-       where (select count(*) from retired) >= 0 and not (select already from member)
+       where (select count(*) from retired) >= 0 and not (select already from member)${ready}
       on conflict do nothing
       returning *
-    )${along.length ? sql`, ${sql.join(along, sql`, `)}` : sql``}
-    select (select already from member) as already_member, i.* from (select 1) one left join new_invitation i on true`);
-  const { already_member: alreadyMemberNow, ...inserted } = result!;
+    )${along.length ? sql`, ${sql.join(along, sql`, `)}` : sql``}${audit ? sql`, ${audit.ctes}` : sql``}
+    select (select already from member) as already_member, ${auditReady ?? sql`true`} as audit_ready, i.*
+      from (select 1) one left join new_invitation i on true`);
+  const { already_member: alreadyMemberNow, audit_ready: wentAlong, ...inserted } = result!;
+  if (!wentAlong) return null;
   if (alreadyMemberNow) throw alreadyMember();
   if (inserted.id) return inserted;
   // the newest invitation for this email is the one we collided with (ids are time-ordered)

@@ -4,7 +4,7 @@
 // only the invited email may accept, and concurrent acceptances yield one membership; an invitation
 // is refused at acceptance (and revoked, audited `user.invite.refused`) when its inviter could no
 // longer grant its role — no longer an active member, account disabled, or the role now holds
-// something the inviter lacks. Every change, its audit row and its email share one transaction.
+// something the inviter lacks. Every change, its audit row and its email share one transaction (or one statement).
 // The inviter gets the emailed link back as `accept_url` on create and resend (never logged,
 // audited or stored for an idempotent replay); the list cannot show it (tokens are stored hashed).
 import type { AcceptInvitationResponse, CreatedInvitation, Invitation, InvitationPreview, InviteBody } from '@saasready/contracts';
@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
-import { recordAudit } from '../audit-logs/service.js';
+import { prepareStatementAppend, recordAudit, type AuditEvent, type StatementAppend } from '../audit-logs/service.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { invitationAcceptUrl, invitationEmail, type Branding, type Mailer } from '../mail/service.js';
 import { roleNotFound } from '../memberships/errors.js';
@@ -69,34 +69,43 @@ export function toInvitation(row: repository.InvitationRow): Invitation {
 export class InvitationsService {
   constructor(private readonly deps: InvitationDeps) {}
 
+  /**
+   * One statement when it can: not a member yet, the invitation, its email and its audit row (the
+   * organization's chain head locked after the invitation is written). Webhooks listening for the
+   * event, or a chain without its head row yet: one transaction, the audit row written at its commit.
+   */
   async invite(ctx: RequestContext, access: OrgAccess, inviter: UserPrincipal, body: InviteBody): Promise<CreatedInvitation> {
+    const db = this.deps.db;
     const email = normalizeEmail(body.email);
-    const { invitation, token } = await this.deps.db.transaction(async (tx) => {
-      const role = roles.systemRoleFacts(body.role_id) ?? (await roles.findById(tx, access.organizationId, body.role_id));
-      if (!role) throw roleNotFound();
-      assertCanGrant(access, role);
-      const token = randomToken();
-      const id = newId();
-      const expiresAt = new Date(Date.now() + this.deps.invitationTtl * 1000);
-      // one statement: not a member yet, the invitation, its email
-      const enqueueEmail = await this.invitationEmail(tx, access, inviter, { email, roleName: role.name, token, expiresAt });
-      const inserted = await repository.insert(tx, {
-        id, organization_id: access.organizationId, email, full_name: body.full_name ?? null, role_id: role.id,
-        invited_by: inviter.userId, token_hash: sha256(token), expires_at: expiresAt,
-      }, { alreadyMember: memberships.memberWithEmailExists(access.organizationId, email), along: (inserted) => [enqueueEmail(inserted)] })
+    const role = roles.systemRoleFacts(body.role_id) ?? (await roles.findById(db, access.organizationId, body.role_id));
+    if (!role) throw roleNotFound();
+    assertCanGrant(access, role);
+    const token = randomToken();
+    const expiresAt = new Date(Date.now() + this.deps.invitationTtl * 1000);
+    const row = {
+      id: newId(), organization_id: access.organizationId, email, full_name: body.full_name ?? null, role_id: role.id,
+      invited_by: inviter.userId, token_hash: sha256(token), expires_at: expiresAt,
+    };
+    const event: AuditEvent = {
+      action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: row.id,
+      metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
+    };
+    const enqueueEmail = await this.invitationEmail(db, access, inviter, { email, roleName: role.name, token, expiresAt });
+    const insert = (ex: Executor, audit?: (inserted: SQL) => StatementAppend) =>
+      repository.insert(ex, row, { alreadyMember: memberships.memberWithEmailExists(access.organizationId, email), along: (inserted) => [enqueueEmail(inserted)], audit })
         .catch((err: unknown) => {
           // a custom role deleted by a transaction that committed after we read it: gone, as if never found
           if (isForeignKeyViolation(err, ROLE_FOREIGN_KEY)) throw roleNotFound();
           throw err;
         });
-      await recordAudit(tx, ctx, {
-        action: 'user.invite.sent', organizationId: access.organizationId, targetType: 'invitation', targetId: id,
-        metadata: { invited_email: email, role_id: role.id, role: role.name, inviter_id: inviter.userId },
-      });
-      return { invitation: { ...inserted, role_name: role.name }, token };
-    });
+    const audit = await prepareStatementAppend(db, ctx, event);
+    const inserted = (audit && (await insert(db, audit))) || (await db.transaction(async (tx) => {
+      const written = (await insert(tx))!;
+      await recordAudit(tx, ctx, event);
+      return written;
+    }));
     this.deps.mailEnqueued();
-    return { ...toInvitation(invitation), accept_url: invitationAcceptUrl(this.deps.brand, token) };
+    return { ...toInvitation({ ...inserted, role_name: role.name }), accept_url: invitationAcceptUrl(this.deps.brand, token) };
   }
 
   async list(access: OrgAccess, status?: string): Promise<Invitation[]> {
