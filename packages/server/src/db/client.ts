@@ -1,6 +1,6 @@
 // One Database interface over two drivers: node-postgres in production, PGlite (PostgreSQL in
 // WASM) embedded by default. Both run the same SQL migrations from ../../drizzle.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,19 +37,34 @@ export const gateWith = (gate: StatementGate, more: (passed: SQL) => SQL): State
 
 const dialect = new PgDialect();
 
+/** The node-postgres connection a transaction runs on (set by openPostgres), for preparedRows. */
+const PG_CLIENT = Symbol('saasready.pgClient');
+
 /**
- * Like queryRows, for the queries on every request's path (session check, membership lookup).
- * Outside a transaction on PostgreSQL it runs as a named prepared statement, so the server parses
- * and plans it once per connection instead of on every request (measured: /auth/me went from 23%
- * to ~70% of the bench ceiling). `name` must always go with the same SQL text.
+ * Like queryRows, for the queries on every request's path (session check, membership lookup, the
+ * writes every sign-up or invitation makes). On PostgreSQL it runs as a named prepared statement, so
+ * the server parses and plans it once per connection instead of on every request (measured: /auth/me
+ * went from 23% to ~70% of the bench ceiling). `name` must always go with the same SQL text.
  */
 export async function preparedRows<T>(ex: Executor, name: string, query: SQL): Promise<T[]> {
-  const client = (ex as { $client?: { query: (...args: unknown[]) => Promise<{ rows: T[] }>; totalCount?: number } }).$client;
-  if (client && typeof client.totalCount === 'number') {
+  type Queryable = { query: (...args: unknown[]) => Promise<{ rows: T[] }>; totalCount?: number };
+  const pooled = (ex as { $client?: Queryable }).$client;
+  // a transaction on PostgreSQL: the connection it runs on (openPostgres tags it)
+  const client = (ex as { [PG_CLIENT]?: Queryable })[PG_CLIENT] ?? (pooled && typeof pooled.totalCount === 'number' ? pooled : undefined);
+  if (client) {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return (await client.query({ name, text, values: params })).rows;
   }
   return queryRows<T>(ex, query);
+}
+
+/**
+ * preparedRows for a statement whose text depends on what the caller composed into it (WITH items
+ * riding along): named `prefix` plus a digest of its text, so each variant is its own statement.
+ */
+export async function preparedRowsOfText<T>(ex: Executor, prefix: string, query: SQL): Promise<T[]> {
+  const digest = createHash('sha1').update(dialect.sqlToQuery(query).sql).digest('hex').slice(0, 16);
+  return preparedRows<T>(ex, `${prefix}_${digest}`, query);
 }
 
 /** A subscription to NOTIFY messages on one channel (cache invalidation, webhook wake-ups). */
@@ -358,7 +373,10 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
     try {
       let clientDb = onClient.get(client);
       if (!clientDb) onClient.set(client, (clientDb = drizzle(client, { schema }) as unknown as Database));
-      return await clientDb.transaction(work, config);
+      return await clientDb.transaction((tx) => {
+        Object.defineProperty(tx, PG_CLIENT, { value: client, enumerable: false });
+        return work(tx);
+      }, config);
     } finally {
       client.release();
     }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditActionAliasesMatching } from '@saasready/contracts';
-import { queryRows, type Executor, type StatementGate } from '../../db/client.js';
+import { preparedRows, queryRows, type Executor, type StatementGate } from '../../db/client.js';
 import { auditChainAnchors, auditLogs } from '../../db/schema.js';
 import { NO_ORG_CHAIN, type ChainedFields } from './chain.js';
 
@@ -179,13 +179,27 @@ export function appendLockedSql(rows: readonly UnplacedRow[], after: SQL | null 
 }
 
 /**
+ * A WITH item making the head rows of chains that start now (`ids`: a query of new organizations' or
+ * accounts' ids, whose chains are empty), so their first append can take appendLockedSql's way.
+ */
+export function newChainHeadsSql(ids: SQL): SQL {
+  return sql`audit_new_heads as (
+      insert into audit_chain_heads (chain_key, seq, hash) select id, 0, null from (${ids}) as new_chain (id)
+      on conflict (chain_key) do nothing
+    )`;
+}
+
+/**
  * appendLockedSql as a statement of its own, in the caller's transaction (a commit's audit rows),
  * with the commit barrier's check riding along (`sent`: its count). `placed` is null when a chain had
  * no head row yet: nothing was written (the caller claims positions instead), but the check ran.
  */
 export async function appendLocked(ex: Executor, rows: readonly UnplacedRow[], barrier: SQL | null): Promise<{ placed: PlacedRow[] | null; sent: number | undefined }> {
   const append = appendLockedSql(rows);
-  const found = await queryRows<PlacedRow & { held: boolean; sent: number }>(ex, sql`
+  // named by its shape (which chain each row joins, the barrier or not), which fixes its text
+  const chains = [...new Set(rows.map((r) => chainKey(r.chain_key ?? r.organization_id)))].sort();
+  const shape = rows.map((r) => chains.indexOf(chainKey(r.chain_key ?? r.organization_id)).toString(16)).join('');
+  const found = await preparedRows<PlacedRow & { held: boolean; sent: number }>(ex, `audit_locked_${shape}${barrier ? '_b' : ''}`, sql`
     with ${append.lock}, ${append.write(null)}${barrier ? sql`, ${barrier}` : sql``}
     select ${append.held} as held, ${barrier ? sql`(select count(*) from commit_barrier)::int` : sql`0`} as sent, a.*
       from (select 1) as one left join audit_appended a on true`);

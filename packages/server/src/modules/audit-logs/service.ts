@@ -266,6 +266,12 @@ export async function prepareStatementAppend(ex: Executor, ctx: RequestContext, 
   };
 }
 
+/**
+ * A WITH item for the statement that creates organizations or accounts (`ids`: a query of their ids):
+ * their chains' head rows, so the first events they record append in one statement.
+ */
+export const newChainHeads = (ids: SQL): SQL => repository.newChainHeadsSql(ids);
+
 // Reading the audit log: pages, a streamed export, and chain verification.
 
 export function toAuditLog(row: repository.AuditRow): AuditLog {

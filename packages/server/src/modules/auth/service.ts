@@ -95,7 +95,7 @@ export class AuthService {
         await this.deps.invitations.join(tx, ctx, invitation, actor);
         organizationId = invitation.organization_id;
       } else {
-        const org = await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, personalOrganization(fullName));
+        const org = await createOrganizationWithOwner(tx, { ...ctx, principal: null }, actor, personalOrganization(fullName), { ownerIsNew: true });
         organizationId = org.id;
         known = { memberships: [org.ownerMembership], twoFactorEnabled: false };
         await this.deps.emailTokens.sendVerification(tx, ctx, user);

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
+import { preparedRows, queryRows, type Executor } from '../../db/client.js';
 import { invitations } from '../../db/schema.js';
 import { alreadyMember, pendingExists, pendingJustRevoked } from './errors.js';
 
@@ -63,7 +63,9 @@ export async function insert(
   const auditReady = audit ? sql`(${audit.ready} and (select found from referenced))` : null;
   const ready = auditReady ? sql` and ${auditReady}` : sql``;
   // `retired` runs first (the insert waits for its count), so the expired row no longer blocks the index
-  const [result] = await queryRows<Omit<InvitationRow, 'role_name'> & { already_member: boolean; audit_ready: boolean }>(ex, sql`
+  // with the audit row, the statement of every invitation sent (same text): planned once per connection
+  const run = <T>(query: SQL) => (audit ? preparedRows<T>(ex, 'invitation_with_audit', query) : queryRows<T>(ex, query));
+  const [result] = await run<Omit<InvitationRow, 'role_name'> & { already_member: boolean; audit_ready: boolean }>(sql`
     with ${audit ? referenced : sql``}retired as (
       update invitations set status = 'revoked', updated_at = now()
        where organization_id = ${row.organization_id} and email = ${row.email} and status = 'pending' and expires_at <= now()${ready}

@@ -1,5 +1,5 @@
 import { and, eq, gt, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import { preparedRows, queryRows, type Executor } from '../../db/client.js';
+import { preparedRows, preparedRowsOfText, queryRows, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { memberships, organizations, roles } from '../../db/schema.js';
@@ -20,7 +20,7 @@ type NewOrganizationRow = Pick<typeof organizations.$inferInsert, 'id' | 'name' 
 /** The new row, or null when the slug is taken (ON CONFLICT DO NOTHING keeps the transaction usable). */
 async function insertOrNull(ex: Executor, row: NewOrganizationRow, along?: AlongWithInsert): Promise<OrganizationRow | null> {
   const inserted = sql`new_organization`;
-  const [created] = await queryRows<OrganizationRow>(ex, sql`
+  const [created] = await preparedRowsOfText<OrganizationRow>(ex, 'organization_insert', sql`
     with new_organization as (
       insert into organizations (id, name, slug, description, metadata)
       values (${row.id}::uuid, ${row.name}, ${row.slug}, ${row.description ?? null}, ${JSON.stringify(row.metadata ?? {})}::jsonb)

@@ -9,13 +9,14 @@
 //   (audited) when a connection is enabled; otherwise enabling one does (domains.endPasswordSessionsForSso).
 import { SYSTEM_ROLE_IDS, SYSTEM_ROLES, type CreateOrganizationBody, type MyMembership, type MyOrganization, type Organization, type UpdateOrganizationBody, type UpdateOrganizationSettingsBody } from '@saasready/contracts';
 import type { Database, Executor } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { isValidSlug, slugify } from '../../lib/slugs.js';
 import { iso } from '../../lib/time.js';
 import type { OrgAccess, UserPrincipal } from '../../types.js';
-import { recordAudit } from '../audit-logs/service.js';
+import { newChainHeads, recordAudit } from '../audit-logs/service.js';
 import * as domains from '../domains/service.js';
 import { organizationCreated } from '../webhook-events/service.js';
 import * as memberships from '../memberships/service.js';
@@ -44,13 +45,16 @@ export async function createOrganizationWithOwner(
   ctx: RequestContext,
   owner: { userId: string; email: string },
   input: NewOrganization,
+  { ownerIsNew = false } = {},
 ): Promise<repository.OrganizationRow & { ownerRoleId: string; ownerMembership: MyMembership }> {
   const row = { id: newId(), name: input.name, description: input.description ?? null, metadata: input.metadata ?? {} };
   const membershipId = newId();
-  // one statement: the organization, its system roles and its Owner's membership
+  // one statement: the organization, its system roles, its Owner's membership and its audit chain's
+  // head (and the Owner's, for an account created in the same transaction: sign-up)
   const along: repository.AlongWithInsert = (inserted) => [
     roles.insertSystemRolesFor(inserted),
     memberships.insertMembershipFor(inserted, { id: membershipId, user_id: owner.userId, role_id: SYSTEM_ROLE_IDS.Owner }),
+    newChainHeads(ownerIsNew ? sql`select id from ${inserted} union all select ${owner.userId}::uuid` : sql`select id from ${inserted}`),
   ];
   const org = input.slug
     ? await repository.insert(tx, { ...row, slug: input.slug }, along)
