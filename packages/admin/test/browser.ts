@@ -12,6 +12,9 @@ export function chromiumAvailable(): boolean {
   return existsSync(chromiumPath());
 }
 
+/** Held while Chromium is being installed (util-linux flock, part of every Debian). */
+const INSTALL_LOCK = '/tmp/saasready-chromium-install.lock';
+
 /** How `ensureChromium` ended: already there, installed now, or why it could not be. */
 export type ChromiumSetup = { ok: true; installed: boolean } | { ok: false; reason: string };
 
@@ -28,9 +31,11 @@ export async function ensureChromium(): Promise<ChromiumSetup> {
   }
   const run = promisify(execFile);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // several browser test files start at once on a fresh machine: one installs, the others wait for
+  // it under the same lock and then find Chromium there (two apt-gets at once: one fails on apt's lock)
+  const install = `test -x '${chromiumPath()}' || { apt-get update -qq && apt-get install -y -qq chromium; }`;
   try {
-    await run('apt-get', ['update', '-qq'], { env, maxBuffer: 64 << 20 });
-    await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env, maxBuffer: 64 << 20 });
+    await run('flock', [INSTALL_LOCK, 'sh', '-c', install], { env, maxBuffer: 64 << 20 });
   } catch (err) {
     return { ok: false, reason: `apt-get install chromium failed: ${(err as Error).message.split('\n')[0]}` };
   }
