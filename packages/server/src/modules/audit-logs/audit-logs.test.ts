@@ -1136,8 +1136,8 @@ describe('chain verification', () => {
       open.release();
       await open.done;
       expect((await aliceLogin).status).toBe(200);
-      // her login read the head before the open append committed: its one-statement write lost the
-      // compare-and-swap, wrote nothing (no session without its audit row), and went the locking way
+      // her login's one statement waited for her chain's head, then appended after the open append:
+      // one session, with its audit row
       expect(await sessionsOf(alice.userId)).toBe(aliceSessions + 1);
       for (const user of [alice, bob]) {
         const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${user.userId} order by seq`);

@@ -9,7 +9,7 @@ import { newId } from '../../lib/ids.js';
 import { systemContext } from '../../lib/request-context.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
-import { registerUser } from '../../../test/helpers/factories.js';
+import { login, registerUser } from '../../../test/helpers/factories.js';
 import { chainHash, chainTemplate } from './chain.js';
 import { appendLocked, type AuditRow, type UnplacedRow } from './repository.js';
 import { recordAudit, verifyChain } from './service.js';
@@ -111,4 +111,15 @@ it.runIf(testDbKind() === 'postgres')('waits for the transaction holding the hea
   expect(rows.map((r) => (r.metadata as { who: string }).who)).toEqual(['second', 'first']);
   expect(rows[0]!.prev_hash).toBe(rows[1]!.hash);
   expect(await verifyChain(db(), owner.orgId)).toMatchObject({ ok: true, first_broken: null });
+});
+
+it("logs in through a transaction when the account's chain has no head row yet, and the next login goes the one-statement way", async () => {
+  const user = await registerUser(t);
+  // an account from before sign-up made its head row (or made by SSO or SCIM): none to lock
+  await db().execute(sql`delete from audit_chain_heads where chain_key = ${user.userId}`);
+  for (let i = 0; i < 2; i++) expect((await login(t, user.email, user.password)).status).toBe(200);
+  const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${user.userId} order by seq`);
+  expect(rows.filter((r) => r.action === 'user.logged_in')).toHaveLength(2);
+  expect((await queryRows(db(), sql`select 1 from audit_chain_heads where chain_key = ${user.userId}`)).length).toBe(1);
+  expect(await verifyChain(db(), user.userId)).toEqual({ ok: true, checked: rows.length, first_broken: null });
 });

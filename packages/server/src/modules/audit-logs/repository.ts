@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditActionAliasesMatching } from '@saasready/contracts';
-import { preparedRows, queryRows, type Executor, type StatementGate } from '../../db/client.js';
+import { preparedRows, queryRows, type Executor } from '../../db/client.js';
 import { auditChainAnchors, auditLogs } from '../../db/schema.js';
 import { NO_ORG_CHAIN, type ChainedFields } from './chain.js';
 
@@ -206,57 +206,10 @@ export async function appendLocked(ex: Executor, rows: readonly UnplacedRow[], b
   return { placed: found[0]!.held ? found : null, sent: barrier ? found[0]!.sent : undefined };
 }
 
-/**
- * The head an append to the chain named by `chain` (a uuid expression: a column of the query this
- * sits in) would continue, as a text[] of seq and hash: its head row, else its last row, else its
- * anchor, else the empty chain. Read without a lock, so a write that continues it must check it is
- * still the head (appendIfHeadGate). COALESCE evaluates lazily: with a head row, one index probe.
- */
-export function headOfSql(chain: SQL): SQL {
-  return sql`coalesce(
-    (select array[seq::text, hash] from audit_chain_heads where chain_key = ${chain}),
-    (select array[seq::text, hash] from audit_logs where ${CHAIN} = ${chain} order by ${CHAIN} desc, seq desc limit 1),
-    (select array[seq::text, nullif(hash, '')] from audit_chain_anchors where chain_key = ${chain}),
-    array['0', null])`;
-}
-
-/** The value headOfSql selected. */
-export const parseHead = (value: (string | null)[]): { seq: number; hash: string | null } => ({ seq: Number(value[0]), hash: value[1] ?? null });
-
-/** headOfSql on its own, for one chain. */
-export async function readHead(ex: Executor, chain: string): Promise<{ seq: number; hash: string | null }> {
-  const [row] = await queryRows<{ head: (string | null)[] }>(ex, sql`select ${headOfSql(sql`${chain}::uuid`)} as head`);
-  return parseHead(row!.head);
-}
-
 /** Retention's run lock for this transaction: one process prunes at a time (false: another holds it). */
 export async function tryRetentionLock(ex: Executor): Promise<boolean> {
   const [row] = await queryRows<{ locked: boolean }>(ex, sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK}) as locked`);
   return Boolean(row?.locked);
-}
-
-/**
- * WITH items that append `row` only if its chain's head is still the row before it (row.seq − 1,
- * read earlier without a lock): a compare-and-swap on the head row instead of claimPositions' lock.
- * `audit_claimed` has one row when it held, and then `audit_appended` wrote the row; other writes of
- * the statement gate on `audit_claimed`, so a lost race writes nothing at all and the caller goes
- * the locking way (claimPositions). A head row that does not exist yet is created (a concurrent creator wins the
- * conflict, and the swap then fails).
- */
-export function appendIfHeadGate(row: AuditRow & { created_at: Date }): StatementGate {
-  return { passed: sql.raw('audit_claimed'), ctes: sql`audit_claimed as (
-      insert into audit_chain_heads as h (chain_key, seq, hash) values (${chainKey(row.chain_key ?? row.organization_id)}::uuid, ${row.seq}, ${row.hash})
-      on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash where h.seq = ${row.seq - 1}
-      returning seq
-    ), audit_appended as (
-      insert into audit_logs (id, organization_id, chain_key, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
-                              target_type, target_id, metadata, ip_address, user_agent, request_id, created_at, prev_hash, hash)
-      select ${row.id}::uuid, ${row.organization_id}::uuid, ${row.chain_key}::uuid, ${row.seq}::bigint, ${row.actor_type}, ${row.actor_user_id}::uuid,
-             ${row.actor_api_key_id}::uuid, ${row.actor_email}, ${row.action}, ${row.target_type}, ${row.target_id}, ${JSON.stringify(row.metadata)}::jsonb,
-             ${row.ip_address}::inet, ${row.user_agent}, ${row.request_id}, ${row.created_at.toISOString()}::timestamptz, ${row.prev_hash}, ${row.hash}
-        from audit_claimed
-      returning id
-    )` };
 }
 
 /** Waits for the chain's writers and keeps new ones out until the transaction ends (retention). */

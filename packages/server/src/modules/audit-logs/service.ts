@@ -205,40 +205,19 @@ async function appendClaimed(tx: Executor, events: readonly Recorded[], barrier:
   return { rows, sent: await repository.appendRows(tx, rows, barrier) };
 }
 
-/** Where a chain ends, as an append would continue it. */
-export interface ChainHead {
-  seq: number;
-  hash: string | null;
-}
-
 /**
- * The head of the chain named by `chain` (a uuid expression of the caller's query: login reads its
- * user's with the account, in the same statement), as a column; parse it with `parseChainHead`.
+ * The event as WITH items of a statement that writes what it records with no transaction, taking
+ * the chain's head first (a login: its head before its session's rows, the order of the login's
+ * transaction path): `passed` (\`audit_appended\`) has one row when the row was appended, and the
+ * statement's other writes select from it, so they happen with it or not at all. Nothing is written
+ * when the chain has no head row yet. Null when webhooks listen for the event (their events are
+ * written with it, recordAudit's way, in a transaction).
  */
-export const chainHeadColumn = (chain: SQL): SQL => repository.headOfSql(chain);
-export const parseChainHead = repository.parseHead;
-
-/** The head of one chain, read now (unlocked, like chainHeadColumn). */
-export const readChainHead = (ex: Executor, chain: string): Promise<ChainHead> => repository.readHead(ex, chain);
-
-/**
- * The event as a row continuing `head` (read earlier, unlocked), for a caller that writes it inside a
- * statement of its own (`appendGate`), with no transaction and no lock: the statement writes only
- * if the head is still `head`. Null when the event cannot go that way because webhooks listen for it
- * (their events are written with it, recordAudit's way).
- */
-export async function prepareAppend(ex: Executor, ctx: RequestContext, event: AuditEvent, head: ChainHead): Promise<ChainedRow | null> {
-  const chained = chainedRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip) }, head.seq + 1, head.hash, new Date());
-  return (await wouldEmit(ex, chained)) ? null : chained;
-}
-
-/**
- * The WITH items that append a prepared row (compare-and-swap on its chain's head), and the CTE a
- * write riding in the same statement gates on: one row when the append happened, none when the head
- * moved (then nothing in the statement was written, and the caller records the event recordAudit's way).
- */
-export function appendGate(row: ChainedRow): StatementGate {
-  return repository.appendIfHeadGate(row);
+export async function prepareHeadFirstGate(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<StatementGate | null> {
+  const row = eventRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip) });
+  if (await wouldEmit(ex, row)) return null;
+  const append = repository.appendLockedSql([{ ...row, template: chainTemplate(row) }]);
+  return { ctes: sql`${append.lock}, ${append.write(null)}`, passed: sql`audit_appended` };
 }
 
 /**

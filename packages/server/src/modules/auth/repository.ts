@@ -1,12 +1,10 @@
 // The one statement a password login reads with before the password is checked: the account,
-// whether its second factor is on, whether an organization requires SSO of it, and the head of its
-// audit chain — the login's audit row is then written against that head together with the session,
-// in one more statement (service.ts, finishPasswordLogin). And the statement that spends the
+// whether its second factor is on, whether an organization requires SSO of it — the login's audit
+// row is then written together with the session in one more statement (service.ts, finishPasswordLogin). And the statement that spends the
 // mfa_token of /auth/login/2fa, reading SSO enforcement again as that login completes. The parts
 // come from their modules.
 import { sql } from 'drizzle-orm';
 import { preparedRows, queryRows, type Executor } from '../../db/client.js';
-import { chainHeadColumn, parseChainHead, type ChainHead } from '../audit-logs/service.js';
 import { ssoEnforcementSubquery, type SsoEnforcementRow } from '../domains/service.js';
 import type { UserRow } from '../users/service.js';
 
@@ -15,15 +13,13 @@ export interface LoginStanding {
   twoFactorEnabled: boolean;
   /** the organization that requires SSO of this account, if any (domains.ssoEnforcementSubquery) */
   ssoEnforcement: SsoEnforcementRow | null;
-  /** where the account's own audit chain ends (read unlocked: a write against it compares and swaps) */
-  auditHead: ChainHead;
 }
 
-type StandingRow = UserRow & { two_factor_enabled: boolean; audit_head: (string | null)[]; sso_organization_id: string | null; sso_is_owner: boolean | null };
+type StandingRow = UserRow & { two_factor_enabled: boolean; sso_organization_id: string | null; sso_is_owner: boolean | null };
 
 export async function findLoginStanding(ex: Executor, email: string): Promise<LoginStanding | null> {
-  const [row] = await preparedRows<StandingRow>(ex, 'login_standing', sql`
-    select u.*, (f.enabled_at is not null) as two_factor_enabled, ${chainHeadColumn(sql`u.id`)} as audit_head,
+  const [row] = await preparedRows<StandingRow>(ex, 'login_standing_v2', sql`
+    select u.*, (f.enabled_at is not null) as two_factor_enabled,
            sso.organization_id as sso_organization_id, sso.is_owner as sso_is_owner
       from users u
       left join user_mfa f on f.user_id = u.id
@@ -31,12 +27,11 @@ export async function findLoginStanding(ex: Executor, email: string): Promise<Lo
      where u.email = ${email}
      limit 1`);
   if (!row) return null;
-  const { two_factor_enabled, audit_head, sso_organization_id, sso_is_owner, ...user } = row;
+  const { two_factor_enabled, sso_organization_id, sso_is_owner, ...user } = row;
   return {
     user: user as UserRow,
     twoFactorEnabled: Boolean(two_factor_enabled),
     ssoEnforcement: sso_organization_id ? { organization_id: sso_organization_id, is_owner: Boolean(sso_is_owner) } : null,
-    auditHead: parseChainHead(audit_head),
   };
 }
 

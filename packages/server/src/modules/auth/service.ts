@@ -16,7 +16,7 @@ import { normalizeEmail } from '../../lib/email.js';
 import { assertAcceptablePassword, type PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { UserPrincipal } from '../../types.js';
-import { appendGate, prepareAppend, readChainHead, recordAudit, type AuditEvent, type ChainHead } from '../audit-logs/service.js';
+import { prepareHeadFirstGate, recordAudit, type AuditEvent } from '../audit-logs/service.js';
 import * as memberships from '../memberships/service.js';
 import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
 import * as sessions from '../sessions/service.js';
@@ -53,8 +53,6 @@ export type RegisterResult = (TokenResponse | { user: User; email_verification_r
 export type LoginResult = TokenResponse | MfaRequiredResponse;
 
 const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
-/** one-statement login writes tried before the locking transaction (each loss: the account's chain moved) */
-const LOGIN_WRITE_ATTEMPTS = 3;
 
 /** What a login already read in its transaction: the caller's memberships and whether 2FA is on (no second read to sign). */
 interface KnownStanding {
@@ -149,7 +147,7 @@ export class AuthService {
     // the memberships /auth/me would show (the per-process cache, fresh across processes within a
     // second), read before the transaction: PGlite has one connection, and the transaction holds it
     const mine = await this.cachedMemberships(user.id);
-    if (!twoFactorEnabled) return this.loggedIn(await this.finishPasswordLogin(ctx, user, mine, metadata, standing.auditHead, success));
+    if (!twoFactorEnabled) return this.loggedIn(await this.finishPasswordLogin(ctx, user, mine, metadata, success));
     // the seeds' single-call form: the code comes with the password
     const outcome = await this.deps.lockout.guard(ctx, { kind: 'second_factor', user }, () =>
       this.deps.db.transaction(async (tx) => {
@@ -269,23 +267,18 @@ export class AuthService {
   }
 
   /**
-   * Step: finishLogin in one statement, without a transaction or a lock: the session is inserted only
-   * if the login's audit row continues the account's chain from the head read with the account (a
-   * compare-and-swap), so both are written or neither, and the lockout's success rides along. The
-   * head moved meanwhile (the same account's concurrent login): read it again and retry, a few times.
-   * Webhooks listen for the event, or the retries lost: finishLogin's way (and the success on its own).
+   * Step: finishLogin in one statement, without a transaction: the account's chain head is locked,
+   * the login's audit row appended after it, and the session inserted only if that row was (so both
+   * are written or neither), the lockout's success riding along. A concurrent login of the same
+   * account waits for the head and then goes on from it. Webhooks listen for the event, or the chain
+   * has no head row yet (an account from before its creation made one): finishLogin's way.
    */
-  private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, head: ChainHead, success: PendingSuccess): Promise<TokenResponse> {
+  private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, success: PendingSuccess): Promise<TokenResponse> {
     const { row, refreshToken } = this.newSession(ctx, user, currentOrganization(mine), 'password');
-    for (let attempt = 0; attempt < LOGIN_WRITE_ATTEMPTS; attempt++) {
-      if (attempt > 0) head = await readChainHead(this.deps.db, user.id);
-      const prepared = await prepareAppend(this.deps.db, ctx, loginEvent(user, metadata), head);
-      if (!prepared) break;
-      const gate = appendGate(prepared);
-      if (await sessions.insertSessionGated(this.deps.db, 'login_session', row, gateWith(gate, success.cte))) {
-        success.settled();
-        return this.issueTokens(this.deps.db, user, row, refreshToken, { memberships: mine, twoFactorEnabled: metadata.mfa });
-      }
+    const gate = await prepareHeadFirstGate(this.deps.db, ctx, loginEvent(user, metadata));
+    if (gate && (await sessions.insertSessionGated(this.deps.db, 'login_session_v2', row, gateWith(gate, success.cte)))) {
+      success.settled();
+      return this.issueTokens(this.deps.db, user, row, refreshToken, { memberships: mine, twoFactorEnabled: metadata.mfa });
     }
     return this.deps.db.transaction((tx) => this.finishLogin(tx, ctx, user, mine, metadata));
   }
