@@ -1,6 +1,6 @@
 import { and, eq, gt, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { User } from '@saasready/contracts';
-import type { Executor } from '../../db/client.js';
+import { preparedRowsOfText, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { userMfa, users, userTokens } from '../../db/schema.js';
@@ -74,7 +74,7 @@ export async function insertToken(
   along?: (inserted: SQL) => SQL[],
 ): Promise<void> {
   const more = along?.(sql`new_token`) ?? [];
-  await ex.execute(sql`
+  await preparedRowsOfText(ex, 'user_token_insert', sql`
     with retired as (
       update user_tokens set used_at = now() where user_id = ${row.user_id} and purpose = ${row.purpose} and used_at is null
     ), new_token as (
