@@ -53,14 +53,15 @@ export async function insert(
   // (FOR KEY SHARE) are locked first, before the audit chain's head, as a transaction locks them
   // before its commit takes the head: waiting for one while holding the head could deadlock with a
   // transaction holding it (a role change locks the organization's row, then the head at commit).
-  // One of them gone (the role deleted meanwhile): nothing is written, and the caller's transaction
-  // meets the foreign key.
+  // One of them gone (the role deleted meanwhile), or the chain without its head row: nothing is
+  // written, and the caller's transaction takes over (and meets the foreign key).
   const referenced = sql`referenced as materialized (
       select (select count(*) from (select 1 from organizations where id = ${row.organization_id} for key share) o) = 1
          and (select count(*) from (select 1 from roles where organization_id = ${row.organization_id} and id = ${row.role_id} for key share) r) = 1
-         and (select count(*) from (select 1 from users where id = ${row.invited_by} for key share) u) = 1 as found
+         and (select count(*) from (select 1 from users where id = ${row.invited_by} for key share) u) = 1
+         and ${audit?.ready ?? sql`true`} as found
     ), `;
-  const auditReady = audit ? sql`(${audit.ready} and (select found from referenced))` : null;
+  const auditReady = audit ? sql`(select found from referenced)` : null;
   const ready = auditReady ? sql` and ${auditReady}` : sql``;
   // `retired` runs first (the insert waits for its count), so the expired row no longer blocks the index
   // with the audit row, the statement of every invitation sent (same text): planned once per connection
