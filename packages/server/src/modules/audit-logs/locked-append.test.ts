@@ -2,7 +2,7 @@
 // the rows after them and hashes them from the server's template. The hash it computes must be the
 // one verification recomputes, for any content a client can put in a row, and concurrent appends to
 // one chain must still queue into a dense, verifiable chain.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { newId } from '../../lib/ids.js';
@@ -22,7 +22,7 @@ afterAll(() => t?.close());
 
 const db = () => t.database.handle.db;
 
-/** Content a client controls, at its most awkward: quotes, backslashes, control characters (one that looks like the template's holes), non-ASCII. */
+/** Content a client controls, at its most awkward: quotes, backslashes, control characters (and text shaped like the template's holes, whose random part no client knows), non-ASCII. */
 const AWKWARD = {
   quote: 'say "hi"',
   backslash: 'C:\\temp\\"x"',
@@ -76,11 +76,10 @@ it('writes nothing when a chain has no head row yet, and recordAudit then makes 
 
 it('queues concurrent transactions on one chain into a dense chain that verifies', async () => {
   const owner = await registerUser(t);
-  const ctx = systemContext('locked-append');
   const before = await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from audit_logs where organization_id = ${owner.orgId}`);
   await Promise.all(Array.from({ length: 24 }, (_, i) => db().transaction(async (tx) => {
-    await recordAudit(tx, ctx, { action: 'user.role.updated', organizationId: owner.orgId, metadata: { i, part: 1 } });
-    await recordAudit(tx, ctx, { action: 'user.role.updated', organizationId: owner.orgId, metadata: { i, part: 2 } });
+    const rows = [1, 2].map((part) => unplaced(owner.orgId, null, 'user.role.updated', { i, part }));
+    expect((await appendLocked(tx, rows, null)).placed).toHaveLength(2);
   })));
   const rows = await queryRows<AuditRow & { i: number; part: number }>(db(), sql`
     select *, (metadata->>'i')::int as i, (metadata->>'part')::int as part from audit_logs where organization_id = ${owner.orgId} order by seq`);
@@ -102,22 +101,43 @@ it.runIf(testDbKind() === 'postgres')('waits for the transaction holding the hea
   const open = await holdOpen(db(), async (tx) => {
     await recordAudit(tx, ctx, { action: 'user.role.updated', organizationId: owner.orgId, metadata: { who: 'first' } }, { now: true });
   });
-  const second = recordAudit(db(), ctx, { action: 'user.role.updated', organizationId: owner.orgId, metadata: { who: 'second' } });
+  const second = db().transaction((tx) => appendLocked(tx, [unplaced(owner.orgId, null, 'user.role.updated', { who: 'second' })], null));
   expect(await lockWaiters(db())).toBe(1);
   open.release();
   await open.done;
-  await second;
+  expect((await second).placed).toHaveLength(1);
   const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where organization_id = ${owner.orgId} order by seq desc limit 2`);
   expect(rows.map((r) => (r.metadata as { who: string }).who)).toEqual(['second', 'first']);
   expect(rows[0]!.prev_hash).toBe(rows[1]!.hash);
   expect(await verifyChain(db(), owner.orgId)).toMatchObject({ ok: true, first_broken: null });
 });
 
+it.runIf(testDbKind() === 'postgres')('locks every head or none: with one chain missing its head it waits on no head held elsewhere, and writes nothing (the fallback then claims them all in key order)', async () => {
+  const owner = await registerUser(t);
+  const fresh = newId();
+  // another transaction holds the organization's head: an append that locked the heads there while
+  // another is missing would wait on it here
+  const open = await holdOpen(db(), async (tx) => void (await tx.execute(sql`select 1 from audit_chain_heads where chain_key = ${owner.orgId} for update`)));
+  const { placed } = await db().transaction((tx) => appendLocked(tx, [unplaced(owner.orgId, null, 'user.role.updated', {}), unplaced(null, fresh, 'user.profile.updated', {})], null));
+  expect(placed).toBeNull();
+  open.release();
+  await open.done;
+});
+
 it("logs in through a transaction when the account's chain has no head row yet, and the next login goes the one-statement way", async () => {
   const user = await registerUser(t);
   // an account from before sign-up made its head row (or made by SSO or SCIM): none to lock
   await db().execute(sql`delete from audit_chain_heads where chain_key = ${user.userId}`);
-  for (let i = 0; i < 2; i++) expect((await login(t, user.email, user.password)).status).toBe(200);
+  const transactions = vi.spyOn(db(), 'transaction');
+  try {
+    expect((await login(t, user.email, user.password)).status).toBe(200);
+    expect(transactions).toHaveBeenCalledTimes(1);
+    // the first made the head row: the second is one statement
+    expect((await login(t, user.email, user.password)).status).toBe(200);
+    expect(transactions).toHaveBeenCalledTimes(1);
+  } finally {
+    transactions.mockRestore();
+  }
   const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${user.userId} order by seq`);
   expect(rows.filter((r) => r.action === 'user.logged_in')).toHaveLength(2);
   expect((await queryRows(db(), sql`select 1 from audit_chain_heads where chain_key = ${user.userId}`)).length).toBe(1);

@@ -149,8 +149,11 @@ export function appendLockedSql(rows: readonly UnplacedRow[], after: SQL | null 
   });
   const chains = sql.join(keys.map((k) => sql`${k}::uuid`), sql`, `);
   const ready = sql`((select count(*) from audit_chain_heads where chain_key in (${chains})) = ${keys.length})`;
+  // every head or none: locking the ones there while another is missing would hold them while
+  // claimPositions, the fallback, takes all of them in key order (a deadlock with a transaction
+  // that locked the missing one meanwhile)
   const lock = sql`audit_heads as materialized (
-      select chain_key, seq, hash from audit_chain_heads where chain_key in (${chains})${after ? sql` and ${after}` : sql``}
+      select chain_key, seq, hash from audit_chain_heads where chain_key in (${chains}) and ${ready}${after ? sql` and ${after}` : sql``}
        order by chain_key for update
     ), audit_now as materialized (
       select date_trunc('milliseconds', clock_timestamp()) as at from (select count(*) from audit_heads) as held

@@ -116,7 +116,8 @@ function chainedRow(recorded: Recorded, seq: number, prevHash: string | null, cr
  * checked here too: a server and a database that disagreed on the content's bytes would otherwise
  * write rows that verification rejects, so the transaction fails instead.
  */
-function placedRow(unplaced: repository.UnplacedRow, placed: repository.PlacedRow): ChainedRow {
+function placedRow(unplaced: repository.UnplacedRow, placed: repository.PlacedRow | undefined): ChainedRow {
+  if (!placed) throw new Error(`audit row ${unplaced.id}: the database did not write it`);
   const { template: _template, ...row } = unplaced;
   const complete: ChainedRow = { ...row, seq: Number(placed.seq), created_at: new Date(placed.created_at), prev_hash: placed.prev_hash, hash: placed.hash };
   if (chainHash(complete.prev_hash, complete) !== complete.hash) throw new Error(`audit row ${complete.id}: the database's hash does not match its content`);
@@ -177,7 +178,10 @@ async function appendAll(tx: Executor, events: readonly Recorded[], barrier: SQL
     sent = appended.sent;
     // the barrier's check ran in that statement either way
     barrier = null;
-    if (appended.placed) rows = appended.placed.map((placed, i) => placedRow(unplaced[i]!, placed));
+    if (appended.placed) {
+      const byId = new Map(appended.placed.map((placed) => [placed.id, placed]));
+      rows = unplaced.map((row) => placedRow(row, byId.get(row.id)));
+    }
   }
   if (!rows) {
     const claimed = await appendClaimed(tx, events, barrier);

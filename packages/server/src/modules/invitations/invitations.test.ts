@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
@@ -141,8 +141,11 @@ describe('inviting over real SMTP', () => {
     const db = t.database.handle.db;
     const ctx = systemContext('concurrent-change');
     const email = uniqueEmail('waiting');
+    // each invitation below is one statement: no transaction of its own (the held ones are the tests')
+    const transactions = vi.spyOn(db, 'transaction');
     const first = await invite(f.owner.accessToken, { email, role_id: f.roles.Viewer });
     expect(first.status, first.text).toBe(201);
+    expect(transactions).toHaveBeenCalledTimes(0);
     // a membership change: the organization's row locked (rules.ts), its audit row at commit
     const change = await holdOpen(db, async (tx) => {
       await lockOrganization(tx, f.orgId);
@@ -165,6 +168,8 @@ describe('inviting over real SMTP', () => {
     revocation.release();
     await revocation.done;
     expect((await again).status).toBe(201);
+    expect(transactions).toHaveBeenCalledTimes(2);
+    transactions.mockRestore();
     const rows = await queryRows<{ action: string; target_id: string }>(db, sql`select action, target_id from audit_logs where organization_id = ${f.orgId} order by seq desc limit 4`);
     expect(rows.map((r) => r.action)).toEqual(['user.invite.sent', 'user.invite.revoked', 'user.invite.sent', 'user.role.updated']);
     expect(await verifyChain(db, f.orgId)).toMatchObject({ ok: true, first_broken: null });
