@@ -517,10 +517,11 @@ describe.runIf(process.env.TEST_DB === 'postgres')('A process killed with SIGKIL
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
     expect(unanswered.length).toBeGreaterThan(0); // the kill did land while requests were in flight
 
-    // PostgreSQL ends the dead process's sessions; their open transactions are rolled back
+    // PostgreSQL ends the dead process's sessions. An invitation is one statement (its email and audit
+    // row in it), so the kill cannot catch one half-written: a statement in flight commits whole or
+    // not at all, and open transactions (the mail worker's) are rolled back; the count is reported
     await until('the killed process has no session left', async () => (await backendsOf(db, 'saasready-faults-killed')) === 0, 10_000, 50);
-    const rolledBack = await until('the statistics show a rollback', async () => (await xactRollbacks(db, dbName)) - rollbacksBefore || false, 5_000);
-    expect(rolledBack).toBeGreaterThan(0); // some invitation was caught inside its transaction
+    const rolledBack = (await xactRollbacks(db, dbName)) - rollbacksBefore;
 
     const invitations = await queryRows<{ id: string; email: string; token_hash: string }>(db, sql`select id, email, token_hash from invitations where organization_id = ${owner.orgId}`);
     const invited = new Map(invitations.map((r) => [r.email, r]));

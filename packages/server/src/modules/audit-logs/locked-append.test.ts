@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { holdOpen, lockWaiters, testDbKind } from '../../../test/helpers/db.js';
 import { login, registerUser } from '../../../test/helpers/factories.js';
 import { chainHash, chainTemplate } from './chain.js';
-import { appendLocked, type AuditRow, type UnplacedRow } from './repository.js';
+import { appendLocked, newChainHeadsSql, type AuditRow, type UnplacedRow } from './repository.js';
 import { recordAudit, verifyChain } from './service.js';
 
 let t: TestApp;
@@ -92,6 +92,28 @@ it('queues concurrent transactions on one chain into a dense chain that verifies
   const times = mine.map((r) => new Date(r.created_at).getTime());
   expect(times).toEqual([...times].sort((a, b) => a - b));
   expect(await verifyChain(db(), owner.orgId)).toEqual({ ok: true, checked: rows.length, first_broken: null });
+});
+
+it('moves every head when transactions contend for one of the several chains they append to', async () => {
+  // each transaction: a chain of its own (made in it, like a new organization's) and a shared one
+  // (like the nil chain every instance-level event joins); one UPDATE for all the heads skipped the
+  // shared head whenever its lock had waited, leaving the head behind its rows: the next appends
+  // then collided on the unique (chain, seq) index, every one of them from then on
+  const shared = newId();
+  await db().execute(sql`with ${newChainHeadsSql(sql`select ${shared}::uuid`)} select 1`);
+  for (let round = 0; round < 3; round++) {
+    await Promise.all(Array.from({ length: 8 }, () => db().transaction(async (tx) => {
+      const own = newId();
+      await tx.execute(sql`with ${newChainHeadsSql(sql`select ${own}::uuid`)} select 1`);
+      const rows = [unplaced(own, null, 'org.created', {}), unplaced(own, null, 'member.added', {}), unplaced(null, shared, 'admin.created', { round })];
+      expect((await appendLocked(tx, rows, null)).placed).toHaveLength(3);
+    })));
+  }
+  const rows = await queryRows<AuditRow>(db(), sql`select * from audit_logs where chain_key = ${shared} order by seq`);
+  expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+  const [head] = await queryRows<{ seq: string; hash: string }>(db(), sql`select seq, hash from audit_chain_heads where chain_key = ${shared}`);
+  expect({ seq: Number(head!.seq), hash: head!.hash }).toEqual({ seq: 24, hash: rows.at(-1)!.hash });
+  expect(await verifyChain(db(), shared)).toEqual({ ok: true, checked: 24, first_broken: null });
 });
 
 it.runIf(testDbKind() === 'postgres')('waits for the transaction holding the head, then continues from where it left the chain', async () => {

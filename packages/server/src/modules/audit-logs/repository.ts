@@ -116,8 +116,10 @@ export interface LockedAppendSql {
   lock: SQL;
   /** a condition, true when `lock` holds every chain's head */
   held: SQL;
-  /** WITH items: write the rows and move the heads, if `held` (and `when`); `audit_appended` returns each row written (PlacedRow) */
+  /** WITH items: move the heads if `held`, then write the rows if they all moved (and `when`); `audit_appended` returns each row written (PlacedRow) */
   write: (when: SQL | null) => SQL;
+  /** a condition, true when the rows were written */
+  written: SQL;
 }
 
 /**
@@ -159,26 +161,33 @@ export function appendLockedSql(rows: readonly UnplacedRow[], after: SQL | null 
       select date_trunc('milliseconds', clock_timestamp()) as at from (select count(*) from audit_heads) as held
     ), ${sql.join(placed, sql`, `)}`;
   const held = sql`((select count(*) from audit_heads) = ${keys.length})`;
+  // One UPDATE per chain, each from its last row's CTE: the heads were locked by this statement, and
+  // one UPDATE over several heads joined to a UNION ALL skips a head whose lock waited for another
+  // transaction (its re-check against the newer version finds no joined row), which left the head
+  // behind its rows (reproduced with plain SQL on PostgreSQL 15; the test "moves every head…").
+  // The rows are written only once every head has moved, so a skipped move can never leave rows
+  // past their head: the statement then writes nothing, and a transaction's commit fails.
+  const moved = sql`((${sql.join([...lastIn].map((_, j) => sql`(select count(*) from ${sql.raw(`audit_moved_${j}`)})`), sql` + `)}) = ${lastIn.size})`;
   const write = (when: SQL | null) => {
     const gate = when ? sql`${held} and (${when})` : held;
+    const moves = [...lastIn].map(([key, name], j) => sql`${sql.raw(`audit_moved_${j}`)} as (
+        update audit_chain_heads as h set seq = r.seq, hash = r.hash from ${sql.raw(name)} as r
+         where h.chain_key = ${key}::uuid and ${gate}
+        returning h.chain_key
+      )`);
     const selects = rows.map((row, i) => sql`
       select ${row.id}::uuid, ${row.organization_id}::uuid, ${row.chain_key}::uuid, r.seq, ${row.actor_type}, ${row.actor_user_id}::uuid,
              ${row.actor_api_key_id}::uuid, ${row.actor_email}, ${row.action}, ${row.target_type}, ${row.target_id}, ${JSON.stringify(row.metadata)}::jsonb,
              ${row.ip_address}::inet, ${row.user_agent}, ${row.request_id}, r.at, r.prev_hash, r.hash
-        from ${sql.raw(`audit_r${i}`)} r where ${gate}`);
-    const heads = [...lastIn].map(([key, name]) => sql`select ${key}::uuid as chain_key, seq, hash from ${sql.raw(name)}`);
-    return sql`audit_appended as (
+        from ${sql.raw(`audit_r${i}`)} r where ${gate} and ${moved}`);
+    return sql`${sql.join(moves, sql`, `)}, audit_appended as (
       insert into audit_logs (id, organization_id, chain_key, seq, actor_type, actor_user_id, actor_api_key_id, actor_email, action,
                               target_type, target_id, metadata, ip_address, user_agent, request_id, created_at, prev_hash, hash)
       ${sql.join(selects, sql` union all `)}
       returning id, seq, prev_hash, hash, created_at
-    ), audit_moved as (
-      update audit_chain_heads as h set seq = r.seq, hash = r.hash
-        from (${sql.join(heads, sql` union all `)}) as r
-       where h.chain_key = r.chain_key and ${gate}
     )`;
   };
-  return { ready, lock, held, write };
+  return { ready, lock, held, write, written: sql`exists (select 1 from audit_appended)` };
 }
 
 /**

@@ -233,6 +233,8 @@ export async function prepareHeadFirstGate(ex: Executor, ctx: RequestContext, ev
 export interface StatementAppend {
   ready: SQL;
   ctes: SQL;
+  /** a condition, true when the audit row was written */
+  written: SQL;
 }
 
 /**
@@ -245,7 +247,7 @@ export async function prepareStatementAppend(ex: Executor, ctx: RequestContext, 
   if (await wouldEmit(ex, row)) return null;
   return (after) => {
     const append = repository.appendLockedSql([{ ...row, template: chainTemplate(row) }], after);
-    return { ready: append.ready, ctes: sql`${append.lock}, ${append.write(null)}` };
+    return { ready: append.ready, ctes: sql`${append.lock}, ${append.write(null)}`, written: append.written };
   };
 }
 

@@ -45,7 +45,7 @@ const SELECT = sql`
 export async function insert(
   ex: Executor,
   row: { id: string; organization_id: string; email: string; full_name: string | null; role_id: string; invited_by: string; token_hash: string; expires_at: Date },
-  options: { alreadyMember: SQL; along?: (inserted: SQL) => SQL[]; audit?: (inserted: SQL) => { ready: SQL; ctes: SQL } },
+  options: { alreadyMember: SQL; along?: (inserted: SQL) => SQL[]; audit?: (inserted: SQL) => { ready: SQL; ctes: SQL; written: SQL } },
 ): Promise<Omit<InvitationRow, 'role_name'> | null> {
   const along = options.along?.(sql`new_invitation`) ?? [];
   const audit = options.audit?.(sql`exists (select 1 from new_invitation)`);
@@ -66,7 +66,7 @@ export async function insert(
   // `retired` runs first (the insert waits for its count), so the expired row no longer blocks the index
   // with the audit row, the statement of every invitation sent (same text): planned once per connection
   const run = <T>(query: SQL) => (audit ? preparedRows<T>(ex, 'invitation_with_audit', query) : queryRows<T>(ex, query));
-  const [result] = await run<Omit<InvitationRow, 'role_name'> & { already_member: boolean; audit_ready: boolean }>(sql`
+  const [result] = await run<Omit<InvitationRow, 'role_name'> & { already_member: boolean; audit_ready: boolean; audit_guard?: null }>(sql`
     with ${audit ? referenced : sql``}retired as (
       update invitations set status = 'revoked', updated_at = now()
        where organization_id = ${row.organization_id} and email = ${row.email} and status = 'pending' and expires_at <= now()${ready}
@@ -80,9 +80,12 @@ export async function insert(
       on conflict do nothing
       returning *
     )${along.length ? sql`, ${sql.join(along, sql`, `)}` : sql``}${audit ? sql`, ${audit.ctes}` : sql``}
-    select (select already from member) as already_member, ${auditReady ?? sql`true`} as audit_ready, i.*
+    select (select already from member) as already_member, ${auditReady ?? sql`true`} as audit_ready, i.*${audit ? sql`,
+           -- cannot happen (the head is locked only once the invitation exists): should it, the
+           -- statement fails as a whole rather than commit an invitation its audit log lacks
+           case when i.id is not null and not ${audit.written} then cast(i.email || ': invitation without its audit row' as int) end as audit_guard` : sql``}
       from (select 1) one left join new_invitation i on true`);
-  const { already_member: alreadyMemberNow, audit_ready: wentAlong, ...inserted } = result!;
+  const { already_member: alreadyMemberNow, audit_ready: wentAlong, audit_guard: _guard, ...inserted } = result!;
   if (!wentAlong) return null;
   if (alreadyMemberNow) throw alreadyMember();
   if (inserted.id) return inserted;
