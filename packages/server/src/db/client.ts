@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { ADVISORY_LOCKS } from './advisory-locks.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { ownerOnlyUmask, restrictToOwner } from './owner-only.js';
 import * as schema from './schema.js';
@@ -220,8 +221,8 @@ function withCommitBarrier(inner: Database['transaction'], barriers: ReadonlySet
 }
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
-/** arbitrary constant: the advisory lock id under which migrations run */
-const MIGRATION_LOCK = 727_001;
+/** the advisory lock under which migrations run */
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 export interface DatabaseOptions {
   databaseUrl: string | undefined;

@@ -20,6 +20,7 @@ import { chainHash } from './chain.js';
 import { verifyChain } from './service.js';
 import { list as listAudit, lockHead, type AuditRow } from './repository.js';
 import { pruneAuditLogs } from './retention.js';
+import { lockKeys } from '../signing-keys/repository.js';
 import { recordAudit, redactMetadata } from './service.js';
 
 let t: TestApp;
@@ -1319,6 +1320,20 @@ describe('bounded chain verification (issue 15, item 14)', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('retention', () => {
+  it.runIf(testDbKind() === 'postgres')('runs while a signing-key change holds its own lock (each feature has an advisory lock of its own)', async () => {
+    const { orgId } = await orgWithEvents('Retention During Rotation', 1); // 3 rows
+    await backdateChain(orgId, 3, 400);
+    // a key rotation in progress on another connection: its transaction holds the signing keys' lock
+    const rotation = await holdOpen(db(), (tx) => lockKeys(tx));
+    try {
+      // retention's try-lock is its own: it prunes instead of finding "another process" running
+      expect(await pruneAuditLogs(db(), 365)).toBeGreaterThanOrEqual(3);
+    } finally {
+      rotation.release();
+      await rotation.done;
+    }
+  });
+
   it('removes rows past the retention period, anchors the chain, records audit.pruned, and the rest still verifies', async () => {
     const { orgId, owner } = await orgWithEvents('Retention Co', 4); // 6 rows
     const rewritten = await backdateChain(orgId, 3, 400);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditActionAliasesMatching } from '@saasready/contracts';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import { preparedRows, queryRows, type Executor } from '../../db/client.js';
 import { auditChainAnchors, auditLogs } from '../../db/schema.js';
 import { NO_ORG_CHAIN, type ChainedFields } from './chain.js';
@@ -18,8 +19,8 @@ export interface AuditRow extends ChainedFields {
 // A chain is named by a uuid: an organization's id, a user's id (their events outside any
 // organization, migration 0021), or the nil uuid (older organization-less rows, events with no user).
 // The functions below take that name, with null for the nil chain.
-/** arbitrary constant: the advisory lock id audit retention runs under */
-const RETENTION_LOCK = 727_002;
+/** the advisory lock audit retention runs under */
+const RETENTION_LOCK = ADVISORY_LOCKS.auditRetention;
 
 export const chainKey = (chain: string | null): string => (chain ?? NO_ORG_CHAIN).toLowerCase();
 /** A row's chain, exactly as index audit_logs_chain_key spells it (a literal, so every plan can use the index). */

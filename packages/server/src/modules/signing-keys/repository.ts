@@ -1,4 +1,5 @@
 import { desc, isNull, sql } from 'drizzle-orm';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import { queryRows, type Executor } from '../../db/client.js';
 import { signingKeys } from '../../db/schema.js';
 
@@ -17,8 +18,8 @@ export async function retireCurrent(ex: Executor): Promise<void> {
   await ex.update(signingKeys).set({ retired_at: new Date() }).where(isNull(signingKeys.retired_at));
 }
 
-/** An arbitrary constant: the advisory lock under which keys are added (first key, rotation). */
-const KEYS_LOCK = 727_002;
+/** The advisory lock under which keys are added (first key, rotation). */
+const KEYS_LOCK = ADVISORY_LOCKS.signingKeys;
 
 /** Serialises key changes across processes until the caller's transaction ends. */
 export async function lockKeys(ex: Executor): Promise<void> {

@@ -1,5 +1,6 @@
 import { and, eq, gt, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { User } from '@saasready/contracts';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import { preparedRowsOfText, type Executor } from '../../db/client.js';
 import { containsPattern } from '../../lib/like.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -109,12 +110,12 @@ export async function findByIdForUpdate(ex: Executor, id: string): Promise<UserR
 }
 
 /**
- * The advisory lock (an arbitrary constant) that orders account deletions against the admin
- * overview's keeping of accounts per month of creation (activity_counts, period `accounts`):
- * deletions take it shared, keeping takes it exclusive, so a deletion lands either before the
- * count (not counted) or after the kept row exists (taken off it) — never in between.
+ * The advisory lock that orders account deletions against the admin overview's keeping of accounts
+ * per month of creation (activity_counts, period `accounts`): deletions take it shared, keeping takes
+ * it exclusive, so a deletion lands either before the count (not counted) or after the kept row
+ * exists (taken off it) — never in between.
  */
-const ACCOUNT_COUNTS_LOCK = 7_305_112_901;
+const ACCOUNT_COUNTS_LOCK = ADVISORY_LOCKS.accountCounts;
 
 /**
  * Deletes the account (sessions, memberships, factors and tokens go with it) and takes it off the
