@@ -48,15 +48,7 @@ const PG_CLIENT = Symbol('saasready.pgClient');
  * went from 23% to ~70% of the bench ceiling). `name` must always go with the same SQL text.
  */
 export async function preparedRows<T>(ex: Executor, name: string, query: SQL): Promise<T[]> {
-  type Queryable = { query: (...args: unknown[]) => Promise<{ rows: T[] }>; totalCount?: number };
-  const pooled = (ex as { $client?: Queryable }).$client;
-  // a transaction on PostgreSQL: the connection it runs on (openPostgres tags it)
-  const client = (ex as { [PG_CLIENT]?: Queryable })[PG_CLIENT] ?? (pooled && typeof pooled.totalCount === 'number' ? pooled : undefined);
-  if (client) {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    return (await client.query({ name, text, values: params })).rows;
-  }
-  return queryRows<T>(ex, query);
+  return runPrepared<T>(ex, () => name, query);
 }
 
 /**
@@ -64,8 +56,18 @@ export async function preparedRows<T>(ex: Executor, name: string, query: SQL): P
  * riding along): named `prefix` plus a digest of its text, so each variant is its own statement.
  */
 export async function preparedRowsOfText<T>(ex: Executor, prefix: string, query: SQL): Promise<T[]> {
-  const digest = createHash('sha1').update(dialect.sqlToQuery(query).sql).digest('hex').slice(0, 16);
-  return preparedRows<T>(ex, `${prefix}_${digest}`, query);
+  return runPrepared<T>(ex, (text) => `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, query);
+}
+
+/** A named prepared statement on PostgreSQL (`nameOf` its text, rendered once); queryRows elsewhere. */
+async function runPrepared<T>(ex: Executor, nameOf: (text: string) => string, query: SQL): Promise<T[]> {
+  type Queryable = { query: (...args: unknown[]) => Promise<{ rows: T[] }>; totalCount?: number };
+  const pooled = (ex as { $client?: Queryable }).$client;
+  // a transaction on PostgreSQL: the connection it runs on (openPostgres tags it)
+  const client = (ex as { [PG_CLIENT]?: Queryable })[PG_CLIENT] ?? (pooled && typeof pooled.totalCount === 'number' ? pooled : undefined);
+  if (!client) return queryRows<T>(ex, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await client.query({ name: nameOf(text), text, values: params })).rows;
 }
 
 /** A subscription to NOTIFY messages on one channel (cache invalidation, webhook wake-ups). */

@@ -119,8 +119,10 @@ export interface LockedAppendSql {
   held: SQL;
   /** WITH items: move the heads if `held`, then write the rows if they all moved (and `when`); `audit_appended` returns each row written (PlacedRow) */
   write: (when: SQL | null) => SQL;
-  /** a condition, true when the rows were written */
-  written: SQL;
+  /** the CTE `write` answers with: one row per row written (PlacedRow) */
+  appended: SQL;
+  /** the name of the statement's shape (which chain each row joins): it fixes the statement's text */
+  shape: string;
 }
 
 /**
@@ -141,14 +143,14 @@ export function appendLockedSql(rows: readonly UnplacedRow[], after: SQL | null 
   const placed = rows.map((row, i) => {
     const name = sql.raw(`audit_r${i}`);
     const before = lastIn.get(keyOf(row));
-    const after = before ? sql.raw(before) : sql`(select seq, hash from audit_heads where chain_key = ${keyOf(row)}::uuid)`;
+    const source = before ? sql.raw(before) : sql`(select seq, hash from audit_heads where chain_key = ${keyOf(row)}::uuid)`;
     lastIn.set(keyOf(row), `audit_r${i}`);
     const [p0, p1, p2, p3] = row.template;
     return sql`${name} as materialized (
       select b.seq + 1 as seq, b.hash as prev_hash, n.at,
              encode(sha256(convert_to(${p0}::text || '"' || to_char(n.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"' || ${p1}::text
                || coalesce('"' || b.hash || '"', 'null') || ${p2}::text || (b.seq + 1)::text || ${p3}::text, 'UTF8')), 'hex') as hash
-        from ${after} b, audit_now n)`;
+        from ${source} b, audit_now n)`;
   });
   const chains = sql.join(keys.map((k) => sql`${k}::uuid`), sql`, `);
   const ready = sql`((select count(*) from audit_chain_heads where chain_key in (${chains})) = ${keys.length})`;
@@ -188,7 +190,8 @@ export function appendLockedSql(rows: readonly UnplacedRow[], after: SQL | null 
       returning id, seq, prev_hash, hash, created_at
     )`;
   };
-  return { ready, lock, held, write, written: sql`exists (select 1 from audit_appended)` };
+  const shape = rows.map((row) => keys.indexOf(keyOf(row)).toString(16)).join('');
+  return { ready, lock, held, write, appended: sql.raw('audit_appended'), shape };
 }
 
 /**
@@ -209,13 +212,10 @@ export function newChainHeadsSql(ids: SQL): SQL {
  */
 export async function appendLocked(ex: Executor, rows: readonly UnplacedRow[], barrier: SQL | null): Promise<{ placed: PlacedRow[] | null; sent: number | undefined }> {
   const append = appendLockedSql(rows);
-  // named by its shape (which chain each row joins, the barrier or not), which fixes its text
-  const chains = [...new Set(rows.map((r) => chainKey(r.chain_key ?? r.organization_id)))].sort();
-  const shape = rows.map((r) => chains.indexOf(chainKey(r.chain_key ?? r.organization_id)).toString(16)).join('');
-  const found = await preparedRows<PlacedRow & { held: boolean; sent: number }>(ex, `audit_locked_${shape}${barrier ? '_b' : ''}`, sql`
+  const found = await preparedRows<PlacedRow & { held: boolean; sent: number }>(ex, `audit_locked_${append.shape}${barrier ? '_b' : ''}`, sql`
     with ${append.lock}, ${append.write(null)}${barrier ? sql`, ${barrier}` : sql``}
     select ${append.held} as held, ${barrier ? sql`(select count(*) from commit_barrier)::int` : sql`0`} as sent, a.*
-      from (select 1) as one left join audit_appended a on true`);
+      from (select 1) as one left join ${append.appended} a on true`);
   return { placed: found[0]!.held ? found : null, sent: barrier ? found[0]!.sent : undefined };
 }
 

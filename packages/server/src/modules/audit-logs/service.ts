@@ -210,44 +210,29 @@ async function appendClaimed(tx: Executor, events: readonly Recorded[], barrier:
 }
 
 /**
- * The event as WITH items of a statement that writes what it records with no transaction, taking
- * the chain's head first (a login: its head before its session's rows, the order of the login's
- * transaction path): `passed` (\`audit_appended\`) has one row when the row was appended, and the
- * statement's other writes select from it, so they happen with it or not at all. Nothing is written
- * when the chain has no head row yet. Null when webhooks listen for the event (their events are
- * written with it, recordAudit's way, in a transaction).
+ * An audit row riding in the statement of the change it records, with no transaction (one statement
+ * commits both or neither): `ctes` lock the chain's head and append the row; `passed` (a StatementGate)
+ * has a row when it was appended; `ready` is true when the chain has a head row to lock (nothing is
+ * written without one); `written` is `passed` as a condition.
  */
-export async function prepareHeadFirstGate(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<StatementGate | null> {
-  const row = eventRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip) });
-  if (await wouldEmit(ex, row)) return null;
-  const append = repository.appendLockedSql([{ ...row, template: chainTemplate(row) }]);
-  return { ctes: sql`${append.lock}, ${append.write(null)}`, passed: sql`audit_appended` };
-}
-
-/**
- * An audit row riding in the statement of the change it records, with no transaction: `ready` is true
- * when its chain has a head row to lock (gate the change on it); `ctes`, placed after the change's own
- * WITH items, lock the head once `after` holds (the change happened: its locks come first, as in a
- * transaction that appends at commit) and append the row. One statement commits both or neither.
- */
-export interface StatementAppend {
+export interface StatementAppend extends StatementGate {
   ready: SQL;
-  ctes: SQL;
-  /** a condition, true when the audit row was written */
   written: SQL;
 }
 
 /**
- * The event, prepared to ride in its change's statement (StatementAppend, given the condition that the
- * change happened). Null when webhooks listen for it: their events are written with it, recordAudit's
- * way, in a transaction.
+ * The event, prepared to ride in its change's statement. `after` orders the locks: null takes the
+ * head first, and the change selects from `passed` (a login: its head before its session's rows, as
+ * its transaction path does); a condition on the change's WITH items takes the head only once the
+ * change is written (an invitation: its rows' locks first, as a transaction that appends at commit).
+ * Null when webhooks listen for the event: their events are written with it, recordAudit's way.
  */
-export async function prepareStatementAppend(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<((after: SQL) => StatementAppend) | null> {
+export async function prepareStatementAppend(ex: Executor, ctx: RequestContext, event: AuditEvent): Promise<((after: SQL | null) => StatementAppend) | null> {
   const row = eventRow({ ctx, event, ip: await canonicalIp(ex, ctx.ip) });
   if (await wouldEmit(ex, row)) return null;
   return (after) => {
     const append = repository.appendLockedSql([{ ...row, template: chainTemplate(row) }], after);
-    return { ready: append.ready, ctes: sql`${append.lock}, ${append.write(null)}`, written: append.written };
+    return { ready: append.ready, ctes: sql`${append.lock}, ${append.write(null)}`, passed: append.appended, written: sql`exists (select 1 from ${append.appended})` };
   };
 }
 

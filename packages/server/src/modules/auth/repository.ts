@@ -1,8 +1,8 @@
 // The one statement a password login reads with before the password is checked: the account,
-// whether its second factor is on, whether an organization requires SSO of it — the login's audit
-// row is then written together with the session in one more statement (service.ts, finishPasswordLogin). And the statement that spends the
-// mfa_token of /auth/login/2fa, reading SSO enforcement again as that login completes. The parts
-// come from their modules.
+// whether its second factor is on, whether an organization requires SSO of it (the login's audit
+// row is then written with its session in one more statement: service.ts, finishPasswordLogin).
+// And the statement that spends the mfa_token of /auth/login/2fa, reading SSO enforcement again as
+// that login completes. The parts come from their modules.
 import { sql } from 'drizzle-orm';
 import { preparedRows, queryRows, type Executor } from '../../db/client.js';
 import { ssoEnforcementSubquery, type SsoEnforcementRow } from '../domains/service.js';

@@ -16,7 +16,7 @@ import { normalizeEmail } from '../../lib/email.js';
 import { assertAcceptablePassword, type PasswordHasher } from '../../lib/passwords.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { UserPrincipal } from '../../types.js';
-import { prepareHeadFirstGate, recordAudit, type AuditEvent } from '../audit-logs/service.js';
+import { prepareStatementAppend, recordAudit, type AuditEvent } from '../audit-logs/service.js';
 import * as memberships from '../memberships/service.js';
 import { createOrganizationWithOwner, personalOrganization } from '../organizations/service.js';
 import * as sessions from '../sessions/service.js';
@@ -275,7 +275,8 @@ export class AuthService {
    */
   private async finishPasswordLogin(ctx: RequestContext, user: users.UserRow, mine: readonly MyMembership[], metadata: { mfa: boolean } & Record<string, unknown>, success: PendingSuccess): Promise<TokenResponse> {
     const { row, refreshToken } = this.newSession(ctx, user, currentOrganization(mine), 'password');
-    const gate = await prepareHeadFirstGate(this.deps.db, ctx, loginEvent(user, metadata));
+    // the head first (after: null), then the session from the appended row
+    const gate = (await prepareStatementAppend(this.deps.db, ctx, loginEvent(user, metadata)))?.(null);
     if (gate && (await sessions.insertSessionGated(this.deps.db, 'login_session_v2', row, gateWith(gate, success.cte)))) {
       success.settled();
       return this.issueTokens(this.deps.db, user, row, refreshToken, { memberships: mine, twoFactorEnabled: metadata.mfa });
