@@ -175,6 +175,35 @@ describe('inviting over real SMTP', () => {
     expect(await verifyChain(db, f.orgId)).toMatchObject({ ok: true, first_broken: null });
   });
 
+  it.runIf(testDbKind() === 'postgres')('takes invitations through two server processes at once: one per email, each with one email and one audit row, the chain whole', async () => {
+    const db = t.database.handle.db;
+    const second = await startTestApp({ masterKey: t.config.masterKey, smtpUrl: smtp.url, publicUrl: 'https://auth.example.test' }, { database: t.database });
+    try {
+      const org = await createOrgWithMembers(t, 'Two Processes');
+      const emails = Array.from({ length: 8 }, (_, i) => uniqueEmail(`both-${i}`));
+      // every email sent by both processes at the same time, by two different inviters
+      const answers = await Promise.all(emails.flatMap((email) => [
+        invite(org.owner.accessToken, { email, role_id: org.roles.Viewer }, org.orgId),
+        second.request('POST', `/api/v1/orgs/${org.orgId}/invite`, { token: org.admin.accessToken, body: { email, role_id: org.roles.Member } }),
+      ]));
+      for (let i = 0; i < emails.length; i++) {
+        const pair = [answers[2 * i]!, answers[2 * i + 1]!];
+        expect(pair.map((a) => a.status).sort()).toEqual([201, 409]);
+        const lost = pair.find((a) => a.status === 409)!;
+        expect(lost.body).toMatchObject({ code: 'invitation.pending_exists', meta: { invitation_id: pair.find((a) => a.status === 201)!.body.id } });
+      }
+      const sent = await queryRows<{ target_id: string }>(db, sql`select target_id from audit_logs where organization_id = ${org.orgId} and action = 'user.invite.sent'`);
+      const made = await queryRows<{ id: string; email: string }>(db, sql`select id, email from invitations where organization_id = ${org.orgId}`);
+      expect(made.map((m) => m.email).sort()).toEqual([...emails].sort());
+      expect(sent.map((r) => r.target_id).sort()).toEqual(made.map((m) => m.id).sort());
+      const outbox = await queryRows<{ to_address: string }>(db, sql`select to_address from email_outbox where template = 'invitation' and to_address in (${sql.join(emails.map((e) => sql`${e}`), sql`, `)})`);
+      expect(outbox.map((o) => o.to_address).sort()).toEqual([...emails].sort());
+      expect(await verifyChain(db, org.orgId)).toMatchObject({ ok: true, first_broken: null });
+    } finally {
+      await second.close();
+    }
+  });
+
   it('invites in a transaction when the chain has no head row to lock yet, and the chain still verifies', async () => {
     const db = t.database.handle.db;
     const org = await createOrgWithMembers(t, 'Headless');
